@@ -1,0 +1,22 @@
+__version__ = '0.1.0'
+
+
+def analyse_text(text: str, id: str = "text", published: str | None = None, title: str | None = None):
+    """Analyse one text; returns a :class:`redline.model.Article` (``error`` set on failure)."""
+    from .model import Article
+    from .pipeline import analyse
+    return analyse(Article(id=id, text=text, published=published, title=title))
+
+
+def extract(paths, published: str | None = None, workers: int = 1):
+    """Analyse files, directories or JSONL as ``redline extract`` does; yields Articles in order."""
+    from .batch import run
+    from .ingest import read_inputs
+    yield from run(read_inputs(paths, published=published), workers=workers)
+
+
+def output_schema() -> dict:
+    """The JSON Schema that every ``redline extract`` record validates against."""
+    import json
+    from importlib import resources
+    return json.loads(resources.files("redline").joinpath("schema", "article.schema.json").read_text())

@@ -1,0 +1,118 @@
+"""Country names, demonyms, capitals and metonyms → ISO 3166-1 alpha-3.
+
+pycountry supplies every country's official and common names; ``data/countries.tsv``
+adds short names, demonyms, capitals and metonyms ("the Kremlin"), and
+``data/organisations.tsv`` the organisations with their PLOVER actor codes.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Optional
+
+from .tables import split_list, table
+
+
+@dataclass(frozen=True)
+class CountryRef:
+    iso3: str
+    name: str  # short canonical name, e.g. "North Korea"
+    kind: str  # name | demonym | capital | alias
+
+
+@dataclass(frozen=True)
+class OrgRef:
+    name: str
+    country: str
+    sector: Optional[str]
+    type: str
+
+
+def _norm(text: str) -> str:
+    text = text.strip().replace("’", "'")
+    low = text.lower()
+    if low.startswith("the "):
+        text = text[4:]
+    return text
+
+
+@functools.lru_cache(maxsize=1)
+def _country_table() -> dict[str, CountryRef]:
+    import pycountry
+
+    short_names: dict[str, str] = {}
+    rows = table("countries.tsv")
+    for row in rows:
+        short_names[row["iso3"]] = row["name"]
+    out: dict[str, CountryRef] = {}
+
+    def add(alias: str, iso3: str, kind: str, override: bool = True):
+        key = _norm(alias)
+        if not key:
+            return
+        name = short_names.get(iso3)
+        if name is None:
+            c = pycountry.countries.get(alpha_3=iso3)
+            name = getattr(c, "common_name", None) or (c.name if c else iso3)
+        if override or key not in out:
+            out[key] = CountryRef(iso3, name, kind)
+
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(c, attr, None)
+            if value:
+                add(value, c.alpha_3, "name", override=False)
+    for row in rows:
+        iso3 = row["iso3"]
+        add(row["name"], iso3, "name")
+        for alias in split_list(row["aliases"]):
+            add(alias, iso3, "alias")
+        for dem in split_list(row["demonyms"]):
+            add(dem, iso3, "demonym")
+        for cap in split_list(row["capitals"]):
+            add(cap, iso3, "capital")
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _org_table() -> dict[str, OrgRef]:
+    out: dict[str, OrgRef] = {}
+    for row in table("organisations.tsv"):
+        ref = OrgRef(row["name"], row["country"], row["sector"] or None, row["type"] or "ORG")
+        for alias in [row["name"], *split_list(row["aliases"])]:
+            out[_norm(alias)] = ref
+    return out
+
+
+def country(text: str) -> Optional[CountryRef]:
+    """The country a name, demonym, capital or metonym denotes, or None.
+
+    Matching is exact on the form as written (case kept: "US" is a country, "us" is
+    not), after dropping a leading "the" and possessive "'s".
+    """
+    key = _norm(text)
+    if key.endswith("'s"):
+        key = key[:-2]
+    return _country_table().get(key)
+
+
+def organisation(text: str) -> Optional[OrgRef]:
+    key = _norm(text)
+    if key.endswith("'s"):
+        key = key[:-2]
+    return _org_table().get(key)
+
+
+def country_name(iso3: str) -> str:
+    for ref in _country_table().values():
+        if ref.iso3 == iso3 and ref.kind == "name":
+            return ref.name
+    return iso3
+
+
+def all_country_aliases() -> dict[str, CountryRef]:
+    return dict(_country_table())
+
+
+def all_org_aliases() -> dict[str, OrgRef]:
+    return dict(_org_table())

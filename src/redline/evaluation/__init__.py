@@ -1,0 +1,1 @@
+"""Scoring against annotated data; see ``redline eval``."""

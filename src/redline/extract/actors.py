@@ -1,0 +1,718 @@
+"""Canonical actors: entity mentions merged per article into people, organisations
+and states, each with a country (ISO3 or PLOVER's IGO/UNO/EUR/NGO/...), a PLOVER
+sector and a role.
+
+What the small English model misses or mislabels is corrected from the package's
+tables (``data/countries.tsv``, ``organisations.tsv``, ``people.tsv``,
+``ner_fixes.tsv``, ``sectors.tsv``): Kyiv is never a PERSON, G7 is an IGO, "the
+Kremlin" is Russia. Capitals, metonyms and demonyms are mentions of their state.
+
+Public API: :func:`extract_entities` and :class:`EntityIndex`.
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator, Optional
+
+from ..countries import CountryRef, OrgRef, all_country_aliases, all_org_aliases, country, organisation
+from ..model import Actor, Entity, Mention
+from ..tables import table
+
+ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+# Trailing debris the small model glues onto names: "Ukraine - Ed", "North Korea's".
+_TRAIL = re.compile(r"(\s*[-–—]\s*Ed\.?|'s|’s|’|')$")
+# Words that make up titles ("Foreign Minister") which the model tags as ORG.
+_TITLE_FILLERS = {"foreign", "defense", "defence", "interior", "prime", "deputy", "vice",
+                  "state", "affairs", "national", "security", "finance", "economy", "trade"}
+_FEMALE = {"she", "her", "hers", "herself"}
+_MALE = {"he", "him", "his", "himself"}
+
+
+# --------------------------------------------------------------------------- tables
+@functools.lru_cache(maxsize=1)
+def _sector_words() -> dict[str, tuple[str, bool]]:
+    return {r["word"]: (r["sector"], r["is_title"] == "1") for r in table("sectors.tsv")}
+
+
+@functools.lru_cache(maxsize=1)
+def _people() -> dict[str, dict]:
+    return {r["alias"]: r for r in table("people.tsv")}
+
+
+@functools.lru_cache(maxsize=1)
+def _ner_fixes() -> dict[str, str]:
+    return {r["text"]: r["label"] for r in table("ner_fixes.tsv")}
+
+
+def sector_of_words(words: list[str]) -> Optional[tuple[str, bool]]:
+    """Sector of a head word or title phrase: the longest table key ending the words."""
+    table_ = _sector_words()
+    low = [w.lower() for w in words]
+    for n in range(min(3, len(low)), 0, -1):
+        key = " ".join(low[-n:])
+        if key in table_:
+            return table_[key]
+    return None
+
+
+@functools.lru_cache(maxsize=4)
+def _alias_matcher(vocab_id: int, vocab):
+    """A PhraseMatcher over every country, capital, demonym, organisation and person alias."""
+    from spacy.matcher import PhraseMatcher
+    from spacy.tokenizer import Tokenizer  # noqa: F401  (documents the dependency)
+
+    from ..parse import load_nlp
+
+    nlp = load_nlp()
+    matcher = PhraseMatcher(vocab, attr="ORTH")
+    groups = {
+        "C": [a for a in all_country_aliases()],
+        "O": [a for a in all_org_aliases()],
+        "P": [a for a in _people()],
+    }
+    for key, aliases in groups.items():
+        # "the Kremlin" is stored as "Kremlin": match the bare form, and decide about
+        # the article from the doc.
+        patterns = [nlp.make_doc(a) for a in sorted(set(aliases)) if a and not a.islower()]
+        matcher.add(key, patterns)
+    return matcher
+
+
+# --------------------------------------------------------------------------- mentions
+@dataclass
+class _Raw:
+    start: int  # char offsets
+    end: int
+    text: str
+    label: str  # PERSON ORG GPE NORP LOC FAC GROUP
+    tok_start: int
+    tok_end: int
+    country: Optional[CountryRef] = None
+    org: Optional[OrgRef] = None
+    person: Optional[dict] = None
+    kind: str = "name"
+
+
+def _strip(doc, ts: int, te: int) -> tuple[int, int]:
+    """Drop leading determiners and trailing possessives/punctuation from a token range."""
+    while ts < te and (doc[ts].lower_ in {"the", "a", "an"} or doc[ts].is_punct):
+        ts += 1
+    while te > ts and (doc[te - 1].is_punct or doc[te - 1].lower_ in {"'s", "’s", "'", "’", "ed"}
+                       or doc[te - 1].text in {"-", "–", "—"}):
+        te -= 1
+    return ts, te
+
+
+def _inside_longer_name(doc, ts: int, te: int) -> bool:
+    """A country name that is part of a longer proper name the model found
+    ("Business Ukraine", "Radio Free Europe"), not a mention of the country."""
+    ent_type = doc[ts].ent_type_
+    if ent_type not in {"ORG", "LOC", "FAC", "WORK_OF_ART", "PRODUCT"}:
+        return False
+    i = ts - 1
+    while i >= 0 and doc[i].ent_type_ == ent_type and doc[i].ent_iob_ != "B" or (i >= 0 and i == ts - 1 and doc[ts].ent_iob_ == "I"):
+        tok = doc[i]
+        if tok.is_title and tok.lower_ not in _sector_words() and tok.lower_ not in _TITLE_FILLERS \
+                and country(tok.text) is None and tok.pos_ == "PROPN":
+            return True
+        if doc[i].ent_iob_ == "B":
+            break
+        i -= 1
+    return False
+
+
+def _raw_mentions(doc) -> list[_Raw]:
+    """Candidate mentions: table matches first, then the model's entities that do not
+    overlap them, with labels corrected from the tables."""
+    text = doc.text
+    taken = [False] * (len(doc) + 1)
+    out: list[_Raw] = []
+
+    def free(ts, te):
+        return not any(taken[i] for i in range(ts, te))
+
+    def claim(ts, te):
+        for i in range(ts, te):
+            taken[i] = True
+
+    matcher = _alias_matcher(id(doc.vocab), doc.vocab)
+    matches = []
+    for match_id, ts, te in matcher(doc):
+        matches.append((doc.vocab.strings[match_id], ts, te))
+    # Longest first, so "North Korean" wins over "Korean" and "House Intelligence
+    # Committee" over "House".
+    matches.sort(key=lambda m: (-(m[2] - m[1]), m[1]))
+    fixes = _ner_fixes()
+    for group, ts, te in matches:
+        if not free(ts, te):
+            continue
+        span = doc[ts:te]
+        surface = span.text
+        ent_label = doc[ts].ent_type_
+        if group == "C":
+            ref = country(surface)
+            if ref is None:
+                continue
+            # "US" in capitals is the country; "us" is a pronoun and never matches (ORTH).
+            label = "NORP" if ref.kind == "demonym" else "GPE"
+            # A demonym used as a noun in a person's name ("Jordan" the person) is rare;
+            # trust the model when it calls a name-matching token a PERSON.
+            if ent_label == "PERSON" and ref.kind == "name" and surface not in fixes:
+                continue
+            if ref.kind in {"name", "alias"} and _inside_longer_name(doc, ts, te):
+                continue
+            kind = {"capital": "metonym", "demonym": "demonym"}.get(ref.kind, "name")
+            out.append(_Raw(span.start_char, span.end_char, surface, label, ts, te, country=ref, kind=kind))
+        elif group == "O":
+            ref = organisation(surface)
+            if ref is None:
+                continue
+            if ts > 0 and doc[ts - 1].lower_ == "the" and surface[0].isupper():
+                s = doc[ts - 1].idx
+            else:
+                s = span.start_char
+            out.append(_Raw(s, span.end_char, text[s:span.end_char], ref.type, ts, te, org=ref))
+        else:
+            row = _people()[surface]
+            out.append(_Raw(span.start_char, span.end_char, surface, "PERSON", ts, te, person=row))
+        claim(ts, te)
+
+    for ent in doc.ents:
+        label = fixes.get(ent.text, ent.label_)
+        if label == "NONE" or label not in ENTITY_LABELS:
+            continue
+        ts, te = _strip(doc, ent.start, ent.end)
+        if te <= ts:
+            continue
+        # Split off the part a table already claimed; keep the rest if it is a name.
+        while ts < te and taken[ts]:
+            ts += 1
+        while te > ts and taken[te - 1]:
+            te -= 1
+        if te <= ts or not free(ts, te):
+            continue
+        # The small model glues titles onto names ("The North Korean Foreign" ORG,
+        # "Defense" ORG): an ORG made only of title/sector words is no organisation.
+        words = [t.text for t in doc[ts:te]]
+        if label in {"ORG", "GPE", "LOC"} and all(
+            (w.lower() in _sector_words() or country(w) is not None or w.lower() in _TITLE_FILLERS)
+            for w in words
+        ):
+            continue
+        span = doc[ts:te]
+        surface = _TRAIL.sub("", span.text)
+        if not surface or not any(c.isupper() for c in surface):
+            continue
+        end = span.start_char + len(surface)
+        out.append(_Raw(span.start_char, end, surface, label, ts, te))
+        claim(ts, te)
+    out.sort(key=lambda r: r.start)
+    return out
+
+
+# --------------------------------------------------------------------------- roles
+@dataclass
+class _Role:
+    role: Optional[str] = None
+    country: Optional[str] = None
+    organisation: Optional[OrgRef] = None
+    org_name: Optional[str] = None
+    sector: Optional[str] = None
+
+
+_GENERIC_TITLES = {"head", "chairman", "chairwoman", "chair", "spokesperson", "spokesman",
+                   "spokeswoman", "official", "member", "leader", "director", "secretary"}
+
+
+def _token_country(tok) -> Optional[str]:
+    ref = country(tok.text)
+    return ref.iso3 if ref else None
+
+
+def _modifies(tok, head) -> bool:
+    """Whether ``tok`` qualifies ``head`` directly: "the Ukrainian minister", "the
+    minister of Ukraine" (not "publisher of Business Ukraine" far down the tree)."""
+    if tok.head.i == head.i and tok.dep_ in {"amod", "compound", "nmod", "poss"}:
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.i == head.i
+
+
+def _title_context(doc, ts: int, te: int, by_token: dict[int, _Raw]) -> _Role:
+    """Role, country and organisation from the words around a person's name:
+    premodifiers ("North Korean Foreign Minister Choe Son-hui", "NATO spokesperson
+    Farah Dakhla") and appositions ("the head of the House Intelligence Committee,
+    Mike Turner"; "Peter Dickinson, a scholar at the Atlantic Council")."""
+    info = _Role()
+    name_tokens = set(range(ts, te))
+    # 1. premodifiers: walk left over the name's own noun phrase.
+    i = ts - 1
+    left = []
+    while i >= 0:
+        tok = doc[i]
+        if tok.is_punct or tok.is_sent_end or tok.dep_ in {"ROOT"}:
+            break
+        if tok.head.i not in name_tokens and tok.head.i not in {t.i for t in left} and tok.head.i < ts - 1 - 5:
+            break
+        if tok.pos_ not in {"PROPN", "NOUN", "ADJ", "DET", "PART", "NUM"}:
+            break
+        if tok.dep_ in {"nsubj", "dobj", "pobj", "nsubjpass"} and tok.head.i not in name_tokens \
+                and doc[ts:te].root.head.i != tok.i:
+            break
+        left.insert(0, tok)
+        i -= 1
+    role_words: list = []
+    for tok in left:
+        raw = by_token.get(tok.i)
+        if raw is not None and raw.country is not None:
+            info.country = raw.country.iso3
+            role_words = []
+            continue
+        if raw is not None and raw.org is not None:
+            info.organisation = raw.org
+            info.org_name = raw.org.name
+            role_words = []
+            continue
+        if raw is not None and raw.label == "ORG" and raw.org is None and raw.text.lower() not in _sector_words():
+            info.org_name = raw.text
+            role_words = []
+            continue
+        if tok.pos_ == "DET" or tok.tag_ == "POS":
+            role_words = []
+            continue
+        role_words.append(tok)
+    # Drop leading ordinary adjectives ("sitting", "respected") before the title proper.
+    while role_words and role_words[0].pos_ == "ADJ" and role_words[0].is_lower \
+            and sector_of_words([role_words[0].text]) is None:
+        role_words.pop(0)
+    if role_words and sector_of_words([role_words[-1].text]) is not None:
+        info.role = doc[role_words[0].i:role_words[-1].i + 1].text
+    # 2. appositions, either way round.
+    root = doc[ts:te].root
+    heads = []
+    if root.dep_ == "appos" and root.head.i not in name_tokens:
+        heads.append(root.head)
+    heads.extend(c for c in root.children if c.dep_ == "appos")
+    for head in heads:
+        if sector_of_words([head.text]) is None:
+            continue
+        if info.role is None:
+            info.role = head.text if head.i < ts else head.text
+            # "head of the House Intelligence Committee": keep the of-phrase in the role.
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    sub = list(child.subtree)
+                    info.role = doc[head.i:sub[-1].i + 1].text
+                    break
+        for tok in head.subtree:
+            if tok.i in name_tokens:
+                continue
+            raw = by_token.get(tok.i)
+            if raw is None:
+                continue
+            if raw.org is not None and info.organisation is None:
+                info.organisation, info.org_name = raw.org, raw.org.name
+            elif raw.label == "ORG" and info.org_name is None:
+                info.org_name = raw.text
+            elif raw.country is not None and info.country is None and _modifies(tok, head):
+                info.country = raw.country.iso3
+        break
+    if info.role:
+        hit = sector_of_words(info.role.split(" of ")[0].split())
+        if hit:
+            info.sector = hit[0]
+        head_word = info.role.split(" of ")[0].split()[-1].lower()
+        if info.organisation and (head_word in _GENERIC_TITLES or info.sector is None):
+            info.sector = info.organisation.sector or info.sector
+    if info.organisation and info.country is None:
+        info.country = info.organisation.country
+    return info
+
+
+# --------------------------------------------------------------------------- merging
+@dataclass
+class _Cluster:
+    key: tuple
+    name: str
+    type: str
+    country: Optional[str] = None
+    sector: Optional[str] = None
+    role: Optional[str] = None
+    organisation: Optional[str] = None
+    raws: list = field(default_factory=list)
+    tokens: set = field(default_factory=set)
+
+
+def _person_key(text: str) -> list[str]:
+    return [w for w in re.split(r"[\s]+", text) if w]
+
+
+def extract_entities(doc) -> list[Entity]:
+    """Canonical entities of a parsed article, in order of first mention.
+
+    Yields one :class:`~redline.model.Entity` per person, organisation, state or
+    place, with every mention (names, surnames, capitals and metonyms, demonyms,
+    and titles such as "the minister" resolved to the person they denote).
+    """
+    raws = _raw_mentions(doc)
+    by_token: dict[int, _Raw] = {}
+    for r in raws:
+        for i in range(r.tok_start, r.tok_end):
+            by_token[i] = r
+    clusters: dict[tuple, _Cluster] = {}
+    persons: list[_Cluster] = []
+
+    def cluster_for(key, **kw) -> _Cluster:
+        if key not in clusters:
+            clusters[key] = _Cluster(key=key, **kw)
+        return clusters[key]
+
+    pending_single: list[_Raw] = []
+    for r in raws:
+        if r.country is not None:
+            c = cluster_for(("C", r.country.iso3), name=r.country.name, type="GPE", country=r.country.iso3)
+            c.raws.append(r)
+        elif r.org is not None:
+            c = cluster_for(("O", r.org.name), name=r.org.name, type=r.org.type,
+                            country=r.org.country or None, sector=r.org.sector)
+            c.raws.append(r)
+        elif r.label == "PERSON":
+            words = _person_key(r.text)
+            if r.person is not None:
+                canonical = r.person["name"]
+                c = cluster_for(("P", canonical), name=canonical, type="PERSON",
+                                country=r.person["country"] or None, sector=r.person["sector"] or None)
+                c.tokens.update(_person_key(canonical))
+                c.raws.append(r)
+                if c not in persons:
+                    persons.append(c)
+            elif len(words) >= 2:
+                target = None
+                for p in reversed(persons):
+                    if set(words) <= p.tokens or p.tokens <= set(words):
+                        target = p
+                        break
+                if target is None:
+                    target = cluster_for(("P", r.text), name=r.text, type="PERSON")
+                    persons.append(target)
+                elif len(r.text) > len(target.name) and r.person is None:
+                    target.name = r.text
+                target.tokens.update(words)
+                target.raws.append(r)
+            else:
+                pending_single.append(r)
+        elif r.label == "ORG":
+            key_text = r.text
+            # An ORG the model found that is a known person's surname ("Turner").
+            for p in reversed(persons):
+                if key_text in p.tokens:
+                    p.raws.append(r)
+                    r.label = "PERSON"
+                    break
+            else:
+                pending_org = cluster_for(("O", key_text), name=key_text, type="ORG")
+                pending_org.raws.append(r)
+        else:
+            c = cluster_for((r.label, r.text), name=r.text, type=r.label)
+            c.raws.append(r)
+    # Single-word person mentions: the latest earlier person whose name contains the
+    # word, else any person who does, else a person of their own.
+    for r in pending_single:
+        target = None
+        earlier = [p for p in persons if p.raws and min(x.start for x in p.raws) < r.start]
+        for p in reversed(earlier):
+            if r.text in p.tokens:
+                target = p
+                break
+        if target is None:
+            for p in persons:
+                if r.text in p.tokens:
+                    target = p
+                    break
+        if target is None:
+            target = cluster_for(("P", r.text), name=r.text, type="PERSON")
+            target.tokens.add(r.text)
+            persons.append(target)
+        target.raws.append(r)
+    # Surnames the model did not tag at all ("Choe declared"): a capitalised proper
+    # noun equal to a word of a person's full name is a mention of that person.
+    full = [p for p in persons if len(p.tokens) >= 2]
+    if full:
+        for tok in doc:
+            if tok.i in by_token or tok.pos_ != "PROPN" or len(tok.text) < 3 or not tok.is_title:
+                continue
+            owners = [p for p in full if tok.text in p.tokens]
+            if len(owners) != 1:
+                continue
+            r = _Raw(tok.idx, tok.idx + len(tok.text), tok.text, "PERSON", tok.i, tok.i + 1)
+            owners[0].raws.append(r)
+            by_token[tok.i] = r
+    # ORG clusters the model mislabelled as a person's surname, found after the person.
+    for key in [k for k in clusters if k[0] == "O"]:
+        c = clusters[key]
+        if c.type == "ORG" and len(_person_key(c.name)) == 1:
+            for p in persons:
+                if c.name in p.tokens and p is not c:
+                    p.raws.extend(c.raws)
+                    del clusters[key]
+                    break
+
+    # Roles, countries and sectors of people from their titles and appositions.
+    for p in persons:
+        for r in sorted(p.raws, key=lambda x: x.start):
+            if r.label != "PERSON" and r.org is None:
+                pass
+            info = _title_context(doc, r.tok_start, r.tok_end, by_token)
+            if info.role and not p.role:
+                p.role = info.role
+            if info.country and not p.country:
+                p.country = info.country
+            if info.sector and (not p.sector or info.role):
+                p.sector = info.sector if not p.role or info.role == p.role else p.sector
+            if info.org_name and not p.organisation:
+                p.organisation = info.org_name
+        if p.role and p.country is None and (p.sector in {"GOV", "MIL", "LEG", "JUD", "SPY"}):
+            p.country = _nearby_state(doc, p, raws)
+
+    ordered = sorted(clusters.values(), key=lambda c: min(x.start for x in c.raws) if c.raws else 0)
+    entities: list[Entity] = []
+    for n, c in enumerate(ordered, 1):
+        if not c.raws:
+            continue
+        mentions = [Mention(r.start, r.end, r.text, r.kind) for r in sorted(c.raws, key=lambda x: x.start)]
+        entities.append(Entity(id=f"T{n}", name=c.name, type=c.type, country=c.country,
+                               sector=c.sector, role=c.role, organisation=c.organisation,
+                               mentions=mentions))
+    _renumber(entities)
+    _resolve_titles(doc, entities)
+    return entities
+
+
+def _renumber(entities: list[Entity]) -> None:
+    for n, e in enumerate(entities, 1):
+        e.id = f"T{n}"
+
+
+def _nearby_state(doc, person: _Cluster, raws: list[_Raw]) -> Optional[str]:
+    """The state named in the sentence of a person's first mention or the one before,
+    nearest first ("In London, ... Defense Minister John Healey" → GBR)."""
+    first = min(person.raws, key=lambda r: r.start)
+    sent = doc[first.tok_start].sent
+    prev_start = sent.start_char
+    if sent.start > 0:
+        prev_start = doc[sent.start - 1].sent.start_char
+    candidates = [r for r in raws if r.country is not None and prev_start <= r.start < first.start
+                  and r.kind in {"name", "metonym"}]
+    return candidates[-1].country.iso3 if candidates else None
+
+
+# Title nouns that refer back to a person already named ("the minister", "the expert").
+_EXPERT_WORDS = {"expert", "analyst", "scholar", "researcher", "professor", "fellow"}
+
+
+def _resolve_titles(doc, entities: list[Entity]) -> None:
+    """Add title mentions ("the minister", "the expert", "the President of Ukraine")
+    to the person they denote: the latest person named before with that role, or,
+    when the title names a country, the latest person of that country."""
+    people = [e for e in entities if e.type == "PERSON"]
+    if not people:
+        return
+    covered = sorted((m.start, m.end) for e in entities for m in e.mentions)
+    starts = [s for s, _ in covered]
+
+    def is_covered(s, e):
+        i = bisect.bisect_right(starts, e) - 1
+        while i >= 0 and covered[i][1] > s:
+            return True
+        return False
+
+    for tok in doc:
+        if tok.pos_ != "NOUN" and tok.pos_ != "PROPN":
+            continue
+        hit = sector_of_words([tok.lower_])
+        if not hit or not hit[1]:
+            continue
+        det = [c for c in tok.children if c.dep_ == "det" and c.lower_ == "the"]
+        if not det:
+            continue
+        if any(c.ent_type_ == "PERSON" for c in tok.subtree) or tok.dep_ == "compound":
+            continue
+        if tok.dep_ == "appos" or any(c.dep_ == "appos" for c in tok.children):
+            continue  # "the head of X, Mike Turner": the apposition already names them
+        sub = list(tok.subtree)
+        start_tok = det[0]
+        end_tok = tok
+        nation = None
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for t in c.subtree:
+                    ref = country(t.text)
+                    if ref:
+                        nation = ref.iso3
+                        end_tok = max(end_tok, list(c.subtree)[-1], key=lambda x: x.i)
+        for c in tok.children:
+            if c.dep_ in {"compound", "amod", "nmod"} and country(c.text):
+                nation = country(c.text).iso3
+        s, e = start_tok.idx, end_tok.idx + len(end_tok.text)
+        if is_covered(s, e) and not nation:
+            continue
+        word = tok.lower_
+        before = [p for p in people if p.mentions and p.mentions[0].start < s]
+        if not before:
+            continue
+
+        def last_pos(p):
+            return max(m.start for m in p.mentions if m.start < s)
+
+        before.sort(key=last_pos, reverse=True)
+        chosen = None
+        for p in before:
+            role = (p.role or "").lower()
+            if word in _EXPERT_WORDS and (p.sector == "EDU" or any(w in role for w in _EXPERT_WORDS)):
+                chosen = p
+                break
+            if role and word in role.split() and (nation is None or p.country in (None, nation)):
+                chosen = p
+                break
+        if chosen is None and nation:
+            for p in before:
+                if p.country == nation and not p.role:
+                    chosen = p
+                    break
+            if chosen is None:
+                sent_start = tok.sent.start
+                prev = doc[sent_start - 1].sent.start_char if sent_start > 0 else tok.sent.start_char
+                for p in before:
+                    if last_pos(p) >= prev and not p.role and p.country in (None, nation):
+                        chosen = p
+                        break
+            if chosen is not None:
+                chosen.role = chosen.role or doc[det[0].i + 1:tok.i + 1].text
+                chosen.country = chosen.country or nation
+                hit2 = sector_of_words([word])
+                chosen.sector = chosen.sector or (hit2[0] if hit2 else None)
+        if chosen is not None:
+            chosen.mentions.append(Mention(s, e, doc.text[s:e], "title"))
+            chosen.mentions.sort(key=lambda m: m.start)
+
+
+# --------------------------------------------------------------------------- index
+class EntityIndex:
+    """Look-ups from character spans to canonical entities and actors.
+
+    ``at`` finds the entity mentioned at a span; ``actor`` turns any noun phrase into
+    an :class:`~redline.model.Actor` (country and sector from its head noun when it
+    names no entity: "North Korean soldiers" → PRK, MIL).
+    """
+
+    def __init__(self, entities: list[Entity], doc=None):
+        self.entities = entities
+        self.doc = doc
+        self._by_id = {e.id: e for e in entities}
+        self._rebuild()
+
+    def _rebuild(self):
+        spans = []
+        for e in self.entities:
+            for m in e.mentions:
+                spans.append((m.start, m.end, e.id))
+        spans.sort()
+        self._spans = spans
+        self._starts = [s for s, _, _ in spans]
+
+    def get(self, entity_id: Optional[str]) -> Optional[Entity]:
+        return self._by_id.get(entity_id) if entity_id else None
+
+    def mentions_in(self, start: int, end: int) -> Iterator[tuple[int, int, Entity]]:
+        """Mentions overlapping [start, end), in text order."""
+        i = bisect.bisect_left(self._starts, start)
+        # step back over mentions that start before but reach into the span
+        j = i
+        while j > 0 and self._spans[j - 1][1] > start:
+            j -= 1
+            if start - self._spans[j][0] > 200:
+                break
+        for s, e, eid in self._spans[j:]:
+            if s >= end:
+                break
+            if e > start:
+                yield s, e, self._by_id[eid]
+
+    def at(self, start: int, end: int) -> Optional[Entity]:
+        """The entity with a mention overlapping the span most (people and
+        organisations before states when tied)."""
+        best, best_key = None, None
+        rank = {"PERSON": 0, "ORG": 1, "GROUP": 2, "GPE": 3, "NORP": 4}
+        for s, e, ent in self.mentions_in(start, end):
+            overlap = min(e, end) - max(s, start)
+            key = (overlap, -rank.get(ent.type, 5))
+            if best_key is None or key > best_key:
+                best, best_key = ent, key
+        return best
+
+    def add_mention(self, entity_id: str, start: int, end: int, text: str, kind: str = "pronoun") -> None:
+        ent = self._by_id.get(entity_id)
+        if ent is None:
+            return
+        if any(m.start == start and m.end == end for m in ent.mentions):
+            return
+        ent.mentions.append(Mention(start, end, text, kind))
+        ent.mentions.sort(key=lambda m: m.start)
+        self._rebuild()
+
+    def last_person_before(self, pos: int, gender: Optional[str] = None) -> Optional[Entity]:
+        """The person mentioned last before ``pos`` (a pronoun's antecedent)."""
+        best, best_pos = None, -1
+        for s, e, eid in self._spans:
+            if s >= pos:
+                break
+            ent = self._by_id[eid]
+            if ent.type == "PERSON" and s > best_pos:
+                best, best_pos = ent, s
+        return best
+
+    def _actor_from_entity(self, ent: Entity, start: int, end: int, sector: Optional[str]) -> Actor:
+        text = self.doc.text[start:end] if self.doc is not None else ""
+        return Actor(name=ent.name, entity=ent.id, country=ent.country,
+                     sector=sector or ent.sector or ("GOV" if ent.type == "GPE" else None),
+                     start=start, end=end, text=text)
+
+    def actor(self, start: int, end: int) -> Optional[Actor]:
+        """The actor a noun phrase denotes, or None if it denotes none.
+
+        The entity whose mention holds the phrase's head wins ("the head of the House
+        Intelligence Committee" → the committee's chair only if named; "North Korean
+        soldiers" → North Korea, MIL; "Russia's army" → Russia, MIL).
+        """
+        if self.doc is None or end <= start:
+            ent = self.at(start, end)
+            if ent is None:
+                return None
+            return Actor(ent.name, ent.id, ent.country, ent.sector, start, end, "")
+        doc = self.doc
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return None
+        root = span.root
+        head_sector = None
+        hit = sector_of_words([t.text for t in span if t.i <= root.i][-3:]) or sector_of_words([root.text])
+        if hit:
+            head_sector = hit[0]
+        # The head itself inside a mention?
+        head_ent = self.at(root.idx, root.idx + len(root.text))
+        if head_ent is not None:
+            sector = head_sector if head_ent.type in {"GPE", "NORP"} else None
+            return self._actor_from_entity(head_ent, start, end, sector)
+        # A modifier names the actor: "North Korean soldiers", "NATO allies".
+        ents = [(s, e, ent) for s, e, ent in self.mentions_in(start, end)]
+        if ents:
+            people = [x for x in ents if x[2].type == "PERSON"]
+            pick = people[0] if people else ents[0]
+            ent = pick[2]
+            return self._actor_from_entity(ent, start, end, head_sector if ent.type in {"GPE", "NORP", "GROUP"} else None)
+        if head_sector is not None:
+            return Actor(name=span.text, entity=None, country=None, sector=head_sector,
+                         start=start, end=end, text=span.text)
+        return None

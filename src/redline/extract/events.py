@@ -1,0 +1,382 @@
+"""Who did what to whom: PLOVER events with actors, recipients, factuality and scores.
+
+For each sentence of the parsed ``Doc``:
+
+1. **Triggers.** Verbs with an actor-like subject or object, or listed in the event
+   lexicon (``data/event_lexicon.tsv``); event nouns of the lexicon ("sanctions",
+   "deployment", "visit", "arms supplies") that have an actor or recipient.
+2. **Actor and recipient** noun phrases from dependency patterns
+   (:mod:`redline.extract.event_actors`); conjoined phrases give several actors;
+   pronouns are resolved (``I``/``we`` in a quote → the speaker; ``it``/``they`` → the
+   nearest earlier actor subject; ``he``/``she`` → the last person named); each phrase is
+   resolved to a canonical entity by ``index.actor``.
+3. **Type.** Verbal events are typed by a linear classifier trained on PLV
+   (``redline train events``; :mod:`redline.extract.event_features`); nominal events
+   take the lexicon's type. The lexicon decides when no model is installed. A troop
+   deployment to a country is also AID (PLOVER: MOBILIZE and AID/military).
+4. **Mode, context, CAMEO, Goldstein, PLOVER score** from the lexicon and the PLOVER
+   tables (:mod:`redline.plover`); **factuality** from cue words
+   (:mod:`redline.extract.factuality`); ``quote`` = the quote holding the trigger.
+"""
+from __future__ import annotations
+
+import functools
+import logging
+from pathlib import Path
+from typing import Optional
+
+from .. import plover
+from ..model import Actor, Event, TextSpan
+from . import event_actors as ea
+from .event_features import features, lex_type
+
+log = logging.getLogger(__name__)
+
+MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "events.joblib"
+
+# Verbs that are never triggers on their own (speech, copula, light verbs): their
+# complements carry the event; speech verbs with a type (accuse, urge, warn...) are in the lexicon.
+_SKIP_VERBS = {
+    "be", "have", "do", "say", "tell", "state", "add", "note", "declare", "announce", "claim",
+    "report", "believe", "think", "know", "see", "seem", "appear", "become", "get", "make",
+    "consider", "want", "try", "begin", "start", "continue", "remain", "keep", "come", "go",
+    "take", "use", "include", "emphasize", "stress", "write", "explain", "reply", "answer",
+    "comment", "ask", "mention", "describe", "speak", "conclude", "insist", "argue", "suggest",
+    "expect", "plan", "intend", "hope", "need", "wish", "let", "put", "look", "watch", "wait",
+    "count", "reveal", "show", "find", "mean", "signify", "represent", "underscore", "emerge",
+    "exist", "live", "face", "present", "pay", "worth", "accord", "receive", "depend",
+}
+_PRONOUNS_SPEAKER = {"i", "me", "we", "us", "our", "my"}
+_PRONOUNS_GROUP = {"it", "they", "them", "its", "their"}
+_PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
+
+_model_override = None
+
+
+@functools.lru_cache(maxsize=1)
+def _load_model():
+    if not MODEL_PATH.exists():
+        log.warning("no event model at %s: typing events by the lexicon only", MODEL_PATH)
+        return None
+    try:
+        import joblib
+        return joblib.load(MODEL_PATH)
+    except Exception as exc:  # a broken artefact must not stop extraction
+        log.warning("event model unusable (%s): typing events by the lexicon only", exc)
+        return None
+
+
+def set_model(model) -> None:
+    """Use ``model`` (a dict with ``vectorizer`` and ``classifier``) instead of the installed
+    one; ``None`` restores the installed model. Used by cross-validation."""
+    global _model_override
+    _model_override = model
+
+
+def current_model():
+    return _model_override if _model_override is not None else _load_model()
+
+
+def classify(feature_dicts: list[dict], model=None) -> list[tuple[str, float]]:
+    """(label, probability) for each feature dict, or [] if there is no model."""
+    model = model or current_model()
+    if model is None or not feature_dicts:
+        return []
+    X = model["vectorizer"].transform(feature_dicts)
+    proba = model["classifier"].predict_proba(X)
+    labels = model["classifier"].classes_
+    out = []
+    for row in proba:
+        k = int(row.argmax())
+        out.append((str(labels[k]), float(row[k])))
+    return out
+
+
+# --------------------------------------------------------------------------- candidates
+
+class _Cand:
+    __slots__ = ("trigger", "trig_span", "src", "tgt", "kind", "lex", "info", "label", "prob")
+
+    def __init__(self, trigger, trig_span, src, tgt, kind, lex, info):
+        self.trigger, self.trig_span, self.src, self.tgt = trigger, trig_span, src, tgt
+        self.kind, self.lex, self.info = kind, lex, info
+        self.label, self.prob = None, 0.0
+
+
+def _lex_entry(tok, pos):
+    lex = plover.lexicon()
+    lem = tok.lemma_.lower()
+    if pos == "VERB":
+        for c in tok.children:
+            if c.dep_ in ("prt", "prep"):
+                e = lex.get((f"{lem} {c.lower_}", "VERB"))
+                if e:
+                    return e
+            if c.dep_ == "dobj":
+                e = lex.get((f"{lem} {c.lemma_.lower()}", "VERB"))
+                if e:
+                    return e
+    if pos == "NOUN":
+        for c in tok.children:
+            if c.dep_ == "compound":
+                e = lex.get((f"{c.lemma_.lower()} {lem}", "NOUN"))
+                if e:
+                    return e
+    return lex.get((lem, pos))
+
+
+def candidates(doc, sent) -> list[_Cand]:
+    """Candidate events of one sentence (token-level; not yet typed or resolved)."""
+    out: list[_Cand] = []
+    consumed: set[int] = set()
+    for tok in sent:
+        if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ not in ("aux", "auxpass")):
+            lem = tok.lemma_.lower()
+            entry = _lex_entry(tok, "VERB")
+            src, tgt, info = ea.verb_roles(tok)
+            dobj = info.get("dobj")
+            dobj_entry = _lex_entry(dobj, "NOUN") if dobj is not None and dobj.pos_ == "NOUN" else None
+            if entry is None and dobj_entry is not None:
+                continue  # "consider new sanctions": the noun is the event
+            if entry is None and lem in _SKIP_VERBS:
+                continue
+            if entry is None and not (src is not None and tgt is not None
+                                      and (ea.looks_actor(src) or ea.looks_actor(tgt))):
+                continue
+            if entry is not None and src is None and tgt is None:
+                continue
+            if dobj_entry is not None:
+                consumed.add(dobj.i)
+            span = (tok.i, tok.i + 1)
+            for c in tok.children:
+                if c.dep_ == "prt":
+                    span = (tok.i, max(span[1], c.i + 1))
+            out.append(_Cand(tok, span, src, tgt, "verb", entry, info))
+    for tok in sent:
+        if tok.pos_ != "NOUN" or tok.i in consumed:
+            continue
+        entry = _lex_entry(tok, "NOUN")
+        if entry is None or entry.pos != "NOUN":
+            continue
+        src, tgt, info = ea.noun_roles(tok)
+        if entry.type == "MOBILIZE":
+            # "the deployment of North Korean troops to Russia": of-phrase = who is moved
+            for prep, pobj in ea._prep_objects(tok, {"of"}):
+                if src is None or src == pobj or tgt == pobj:
+                    src = pobj
+                    if tgt == pobj:
+                        tgt = None
+                        for p2, o2 in ea._prep_objects(tok, {"to", "into", "in"}):
+                            tgt = o2
+        if src is None and tgt is None:
+            continue
+        if not (ea.looks_actor(src) or ea.looks_actor(tgt)):
+            continue
+        span = (tok.i, tok.i + 1)
+        for c in tok.children:
+            if c.dep_ == "compound" and plover.lexicon().get((f"{c.lemma_.lower()} {tok.lemma_.lower()}", "NOUN")):
+                span = (c.i, tok.i + 1)
+        out.append(_Cand(tok, span, src, tgt, "noun", entry, info))
+    return out
+
+
+# --------------------------------------------------------------------------- actors
+
+def _quote_at(quotes, pos: int):
+    best = None
+    for q in quotes or []:
+        parts = q.parts or [q]
+        for p in parts:
+            if p.start <= pos < p.end:
+                if best is None or (q.end - q.start) < (best.end - best.start):
+                    best = q
+    return best
+
+
+def _ent_actor(ent, start, end, text) -> Actor:
+    return Actor(name=ent.name, entity=ent.id, country=ent.country, sector=ent.sector,
+                 start=start, end=end, text=text)
+
+
+def _resolve_pronoun(doc, tok, index, quote) -> Optional[Actor]:
+    low = tok.lower_
+    start, end = tok.idx, tok.idx + len(tok.text)
+    if low in _PRONOUNS_SPEAKER and quote is not None and quote.speaker is not None:
+        ent = index.get(quote.speaker.entity) if quote.speaker.entity else None
+        if ent is not None:
+            return _ent_actor(ent, start, end, tok.text)
+        return Actor(quote.speaker.name or quote.speaker.text, None, None, None, start, end, tok.text)
+    if low in _PRONOUNS_PERSON:
+        try:
+            ent = index.last_person_before(start)
+        except Exception:
+            ent = None
+        if ent is not None:
+            return _ent_actor(ent, start, end, tok.text)
+    if low in _PRONOUNS_GROUP:
+        # nearest earlier subject (same sentence first, then the previous one) naming an actor
+        sent = tok.sent
+        scan = [t for t in doc[sent.start:tok.i]][::-1]
+        if sent.start > 0:
+            prev = doc[sent.start - 1].sent
+            scan += [t for t in prev][::-1]
+        for t in scan:
+            if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON" and ea.looks_actor(t):
+                lo, hi = ea.np_tokens(t)
+                a = _actor_of(doc, lo, hi, index)
+                if a is not None and (a.entity or a.country):
+                    return Actor(a.name, a.entity, a.country, a.sector, start, end, tok.text)
+    return None
+
+
+def _actor_of(doc, lo, hi, index) -> Optional[Actor]:
+    span = doc[lo:hi]
+    start, end = span.start_char, span.end_char
+    a = None
+    try:
+        a = index.actor(start, end)
+    except Exception:
+        log.debug("index.actor failed", exc_info=True)
+    if a is not None:
+        a.start, a.end, a.text = start, end, doc.text[start:end]
+    return a
+
+
+def _actors(doc, head, index, quote) -> list[Actor]:
+    if head is None:
+        return []
+    out = []
+    for lo, hi in ea.actor_spans(head):
+        span = doc[lo:hi]
+        if len(span) == 1 and span[0].pos_ == "PRON" or (span.root.pos_ == "PRON"):
+            a = _resolve_pronoun(doc, span.root, index, quote)
+            if a is None:
+                a = Actor(span.text, None, None, None, span.start_char, span.end_char, span.text)
+            out.append(a)
+            continue
+        a = _actor_of(doc, lo, hi, index)
+        if a is None:  # not a known actor: keep the phrase itself (PLOVER recipients may be things)
+            a = Actor(span.text, None, None, None, span.start_char, span.end_char, span.text)
+        out.append(a)
+    return out
+
+
+# --------------------------------------------------------------------------- main
+
+def _span_of(doc, head):
+    if head is None:
+        return None
+    return ea.np_tokens(head)
+
+
+def _mode_context(cand, type_: str):
+    """Mode/context/CAMEO from the lexicon entry when it agrees with the type."""
+    e = cand.lex
+    mode = context = cameo = None
+    if e is not None and e.type == type_:
+        mode, context, cameo = e.mode, e.context, e.cameo
+    # what is handed over or used: "arms", "missiles" → military
+    obj = cand.info.get("dobj") if cand.kind == "verb" else cand.trigger
+    pool = []
+    if obj is not None:
+        pool = [obj] + [c for c in obj.children if c.dep_ in ("compound", "amod", "nmod")]
+        if cand.kind == "verb":
+            pool += [t for c in cand.trigger.children if c.dep_ == "prep" and c.lower_ == "with"
+                     for t in c.subtree]
+    for t in pool:
+        o = plover.lexicon().get((t.lemma_.lower(), "OBJ"))
+        if o is not None and type_ in ("AID", "THREATEN", "ASSAULT", "MOBILIZE"):
+            if type_ == "AID":
+                mode, context, cameo = "military", "military", "072"
+            context = context or o.context
+    if type_ == "MOBILIZE" and mode is None:
+        mode, context, cameo = "troops", "military", "154"
+    if cameo is None or plover.cameo_type(cameo) not in (type_, None) and not (
+            type_ in ("CONCEDE", "RETREAT") and plover.cameo_type(cameo) in ("CONCEDE", "RETREAT")):
+        cameo = plover.default_cameo(type_)
+    if mode and mode not in plover.modes().get(type_, set()) and type_ != "AID":
+        mode = None if type_ not in ("CONSULT", "MOBILIZE", "ASSAULT", "ACCUSE") else mode
+    return mode, context, cameo
+
+
+def _final_type(cand, label: Optional[str], factuality: str) -> str:
+    if label is None:
+        label = cand.lex.type if cand.lex is not None else None
+    if label == "YIELD":
+        if cand.lex is not None and cand.lex.type in ("CONCEDE", "RETREAT"):
+            return cand.lex.type
+        return "CONCEDE" if factuality in ("future", "hypothetical") else "RETREAT"
+    return label
+
+
+def extract_events(doc, *, entities=None, index=None, quotes=None, dates=None, places=None,
+                   published=None) -> list:
+    """PLOVER events of a parsed document, in text order, ids ``E1``, ``E2``, ...
+
+    ``index`` is the article's :class:`~redline.extract.actors.EntityIndex`; ``quotes``
+    the extracted quotes (an event whose trigger lies in one gets its id and is at
+    least ``reported``); ``dates``/``places`` feed
+    :func:`redline.extract.event_context.attach_time_place`.
+    """
+    from .factuality import factuality
+
+    if index is not None and getattr(index, "doc", "absent") is None:
+        index.doc = doc  # the index resolves noun phrases against the parse
+    cands: list[_Cand] = []
+    for sent in doc.sents:
+        try:
+            cands.extend(candidates(doc, sent))
+        except Exception:
+            log.debug("event candidates failed in a sentence", exc_info=True)
+    verb_cands = [c for c in cands if c.kind == "verb"]
+    feats = [features(doc, c.trigger, _span_of(doc, c.src), _span_of(doc, c.tgt)) for c in verb_cands]
+    for c, (label, prob) in zip(verb_cands, classify(feats)):
+        c.label, c.prob = label, prob
+
+    events: list[Event] = []
+    for c in cands:
+        if c.label is None and c.lex is None:
+            continue
+        tok = c.trigger
+        quote = _quote_at(quotes, tok.idx)
+        fact = factuality(tok, in_quote=quote is not None)
+        type_ = _final_type(c, c.label, fact)
+        if not type_:
+            continue
+        src = _actors(doc, c.src, index, quote) if index is not None else []
+        tgt = _actors(doc, c.tgt, index, quote) if index is not None else []
+        if index is None:
+            for head, acc in ((c.src, src), (c.tgt, tgt)):
+                if head is not None:
+                    for lo, hi in ea.actor_spans(head):
+                        sp = doc[lo:hi]
+                        acc.append(Actor(sp.text, None, None, None, sp.start_char, sp.end_char, sp.text))
+        types = [type_]
+        if type_ == "MOBILIZE" and c.tgt is not None and c.info.get("prep") in ("to", None) and any(
+                a.country and a.country not in {s.country for s in src} for a in tgt):
+            types.append("AID")  # a troop deployment to a (host) country: MOBILIZE and AID
+        s = tok.sent
+        tspan = doc[c.trig_span[0]:c.trig_span[1]]
+        for t in types:
+            mode, context, cameo = _mode_context(c, t)
+            if t == "AID" and type_ == "MOBILIZE":
+                mode, context, cameo = "military", "military", "072"
+            tgt_t = tgt
+            events.append(Event(
+                id="", type=t, mode=mode, context=context, cameo=cameo,
+                score=plover.score(t), goldstein=plover.goldstein(cameo), factuality=fact,
+                trigger=TextSpan(tspan.start_char, tspan.end_char, tspan.text),
+                sentence={"start": s.start_char, "end": s.end_char},
+                source=list(src), target=list(tgt_t),
+                quote=quote.id if quote is not None else None,
+                confidence=round(c.prob, 3) if c.label is not None else None,
+            ))
+    events.sort(key=lambda e: (e.trigger.start, e.type))
+    for k, e in enumerate(events, 1):
+        e.id = f"E{k}"
+    try:
+        from .event_context import attach_time_place
+        attach_time_place(events, dates or [], places or [], doc, published)
+    except Exception:
+        log.debug("attach_time_place failed", exc_info=True)
+    return events

@@ -1,0 +1,128 @@
+"""Factuality of an event: PLOVER's auxiliary modes, as Redline implements them.
+
+Classes: ``asserted`` (the article states it), ``reported`` (a source says it:
+inside a quote, or in the complement of "X said that"), ``hypothetical`` ("would
+consider new sanctions"), ``conditional`` ("will depend on", "if they cross into
+Ukraine"), ``negated`` ("took no action"), ``advocated`` ("should consider attacking",
+"urged NATO to counter"), ``future`` ("will deliver").
+
+The cue words are a data file (``data/factuality_cues.tsv``). The trigger's own
+clause decides first (its auxiliaries, negation and the verbs it complements, walking
+up through ``xcomp``/object/prepositional links to the clause head); then whether
+that clause sits in an ``if`` clause (conditional) or is the complement of a speech
+verb or inside a quote (reported).
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from ..plover import factuality_cues
+
+# Order of precedence when one clause has several cues.
+_RANK = {"conditional": 6, "advocated": 5, "hypothetical": 4, "negated": 3, "future": 2,
+         "reported": 1, "asserted": 0}
+_CHAIN_DEPS = {"xcomp", "dobj", "pobj", "prep", "nsubj", "nsubjpass", "compound", "amod",
+               "acl", "attr", "pcomp", "oprd", "conj", "appos", "nmod", "poss", "dative", "agent",
+               "advmod", "npadvmod"}
+
+
+def _cue(word: str, where: str) -> Optional[str]:
+    return factuality_cues().get((word, where))
+
+
+def _local(tok, trigger) -> Optional[str]:
+    """Cue class carried by one token of the chain (its auxiliaries, negation, lemma)."""
+    found = []
+    for c in tok.children:
+        if c.dep_ in ("aux", "auxpass"):
+            k = _cue(c.lower_, "aux") or _cue(c.lemma_.lower(), "aux")
+            if k:
+                found.append(k)
+            # "going to", "is to"
+        elif c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no"):
+            found.append("negated")
+        elif c.dep_ == "prep" and c.lower_ == "without" and c.i < trigger.i:
+            found.append("negated")
+    if tok != trigger:
+        lem = tok.lemma_.lower()
+        if tok.pos_ in ("VERB", "AUX"):
+            prt = [c.lower_ for c in tok.children if c.dep_ in ("prt", "prep")]
+            k = None
+            for p in prt:
+                k = k or _cue(f"{lem} {p}", "verb")
+            k = k or _cue(lem, "verb")
+            if k and k != "reported":
+                found.append(k)
+        elif tok.pos_ == "NOUN":
+            k = _cue(lem, "noun")
+            if k:
+                found.append(k)
+    for c in tok.children:
+        if c.dep_ == "amod" and _cue(c.lemma_.lower(), "adj"):
+            found.append(_cue(c.lemma_.lower(), "adj"))
+    if not found:
+        return None
+    return max(found, key=lambda k: _RANK[k])
+
+
+def factuality(trigger, in_quote: bool = False) -> str:
+    """The factuality class of the event whose trigger token is ``trigger``."""
+    try:
+        return _factuality(trigger, in_quote)
+    except Exception:  # never fail an article over a cue
+        return "reported" if in_quote else "asserted"
+
+
+def _factuality(trigger, in_quote: bool) -> str:
+    tok = trigger
+    local: Optional[str] = None
+    reported = in_quote
+    conditional = False
+    steps = 0
+    crossed = False
+    while steps < 12:
+        steps += 1
+        k = None if crossed else _local(tok, trigger)
+        if k and k != "asserted":
+            # the nearest modal decides between hypothetical/advocated/future,
+            # but negation nearer the trigger yields to an outer "should"/"would"
+            if local is None or _RANK[k] > _RANK[local]:
+                local = k
+        if not crossed and any(
+                c.dep_ == "mark" and _cue(c.lower_, "mark") == "conditional" for c in tok.children):
+            conditional = True
+        head = tok.head
+        if head == tok:
+            break
+        if tok.dep_ in ("ccomp", "parataxis") or (tok.dep_ == "advcl" and tok.pos_ in ("VERB", "AUX")):
+            # leaving the clause: the governor is a speech verb, a conditional, ...
+            lem = head.lemma_.lower()
+            if _cue(lem, "verb") == "reported" and tok.dep_ in ("ccomp", "parataxis"):
+                reported = True
+            elif _cue(lem, "verb") in ("hypothetical", "advocated", "conditional") and tok.dep_ == "ccomp":
+                kk = _cue(lem, "verb")
+                if local is None or _RANK[kk] > _RANK[local]:
+                    local = kk
+            if tok.dep_ == "advcl":
+                break
+            crossed = True
+            tok = head
+            # cues of the governing speech clause do not reach into its complement
+            # (except its own modality: "would say that" is rare); keep climbing for "reported"
+            continue
+        if tok.dep_ == "pobj" and head.lower_ == "according":
+            reported = True
+        if head.dep_ == "prep" and head.lower_ == "according":
+            reported = True
+        tok = head
+    for c in trigger.sent:
+        if c.lower_ == "according" and c.i < trigger.i + 40:
+            nxt = c.nbor(1) if c.i + 1 < len(c.doc) else None
+            if nxt is not None and nxt.lower_ == "to":
+                reported = True
+                break
+    if conditional and local not in ("advocated",):
+        return "conditional"
+    if local and local != "asserted":
+        return local
+    return "reported" if reported else "asserted"

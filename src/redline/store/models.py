@@ -1,0 +1,81 @@
+"""SQLAlchemy 2 models of the store, built from :mod:`redline.store.tables`.
+
+The per-article tables come straight from :data:`tables.TABLES` (one definition of
+the tabular form); the store adds two tables of its own:
+
+* ``signatures``: each analysed article's MinHash signature, so near-duplicate
+  detection survives restarts without re-reading texts;
+* ``event_clusters``: one row per real-world event (see
+  :func:`tables.event_cluster_id`) with GDELT-style counts (mentions, articles,
+  sources), refreshed in the same transaction as the articles that touch it.
+
+The schema itself is created by the versioned Alembic migrations in
+``redline/store/migrations``; a test checks the two never drift apart.
+"""
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from . import tables as T
+
+metadata = sa.MetaData(naming_convention={
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "pk": "pk_%(table_name)s",
+})
+
+_TYPES = {
+    "str": sa.String, "text": sa.Text, "json": sa.Text,
+    "int": sa.Integer, "float": sa.Float, "bool": sa.Boolean,
+}
+
+#: secondary indexes, for the queries of ``redline query``/``dyad``/``serve``.
+INDEXES: dict[str, list[tuple[str, ...]]] = {
+    "articles": [("day",), ("duplicate_of",), ("ext_id",), ("source",)],
+    "entities": [("name",), ("country",)],
+    "quotes": [("speaker_name",), ("speaker_entity",), ("speaker_country",)],
+    "events": [("type",), ("day",), ("factuality",), ("cluster_id",),
+               ("source_country", "target_country"), ("source_name",), ("target_name",)],
+    "event_actors": [("country",), ("name",)],
+    "failures": [("stage",)],
+}
+
+
+def _table(name: str) -> sa.Table:
+    cols = []
+    keys = T.KEYS[name]
+    for c in T.TABLES[name]:
+        cols.append(sa.Column(c.name, _TYPES[c.type](), primary_key=c.name in keys,
+                              nullable=False if c.name in keys else c.nullable))
+    idx = [sa.Index(None, *cs) for cs in INDEXES.get(name, [])]
+    return sa.Table(name, metadata, *cols, *idx)
+
+
+TABLES: dict[str, sa.Table] = {name: _table(name) for name in T.TABLES}
+
+signatures = sa.Table(
+    "signatures", metadata,
+    sa.Column("article_id", sa.String(), primary_key=True),
+    sa.Column("minhash", sa.LargeBinary(), nullable=False),
+)
+
+event_clusters = sa.Table(
+    "event_clusters", metadata,
+    sa.Column("cluster_id", sa.String(), primary_key=True),
+    sa.Column("type", sa.String()),
+    sa.Column("day", sa.String()),
+    sa.Column("source_code", sa.String()),
+    sa.Column("target_code", sa.String()),
+    sa.Column("num_mentions", sa.Integer(), nullable=False, server_default="0"),
+    sa.Column("num_articles", sa.Integer(), nullable=False, server_default="0"),
+    sa.Column("num_sources", sa.Integer(), nullable=False, server_default="0"),
+    sa.Column("first_article", sa.String()),
+    sa.Index(None, "day"),
+    sa.Index(None, "type"),
+)
+
+articles = TABLES["articles"]
+events = TABLES["events"]
+event_actors = TABLES["event_actors"]
+quotes = TABLES["quotes"]
+entities = TABLES["entities"]
+failures = TABLES["failures"]

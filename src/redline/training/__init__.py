@@ -1,0 +1,1 @@
+"""Reproducible training of Redline components; see ``redline train``."""

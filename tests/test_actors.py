@@ -1,0 +1,91 @@
+"""Canonical actors: names merged, titles and metonyms resolved, country/sector/role."""
+import pytest
+
+from redline.extract.actors import EntityIndex, extract_entities
+
+
+def ents(nlp, text):
+    doc = nlp(text)
+    return doc, extract_entities(doc)
+
+
+def by_name(entities, name):
+    found = [e for e in entities if e.name == name]
+    assert found, f"{name} not among {[e.name for e in entities]}"
+    return found[0]
+
+
+def test_surname_joins_full_name(nlp):
+    _, es = ents(nlp, "Foreign Minister Ona Petraitis spoke on Monday. Later, Petraitis said talks were over.")
+    p = by_name(es, "Ona Petraitis")
+    assert [m.text for m in p.mentions] == ["Ona Petraitis", "Petraitis"]
+    assert p.role == "Foreign Minister" and p.sector == "GOV"
+
+
+def test_capitals_and_metonyms_are_their_state(nlp):
+    _, es = ents(nlp, "Pyongyang and Moscow signed a pact. The Kremlin praised it, while Kyiv and Seoul protested.")
+    countries = {e.country for e in es}
+    assert {"PRK", "RUS", "UKR", "KOR"} <= countries
+    assert not any(e.type == "PERSON" for e in es), "Kyiv is never a person"
+
+
+def test_demonyms_are_their_state(nlp):
+    doc, es = ents(nlp, "North Korean soldiers were seen near the front, South Korean officials said.")
+    assert by_name(es, "North Korea").country == "PRK"
+    idx = EntityIndex(es, doc)
+    i = doc.text.index("North Korean soldiers")
+    a = idx.actor(i, i + len("North Korean soldiers"))
+    assert (a.country, a.sector) == ("PRK", "MIL")
+
+
+def test_igo_codes(nlp):
+    _, es = ents(nlp, "The G7 and NATO met in Brussels while the United Nations and the EU watched.")
+    codes = {e.name: e.country for e in es}
+    assert codes["G7"] == "IGO" and codes["NATO"] == "IGO"
+    assert codes["United Nations"] == "UNO" and codes["European Union"] == "EUR"
+
+
+def test_apposition_gives_role_and_legislature(nlp):
+    _, es = ents(nlp, "The head of the House Intelligence Committee, Mike Turner, said the U.S. should act.")
+    p = by_name(es, "Mike Turner")
+    assert p.country == "USA" and p.sector == "LEG" and "head" in p.role
+
+
+def test_apposition_after_name_gives_role_and_organisation(nlp):
+    _, es = ents(nlp, "“It is a step,” says Peter Dickinson, a scholar at the Atlantic Council.")
+    p = by_name(es, "Peter Dickinson")
+    assert p.role == "scholar" and p.organisation == "Atlantic Council"
+
+
+def test_title_resolves_to_named_person(nlp):
+    _, es = ents(nlp, "Defense Minister John Healey spoke in London. However, the minister did not say how.")
+    p = by_name(es, "John Healey")
+    assert "the minister" in [m.text for m in p.mentions]
+
+
+def test_unknown_title_without_person_stays_unresolved(nlp):
+    _, es = ents(nlp, "The minister did not say how.")
+    assert not any(e.type == "PERSON" for e in es)
+
+
+def test_seed_article_actors(seed_article):
+    es = seed_article.entities
+    states = {e.country for e in es if e.type == "GPE"}
+    assert {"PRK", "RUS", "UKR", "KOR", "DEU", "GBR", "USA"} <= states
+    expect = {
+        "Choe Son-hui": ("PRK", "GOV", "Foreign Minister"),
+        "John Healey": ("GBR", "GOV", "Defense Minister"),
+        "Mike Turner": ("USA", "LEG", "head of the House Intelligence Committee"),
+        "Joe Biden": ("USA", "GOV", "President"),
+        "Park Jin": ("KOR", "GOV", "Foreign Minister"),
+    }
+    for name, (country, sector, role) in expect.items():
+        matches = [e for e in es if e.name == name]
+        assert len(matches) == 1, f"{name} should be one canonical person"
+        e = matches[0]
+        assert (e.country, e.sector, e.role) == (country, sector, role), name
+    dick = [e for e in es if e.name == "Peter Dickinson"]
+    assert len(dick) == 1 and dick[0].role == "scholar" and dick[0].organisation == "Atlantic Council"
+    assert len([m for m in dick[0].mentions if m.kind == "name"]) == 2
+    choe = by_name(es, "Choe Son-hui")
+    assert "Choe" in [m.text for m in choe.mentions]
