@@ -153,6 +153,8 @@ class Quantity:
     unit: Optional[str]
     claimant: Optional[str] = None
     date: Optional[str] = None
+    counted: Optional[str] = None  # the thing counted, as written ("North Korean soldiers")
+    claimant_name: Optional[str] = None  # the cited source's name, also when it is no entity
 
 
 @dataclass

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing as mp
+import os
 import time
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
@@ -43,6 +44,7 @@ class Report:
     failed: int = 0
     seconds: float = 0.0
     analysed_seconds: float = 0.0
+    store_seconds: float = 0.0  # time spent writing analysed articles (main process)
     failures: list[dict] = field(default_factory=list)
 
     @property
@@ -57,6 +59,7 @@ class Report:
         return {"read": self.read, "stored": self.stored, "duplicates": self.duplicates,
                 "skipped": self.skipped, "failed": self.failed, "seconds": round(self.seconds, 3),
                 "analysed_seconds": round(self.analysed_seconds, 3),
+                "store_seconds": round(self.store_seconds, 3),
                 "articles_per_second": round(self.rate, 3), "failures": self.failures}
 
 
@@ -78,6 +81,9 @@ def analyse_chunk(chunk: list[tuple[str, str, Article]]) -> list[tuple[str, str,
     """Analyse ``(article_id, origin, article)`` triples; return their rows."""
     from ..pipeline import analyse_many
 
+    marker = os.environ.get("REDLINE_TEST_CRASH_MARKER")  # test hook: simulate a worker crash
+    if marker and mp.current_process().name != "MainProcess" and any(marker in a.text for _, _, a in chunk):
+        os._exit(70)
     out = []
     try:
         done = list(analyse_many([a for _, _, a in chunk], batch_size=len(chunk)))
@@ -97,22 +103,117 @@ def analyse_chunk(chunk: list[tuple[str, str, Article]]) -> list[tuple[str, str,
     return out
 
 
+def crashed(chunk: list[tuple[str, str, Article]], why: str) -> list[tuple[str, str, dict]]:
+    out = []
+    for aid, origin, a in chunk:
+        a.error = f"analysis failed: {why}"
+        a.entities, a.quotes, a.events = [], [], []
+        out.append((aid, origin, T.article_rows(a.to_dict(), article_id=aid, origin=origin)))
+    return out
+
+
+def _warm() -> int:  # pragma: no cover - runs in child processes
+    return os.getpid()
+
+
+def start_pool(workers: int):
+    """A pool of ``workers`` spawned processes, each loading the model now (in the
+    background while the main process reads the sources)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn"),
+                               initializer=_init_worker)
+    pool._redline_warm = [pool.submit(_warm) for _ in range(workers)]
+    return pool
+
+
+def wait_warm(pool, workers: int, timeout: float = 600) -> None:
+    """Wait until the pool's workers have loaded the model (best effort)."""
+    from concurrent.futures import wait
+
+    futs = getattr(pool, "_redline_warm", [])
+    if futs:
+        wait(futs, timeout=timeout)
+
+
+def run_pool(chunks: list, workers: int, on_results, pool=None) -> None:
+    """Analyse ``chunks`` in ``workers`` spawned processes, results to ``on_results``
+    as they come. A worker that dies (a crash, the OOM killer) breaks the pool: the
+    pool is restarted and the chunks in flight are retried one article at a time, so
+    only an article that kills a worker by itself is recorded as failed."""
+    from concurrent.futures import FIRST_COMPLETED, wait
+    from concurrent.futures.process import BrokenProcessPool
+
+    queue = list(reversed(chunks))
+    suspects: list = []  # single-article chunks to retry, one at a time, after a crash
+    window = workers * 2
+    while queue or suspects:
+        if pool is None:
+            pool = start_pool(workers)
+        inflight: dict = {}
+        broken = False
+        try:
+            while (queue or suspects or inflight) and not broken:
+                limit = 1 if suspects else window
+                while (suspects or queue) and len(inflight) < limit:
+                    chunk = suspects.pop() if suspects else queue.pop()
+                    inflight[pool.submit(analyse_chunk, chunk)] = chunk
+                alone = len(inflight) == 1
+                done, _ = wait(list(inflight), return_when=FIRST_COMPLETED)
+                for fut in done:
+                    chunk = inflight.pop(fut)
+                    try:
+                        results = fut.result()
+                    except BrokenProcessPool:
+                        broken = True
+                        if alone and len(chunk) == 1:
+                            on_results(crashed(chunk, "the worker process died on this article"))
+                        else:
+                            suspects.extend([c] for c in chunk)
+                        continue
+                    on_results(results)
+        finally:
+            if broken:
+                log.warning("a worker process died; restarting the pool")
+                for chunk in inflight.values():
+                    suspects.extend([c] for c in chunk)
+            pool.shutdown(wait=not broken, cancel_futures=True)
+            pool = None
+
+
 # --------------------------------------------------------------------------- progress
 
 
 def _progress(enabled: bool):
     from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn,
-                               TextColumn, TimeElapsedColumn, TimeRemainingColumn)
+                               TextColumn, TimeElapsedColumn)
     from rich.text import Text
+
+    def rate(task) -> float | None:
+        # the mean over the whole task: results come in bursts (chunks, workers), so
+        # rich's windowed speed estimate would swing wildly
+        if not task.completed or not task.elapsed:
+            return None
+        return task.completed / task.elapsed
 
     class Rate(ProgressColumn):
         def render(self, task):
-            speed = task.finished_speed or task.speed
-            return Text(f"{speed:.2f} art/s" if speed else "-- art/s", style="progress.data.speed")
+            r = rate(task)
+            return Text(f"{r:.2f} art/s" if r else "-- art/s", style="progress.data.speed")
+
+    class ETA(ProgressColumn):
+        def render(self, task):
+            r = rate(task)
+            if task.total is None or not r:
+                return Text("ETA --:--", style="progress.remaining")
+            left = max(0.0, (task.total - task.completed) / r)
+            m, sec = divmod(int(round(left)), 60)
+            h, m = divmod(m, 60)
+            return Text(f"ETA {h}:{m:02d}:{sec:02d}", style="progress.remaining")
 
     return Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
-                    Rate(), TextColumn("elapsed"), TimeElapsedColumn(), TextColumn("ETA"),
-                    TimeRemainingColumn(), disable=not enabled, transient=False)
+                    Rate(), TextColumn("elapsed"), TimeElapsedColumn(), ETA(),
+                    disable=not enabled, transient=False)
 
 
 # --------------------------------------------------------------------------- driver
@@ -122,32 +223,62 @@ def ingest(sources: Iterable[str], store, workers: int = 1, published: Optional[
            allow_private: bool = False, progress: bool = True, dedupe: bool = True,
            items: Optional[Iterable[Item]] = None) -> Report:
     """Ingest ``sources`` (or ready ``items``) into ``store``; see the module doc."""
-    t0 = time.perf_counter()
-    rep = Report()
-    index = dedup.NearDuplicates() if dedupe else None
-    if index is not None:
-        index.load(store.signatures())
+    run = _Ingest(store, workers, dedupe)
+    try:
+        src = items if items is not None else iter_sources(sources, published=published,
+                                                           allow_private=allow_private)
+        run.run(src, progress)
+    finally:
+        run.close()
+    return run.rep
 
-    # 1-2: read, skip known, link duplicates
-    pending: list[tuple[str, str, Article]] = []
-    sigs: dict[str, bytes] = {}
-    seen: set[str] = set()
-    buffer: list[Item] = []
 
-    def settle(batch: list[Item]) -> None:
-        ids = []
-        for it in batch:
-            a = it.article
-            aid = T.content_hash(a.text, a.url) if a.text and not a.error else \
-                T.failure_id(a.id, it.origin, a.error)
-            ids.append(aid)
+class _Ingest:
+    def __init__(self, store, workers: int, dedupe: bool):
+        self.t0 = time.perf_counter()
+        self.store = store
+        self.workers = max(1, workers)
+        self.rep = Report()
+        self.index = dedup.NearDuplicates() if dedupe else None
+        if self.index is not None:
+            self.index.load(store.signatures())
+        self.pending: list[tuple[str, str, Article]] = []
+        self.sigs: dict[str, bytes] = {}
+        self.seen: set[str] = set()
+        self.pool = None
+        self.warm: list = []
+        self.engine_ready = False
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=False, cancel_futures=True)
+        self.rep.seconds = time.perf_counter() - self.t0
+
+    def start_engine(self) -> None:
+        """Load the model (here or in the workers) once there is something to analyse;
+        workers load it in the background while the main process goes on reading."""
+        if self.engine_ready:
+            return
+        self.engine_ready = True
+        if self.workers > 1:
+            self.pool = start_pool(self.workers)
+        else:
+            from ..parse import load_nlp
+
+            load_nlp()
+
+    # 1-2: skip known articles, store read failures, link near-duplicates
+    def settle(self, batch: list[Item]) -> None:
+        rep, store = self.rep, self.store
+        ids = [T.content_hash(it.article.text, it.article.url) if it.article.text and not it.article.error
+               else T.failure_id(it.article.id, it.origin, it.article.error) for it in batch]
         known = store.known_ids(ids)
         for it, aid in zip(batch, ids):
             a = it.article
-            if aid in known or aid in seen:
+            if aid in known or aid in self.seen:
                 rep.skipped += 1
                 continue
-            seen.add(aid)
+            self.seen.add(aid)
             if a.error or not a.text:
                 a.error = a.error or "empty text: nothing to analyse"
                 rows = T.article_rows(a.to_dict(), article_id=aid, origin=it.origin)
@@ -156,59 +287,63 @@ def ingest(sources: Iterable[str], store, workers: int = 1, published: Optional[
                     rep.failed += 1
                     rep.failures.append({"id": a.id, "origin": it.origin, "error": a.error})
                 continue
-            m = dedup.minhash(a.text) if index is not None else None
-            hit = index.match(m) if index is not None else None
+            m = dedup.minhash(a.text) if self.index is not None else None
+            hit = self.index.match(m) if self.index is not None else None
             if hit is not None:
                 rows = T.article_rows(a.to_dict(), article_id=aid, origin=it.origin)
                 if store.store_article(rows, duplicate_of=hit[0], similarity=round(hit[1], 4)):
                     rep.duplicates += 1
                 continue
             if m is not None:
-                index.add(aid, m)
-                sigs[aid] = dedup.to_bytes(m)
-            pending.append((aid, it.origin, a))
+                self.index.add(aid, m)
+                self.sigs[aid] = dedup.to_bytes(m)
+            self.pending.append((aid, it.origin, a))
+            self.start_engine()
 
-    with _progress(progress) as prog:
-        read_task = prog.add_task("reading", total=None)
-        src = items if items is not None else iter_sources(sources, published=published,
-                                                           allow_private=allow_private)
-        for it in src:
-            rep.read += 1
-            buffer.append(it)
-            prog.advance(read_task)
-            if len(buffer) >= 200:
-                settle(buffer)
-                buffer = []
-        if buffer:
-            settle(buffer)
-        prog.update(read_task, total=rep.read, description="read")
+    # 4: store one analysed chunk
+    def store_results(self, results, prog, task) -> None:
+        rep = self.rep
+        for aid, origin, rows in results:
+            art = rows["articles"][0]
+            ts = time.perf_counter()
+            ok = self.store.store_article(rows, signature=self.sigs.get(aid))
+            rep.store_seconds += time.perf_counter() - ts
+            if ok and art.get("error"):
+                rep.failed += 1
+                rep.failures.append({"id": art.get("ext_id"), "origin": origin, "error": art["error"]})
+            elif ok:
+                rep.stored += 1
+            else:
+                rep.skipped += 1
+            prog.advance(task)
 
-        # 3-4: analyse and store
-        task = prog.add_task("analysing", total=len(pending))
-        chunks = [pending[i:i + CHUNK] for i in range(0, len(pending), CHUNK)]
-        ta = time.perf_counter()
+    def run(self, src: Iterable[Item], progress: bool) -> None:
+        with _progress(progress) as prog:
+            read_task = prog.add_task("reading", total=None)
+            buffer: list[Item] = []
+            for it in src:
+                self.rep.read += 1
+                buffer.append(it)
+                prog.advance(read_task)
+                if len(buffer) >= 200:
+                    self.settle(buffer)
+                    buffer = []
+            if buffer:
+                self.settle(buffer)
+            prog.update(read_task, total=self.rep.read, description="read")
 
-        def store_results(results) -> None:
-            for aid, origin, rows in results:
-                art = rows["articles"][0]
-                ok = store.store_article(rows, signature=sigs.get(aid))
-                if ok and art.get("error"):
-                    rep.failed += 1
-                    rep.failures.append({"id": art.get("ext_id"), "origin": origin, "error": art["error"]})
-                elif ok:
-                    rep.stored += 1
-                else:
-                    rep.skipped += 1
-                prog.advance(task)
-
-        if workers <= 1 or len(chunks) <= 1:
-            for chunk in chunks:
-                store_results(analyse_chunk(chunk))
-        else:
-            ctx = mp.get_context("spawn")
-            with ctx.Pool(processes=workers, initializer=_init_worker) as pool:
-                for results in pool.imap_unordered(analyse_chunk, chunks):
-                    store_results(results)
-        rep.analysed_seconds = time.perf_counter() - ta
-    rep.seconds = time.perf_counter() - t0
-    return rep
+            # 3-4: analyse and store
+            chunks = [self.pending[i:i + CHUNK] for i in range(0, len(self.pending), CHUNK)]
+            task = prog.add_task("analysing", total=len(self.pending))
+            if self.pool is not None:
+                wait_warm(self.pool, self.workers)  # rate = steady state, model loads excluded
+            prog.reset(task, total=len(self.pending))
+            ta = time.perf_counter()
+            on_results = lambda results: self.store_results(results, prog, task)  # noqa: E731
+            if self.pool is None:
+                for chunk in chunks:
+                    on_results(analyse_chunk(chunk))
+            elif chunks:
+                pool, self.pool = self.pool, None
+                run_pool(chunks, self.workers, on_results, pool=pool)
+            self.rep.analysed_seconds = time.perf_counter() - ta

@@ -15,13 +15,18 @@ from __future__ import annotations
 import re
 from typing import Iterable, Optional
 
+import logging
+
 import numpy as np
+
+log = logging.getLogger(__name__)
 
 NUM_PERM = 128
 THRESHOLD = 0.8
 SHINGLE = 5
 MIN_SHINGLES = 8  # shorter texts are too small to call near-duplicates
 SEED = 1
+SCHEME = "affine32"  # datasketch >= 2.0 hashing scheme; stored signatures depend on it
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 
@@ -40,7 +45,7 @@ def minhash(text: str):
     sh = shingles(text)
     if len(sh) < MIN_SHINGLES:
         return None
-    m = MinHash(num_perm=NUM_PERM, seed=SEED)
+    m = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
     m.update_batch(list(sh))
     return m
 
@@ -52,7 +57,8 @@ def to_bytes(m) -> bytes:
 def from_bytes(data: bytes):
     from datasketch import MinHash
 
-    return MinHash(num_perm=NUM_PERM, seed=SEED, hashvalues=np.frombuffer(data, dtype=np.uint64).copy())
+    return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME,
+                   hashvalues=np.frombuffer(data, dtype=np.uint64).copy())
 
 
 class NearDuplicates:
@@ -75,13 +81,16 @@ class NearDuplicates:
         self.sigs[key] = m
 
     def load(self, pairs: Iterable[tuple[str, bytes]]) -> int:
-        n = 0
+        n = bad = 0
         for key, data in pairs:
             try:
                 self.add(key, from_bytes(data))
                 n += 1
-            except ValueError:  # a signature of another size: skip it
-                continue
+            except ValueError:  # a signature of another size or scheme: skip it
+                bad += 1
+        if bad:
+            log.warning("%d stored signatures could not be read (other MinHash settings); "
+                        "those articles are not checked for near-duplicates", bad)
         return n
 
     def match(self, m) -> Optional[tuple[str, float]]:

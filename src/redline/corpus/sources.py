@@ -92,6 +92,11 @@ def page_article(html: bytes | str, url: str, published: Optional[str] = None,
     if isinstance(html, bytes):
         html = _decode_html(html)
     art = article_from_html(html, id=url, url=url, published=published)
+    if (published and art.published and art.published != published and art.published.endswith("-01-01")
+            and art.published[:4] == published[:4]):
+        # htmldate's guess from a bare year ("Copyright 2024" -> 2024-01-01): the
+        # feed's or crawl's date of the same year is the better one
+        art.published = published
     if title and not art.title:
         art.title = title
     if source and not art.source:
@@ -202,8 +207,10 @@ def read_feed_bytes(data: bytes, origin: str, published: Optional[str] = None,
             resp = fetch(link, allow_private=allow_private)
             art = page_article(resp.text if "charset=" in resp.content_type.lower() else resp.content,
                                link, date, title=title, source=feed_title)
-            if date and published is None:
-                art.published = art.published or date
+            if _entry_date(entry):
+                # the feed's own date beats the page's guessed one (htmldate can take a
+                # "Copyright 2024" footer for a date)
+                art.published = _entry_date(entry)
         except FetchError as exc:
             html = _entry_html(entry)
             art = None
@@ -261,4 +268,4 @@ def read_warc(path: str, published: Optional[str] = None) -> Iterator[Item]:
                 yield Item(art, where)
         except Exception as exc:  # truncated/corrupt archive: keep what was read
             yield Item(Article(id=Path(path).name, text="", error=f"{path}: WARC read failed after "
-                               f"{n} records: {type(exc).__name__}: {exc}"), path)
+                               f"{n} records: {type(exc).__name__}: {str(exc)[:200]}"), path)

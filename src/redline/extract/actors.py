@@ -98,7 +98,7 @@ class _Raw:
 
 def _strip(doc, ts: int, te: int) -> tuple[int, int]:
     """Drop leading determiners and trailing possessives/punctuation from a token range."""
-    while ts < te and (doc[ts].lower_ in {"the", "a", "an"} or doc[ts].is_punct):
+    while ts < te and (doc[ts].lower_ in {"the", "a", "an", "'s", "’s"} or doc[ts].is_punct):
         ts += 1
     while te > ts and (doc[te - 1].is_punct or doc[te - 1].lower_ in {"'s", "’s", "'", "’", "ed"}
                        or doc[te - 1].text in {"-", "–", "—"}):
@@ -192,6 +192,7 @@ def _raw_mentions(doc) -> list[_Raw]:
             ts += 1
         while te > ts and taken[te - 1]:
             te -= 1
+        ts, te = _strip(doc, ts, te)
         if te <= ts or not free(ts, te):
             continue
         # The small model glues titles onto names ("The North Korean Foreign" ORG,
@@ -223,6 +224,7 @@ class _Role:
     sector: Optional[str] = None
 
 
+_STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "SPY", "COP"}
 _GENERIC_TITLES = {"head", "chairman", "chairwoman", "chair", "spokesperson", "spokesman",
                    "spokeswoman", "official", "member", "leader", "director", "secretary"}
 
@@ -326,6 +328,10 @@ def _title_context(doc, ts: int, te: int, by_token: dict[int, _Raw]) -> _Role:
         head_word = info.role.split(" of ")[0].split()[-1].lower()
         if info.organisation and (head_word in _GENERIC_TITLES or info.sector is None):
             info.sector = info.organisation.sector or info.sector
+    # "an Iran analyst", "a Russia expert": a country qualifying a non-state role is
+    # the subject of expertise, not the person's country.
+    if info.country and info.sector not in _STATE_SECTORS and info.role:
+        info.country = None
     if info.organisation and info.country is None:
         info.country = info.organisation.country
     return info
@@ -343,6 +349,17 @@ class _Cluster:
     organisation: Optional[str] = None
     raws: list = field(default_factory=list)
     tokens: set = field(default_factory=set)
+
+
+def _person_of(text: str, persons: list) -> Optional["_Cluster"]:
+    """The latest person whose full name has ``text`` as one of its words (any case)."""
+    low = text.lower()
+    if " " in text or len(text) < 3:
+        return None
+    for p in reversed(persons):
+        if len(p.tokens) >= 2 and low in {t.lower() for t in p.tokens}:
+            return p
+    return None
 
 
 def _person_key(text: str) -> list[str]:
@@ -403,9 +420,13 @@ def extract_entities(doc) -> list[Entity]:
                 target.raws.append(r)
             else:
                 pending_single.append(r)
+        elif r.label in {"ORG", "GPE", "LOC", "NORP"} and _person_of(r.text, persons) is not None:
+            # A known person's surname the model mislabelled ("Turner" ORG).
+            p = _person_of(r.text, persons)
+            p.raws.append(r)
+            r.label = "PERSON"
         elif r.label == "ORG":
             key_text = r.text
-            # An ORG the model found that is a known person's surname ("Turner").
             for p in reversed(persons):
                 if key_text in p.tokens:
                     p.raws.append(r)
@@ -422,13 +443,14 @@ def extract_entities(doc) -> list[Entity]:
     for r in pending_single:
         target = None
         earlier = [p for p in persons if p.raws and min(x.start for x in p.raws) < r.start]
+        low = r.text.lower()
         for p in reversed(earlier):
-            if r.text in p.tokens:
+            if low in {t.lower() for t in p.tokens}:
                 target = p
                 break
         if target is None:
             for p in persons:
-                if r.text in p.tokens:
+                if low in {t.lower() for t in p.tokens}:
                     target = p
                     break
         if target is None:
@@ -450,14 +472,14 @@ def extract_entities(doc) -> list[Entity]:
             owners[0].raws.append(r)
             by_token[tok.i] = r
     # ORG clusters the model mislabelled as a person's surname, found after the person.
-    for key in [k for k in clusters if k[0] == "O"]:
+    for key in [k for k in clusters if k[0] not in {"C", "P"}]:
         c = clusters[key]
-        if c.type == "ORG" and len(_person_key(c.name)) == 1:
-            for p in persons:
-                if c.name in p.tokens and p is not c:
-                    p.raws.extend(c.raws)
-                    del clusters[key]
-                    break
+        if c.type in {"ORG", "GPE", "LOC", "NORP"} and len(_person_key(c.name)) == 1 \
+                and not any(r.org is not None for r in c.raws):
+            p = _person_of(c.name, persons)
+            if p is not None:
+                p.raws.extend(c.raws)
+                del clusters[key]
 
     # Roles, countries and sectors of people from their titles and appositions.
     for p in persons:
@@ -473,7 +495,8 @@ def extract_entities(doc) -> list[Entity]:
                 p.sector = info.sector if not p.role or info.role == p.role else p.sector
             if info.org_name and not p.organisation:
                 p.organisation = info.org_name
-        if p.role and p.country is None and (p.sector in {"GOV", "MIL", "LEG", "JUD", "SPY"}):
+        if p.role and p.country is None and p.sector in _STATE_SECTORS and not p.organisation \
+                and p.role.split(" of ")[0].split()[-1].lower() not in _GENERIC_TITLES:
             p.country = _nearby_state(doc, p, raws)
 
     ordered = sorted(clusters.values(), key=lambda c: min(x.start for x in c.raws) if c.raws else 0)

@@ -26,6 +26,11 @@ TARGET_PREPS = {"to", "against", "on", "with", "into", "toward", "towards", "at"
 NOUN_TARGET_PREPS = {"to", "against", "on", "with", "for", "into", "toward", "towards", "at",
                      "over", "between", "of"}
 NOUN_SOURCE_PREPS = {"by", "from"}
+# A recipient phrase that beats a non-actor object ("launched an assault on X").
+STRONG_PREPS = {"to", "against", "on", "into", "toward", "towards", "upon", "onto", "between", "with"}
+# ... and that beats a common-noun object of the verb ("sent a team of experts to Iran").
+RECIPIENT_PREPS = {"to", "into", "against", "toward", "towards"}
+NAMED_ENTS = {"GPE", "NORP", "ORG", "PERSON"}
 REL_PRONOUNS = {"who", "which", "that", "whom"}
 # Dependents of an NP head that are not part of the actor's name.
 _CUT = {"relcl", "acl", "advcl", "punct", "conj", "cc", "appos", "prep", "parataxis", "ccomp",
@@ -81,10 +86,10 @@ def actor_spans(head) -> list[tuple[int, int]]:
     for h in conjuncts(head):
         mods = [c for c in h.children if c.dep_ in ("nmod", "compound", "amod") and c.i < h.i
                 and any(cc.dep_ == "conj" for cc in c.children)]
-        if mods:
+        parts = conjuncts(mods[0]) if mods else []
+        if len(parts) >= 2:
             m = mods[0]
             lo, hi = np_tokens(h)
-            parts = conjuncts(m)
             # first part: the determiner up to the first modifier conjunct
             first_lo = lo
             first_hi = m.i + 1
@@ -119,7 +124,13 @@ def subject_of(verb, depth: int = 0):
     """The subject head of ``verb`` (own, relative-clause antecedent, or inherited)."""
     if depth > 6:
         return None
-    for c in verb.children:
+    subjects = [c for c in verb.children if c.dep_ in SUBJ]
+    if len(subjects) > 1:
+        # "BERLIN -- A court in Bavaria has convicted": a dateline parsed as a second
+        # subject; the real one is nearest to the verb
+        before = [c for c in subjects if c.i < verb.i]
+        subjects = [before[-1]] if before else subjects[:1]
+    for c in subjects:
         if c.dep_ in SUBJ:
             if c.lower_ in REL_PRONOUNS:
                 ant = _rel_antecedent(c)
@@ -139,6 +150,8 @@ def subject_of(verb, depth: int = 0):
         return None
     if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp") and verb.head != verb:
         h = verb.head
+        if verb.dep_ == "xcomp" and h.pos_ == "ADJ" and h.dep_ in ("acomp", "amod") and h.head != h:
+            h = h.head  # "the U.S. is willing to provide", "must be ready to mediate"
         if verb.dep_ == "pcomp":  # "by attacking", "for sending", "the possibility of attacking"
             h = h.head
             if h.pos_ in ("NOUN",) and h.dep_ in ("dobj", "pobj", "nsubj", "attr") and h.head != h:
@@ -164,7 +177,17 @@ def is_thing(tok) -> bool:
     """Handed-over or used things ("shells", "missiles") and troops are never recipients."""
     from ..plover import lexicon
     e = lexicon().get((tok.lemma_.lower(), "OBJ"))
-    return e is not None
+    return e is not None and e.type == "AID"
+
+
+def is_troops(tok) -> bool:
+    """Armed personnel nouns ("troops", "soldiers", "forces")."""
+    from ..plover import lexicon
+    e = lexicon().get((tok.lemma_.lower(), "OBJ"))
+    if e is not None and e.type == "MOBILIZE":
+        return True
+    # "thousands of troops", "a battalion of soldiers"
+    return any(is_troops(p) for _, p in _prep_objects(tok, {"of"})) if tok.pos_ in ("NOUN", "NUM") else False
 
 
 # Verbs whose subject is the actor of the event noun they govern ("Germany would consider
@@ -197,7 +220,7 @@ def _prep_objects(tok, preps) -> Iterator:
                             yield cc, p
 
 
-def verb_roles(verb) -> tuple[Optional[object], Optional[object], dict]:
+def verb_roles(verb, depth: int = 0) -> tuple[Optional[object], Optional[object], dict]:
     """(source head, target head, info) of a verbal trigger."""
     info = {"passive": False, "prep": None, "dobj": None}
     src = tgt = None
@@ -224,20 +247,77 @@ def verb_roles(verb) -> tuple[Optional[object], Optional[object], dict]:
         dative = [c for c in verb.children if c.dep_ == "dative" and c.pos_ in _NOMINAL]
         if dative:
             tgt = dative[0]
-        elif dobj is not None and dobj.pos_ in _NOMINAL and not is_thing(dobj):
+        elif dobj is not None and dobj.pos_ in _NOMINAL and not is_thing(dobj) \
+                and dobj.ent_type_ not in _NOT_ACTOR_ENTS:
             tgt = dobj
     # a directional phrase on the verb (or on its object) names the recipient when the
     # object is a thing: "supplying artillery shells to Russia", "imposed sanctions on X"
-    preps = list(_prep_objects(verb, TARGET_PREPS))
+    preps = list(_prep_objects(verb, TARGET_PREPS | {"from"}))
     if info["dobj"] is not None:
-        preps += list(_prep_objects(info["dobj"], TARGET_PREPS))
+        preps += list(_prep_objects(info["dobj"], TARGET_PREPS | {"from", "by", "between", "for"}))
+        for _, of in _prep_objects(info["dobj"], {"of"}):  # "a team of experts to Iran"
+            preps += list(_prep_objects(of, RECIPIENT_PREPS))
+    preps = [(p, o) for p, o in preps if o.ent_type_ not in _NOT_ACTOR_ENTS]
     if preps:
         prep, pobj = preps[0]
         if tgt is None or not looks_actor(tgt):
-            if looks_actor(pobj) or tgt is None:
+            if looks_actor(pobj) or tgt is None or prep.lower_ in STRONG_PREPS:
+                # "launched an assault on the last ISIS bastion": the object is the act
                 tgt = pobj
                 info["prep"] = prep.lower_
+        elif prep.lower_ in RECIPIENT_PREPS and tgt is info["dobj"] \
+                and tgt.ent_type_ not in NAMED_ENTS and (looks_actor(pobj) or pobj.ent_type_):
+            # "sent a team of experts to Iran": the object is what is sent
+            tgt = pobj
+            info["prep"] = prep.lower_
+    if tgt is not None and not looks_actor(tgt) and tgt.pos_ != "PRON":
+        # the object is a thing or an act: its recipient is the actor it is about
+        # ("spurned offers by the Kabul government", "lift sanctions imposed on India")
+        inner = embedded_actor(tgt, exclude=src)
+        if inner is not None:
+            info["embedded"] = tgt
+            tgt = inner
+    if tgt is None and not info["passive"]:
+        # "demanded that Dbeibeh appear": the subject of the complement clause
+        for c in verb.children:
+            if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX"):
+                subj = [s for s in c.children if s.dep_ in SUBJ | PASS_SUBJ and looks_actor(s)
+                        and s.pos_ != "PRON"]
+                if subj:
+                    tgt = subj[0]
+                    info["ccomp"] = True
+                break
+    if tgt is None and depth < 3:
+        # "agreed to allow international aid into the areas": the complement's recipient
+        for c in verb.children:
+            if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
+                _, t2, _ = verb_roles(c, depth + 1)
+                if t2 is not None and t2 is not src:
+                    tgt = t2
+                    info["xcomp"] = c
+                break
     return src, tgt, info
+
+
+def embedded_actor(head, exclude=None, max_depth: int = 4):
+    """The nearest actor-like noun inside the phrase headed by ``head`` (a possessor, or
+    the object of a preposition, reached without crossing a clause boundary other than
+    a participle: "an appeal filed by lawyers of X" → lawyers)."""
+    frontier = [(head, 0)]
+    while frontier:
+        nxt = []
+        for t, d in frontier:
+            if d >= max_depth:
+                continue
+            for c in t.children:
+                if c.dep_ in ("relcl", "advcl", "ccomp", "conj", "cc", "punct", "appos", "det"):
+                    continue
+                if c.dep_ in ("pobj", "poss") and c.pos_ in ("PROPN", "NOUN") and looks_actor(c) \
+                        and c.ent_type_ not in _NOT_ACTOR_ENTS and (exclude is None or c.i != exclude.i):
+                    return c
+                nxt.append((c, d + 1))
+        frontier = nxt
+    return None
 
 
 def noun_roles(noun) -> tuple[Optional[object], Optional[object], dict]:
@@ -280,9 +360,24 @@ def noun_roles(noun) -> tuple[Optional[object], Optional[object], dict]:
     return src, tgt, info
 
 
+_ACTOR_NOUNS = {
+    "government", "ministry", "minister", "president", "official", "authority", "police", "army",
+    "force", "troop", "soldier", "military", "militant", "rebel", "court", "parliament", "council",
+    "administration", "leader", "spokesman", "spokesperson", "prosecutor", "agency", "regime",
+    "delegation", "embassy", "ambassador", "diplomat", "protester", "worker", "student", "party",
+    "opposition", "group", "ally", "counterpart", "commander", "general", "navy", "coalition",
+    "insurgent", "fighter", "militia", "security", "chief", "mayor", "governor", "union",
+    "company", "people", "civilian", "refugee", "journalist", "activist", "state", "country",
+    "nation", "committee", "team", "department", "office", "judge", "lawmaker", "senator",
+}
+_NOT_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
+
+
 def looks_actor(tok) -> bool:
     """Could this token head a political actor (name, demonym, pronoun, group noun)?"""
     if tok is None:
+        return False
+    if tok.ent_type_ in _NOT_ACTOR_ENTS:
         return False
     if tok.ent_type_ in ("GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"):
         return True
@@ -290,6 +385,13 @@ def looks_actor(tok) -> bool:
         return True
     if tok.pos_ == "PRON" and tok.lower_ in ("he", "she", "they", "it", "we", "i", "them", "him", "her", "us"):
         return True
-    if tok.pos_ in ("NOUN",) and any(c.ent_type_ in ("GPE", "NORP", "ORG") for c in tok.children if c.i < tok.i):
-        return True
+    if tok.pos_ == "NOUN":
+        if tok.lemma_.lower() in _ACTOR_NOUNS:
+            return True
+        for c in tok.children:
+            if c.i < tok.i and c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"):
+                return True
+            if c.dep_ == "prep" and c.lower_ == "of":
+                if any(p.ent_type_ in ("GPE", "ORG", "NORP", "PERSON") for p in c.children):
+                    return True
     return False

@@ -54,23 +54,52 @@ def _path(a, b, limit: int = 6) -> str:
     return "far"
 
 
+#: Weight of the dense (tok2vec) features relative to the sparse ones; 0 = off.
+DENSE_WEIGHT = 0.0
+#: Weight of the sentence-wide word features (trigger-centred features weigh 1).
+SENT_WEIGHT = 1.0
+#: Trigger-centred extras (dependents of the trigger and of its object).
+TRIGGER_EXTRAS = False
+
+
+def _dense(f: dict, doc, trigger, src, tgt, w: float) -> None:
+    """Mean-pooled tok2vec vectors (``doc.tensor``, computed by the parse anyway) of the
+    sentence, the trigger, the actor and the recipient, as features ``d<part><k>``."""
+    import numpy as np
+
+    T = getattr(doc, "tensor", None)
+    if T is None or not hasattr(T, "shape") or len(T.shape) != 2 or T.shape[0] != len(doc):
+        return
+    sent = trigger.sent
+    parts = {"S": (sent.start, sent.end), "R": (trigger.i, trigger.i + 1), "A": src, "T": tgt}
+    for name, span in parts.items():
+        if span is None or span[1] <= span[0]:
+            continue
+        v = T[span[0]:span[1]].mean(axis=0)
+        n = float(np.linalg.norm(v)) or 1.0
+        v = v * (w / n)
+        for k, x in enumerate(v.tolist()):
+            f[f"d{name}{k}"] = x
+
+
 def features(doc, trigger, src: Optional[tuple[int, int]], tgt: Optional[tuple[int, int]]) -> dict:
     """Feature dict of one candidate event. ``src``/``tgt`` are token spans or None."""
     sent = trigger.sent
     f: dict[str, float] = {}
+    sw = SENT_WEIGHT
     lemmas = []
     for t in sent:
         if t.pos_ in _SKIP_POS or t.is_stop and t.pos_ not in ("ADP", "PART"):
             continue
         lem = t.lemma_.lower()
         lemmas.append(lem)
-        f["w=" + lem] = 1.0
+        f["w=" + lem] = sw
         if t.pos_ in ("VERB", "NOUN"):
             lt = lex_type(t, t.pos_)
             if lt:
-                f["lexs=" + lt] = f.get("lexs=" + lt, 0) + 0.5
+                f["lexs=" + lt] = f.get("lexs=" + lt, 0) + 0.5 * sw
     for a, b in zip(lemmas, lemmas[1:]):
-        f["bg=" + a + "_" + b] = 1.0
+        f["bg=" + a + "_" + b] = sw
     lem = trigger.lemma_.lower()
     f["tr=" + lem] = 1.0
     f["trpos=" + trigger.pos_] = 1.0
@@ -97,6 +126,24 @@ def features(doc, trigger, src: Optional[tuple[int, int]], tgt: Optional[tuple[i
             f["modal=" + c.lower_] = 1.0
         if c.dep_ in ("auxpass", "nsubjpass"):
             f["passive"] = 1.0
+    if TRIGGER_EXTRAS:
+        for c in trigger.children:
+            if c.dep_ in ("punct", "det", "cc"):
+                continue
+            f["trc=" + c.dep_ + "_" + c.lemma_.lower()] = 1.0
+            if c.dep_ == "prep":
+                f["trpp=" + lem + "_" + c.lower_] = 1.0
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        f["trpobj=" + c.lower_ + "_" + p.lemma_.lower()] = 1.0
+            if c.dep_ in ("dobj", "attr"):
+                for cc in c.children:
+                    if cc.dep_ in ("amod", "compound", "prep"):
+                        f["objmod=" + cc.lemma_.lower()] = 1.0
+        h = trigger.head
+        if h != trigger:
+            f["trhead=" + trigger.dep_ + "_" + h.lemma_.lower()] = 1.0
+        f["trdep=" + trigger.dep_] = 1.0
     if trigger.dep_ == "xcomp" or trigger.dep_ == "pcomp":
         f["gov=" + trigger.head.lemma_.lower()] = 1.0
     if trigger.pos_ == "NOUN" and trigger.head != trigger:
@@ -123,4 +170,6 @@ def features(doc, trigger, src: Optional[tuple[int, int]], tgt: Optional[tuple[i
             if head.dep_ == "pobj":
                 f["tprep=" + head.head.lower_] = 1.0
                 f["trtprep=" + lem + "_" + head.head.lower_] = 1.0
+    if DENSE_WEIGHT:
+        _dense(f, doc, trigger, src, tgt, DENSE_WEIGHT)
     return f

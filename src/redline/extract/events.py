@@ -10,10 +10,12 @@ For each sentence of the parsed ``Doc``:
    pronouns are resolved (``I``/``we`` in a quote → the speaker; ``it``/``they`` → the
    nearest earlier actor subject; ``he``/``she`` → the last person named); each phrase is
    resolved to a canonical entity by ``index.actor``.
-3. **Type.** Verbal events are typed by a linear classifier trained on PLV
-   (``redline train events``; :mod:`redline.extract.event_features`); nominal events
-   take the lexicon's type. The lexicon decides when no model is installed. A troop
-   deployment to a country is also AID (PLOVER: MOBILIZE and AID/military).
+3. **Type.** Verbal and nominal events are typed by a linear classifier trained on PLV
+   (``redline train events``; :mod:`redline.extract.event_features`), which sees the
+   lexicon's type as a feature. The lexicon decides when no model is installed. A troop
+   deployment to a country is also AID (PLOVER: MOBILIZE and AID/military). Reciprocal
+   acts of a compound subject ("the UK and the EU agreed a deal") are coded first
+   conjunct → the others.
 4. **Mode, context, CAMEO, Goldstein, PLOVER score** from the lexicon and the PLOVER
    tables (:mod:`redline.plover`); **factuality** from cue words
    (:mod:`redline.extract.factuality`); ``quote`` = the quote holding the trigger.
@@ -46,11 +48,20 @@ _SKIP_VERBS = {
     "count", "reveal", "show", "find", "mean", "signify", "represent", "underscore", "emerge",
     "exist", "live", "face", "present", "pay", "worth", "accord", "receive", "depend",
 }
+_MOVE_VERBS = {"send", "deploy", "transfer", "move", "dispatch", "station", "deliver", "ship",
+               "mobilize", "mobilise", "relocate", "redeploy", "bring", "introduce", "provide", "supply"}
+_AID_VERBS = {"assist", "help", "support", "aid", "back", "reinforce", "bolster", "defend", "protect"}
+# Reciprocal acts: "A and B met/agreed/signed" is A → B.
+_SYMMETRIC = {"agree", "meet", "sign", "talk", "negotiate", "cooperate", "discuss", "reach",
+              "conclude", "clash", "fight", "exchange", "establish", "resume", "normalize",
+              "normalise", "hold", "collaborate", "consult", "reconcile", "ink"}
 _PRONOUNS_SPEAKER = {"i", "me", "we", "us", "our", "my"}
 _PRONOUNS_GROUP = {"it", "they", "them", "its", "their"}
 _PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
 
 _model_override = None
+#: Type nominal events with the classifier too (else by the lexicon).
+NOUN_CLASSIFY = True
 
 
 @functools.lru_cache(maxsize=1)
@@ -145,7 +156,7 @@ def candidates(doc, sent) -> list[_Cand]:
                 continue
             if entry is not None and src is None and tgt is None:
                 continue
-            if dobj_entry is not None:
+            if dobj_entry is not None and (entry.type == dobj_entry.type or lem in ea.NOUN_GOVERNORS):
                 consumed.add(dobj.i)
             span = (tok.i, tok.i + 1)
             for c in tok.children:
@@ -214,18 +225,28 @@ def _resolve_pronoun(doc, tok, index, quote) -> Optional[Actor]:
         if ent is not None:
             return _ent_actor(ent, start, end, tok.text)
     if low in _PRONOUNS_GROUP:
-        # nearest earlier subject (same sentence first, then the previous one) naming an actor
+        # nearest earlier actor-like noun phrase of the right number (this sentence, then the previous)
+        plural = low in ("they", "them", "their")
         sent = tok.sent
         scan = [t for t in doc[sent.start:tok.i]][::-1]
         if sent.start > 0:
-            prev = doc[sent.start - 1].sent
-            scan += [t for t in prev][::-1]
+            scan += [t for t in doc[sent.start - 1].sent][::-1]
         for t in scan:
-            if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON" and ea.looks_actor(t):
-                lo, hi = ea.np_tokens(t)
-                a = _actor_of(doc, lo, hi, index)
-                if a is not None and (a.entity or a.country):
-                    return Actor(a.name, a.entity, a.country, a.sector, start, end, tok.text)
+            if t.pos_ == "PRON" or t.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative"):
+                continue
+            if not ea.looks_actor(t):
+                continue
+            is_plural = "Plur" in t.morph.get("Number") or any(c.dep_ == "conj" for c in t.children)
+            if plural != is_plural and not (plural and t.ent_type_ in ("ORG", "NORP")):
+                continue
+            if not plural and t.ent_type_ not in ("GPE", "ORG", "NORP") and t.pos_ != "PROPN":
+                continue
+            lo, hi = ea.np_tokens(t)
+            a = _actor_of(doc, lo, hi, index)
+            if a is not None and (a.entity or a.country):
+                if t.sent == sent:  # point at the antecedent's mention in this sentence
+                    return a
+                return Actor(a.name, a.entity, a.country, a.sector, start, end, tok.text)
     return None
 
 
@@ -328,21 +349,42 @@ def extract_events(doc, *, entities=None, index=None, quotes=None, dates=None, p
             cands.extend(candidates(doc, sent))
         except Exception:
             log.debug("event candidates failed in a sentence", exc_info=True)
-    verb_cands = [c for c in cands if c.kind == "verb"]
+    verb_cands = [c for c in cands if c.kind == "verb" or NOUN_CLASSIFY]
     feats = [features(doc, c.trigger, _span_of(doc, c.src), _span_of(doc, c.tgt)) for c in verb_cands]
     for c, (label, prob) in zip(verb_cands, classify(feats)):
         c.label, c.prob = label, prob
 
     events: list[Event] = []
     for c in cands:
+        try:
+            events.extend(_events_of(doc, c, index, quotes))
+        except Exception:
+            log.debug("event candidate failed", exc_info=True)
+    events.sort(key=lambda e: (e.trigger.start, e.type))
+    for k, e in enumerate(events, 1):
+        e.id = f"E{k}"
+    try:
+        from .event_context import attach_time_place
+        attach_time_place(events, dates or [], places or [], doc, published)
+    except Exception:
+        log.debug("attach_time_place failed", exc_info=True)
+    return events
+
+
+def _events_of(doc, c, index, quotes) -> list:
+    """The typed, resolved event(s) of one candidate (two for a deployment to an ally)."""
+    from .factuality import factuality
+
+    events = []
+    if True:
         if c.label is None and c.lex is None:
-            continue
+            return events
         tok = c.trigger
         quote = _quote_at(quotes, tok.idx)
         fact = factuality(tok, in_quote=quote is not None)
         type_ = _final_type(c, c.label, fact)
         if not type_:
-            continue
+            return events
         src = _actors(doc, c.src, index, quote) if index is not None else []
         tgt = _actors(doc, c.tgt, index, quote) if index is not None else []
         if index is None:
@@ -351,17 +393,40 @@ def extract_events(doc, *, entities=None, index=None, quotes=None, dates=None, p
                     for lo, hi in ea.actor_spans(head):
                         sp = doc[lo:hi]
                         acc.append(Actor(sp.text, None, None, None, sp.start_char, sp.end_char, sp.text))
-        types = [type_]
-        if type_ == "MOBILIZE" and c.tgt is not None and c.info.get("prep") in ("to", None) and any(
-                a.country and a.country not in {s.country for s in src} for a in tgt):
-            types.append("AID")  # a troop deployment to a (host) country: MOBILIZE and AID
+        # moving troops is MOBILIZE whatever the verb ("transferred 7,000 soldiers"); the
+        # soldiers are what is moved, the destination is the recipient
+        dobj = c.info.get("dobj") if c.kind == "verb" else None
+        if dobj is not None and ea.is_troops(dobj) and tok.lemma_.lower() in _MOVE_VERBS:
+            if type_ not in ("ASSAULT", "THREATEN", "AGREE", "RETREAT", "CONCEDE"):
+                type_ = "MOBILIZE"
+                dest = [o for _, o in ea._prep_objects(tok, {"to", "into"})] + \
+                       [o for _, o in ea._prep_objects(dobj, {"to", "into"})]
+                c.tgt = dest[0] if dest else None
+                tgt = _actors(doc, c.tgt, index, quote) if index is not None else []
+        if len(src) >= 2 and all(a.entity is None and a.country is None for a in tgt) and (
+                tok.lemma_.lower() in _SYMMETRIC or type_ in ("CONSULT", "COOPERATE")):
+            # "the UK and the EU agreed", "Russia and Turkey met": a dyad inside the compound
+            src, tgt = src[:1], src[1:]
+        types = [(type_, tgt)]
+        if type_ == "MOBILIZE":
+            # a deployment to a (host) country, or to help someone, is also AID (military)
+            src_countries = {a.country for a in src}
+            purpose = [ch for ch in tok.children if ch.dep_ in ("advcl", "acl", "relcl", "xcomp")
+                       and ch.lemma_.lower() in _AID_VERBS]
+            if purpose:
+                objs = [o for o in purpose[0].children if o.dep_ in ("dobj", "dative")]
+                aid_tgt = _actors(doc, objs[0], index, quote) if objs and index is not None else []
+                if aid_tgt:
+                    types.append(("AID", aid_tgt))
+            elif c.kind == "verb" and c.tgt is not None and c.tgt.ent_type_ == "GPE" and any(
+                    a.country and a.country not in src_countries for a in tgt):
+                types.append(("AID", tgt))
         s = tok.sent
         tspan = doc[c.trig_span[0]:c.trig_span[1]]
-        for t in types:
+        for t, tgt_t in types:
             mode, context, cameo = _mode_context(c, t)
             if t == "AID" and type_ == "MOBILIZE":
                 mode, context, cameo = "military", "military", "072"
-            tgt_t = tgt
             events.append(Event(
                 id="", type=t, mode=mode, context=context, cameo=cameo,
                 score=plover.score(t), goldstein=plover.goldstein(cameo), factuality=fact,
@@ -371,12 +436,4 @@ def extract_events(doc, *, entities=None, index=None, quotes=None, dates=None, p
                 quote=quote.id if quote is not None else None,
                 confidence=round(c.prob, 3) if c.label is not None else None,
             ))
-    events.sort(key=lambda e: (e.trigger.start, e.type))
-    for k, e in enumerate(events, 1):
-        e.id = f"E{k}"
-    try:
-        from .event_context import attach_time_place
-        attach_time_place(events, dates or [], places or [], doc, published)
-    except Exception:
-        log.debug("attach_time_place failed", exc_info=True)
     return events

@@ -25,6 +25,7 @@ in the length of the text and reads the existing parse (no re-parsing).
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import logging
 import re
@@ -46,6 +47,8 @@ _SINGLE_TERM_RE = re.compile(r"(?<![\w’'])['‘]([^'‘’\n]{2,60}?)['’](?!
 _PERSONAL = {"he", "she", "him", "her", "i", "we", "they", "you"}
 _PRONOUNS = _PERSONAL | {"it", "who", "which", "that", "this", "one"}
 _SUBJ = {"nsubj", "nsubjpass", "csubj"}
+# Report attributions nested inside a direct quote ("..., Western agencies claimed that ...")
+NESTED = True
 
 
 # --------------------------------------------------------------------------- lexicon
@@ -83,6 +86,13 @@ def title_words() -> frozenset:
         if line.strip() and not line.startswith("#"):
             words.add(line.split("\t")[0].strip().lower())
     return frozenset(words)
+
+
+# Inflected forms of the commonest tag verbs: after a quote ('“...,” the editorial read')
+# they are the cue even when the tagger takes them for nouns.
+_TAG_FORMS = {w: Cue(w, "VERB", frozenset({"quote"})) for w in (
+    "said", "says", "read", "reads", "wrote", "writes", "added", "adds", "told", "tells",
+    "asked", "asks", "noted", "notes", "stated", "states", "tweeted", "tweets", "posted", "replied")}
 
 
 def verb_cue(tok) -> Optional[Cue]:
@@ -136,14 +146,14 @@ def _orient(text: str, m: re.Match, inside: bool) -> str:
             return "open"
         return "close"
     if ch in "«»":
-        return "open" if (ch == "«") != inside else "close"
+        return "close" if inside else "open"  # «...» and »...« alike
     # straight marks: by context, then by alternation
     before = text[m.start() - 1] if m.start() else " "
     after = text[m.end()] if m.end() < len(text) else " "
     left_open = before.isspace() or before in "([{—–-/:" or m.start() == 0
     right_open = after.isspace() or after in ".,;:!?)]}—–" or m.end() >= len(text)
     if inside:
-        return "open" if (left_open and not right_open and not before.isspace()) and False else "close"
+        return "close"
     if not left_open and right_open:
         return "close"
     return "open"
@@ -160,13 +170,16 @@ def pair_marks(text: str) -> list[_Raw]:
     """
     runs: list[_Raw] = []
     cur: Optional[_Raw] = None
+    prev_end = 0
     for ps, pe in _paragraphs(text):
         marks = list(_MARK_RE.finditer(text, ps, pe))
         lead = ps
         while lead < pe and text[lead].isspace():
             lead += 1
         if cur is not None:
-            if marks and marks[0].start() == lead and _orient(text, marks[0], False) == "open":
+            a, _ = cur.parts[-1]
+            long_enough = len(text[a:prev_end].split()) >= 4
+            if long_enough and marks and marks[0].start() == lead and _orient(text, marks[0], False) == "open":
                 cur.parts.append([marks[0].end(), None])
                 marks = marks[1:]
             else:
@@ -192,6 +205,7 @@ def pair_marks(text: str) -> list[_Raw]:
             seen_mark = True
         if cur is not None and cur.parts[-1][1] is None:
             cur.parts[-1][1] = pe
+        prev_end = pe
     if cur is not None:
         runs.append(cur)
     out = []
@@ -213,33 +227,30 @@ def pair_marks(text: str) -> list[_Raw]:
 
 
 # --------------------------------------------------------------------------- parse helpers
+_TEXT_CACHE: list = [None, ""]
+
+
+def _doc_text(doc) -> str:
+    """``doc.text``, built once per doc (spaCy rebuilds the string at every access)."""
+    if _TEXT_CACHE[0] is not doc:
+        _TEXT_CACHE[0], _TEXT_CACHE[1] = doc, doc.text
+    return _TEXT_CACHE[1]
+
 class _Doc:
     """Character → token lookups over a spaCy Doc, built once (linear)."""
 
     def __init__(self, doc):
         self.doc = doc
-        self.text = doc.text
-        n = len(self.text)
-        self.tok_at = [-1] * (n + 1)
-        for t in doc:
-            for i in range(t.idx, t.idx + len(t.text)):
-                self.tok_at[i] = t.i
-        # fill gaps (whitespace) with the next token index
-        nxt = len(doc)
-        for i in range(n, -1, -1):
-            if self.tok_at[i] == -1:
-                self.tok_at[i] = nxt
-            else:
-                nxt = self.tok_at[i]
+        self.text = _doc_text(doc)
+        self.starts = [t.idx for t in doc]
+        self.ends = [t.idx + len(t) for t in doc]
 
     def toks(self, start: int, end: int):
         """Tokens lying (at least partly) within [start, end)."""
         if end <= start:
             return self.doc[0:0]
-        a = self.tok_at[min(start, len(self.text))]
-        b = self.tok_at[min(end - 1, len(self.text))]
-        if b >= len(self.doc):
-            b = len(self.doc) - 1
+        a = bisect.bisect_right(self.ends, start)
+        b = bisect.bisect_left(self.starts, end) - 1
         if a > b:
             return self.doc[0:0]
         return self.doc[a:b + 1]
@@ -278,11 +289,14 @@ def _is_mark(tok) -> bool:
     return bool(_MARK_RE.fullmatch(tok.text)) or tok.text in ("'", "‘", "’", "``")
 
 
-def _subject(verb, depth: int = 0):
+def _subject(verb, depth: int = 0, avoid=()):
     """The subject of ``verb``: its own, or (for a conjunct, participle, relative or
-    open clause) the one it shares."""
-    for c in verb.children:
-        if c.dep_ in ("nsubj", "csubj"):
+    open clause) the one it shares. Subjects inside ``avoid`` spans (quotes) are skipped;
+    of several, the nearest to the verb wins."""
+    subs = [c for c in verb.children if c.dep_ in ("nsubj", "csubj") and not _inside(c.idx, avoid)]
+    subs.sort(key=lambda c: abs(c.i - verb.i))
+    for c in subs:
+        if True:
             if c.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
                 return verb.head
             return c
@@ -296,7 +310,7 @@ def _subject(verb, depth: int = 0):
     if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
         if verb.dep_ == "advcl" and verb.tag_ != "VBG":
             return None
-        return _subject(verb.head, depth + 1)
+        return _subject(verb.head, depth + 1, avoid)
     if verb.dep_ == "relcl":
         return verb.head
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
@@ -325,7 +339,7 @@ class _Resolver:
         return self.entities.get(eid)
 
     def speaker(self, head, span: tuple[int, int]) -> Speaker:
-        text = self.doc.text
+        text = _doc_text(self.doc)
         s, e = span
         low = head.lower_
         eid = name = None
@@ -423,25 +437,73 @@ def _cue_span(tok) -> tuple[int, int]:
     return s, e
 
 
-def _speaker_of(verb, dd: _Doc, qspans) -> Optional[_Attr]:
-    subj = _subject(verb)
-    if subj is None:
-        # "..., said the President of Ukraine": a noun right after the verb
+def _speaker_of(verb, dd: _Doc, qspans, positional: bool = False) -> Optional[_Attr]:
+    """Cue and speaker of a cue verb. With ``positional`` (a verb tagging a direct quote),
+    a misparsed sentence falls back on the nearest subject before the verb, or the noun
+    right after it ("..., said Sanders")."""
+    avoid = [(a, b) for a, b in qspans if not a <= verb.idx < b]
+    subj = _subject(verb, avoid=avoid)
+    cue = verb_cue(verb)
+    if subj is None and not (cue is not None and "addressee" in cue.frames):
+        # "..., said the President of Ukraine": a noun right after the verb (not the
+        # person spoken to: "..., X told Mr. Obama")
         for c in verb.children:
-            if c.i > verb.i and c.dep_ in ("dobj", "attr", "npadvmod", "oprd", "dative") and c.pos_ in ("PROPN", "NOUN"):
+            if c.i > verb.i and c.dep_ in ("dobj", "attr", "npadvmod", "oprd", "dative", "nsubjpass") and c.pos_ in ("PROPN", "NOUN"):
                 subj = c
                 break
-    if subj is None or _inside(subj.idx, qspans):
+    if subj is None and positional:
+        subj = _nearby_subject(verb, qspans)
+    if subj is None or (_inside(subj.idx, qspans) and
+                        not any(a <= subj.idx < b and a <= verb.idx < b for a, b in qspans)):
         return _Attr(_cue_span(verb), None, None)
-    if subj.lower_ in ("it", "there") and subj.dep_ == "nsubj":
+    if subj.lower_ == "there" or (subj.lower_ == "it" and (
+            verb.lemma_ == "be" or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children))):
         return _Attr(_cue_span(verb), None, None)
     return _Attr(_cue_span(verb), subj, _speaker_span(subj))
+
+
+def _nearby_subject(verb, qspans):
+    """A misparsed tag's speaker: the nearest subject before the verb, else the noun
+    phrase right before it ('In a statement, her adviser, Jake Sullivan, said:'; 'the
+    editorial read'), else a noun right after it ('..., said Sanders'; not for verbs whose
+    object is the person spoken to)."""
+    sent = verb.sent
+    for t in reversed(sent[: verb.i - sent.start]):
+        if _inside(t.idx, qspans) or _is_mark(t):
+            break
+        if t.dep_ in ("nsubj",) and t.pos_ in ("PROPN", "NOUN", "PRON"):
+            return t
+    doc = verb.doc
+    j = verb.i - 1
+    while j >= sent.start and (doc[j].text == "," or doc[j].dep_ in ("advmod", "aux", "neg") or doc[j].is_space):
+        j -= 1
+    if j >= sent.start and not _inside(doc[j].idx, qspans) and not _is_mark(doc[j]):
+        t = doc[j]
+        if t.pos_ in ("PROPN", "NOUN") or (t.pos_ == "PRON" and t.lower_ in _PERSONAL) or (
+                t.pos_ == "ADJ" and j > sent.start and doc[j - 1].pos_ == "DET"):
+            return t
+    cue = verb_cue(verb)
+    if cue is not None and "addressee" in cue.frames:
+        return None
+    for t in sent[verb.i - sent.start + 1: verb.i - sent.start + 5]:
+        if _is_mark(t) or t.is_punct:
+            break
+        if t.pos_ in ("PROPN", "NOUN") and t.dep_ != "compound":
+            return t
+    return None
 
 
 def _speaker_span(subj) -> tuple[int, int]:
     """The speaker phrase: the subject's noun phrase, with an appositive name
     ("the head of the committee, Mike Turner,")."""
     s, e = _np_span(subj)
+    text = _doc_text(subj.doc)
+    if "(" in text[s:e] and ")" not in text[s:e]:
+        e = s + text[s:e].index("(")
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e <= subj.idx:
+            s, e = subj.idx, subj.idx + len(subj.text)
     for c in subj.children:
         if c.dep_ == "appos" and c.i > subj.i and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN"):
             e = max(e, _np_span(c)[1])
@@ -455,7 +517,7 @@ def _inside(pos: int, spans) -> bool:
 _STOP_AFTER = {"when", "while", "as", "after", "before", "if", "because", "since", "although", "though", "but", "and", "so"}
 
 
-def _find_after(dd: _Doc, qe: int, limit: int, qspans, closed: bool = True) -> Optional[_Attr]:
+def _find_after(dd: _Doc, qe: int, limit: int, qspans, closed: bool = True, speech: bool = True) -> Optional[_Attr]:
     """Attribution right after a quote: '“...,” X said' / '“...,” said X' / '“...” – X said'.
 
     ``qe`` is the end of the quoted words (before the closing mark). The quote must end
@@ -467,27 +529,86 @@ def _find_after(dd: _Doc, qe: int, limit: int, qspans, closed: bool = True) -> O
     j = qe
     while j < limit and (text[j] in "\"'”’»〞" or text[j].isspace()):
         j += 1
+    if j < limit and text[j] in "―—–-" and j > qe:
+        # a tag after a dash: '“...” ― Krystal Correa' / '“...” — Albert Einstein'
+        dash = j
+        names = [t for t in dd.toks(dash + 1, limit) if not t.is_space][:6]
+        run = []
+        for t in names:
+            if t.pos_ == "PROPN" or (run and t.text in (".", "-")) or t.ent_type_ in ("PERSON", "ORG"):
+                run.append(t)
+            else:
+                break
+        while run and run[-1].is_punct:
+            run.pop()
+        if run:
+            head = run[-1]
+            return _Attr((dash, dash + 1), head, (run[0].idx, head.idx + len(head.text)))
     if not (inner[-1:] in ",.!?…—–-:;" or (j < limit and text[j] in ",—–-:")):
         return None
+    tight = inner[-1:] in ",!?" or (j < limit and text[j] == ",")
     toks = [t for t in dd.toks(qe, limit) if not t.is_space and t.idx >= qe]
     while toks and (toks[0].is_punct or _is_mark(toks[0])):
         toks = toks[1:]
-    toks = toks[:12]
+    toks = toks[:30 if speech else 12]
     for k, t in enumerate(toks):
-        if t.text in ".!?;" or _is_mark(t) or t.lower_ in _STOP_AFTER:
+        if t.text in ".!?;" or _is_mark(t) or (t.lower_ in _STOP_AFTER and k < 2):
             break
-        c = verb_cue(t)
-        if c is not None and "quote" in c.frames:
-            subj = _subject(t)
+        c = verb_cue(t) or (_TAG_FORMS.get(t.lower_) if k > 0 else None)
+        if (c is not None and "quote" in c.frames) or (tight and t.pos_ == "VERB" and t.dep_ in ("ROOT", "parataxis", "ccomp", "conj")):
+            if inner[-1:] == "." and _tags_next_quote(t, dd, limit):
+                return None  # '“...” He added, “...”': it attributes the next quote
+            subj = _subject(t, avoid=qspans)
             allowed = set()
             if subj is not None:
                 allowed |= {x.i for x in subj.subtree}
             allowed |= {x.i for x in t.children if x.dep_ in ("aux", "auxpass", "neg", "advmod", "punct")}
             if any(b.i not in allowed and not b.is_punct for b in toks[:k]):
-                break
-            return _speaker_of(t, dd, qspans)
+                np_head = _phrase_head(toks[:k]) if speech else None
+                if np_head is None:
+                    break
+                # the parse hangs the speaker elsewhere ('“...,” X, 58, told AFP'):
+                # the noun phrase between the quote and the cue is the speaker
+                return _Attr(_cue_span(t), np_head, _speaker_span(np_head))
+            return _speaker_of(t, dd, qspans, positional=True)
         if t.lower_ == "according" and k + 1 < len(toks) and toks[k + 1].lower_ == "to" and k == 0:
             return _according(t, dd, qspans)
+    return None
+
+
+def _tags_next_quote(verb, dd: _Doc, limit: int) -> bool:
+    """True when the attribution clause of ``verb`` runs into the next quote
+    ('He added, “...' / 'X said: “...'), i.e. it introduces what follows."""
+    last = max(x.i for x in verb.subtree)
+    doc = verb.doc
+    j = last + 1
+    if doc[last].text in (".", "!", "?", ";"):
+        return False
+    while j < len(doc) and ((doc[j].is_space and "\n" not in doc[j].text) or doc[j].text in ",:—–-"):
+        j += 1
+    if j >= len(doc) or doc[j].idx > limit + 2:
+        return False
+    return _is_mark(doc[j]) or dd.text[doc[j].idx:doc[j].idx + 1] in OPENING + STRAIGHT
+
+
+def _phrase_head(toks) -> Optional[object]:
+    """The head of the noun phrase that ``toks`` (the words between a quote and its
+    cue) make up, or None when they are not one noun phrase (a verb, a clause)."""
+    words = [t for t in toks if not t.is_punct and not t.is_space]
+    if not words or len(words) > 25:
+        return None
+    ids = {t.i for t in words}
+    if words[0].pos_ not in ("PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM"):
+        return None
+    for t in words:
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("acl", "relcl", "amod", "compound") and t.tag_ not in ("VBN", "VBG"):
+            return None
+    # the first noun whose head lies outside the run (or is a later word of it)
+    for t in words:
+        if t.pos_ in ("PROPN", "NOUN", "PRON") and (t.head.i not in ids or t.head.i < t.i or t.dep_ in ("conj", "appos", "nsubj")):
+            if t.dep_ == "compound" and t.head.i in ids:
+                continue
+            return t
     return None
 
 
@@ -508,7 +629,7 @@ def _according(t, dd, qspans) -> _Attr:
     return _Attr(cue, pobj, _np_span(pobj))
 
 
-def _find_before(dd: _Doc, lo: int, qs: int, qspans) -> Optional[_Attr]:
+def _find_before(dd: _Doc, lo: int, qs: int, qspans, speech: bool = True) -> Optional[_Attr]:
     """Attribution right before a quote: 'X said: “' / 'X said, “' / 'X told Y that “'.
 
     ``qs`` is the position of the opening mark. Every word between the cue and the quote
@@ -525,10 +646,69 @@ def _find_before(dd: _Doc, lo: int, qs: int, qspans) -> Optional[_Attr]:
             between = toks[k + 1:]
             if any(not (b.is_punct or t.is_ancestor(b)) for b in between):
                 break
-            return _speaker_of(t, dd, qspans)
+            return _speaker_of(t, dd, qspans, positional=True)
         if t.lower_ == "according" and k + 1 < len(toks) and toks[k + 1].lower_ == "to":
             return _according(t, dd, qspans)
+    intro = _intro_verb(toks, qspans) if speech else None
+    if intro is not None:
+        return intro
+    # "Here's Clinton in 1992: “...”", "Donald Trump: “...”": the name before a colon
+    if toks and toks[-1].text == ":" and len(toks) >= 2:
+        for t in reversed(toks[:-1][-6:]):
+            if t.lower_ in ("it", "this", "that", "its"):
+                break
+            if t.pos_ in ("PROPN", "PRON") or t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+                while t.dep_ in ("compound", "flat") and t.head.i > t.i and t.head.i < toks[-1].i:
+                    t = t.head
+                return _Attr((toks[-1].idx, toks[-1].idx + 1), t, _speaker_span(t))
+            if t.pos_ in ("VERB", "AUX") or t.is_punct:
+                break
     return None
+
+
+def _intro_verb(toks, qspans) -> Optional[_Attr]:
+    """A clause introducing the quote that follows it, whatever its verb: 'X shot back, “',
+    'Hoff's letter makes a case: “', 'Stated Stone: “'. With a colon, the main verb of
+    the clause before it; with a comma, a verb right before the comma (only its particle,
+    adverbs or prepositional phrases in between) with no object. Its subject (not "it",
+    "there") is the speaker."""
+    if len(toks) < 2 or toks[-1].text not in (":", ","):
+        return None
+    end = toks[-1]
+    if end.text == ":":
+        verb = None
+        for t in reversed(toks[:-1]):
+            if t.text in ".!?;" or _is_mark(t):
+                break
+            if t.pos_ in ("VERB", "AUX") and (t.head is t or t.dep_ in ("ROOT", "conj", "ccomp", "parataxis") or t.head.i > end.i):
+                verb = t
+                break
+    else:
+        verb = None
+        for t in reversed(toks[:-1][-5:]):
+            if t.pos_ == "VERB":
+                verb = t
+                break
+            if t.pos_ not in ("ADP", "ADV", "PART", "DET", "NOUN", "PRON", "ADJ") and not t.is_punct:
+                return None
+        if verb is None or any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp") for c in verb.children):
+            return None
+        if any(not verb.is_ancestor(b) for b in toks if b.i > verb.i and b.i < end.i and not b.is_punct):
+            return None
+    if verb is None:
+        return None
+    subj = _subject(verb, avoid=qspans)
+    if verb.lemma_ == "put" and subj is not None and subj.lower_ == "it":
+        subj = None
+    if subj is None:
+        # inverted: "Stated Stone:" / "Said the senator:"
+        for c in verb.children:
+            if c.i > verb.i and c.dep_ in ("dobj", "attr", "npadvmod", "nsubj") and c.pos_ in ("PROPN", "NOUN") and verb.i == verb.sent.start:
+                subj = c
+                break
+    if subj is None or subj.lower_ in ("it", "there", "this", "that", "what") or _inside(subj.idx, qspans):
+        return None
+    return _Attr(_cue_span(verb), subj, _speaker_span(subj))
 
 
 def _find_by_head(dd: _Doc, qs: int, qe: int, qspans) -> Optional[_Attr]:
@@ -543,7 +723,7 @@ def _find_by_head(dd: _Doc, qs: int, qe: int, qspans) -> Optional[_Attr]:
             continue
         c = verb_cue(h)
         if c is not None and ("quote" in c.frames or "that" in c.frames) and not _inside(h.idx, qspans):
-            return _speaker_of(h, dd, qspans)
+            return _speaker_of(h, dd, qspans, positional=True)
     return None
 
 
@@ -568,7 +748,13 @@ def _insertions(text: str, s: int, e: int) -> list[TextSpan]:
     return out
 
 
-def extract_quotes(doc, entities, index) -> tuple[list[Quote], list[TextSpan]]:
+def frame_candidates(doc) -> list[dict]:
+    """Every indirect-quote candidate of ``doc`` (any verb, any frame), each with its
+    ``key`` = (lemma, frame, has speaker): what ``redline train quotes`` scores."""
+    return extract_quotes(doc, [], None, _learn=True)
+
+
+def extract_quotes(doc, entities, index, *, _learn: bool = False) -> tuple[list[Quote], list[TextSpan]]:
     """Quotes (direct, indirect, mixed) with cue and speaker, and quoted terms.
 
     Args:
@@ -582,7 +768,7 @@ def extract_quotes(doc, entities, index) -> tuple[list[Quote], list[TextSpan]]:
         quoted words that are not speech (scare quotes, names), including single-quoted
         terms nested in quotes.
     """
-    text = doc.text
+    text = _doc_text(doc)
     dd = _Doc(doc)
     res = _Resolver(doc, entities, index)
     runs = pair_marks(text)
@@ -592,6 +778,8 @@ def extract_quotes(doc, entities, index) -> tuple[list[Quote], list[TextSpan]]:
     found: list[dict] = []
     terms: list[TextSpan] = []
     qspans = [(r.start, r.end) for r in runs]
+    qstarts = [a for a, _ in qspans]
+    qends = sorted(b for _, b in qspans)
 
     # 1. merge quotes split around an attribution: “A,” he said, “B.”
     merged: list[_Raw] = []
@@ -618,18 +806,27 @@ def extract_quotes(doc, entities, index) -> tuple[list[Quote], list[TextSpan]]:
         p = para_of(s)
         ps, pe = paras[p] if p is not None else (0, len(text))
         attr = between_attr.get(id(r))
+        how = "between"
+        speech = _looks_like_speech(dd, s, e)
         if attr is None:
             limit = pe
-            nxt = [q[0] for q in qspans if q[0] > e]
-            if nxt:
-                limit = min(limit, nxt[0])
-            attr = _find_after(dd, e, limit, qspans)
+            k = bisect.bisect_right(qstarts, e)
+            if k < len(qstarts):
+                limit = min(limit, qstarts[k])
+            attr, how = _find_after(dd, e, limit, qspans, speech=speech), "after"
         if attr is None:
-            prev_end = max([q[1] for q in qspans if q[1] < s] + [ps])
-            attr = _find_before(dd, max(ps, prev_end), s - 1 if r.open_mark else s, qspans)
+            k = bisect.bisect_left(qends, s)
+            prev_end = max(qends[k - 1] if k > 0 else ps, ps)
+            attr, how = _find_before(dd, prev_end, s - 1 if r.open_mark else s, qspans, speech), "before"
         if attr is None:
-            attr = _find_by_head(dd, s, e, qspans)
-        speech = _looks_like_speech(dd, s, e)
+            attr, how = _find_by_head(dd, s, e, qspans), "head"
+        if attr is None and speech and p is not None and p > 0 and text[ps:s].strip() in ("", '"', "“", "„", "«", "''"):
+            # a quote paragraph introduced by the paragraph before: 'Stated Stone:' / 'X said:'
+            qs_, qe_ = paras[p - 1]
+            if text[qs_:qe_].rstrip().endswith(":"):
+                k = bisect.bisect_left(qends, qe_)
+                prev_end = max(qends[k - 1] if k > 0 else qs_, qs_)
+                attr, how = _find_before(dd, prev_end, qe_, qspans, speech), "intro"
         if attr is None or attr.cue is None:
             if not speech or (r.orphan and not attr):
                 if not r.orphan:
@@ -643,7 +840,10 @@ def extract_quotes(doc, entities, index) -> tuple[list[Quote], list[TextSpan]]:
             found.append(q)
             last_direct = q
             continue
-        if not speech and not r.closed:
+        if not speech and (not r.closed or how == "head" or
+                           text[attr.cue[0]:attr.cue[1]].lower().startswith("according")):
+            if not r.orphan:
+                terms.append(TextSpan(s, e, text[s:e]))
             continue
         q = {"kind": "direct", "start": s, "end": e, "cue": attr.cue,
              "attr": attr if attr.head is not None else None, "run": r}
@@ -652,6 +852,8 @@ def extract_quotes(doc, entities, index) -> tuple[list[Quote], list[TextSpan]]:
 
     # 3. indirect and mixed quotes from cue verbs and "according to"
     direct_spans = [(q["start"], q["end"]) for q in found]
+    if _learn:
+        return _indirect(dd, qspans, direct_spans, learn=True)
     indirect = _indirect(dd, qspans, direct_spans)
     mixed = [(q["start"], q["end"]) for q in indirect if q["kind"] == "mixed"]
     if mixed:  # a quoted fragment of a mixed quote is not a quote of its own
@@ -670,9 +872,9 @@ def extract_quotes(doc, entities, index) -> tuple[list[Quote], list[TextSpan]]:
 
     # single-quoted terms nested anywhere
     for m in _SINGLE_TERM_RE.finditer(text):
-        inner = m.group(1)
-        if len(inner.split()) <= 5 and not inner.endswith((".", ",")):
-            terms.append(TextSpan(m.start(1), m.end(1), inner))
+        inner = m.group(1).rstrip(",.")
+        if inner and len(inner.split()) <= 5:
+            terms.append(TextSpan(m.start(1), m.start(1) + len(inner), inner))
 
     found.sort(key=lambda q: (q["start"], q["end"]))
     quotes: list[Quote] = []
@@ -688,7 +890,6 @@ def extract_quotes(doc, entities, index) -> tuple[list[Quote], list[TextSpan]]:
 
 
 def _para_lookup(paras):
-    import bisect
     starts = [a for a, _ in paras]
 
     def para_of(pos: int) -> Optional[int]:
@@ -711,13 +912,98 @@ def _content_span(tok, exclude=()) -> tuple[int, int]:
     return doc[i].idx, doc[j].idx + len(doc[j].text)
 
 
-def _indirect(dd: _Doc, qspans, direct_spans):
+_SKIP_OBJ = {"it", "this", "that", "them", "him", "her", "me", "us", "you", "what", "which", "who"}
+
+
+def verb_frames(t):
+    """The ways content can hang on verb ``t``: ``(frame, content token span)`` pairs.
+
+    ``that``: a clausal complement; ``to``: an infinitive; ``obj``: a nominal object (with
+    its predicate: "called Trump “unhinged”"); ``prep:X``: the object of a preposition
+    ("called for ...", "criticized Y for ...", "referring to ...").
+    """
+    out = []
+    doc = t.doc
+    for ch in t.children:
+        if ch.dep_ in ("ccomp", "xcomp") and ch.i > t.i or ch.dep_ == "ccomp":
+            if any(g.dep_ == "aux" and g.lower_ == "to" for g in ch.children):
+                out.append(("to", _tok_span(ch)))
+            elif ch.dep_ == "ccomp":
+                out.append(("that", _tok_span(ch)))
+        elif ch.dep_ == "dobj" and ch.i > t.i and ch.lower_ not in _SKIP_OBJ and ch.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+            lo, hi = _tok_span(ch)
+            for g in t.children:
+                if g.dep_ in ("oprd", "ccomp", "xcomp") and g.i > ch.i:
+                    hi = max(hi, _tok_span(g)[1])
+            out.append(("obj", (lo, hi)))
+        elif ch.dep_ in ("prep", "agent") and ch.i > t.i:
+            objs = [g for g in ch.children if g.dep_ in ("pobj", "pcomp")]
+            if objs:
+                out.append(("prep:" + ch.lower_, _tok_span(objs[0])))
+    return out
+
+
+def _tok_span(tok) -> tuple[int, int]:
+    """Token span [lo, hi] of ``tok``'s subtree, without outer punctuation."""
+    sub = list(tok.subtree)
+    doc = tok.doc
+    i, j = sub[0].i, sub[-1].i
+    while i < j and doc[i].is_punct and not _is_mark(doc[i]):
+        i += 1
+    while j > i and ((doc[j].is_punct and not _is_mark(doc[j])) or doc[j].is_space):
+        j -= 1
+    return i, j
+
+
+@functools.lru_cache(maxsize=1)
+def learned_frames() -> dict[tuple[str, str, int], tuple[int, float]]:
+    """(lemma, frame, context) → (n, precision) on PolNeAR train, from
+    ``data/quote_frames.tsv`` (written by ``redline train quotes``)."""
+    out = {}
+    try:
+        path = resources.files("redline").joinpath("data", "quote_frames.tsv")
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (FileNotFoundError, OSError):
+        return out
+    for line in lines:
+        if not line.strip() or line.startswith("#") or line.startswith("lemma\t"):
+            continue
+        c = line.split("\t")
+        try:
+            out[(c[0], c[1], int(c[2]))] = (int(c[3]), float(c[5]))
+        except (IndexError, ValueError):
+            continue
+    return out
+
+
+# A learned (lemma, frame) is used when its precision on train is at least this (and it
+# was seen at least FRAME_MIN_N times); a hand-listed one is dropped below FRAME_VETO.
+FRAME_MIN_P = 0.6
+FRAME_MIN_N = 4
+FRAME_VETO = 0.4
+
+
+def _frame_score(lemma: str, frame: str, ctx: int, cue: Optional[Cue]) -> Optional[float]:
+    """How reliable a (lemma, frame) is in context ``ctx`` (1: speaker found, 0: none,
+    2: inside a direct quote), or None when it is not used."""
+    learned = learned_frames().get((lemma, frame, ctx))
+    hand = cue is not None and ctx == 1 and (frame in cue.frames or (frame.startswith("prep:") and frame[5:] in cue.frames))
+    if learned is not None:
+        n, p = learned
+        if hand:
+            return None if (n >= 10 and p < FRAME_VETO) else max(p, 0.5)
+        return p if (n >= FRAME_MIN_N and p >= FRAME_MIN_P) else None
+    return 0.5 if hand else None
+
+
+def _indirect(dd: _Doc, qspans, direct_spans, learn: bool = False):
+    """Indirect and mixed quotes. With ``learn``, every candidate (any verb, any frame)
+    is returned with its ``key`` (lemma, frame, has speaker), for training."""
     doc = dd.doc
     text = dd.text
     out = []
     for t in doc:
-        content = None
-        attr = None
+        cands = []  # (content char span, attr, key)
         if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
             attr = _according(t, dd, qspans)
             head = t.head
@@ -740,57 +1026,48 @@ def _indirect(dd: _Doc, qspans, direct_spans):
                 lo += 1
             while hi > lo and doc[hi].is_punct:
                 hi -= 1
-            content = (doc[lo].idx, doc[hi].idx + len(doc[hi].text))
-        else:
+            cands.append(((doc[lo].idx, doc[hi].idx + len(doc[hi].text)), attr, ("according to", "that", True)))
+        elif t.pos_ == "VERB" or (learn is False and verb_cue(t) is not None):
+            frames = verb_frames(t)
+            if not frames:
+                continue
             c = verb_cue(t)
-            if c is None:
-                continue
-            comp = None
-            for ch in t.children:
-                if ch.dep_ == "ccomp" and "that" in c.frames:
-                    comp = ch
-                    break
-                if ch.dep_ in ("xcomp", "ccomp") and "to" in c.frames and any(g.dep_ == "aux" and g.lower_ == "to" for g in ch.children):
-                    comp = ch
-                    break
-            if comp is None and ("for" in c.frames or "of" in c.frames):
-                for ch in t.children:
-                    if ch.dep_ == "prep" and ch.lower_ in c.frames:
-                        objs = [g for g in ch.children if g.dep_ in ("pobj", "pcomp")]
-                        if objs:
-                            content = _content_span(objs[0])
-                            break
-            if comp is None and content is None and "obj" in c.frames:
-                for ch in t.children:
-                    if ch.dep_ == "dobj" and ch.pos_ in ("NOUN", "PRON", "PROPN"):
-                        if ch.lower_ in ("it", "this", "that"):
-                            continue
-                        content = _content_span(ch)
-                        break
-            if comp is not None:
-                content = _content_span(comp)
-                # "X said" after the clause: content starts the sentence
-            if content is None:
-                continue
             attr = _speaker_of(t, dd, qspans)
-            if attr.head is None:
+            ctx = 2 if _inside(t.idx, direct_spans) else int(attr.head is not None)
+            best = None
+            for frame, (lo, hi) in frames:
+                key = (t.lemma_.lower(), frame, ctx)
+                if learn:
+                    cands.append(((doc[lo].idx, doc[hi].idx + len(doc[hi].text)), attr, key))
+                    continue
+                sc = _frame_score(key[0], frame, ctx, c)
+                if sc is not None and (best is None or sc > best[0]):
+                    best = (sc, (doc[lo].idx, doc[hi].idx + len(doc[hi].text)), key)
+            if best is not None:  # one content per cue: its most reliable frame
+                cands.append((best[1], attr, best[2]))
+        if cands:
+            pa = text.rfind("\n", 0, t.idx) + 1
+            pb = text.find("\n", t.idx)
+            pb = len(text) if pb < 0 else pb
+        for (s, e), attr, key in cands:
+            s, e = max(s, pa), min(e, pb)  # never across a paragraph break
+            while e > s and text[e - 1] in " \t\u00a0":
+                e -= 1
+            if e - s < 3:
                 continue
-        s, e = content
-        if e - s < 8:
-            continue
-        # a direct quote already reports it (the cue attributes that quote)
-        if any(min(e, b) - max(s, a) >= 0.8 * (e - s) for a, b in direct_spans):
-            if not any(a <= t.idx < b for a, b in direct_spans):
-                continue
-        if attr.head is not None and s <= attr.head.idx < e:
-            # speaker inside content: trim to the part after the cue
-            if attr.cue and attr.cue[1] < e and attr.cue[1] > s:
-                s = attr.cue[1]
-                while s < e and not text[s].isalnum() and text[s] not in "“\"'":
-                    s += 1
-            else:
-                continue
-        kind = "mixed" if _MARK_RE.search(text, s, e) else "indirect"
-        out.append({"kind": kind, "start": s, "end": e, "cue": attr.cue,
-                    "attr": attr if attr.head is not None else None, "run": None})
+            # a direct quote already reports it (the cue attributes that quote)
+            if any(min(e, b) - max(s, a) >= 0.8 * (e - s) for a, b in direct_spans):
+                if not NESTED or not any(a <= t.idx < b for a, b in direct_spans):
+                    continue
+            if attr.head is not None and s <= attr.head.idx < e:
+                # speaker inside content: trim to the part after the cue
+                if attr.cue and s < attr.cue[1] < e:
+                    s = attr.cue[1]
+                    while s < e and not text[s].isalnum() and text[s] not in "“\"'":
+                        s += 1
+                else:
+                    continue
+            kind = "mixed" if _MARK_RE.search(text, s, e) else "indirect"
+            out.append({"kind": kind, "start": s, "end": e, "cue": attr.cue,
+                        "attr": attr if attr.head is not None else None, "run": None, "key": key})
     return out

@@ -24,6 +24,7 @@ Conventions
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -176,6 +177,7 @@ def url_host(url: Optional[str]) -> Optional[str]:
 _FULL = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _YEAR = re.compile(r"^(\d{4})$")
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 
 
 def iso_day(value: Optional[str]) -> Optional[str]:
@@ -195,7 +197,8 @@ def event_day(date: Optional[str], published: Optional[str]) -> Optional[str]:
     """The day an event is filed under.
 
     The event's own date when it is a full day; a partial date is filed under its
-    first day (``2024-10`` -> ``2024-10-01``, ``2022`` -> ``2022-01-01``); an undated
+    first day (``2024-10`` -> ``2024-10-01``, ``2022`` -> ``2022-01-01``, ISO week
+    ``2025-W10`` -> its Monday ``2025-03-03``); an undated
     event under the article's publication day; None when neither is known.
     """
     if date and isinstance(date, str):
@@ -207,6 +210,14 @@ def event_day(date: Optional[str], published: Optional[str]) -> Optional[str]:
             return d + "-01"
         if _YEAR.match(d):
             return d + "-01-01"
+        m = _WEEK.match(d)
+        if m:
+            import datetime as _dt
+
+            try:
+                return _dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1).isoformat()
+            except ValueError:
+                pass
     return iso_day(published)
 
 
@@ -229,15 +240,45 @@ def quad_class(cameo: Optional[str], type_: Optional[str] = None) -> Optional[in
                 return 3
             if 14 <= root <= 20:
                 return 4
-    return _PLOVER_QUAD.get((type_ or "").upper())
+    return _plover_quad((type_ or "").upper())
 
 
-_PLOVER_QUAD = {
-    "AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1,
-    "COOPERATE": 2, "AID": 2, "RETREAT": 2,
-    "REQUEST": 3, "ACCUSE": 3, "REJECT": 3, "THREATEN": 3,
-    "PROTEST": 4, "SANCTION": 4, "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4,
-}
+_QUADS = {"verbal cooperation": 1, "material cooperation": 2, "verbal conflict": 3,
+          "material conflict": 4}
+
+
+@functools.lru_cache(maxsize=1)
+def plover_types() -> dict[str, dict]:
+    """``data/plover_types.tsv``: each PLOVER type's score, quad and default CAMEO code."""
+    from importlib.resources import files
+
+    out = {}
+    raw = files("redline").joinpath("data", "plover_types.tsv").read_text(encoding="utf-8")
+    header = None
+    for line in raw.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if header is None:
+            header = cells
+            continue
+        row = dict(zip(header, cells))
+        row["quad_class"] = _QUADS.get(row.get("quad", "").strip().lower())
+        out[row["type"].strip().upper()] = row
+    return out
+
+
+def _plover_quad(type_: str) -> Optional[int]:
+    try:
+        return plover_types().get(type_, {}).get("quad_class")
+    except (OSError, ModuleNotFoundError):  # pragma: no cover - broken install
+        return None
+
+
+def default_cameo(type_: Optional[str]) -> Optional[str]:
+    """The CAMEO code standing for a PLOVER type when the event has none."""
+    return plover_types().get((type_ or "").upper(), {}).get("cameo") or None
+
 
 
 def actor_code(country: Optional[str], sector: Optional[str], name: Optional[str] = None) -> str:

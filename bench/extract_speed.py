@@ -1,0 +1,113 @@
+"""Speed and memory of `redline extract` against a bare spaCy parse.
+
+Measures, on a fixed set of real articles (PolNeAR dev texts by default):
+  - bare `nlp.pipe` of the same model: articles/s, words/s
+  - Redline's whole pipeline (parse + every extractor): articles/s, words/s
+  - their time ratio (target ≤ 1.3) and the extractors' share by kind
+  - peak RSS of a single-process run (target ≤ 600 MB per worker)
+  - `--workers 2` vs 1 through the CLI (target ≥ 1.8× on 2 cores)
+
+Usage: .venv/bin/python bench/extract_speed.py [--dir DIR] [--limit N] [--repeat R]
+Prints a Markdown block to paste into docs/benchmarks.md.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DIR = ROOT.parent / "shared" / "data" / "polnear" / "dev" / "text"
+
+
+def load_texts(directory: Path, limit: int) -> list[str]:
+    files = sorted(directory.glob("*.txt"))[:limit]
+    if not files:
+        sys.exit(f"no .txt files in {directory} (the benchmark reads ../shared)")
+    return [f.read_text(encoding="utf-8") for f in files]
+
+
+def bare(texts, repeat):
+    from redline.parse import load_nlp
+    nlp = load_nlp()
+    list(nlp.pipe(texts[:5]))  # warm up
+    best = float("inf")
+    for _ in range(repeat):
+        t = time.perf_counter()
+        for _doc in nlp.pipe(texts, batch_size=8):
+            pass
+        best = min(best, time.perf_counter() - t)
+    return best
+
+
+def redline_run(texts, repeat):
+    from redline.model import Article
+    from redline.pipeline import analyse_many
+    list(analyse_many([Article(id="w", text=t) for t in texts[:5]]))
+    best = float("inf")
+    extract_s = 0.0
+    for _ in range(repeat):
+        arts = [Article(id=str(i), text=t, published="2016-10-01") for i, t in enumerate(texts)]
+        t = time.perf_counter()
+        out = list(analyse_many(arts, batch_size=8))
+        el = time.perf_counter() - t
+        if el < best:
+            best = el
+            extract_s = sum(a.meta.get("timing", {}).get("extract_s", 0) for a in out)
+    errors = sum(1 for a in out if a.error)
+    return best, extract_s, errors
+
+
+def cli_workers(directory: Path, limit: int, workers: int) -> float:
+    files = sorted(directory.glob("*.txt"))[:limit]
+    with tempfile.TemporaryDirectory() as tmp:
+        jl = Path(tmp) / "in.jsonl"
+        with jl.open("w") as fh:
+            for f in files:
+                fh.write(json.dumps({"id": f.stem, "text": f.read_text(encoding="utf-8")}) + "\n")
+        t = time.perf_counter()
+        subprocess.run([str(ROOT / ".venv" / "bin" / "redline"), "extract", str(jl), "--workers", str(workers)],
+                       check=False, stdout=subprocess.DEVNULL)
+        return time.perf_counter() - t
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--dir", type=Path, default=DEFAULT_DIR)
+    ap.add_argument("--limit", type=int, default=84)
+    ap.add_argument("--repeat", type=int, default=2)
+    ap.add_argument("--no-workers", action="store_true", help="skip the multi-process comparison")
+    args = ap.parse_args()
+    texts = load_texts(args.dir, args.limit)
+    words = sum(len(t.split()) for t in texts)
+    n = len(texts)
+    t_bare = bare(texts, args.repeat)
+    t_red, t_extract, errors = redline_run(texts, args.repeat)
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"## Benchmark run {time.strftime('%Y-%m-%d %H:%M')}\n")
+    print(f"- machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.platform()}")
+    print(f"- corpus: {n} articles, {words:,} words from `{args.dir}`; best of {args.repeat}\n")
+    print("| run | seconds | articles/s | words/s |")
+    print("|---|---|---|---|")
+    print(f"| bare `nlp.pipe` | {t_bare:.2f} | {n / t_bare:.1f} | {words / t_bare:,.0f} |")
+    print(f"| Redline pipeline | {t_red:.2f} | {n / t_red:.1f} | {words / t_red:,.0f} |")
+    print(f"\n- **ratio Redline / bare spaCy: {t_red / t_bare:.2f}** (target ≤ 1.3); extractors alone {t_extract:.2f} s "
+          f"({100 * t_extract / t_bare:.1f}% of the bare parse); errors: {errors}")
+    print(f"- **peak RSS, one process: {rss_mb:.0f} MB** (target ≤ 600 MB per worker)")
+    if not args.no_workers:
+        t1 = cli_workers(args.dir, args.limit, 1)
+        t2 = cli_workers(args.dir, args.limit, 2)
+        print(f"- CLI `redline extract --workers 1`: {t1:.1f} s ({n / t1:.1f} articles/s); "
+              f"`--workers 2`: {t2:.1f} s ({n / t2:.1f} articles/s); **speed-up {t1 / t2:.2f}×** "
+              "(includes the model load of each process)")
+
+
+if __name__ == "__main__":
+    main()

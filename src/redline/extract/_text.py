@@ -1,0 +1,53 @@
+"""Small helpers shared by the detail extractors (dates, places, equipment, quantities).
+
+``Token.sent`` re-checks the whole document's sentence annotation on every call, which
+is slow inside loops; :func:`sentence_of` answers from bounds computed once per doc.
+"""
+from __future__ import annotations
+
+import bisect
+
+
+def sentence_bounds(doc) -> list[tuple[int, int]]:
+    """(first token index, end token index) of each sentence, computed once per doc."""
+    cached = doc.user_data.get("redline.sent_bounds")
+    if cached is None or (cached and cached[-1][1] != len(doc)):
+        try:
+            cached = [(s.start, s.end) for s in doc.sents]
+        except ValueError:  # no sentence boundaries: the whole doc is one sentence
+            cached = [(0, len(doc))]
+        doc.user_data["redline.sent_bounds"] = cached
+    return cached
+
+
+def sentence_of(tok):
+    """The sentence Span containing ``tok`` (like ``tok.sent``, but cheap)."""
+    doc = tok.doc
+    bounds = sentence_bounds(doc)
+    starts = [b[0] for b in bounds]
+    k = bisect.bisect_right(starts, tok.i) - 1
+    s, e = bounds[max(0, k)]
+    return doc[s:e]
+
+
+def doc_text(doc) -> str:
+    """``doc.text`` computed once (spaCy rebuilds the string on every access)."""
+    cached = doc.user_data.get("redline.text")
+    if cached is None or cached[0] != len(doc):
+        cached = (len(doc), doc.text)
+        doc.user_data["redline.text"] = cached
+    return cached[1]
+
+
+def token_table(doc) -> tuple[list[int], list[str], list[str]]:
+    """(start offsets, texts, trailing whitespace) of the tokens, built once per doc."""
+    cached = doc.user_data.get("redline.tokens")
+    if cached is None or len(cached[0]) != len(doc):
+        starts, words, spaces = [], [], []
+        for t in doc:
+            starts.append(t.idx)
+            words.append(t.text)
+            spaces.append(t.whitespace_)
+        cached = (starts, words, spaces)
+        doc.user_data["redline.tokens"] = cached
+    return cached

@@ -1,0 +1,418 @@
+"""Read queries of the workbench that the store does not provide itself.
+
+Built on the store's SQLAlchemy tables (:mod:`redline.store.models`) and its event
+filter (:func:`redline.store.queries.event_conditions`), so an event filter means the
+same thing in ``redline query``, ``redline dyad`` and the API:
+
+* :func:`search_events` — filtered events with a whitelisted sort column (the store's
+  ``find_events`` always sorts by day), plus :func:`count_matching`;
+* :func:`event_actors_of` — every source/target actor of a page of events;
+* :func:`search_articles` — articles by title/text words, outlet and day, with their
+  counts of events, quotes and entities;
+* :func:`search_quotes` — quotes by speaker name, entity, country, article, words;
+* :func:`actor_summary` — actors (entities grouped by name, country and sector) with
+  the number of articles, mentions, quotes and events and their roles;
+* :func:`network` — the actor network: one edge per (source, target) pair with the
+  number of cooperation and conflict events and their mean score;
+* :func:`plover_record` — a PLOVER JSON record for one event row (same field names as
+  :func:`redline.store.export.plover_records`, which only exports a whole store).
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+from typing import Iterable, Optional
+
+import sqlalchemy as sa
+
+from ..store import models as M
+from ..store.queries import EventFilter, event_conditions
+
+
+def _escape_like(s: str) -> str:
+    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+#: columns the events table may be sorted by (API name -> column).
+EVENT_SORTS = {
+    "day": "day", "type": "type", "score": "score", "goldstein": "goldstein",
+    "factuality": "factuality", "source": "source_name", "target": "target_name",
+    "confidence": "confidence", "trigger": "trigger_text",
+}
+
+
+_CODE = re.compile(r"^[A-Z]{3}$")
+
+
+#: most actor names a name term may stand for (beyond that, the LIKE is used as is)
+MAX_NAMES = 500
+
+
+def resolve_names(store, f: EventFilter) -> dict[str, list[str]]:
+    """The canonical actor names each name term of ``f`` matches (case-insensitive
+    substring), read from the ``event_actors`` name index once, so that the event
+    query can use ``name IN (...)`` instead of a LIKE over every actor row."""
+    out: dict[str, list[str]] = {}
+    ea = M.event_actors.c
+    for term in (f.source, f.target, f.actor):
+        t = (term or "").strip()
+        if not t or _CODE.match(t) or t in out:
+            continue
+        q = (sa.select(ea.name).distinct().where(ea.name.ilike(f"%{_escape_like(t)}%", escape="\\"))
+             .limit(MAX_NAMES + 1))
+        with store.engine.connect() as conn:
+            names = [r[0] for r in conn.execute(q)]
+        if len(names) <= MAX_NAMES:
+            out[t] = names
+    return out
+
+
+def _actor_in(term: str, role: Optional[str], names: Optional[dict] = None, by_day: bool = False):
+    """Events having an actor matching ``term`` (in ``role``), as a row-value IN
+    subquery on ``event_actors``: the same meaning as the store's correlated EXISTS
+    (:func:`redline.store.queries.event_conditions`), but the planner can start from
+    the ``event_actors`` country or name index instead of probing every event."""
+    ea, e = M.event_actors.c, M.events.c
+    conds = []
+    if role:
+        conds.append(ea.role == role)
+    t = term.strip()
+    if _CODE.match(t):
+        conds.append(ea.country == t)
+    elif names is not None and t in names:
+        conds.append(ea.name.in_(names[t]) if names[t] else sa.false())
+    else:
+        conds.append(ea.name.ilike(f"%{_escape_like(t)}%", escape="\\"))
+    key = sa.tuple_(sa.func.coalesce(e.article_id, ""), e.event_id) if by_day else sa.tuple_(e.article_id, e.event_id)
+    return key.in_(sa.select(ea.article_id, ea.event_id).where(*conds))
+
+
+def conditions(f: EventFilter, names: Optional[dict] = None, by_day: bool = False) -> list:
+    """WHERE conditions of an event filter: the store's, with the actor terms
+    rewritten by :func:`_actor_in` (``names`` from :func:`resolve_names`).
+
+    ``by_day``: write the type, factuality and actor conditions so that no index
+    serves them (``coalesce(col, '')``, same truth values), which leaves the planner
+    the ``day`` index: for a page sorted by day over many matches, walking the days
+    and stopping after one page beats fetching and sorting every match.
+    """
+    e = M.events.c
+    rest = dataclasses.replace(f, source=None, target=None, actor=None, both_directions=False,
+                               **({"types": [], "factuality": []} if by_day else {}))
+    conds = event_conditions(rest)
+    if by_day and f.types:
+        conds.append(sa.func.coalesce(e.type, "").in_([t.upper() for t in f.types]))
+    if by_day and f.factuality:
+        conds.append(sa.func.coalesce(e.factuality, "").in_([x.lower() for x in f.factuality]))
+    if f.source or f.target:
+        fwd = [c for c in ((_actor_in(f.source, "source", names, by_day) if f.source else None),
+                           (_actor_in(f.target, "target", names, by_day) if f.target else None)) if c is not None]
+        cond = sa.and_(*fwd)
+        if f.both_directions:
+            back = [c for c in ((_actor_in(f.target, "source", names, by_day) if f.target else None),
+                                (_actor_in(f.source, "target", names, by_day) if f.source else None)) if c is not None]
+            cond = sa.or_(cond, sa.and_(*back))
+        conds.append(cond)
+    if f.actor:
+        conds.append(_actor_in(f.actor, None, names, by_day))
+    return conds
+
+
+def _needs_article_join(f: EventFilter) -> bool:
+    return bool(f.text)  # the text filter looks at the article's title too
+
+
+def _event_from(f: EventFilter, with_article: bool = False):
+    e, a, c = M.events, M.articles, M.event_clusters
+    if with_article or _needs_article_join(f):
+        frm = e.join(a, a.c.article_id == e.c.article_id)
+    else:
+        frm = e
+    return frm
+
+
+def count_matching(store, f: EventFilter, cap: Optional[int] = None,
+                   names: Optional[dict] = None) -> int:
+    """Number of events matching ``f`` (counted up to ``cap`` + 1 when a cap is given,
+    so that a huge unfiltered count stays cheap)."""
+    e = M.events
+    if names is None:
+        names = resolve_names(store, f)
+    inner = sa.select(sa.literal(1)).select_from(_event_from(f)).where(*conditions(f, names))
+    if cap:
+        inner = inner.limit(cap + 1)
+    q = sa.select(sa.func.count()).select_from(inner.subquery())
+    with store.engine.connect() as conn:
+        return int(conn.execute(q).scalar() or 0)
+
+
+#: above this many matches, a page sorted by day walks the day index (see :func:`conditions`)
+BY_DAY_ABOVE = 2000
+
+
+def search_events(store, f: EventFilter, sort: str = "day", desc: bool = True,
+                  limit: int = 50, offset: int = 0, names: Optional[dict] = None,
+                  total: Optional[int] = None) -> list[dict]:
+    """A page of events matching ``f``, joined with their article's title/url/source
+    and their cluster's counts, sorted by ``sort`` (a key of :data:`EVENT_SORTS`).
+    ``total``: the number of matches if known (it picks the plan, see :func:`conditions`)."""
+    by_day = sort == "day" and total is not None and total > BY_DAY_ABOVE and offset < total // 2
+    e, a, c = M.events, M.articles, M.event_clusters
+    col = e.c[EVENT_SORTS.get(sort, "day")]
+    order = [col.desc() if desc else col.asc(), e.c.article_id, e.c.event_id]
+    if sort != "day":
+        order.insert(1, e.c.day.desc())
+    page = (sa.select(e.c.article_id, e.c.event_id).select_from(_event_from(f))
+            .where(*conditions(f, resolve_names(store, f) if names is None else names, by_day))
+            .order_by(*order).offset(offset).limit(limit)).subquery()
+    q = (sa.select(e, a.c.title.label("article_title"), a.c.url.label("article_url"),
+                   a.c.source.label("article_source"), a.c.published.label("article_published"),
+                   c.c.num_mentions, c.c.num_articles, c.c.num_sources)
+         .select_from(page.join(e, sa.and_(e.c.article_id == page.c.article_id,
+                                          e.c.event_id == page.c.event_id))
+                      .join(a, a.c.article_id == e.c.article_id)
+                      .outerjoin(c, c.c.cluster_id == e.c.cluster_id))
+         .order_by(*order))
+    with store.engine.connect() as conn:
+        return [dict(r._mapping) for r in conn.execute(q)]
+
+
+def event_actors_of(store, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], dict]:
+    """``{(article_id, event_id): {"source": [...], "target": [...]}}`` for the given events."""
+    keys = list(dict.fromkeys(keys))
+    out: dict = {k: {"source": [], "target": []} for k in keys}
+    if not keys:
+        return out
+    ea = M.event_actors.c
+    articles = sorted({aid for aid, _ in keys})
+    with store.engine.connect() as conn:
+        rows = conn.execute(sa.select(M.event_actors).where(ea.article_id.in_(articles))
+                            .order_by(ea.article_id, ea.event_id, ea.role, ea.seq))
+        for r in rows:
+            slot = out.get((r.article_id, r.event_id))
+            if slot is not None and r.role in slot:
+                slot[r.role].append({"name": r.name, "entity": r.entity_id, "country": r.country,
+                                     "sector": r.sector, "start": r.start, "end": r.end,
+                                     "text": r.text})
+    return out
+
+
+def _count_sub(table: sa.Table):
+    return (sa.select(sa.func.count()).select_from(table)
+            .where(table.c.article_id == M.articles.c.article_id).scalar_subquery())
+
+
+def search_articles(store, q: Optional[str] = None, source: Optional[str] = None,
+                    since: Optional[str] = None, until: Optional[str] = None,
+                    include_duplicates: bool = False, limit: int = 50,
+                    offset: int = 0) -> tuple[int, list[dict]]:
+    """``(total, page)`` of stored articles (newest first) with their counts."""
+    a = M.articles.c
+    conds = [a.error.is_(None)]
+    if not include_duplicates:
+        conds.append(a.duplicate_of.is_(None))
+    if q:
+        pat = f"%{_escape_like(q.strip())}%"
+        conds.append(sa.or_(a.title.ilike(pat, escape="\\"), a.text.ilike(pat, escape="\\")))
+    if source:
+        conds.append(a.source.ilike(f"%{_escape_like(source.strip())}%", escape="\\"))
+    if since:
+        conds.append(a.day >= since)
+    if until:
+        conds.append(a.day <= until)
+    cols = [a.article_id, a.ext_id, a.title, a.published, a.day, a.source, a.url, a.n_chars,
+            a.duplicate_of, sa.func.substr(a.text, 1, 240).label("snippet"),
+            _count_sub(M.events).label("n_events"), _count_sub(M.quotes).label("n_quotes"),
+            _count_sub(M.entities).label("n_entities")]
+    page = (sa.select(*cols).where(*conds)
+            .order_by(a.day.desc().nulls_last(), a.article_id).offset(offset).limit(limit))
+    total = sa.select(sa.func.count()).select_from(M.articles).where(*conds)
+    with store.engine.connect() as conn:
+        n = int(conn.execute(total).scalar() or 0)
+        return n, [dict(r._mapping) for r in conn.execute(page)]
+
+
+def search_quotes(store, speaker: Optional[str] = None, entity: Optional[str] = None,
+                  country: Optional[str] = None, article: Optional[str] = None,
+                  text: Optional[str] = None, kind: Optional[str] = None, limit: int = 50,
+                  offset: int = 0) -> tuple[int, list[dict]]:
+    """``(total, page)`` of quotes with their article's title and day."""
+    qt, a = M.quotes.c, M.articles.c
+    conds = []
+    if speaker:
+        conds.append(qt.speaker_name.ilike(f"%{_escape_like(speaker.strip())}%", escape="\\"))
+    if entity:
+        conds.append(qt.speaker_entity == entity)
+    if country:
+        conds.append(qt.speaker_country == country.strip().upper())
+    if article:
+        conds.append(qt.article_id == article)
+    if kind:
+        conds.append(qt.kind == kind)
+    if text:
+        conds.append(qt.text.ilike(f"%{_escape_like(text.strip())}%", escape="\\"))
+    frm = M.quotes.join(M.articles, a.article_id == qt.article_id)
+    page = (sa.select(M.quotes, a.title.label("article_title"), a.day.label("article_day"),
+                      a.source.label("article_source"))
+            .select_from(frm).where(*conds)
+            .order_by(a.day.desc().nulls_last(), qt.article_id, qt.start).offset(offset).limit(limit))
+    total = sa.select(sa.func.count()).select_from(M.quotes).where(*conds)
+    with store.engine.connect() as conn:
+        n = int(conn.execute(total).scalar() or 0)
+        return n, [dict(r._mapping) for r in conn.execute(page)]
+
+
+def actor_summary(store, q: Optional[str] = None, country: Optional[str] = None,
+                  sector: Optional[str] = None, limit: int = 50, offset: int = 0) -> list[dict]:
+    """Actors: entities grouped by (name, country, sector), most mentioned first, with
+    their number of articles, mentions, quotes spoken and events as source/target and
+    up to five roles seen."""
+    en = M.entities.c
+    conds = [en.type.in_(("PERSON", "ORG", "GPE", "NORP"))]
+    if q:
+        conds.append(en.name.ilike(f"%{_escape_like(q.strip())}%", escape="\\"))
+    if country:
+        conds.append(en.country == country.strip().upper())
+    if sector:
+        conds.append(en.sector == sector.strip().upper())
+    agg = (sa.select(en.name, en.country, en.sector, sa.func.min(en.type).label("type"),
+                     sa.func.count(sa.distinct(en.article_id)).label("articles"),
+                     sa.func.coalesce(sa.func.sum(en.n_mentions), 0).label("mentions"))
+           .where(*conds).group_by(en.name, en.country, en.sector)
+           .order_by(sa.desc("mentions"), en.name).offset(offset).limit(limit))
+    with store.engine.connect() as conn:
+        rows = [dict(r._mapping) for r in conn.execute(agg)]
+        names = [r["name"] for r in rows if r["name"]]
+        roles: dict[tuple, list[str]] = {}
+        quotes: dict[tuple, int] = {}
+        events: dict[tuple, dict] = {}
+        if names:
+            for r in conn.execute(sa.select(en.name, en.country, en.sector, en.role).distinct()
+                                  .where(en.name.in_(names), en.role.is_not(None))):
+                lst = roles.setdefault((r.name, r.country, r.sector), [])
+                if len(lst) < 5:
+                    lst.append(r.role)
+            qt = M.quotes.c
+            for r in conn.execute(sa.select(qt.speaker_name, qt.speaker_country, sa.func.count())
+                                  .where(qt.speaker_name.in_(names))
+                                  .group_by(qt.speaker_name, qt.speaker_country)):
+                quotes[(r[0], r[1])] = quotes.get((r[0], r[1]), 0) + int(r[2])
+            ea = M.event_actors.c
+            for r in conn.execute(sa.select(ea.name, ea.country, ea.role, sa.func.count())
+                                  .where(ea.name.in_(names)).group_by(ea.name, ea.country, ea.role)):
+                slot = events.setdefault((r[0], r[1]), {"source": 0, "target": 0})
+                if r[2] in slot:
+                    slot[r[2]] += int(r[3])
+    for r in rows:
+        r["roles"] = roles.get((r["name"], r["country"], r["sector"]), [])
+        r["quotes"] = quotes.get((r["name"], r["country"]), 0)
+        ev = events.get((r["name"], r["country"]), {"source": 0, "target": 0})
+        r["events_as_source"] = ev["source"]
+        r["events_as_target"] = ev["target"]
+    return rows
+
+
+def network(store, since: Optional[str] = None, until: Optional[str] = None,
+            by: str = "country", factuality: Optional[list[str]] = None,
+            types: Optional[list[str]] = None, max_edges: int = 150) -> dict:
+    """The actor network over a period.
+
+    Nodes are countries (``by="country"``: the actor's country code) or actors
+    (``by="actor"``: the actor's canonical name); an edge ``source -> target`` counts
+    the events between them, split into cooperation (quad classes 1-2) and conflict
+    (3-4), with the sum and mean of their PLOVER scores. Self-loops are left out.
+    Only the ``max_edges`` heaviest edges are returned.
+    """
+    e = M.events.c
+    if by == "country":
+        s_key, t_key = e.source_country, e.target_country
+    else:
+        s_key, t_key = e.source_name, e.target_name
+    conds = [s_key.is_not(None), t_key.is_not(None), s_key != t_key]
+    f = EventFilter(since=since, until=until, factuality=list(factuality or []), types=list(types or []))
+    conds += event_conditions(f)
+    coop = sa.func.sum(sa.case((e.quad_class.in_((1, 2)), 1), else_=0))
+    conflict = sa.func.sum(sa.case((e.quad_class.in_((3, 4)), 1), else_=0))
+    q = (sa.select(s_key.label("source"), t_key.label("target"), sa.func.count().label("events"),
+                   coop.label("cooperation"), conflict.label("conflict"),
+                   sa.func.sum(e.score).label("score_sum"), sa.func.avg(e.score).label("score_mean"))
+         .where(*conds).group_by(s_key, t_key).order_by(sa.desc("events")).limit(max_edges))
+    with store.engine.connect() as conn:
+        edges = [dict(r._mapping) for r in conn.execute(q)]
+    nodes: dict[str, dict] = {}
+    for ed in edges:
+        ed["events"] = int(ed["events"] or 0)
+        ed["cooperation"] = int(ed["cooperation"] or 0)
+        ed["conflict"] = int(ed["conflict"] or 0)
+        ed["score_sum"] = round(float(ed["score_sum"]), 3) if ed["score_sum"] is not None else None
+        ed["score_mean"] = round(float(ed["score_mean"]), 3) if ed["score_mean"] is not None else None
+        for key, role in ((ed["source"], "out"), (ed["target"], "in")):
+            n = nodes.setdefault(key, {"id": key, "label": key, "events": 0, "out": 0, "in": 0})
+            n["events"] += ed["events"]
+            n[role] += ed["events"]
+    return {"by": by, "nodes": sorted(nodes.values(), key=lambda n: -n["events"]), "edges": edges}
+
+
+def _list(v) -> list:
+    if v is None or v == "":
+        return []
+    return [x for x in str(v).split(",") if x]
+
+
+def _plover_actor(r: dict) -> dict:
+    return {"code": r.get("country"), "sector": r.get("sector"), "entity_text": r.get("text"),
+            "identifier_text": r.get("name"), "start": r.get("start"), "end": r.get("end")}
+
+
+def plover_record(e: dict, actors: dict) -> dict:
+    """A PLOVER JSON record for one event row of :func:`search_events` (the field
+    names of :func:`redline.store.export.plover_records`)."""
+    from .. import __version__
+
+    coder = f"redline {__version__}"
+    loc = None
+    if e.get("location_name"):
+        loc = {"extracted_place": e["location_name"], "resolved_place": e["location_name"],
+               "lat": e.get("location_lat"), "lon": e.get("location_lon"),
+               "country_code": e.get("location_country")}
+    return {
+        "id": f"{e['article_id']}-{e['event_id']}",
+        "has_event": True,
+        "date": e.get("day"),
+        "actor": [_plover_actor(x) for x in actors.get("source", [])],
+        "recipient": [_plover_actor(x) for x in actors.get("target", [])],
+        "event": [e["type"]] if e.get("type") else [],
+        "event_loc": loc,
+        "event_text": [e["trigger_text"]] if e.get("trigger_text") else [],
+        "quad_code": e.get("quad_class"),
+        "event_scale": e.get("score"),
+        "mode": _list(e.get("mode")),
+        "context": _list(e.get("context")),
+        "link": e.get("cluster_id"),
+        "text_info": {"start": e.get("sentence_start"), "end": e.get("sentence_end"),
+                      "text": e.get("sentence_text")},
+        "cite_info": {"corpus": "redline", "citation": e["article_id"], "url": e.get("article_url"),
+                      "title": e.get("article_title"), "publication": e.get("article_source"),
+                      "coder": coder, "codebook": "plover-base (PLOVER manual draft 0.8)"},
+        "coder": coder,
+        "article_id": e["article_id"],
+        "factuality": e.get("factuality"),
+        "cameo": e.get("cameo"),
+        "goldstein": e.get("goldstein"),
+        "trigger": {"start": e.get("trigger_start"), "end": e.get("trigger_end"),
+                    "text": e.get("trigger_text")},
+        "event_date": e.get("date"),
+        "num_mentions": e.get("num_mentions"),
+        "num_articles": e.get("num_articles"),
+        "num_sources": e.get("num_sources"),
+    }
+
+
+def equipment_list(value) -> list:
+    if not value:
+        return []
+    try:
+        v = json.loads(value) if isinstance(value, str) else value
+    except ValueError:
+        return []
+    return v if isinstance(v, list) else []

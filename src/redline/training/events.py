@@ -1,0 +1,263 @@
+"""``redline train events``: the PLOVER event-type classifier.
+
+Trained on ``PLV_train.tsv`` (news sentences with a marked actor and recipient, 15
+labels with CONCEDE/RETREAT as YIELD) and, optionally, the first sentences of the NGEC
+synthetic stories (document-level labels; ``--synthetic-weight``, 0 = not used).
+
+Each example is featurised exactly as extraction featurises a candidate event
+(:func:`redline.extract.event_features.features`), on the candidate event extraction
+itself finds whose actor and recipient overlap the marked ones best (so training sees
+what prediction sees); when no candidate overlaps them, the trigger is the lowest
+common ancestor of the marked actor and recipient in the dependency tree. The model is a
+multinomial logistic regression over a ``DictVectorizer`` (scikit-learn, CPU, fixed
+seed), saved with joblib to ``src/redline/models/events.joblib`` (a few MB).
+"""
+from __future__ import annotations
+
+import csv
+import io
+import logging
+import os
+import time
+import zipfile
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+ROOT = Path(__file__).resolve().parents[3]
+SHARED = Path(os.environ.get("REDLINE_SHARED", ROOT.parent / "shared"))
+PLV_TRAIN = SHARED / "data" / "plv" / "PLV_train.tsv"
+SYNTHETIC = SHARED / "data" / "ngec-synthetic" / "synthetic_events.csv.zip"
+SEED = 13
+DEFAULT_C = 2.0
+
+
+def read_plv(path) -> list[dict]:
+    """PLV rows: uid, sentence, source, target, label (gold_root)."""
+    rows = []
+    with open(path, encoding="utf-8", newline="") as fh:
+        for r in csv.DictReader(fh, delimiter="\t"):
+            uid = (r.get("") or r.get("uid") or r.get("sentence_id") or "").strip()
+            rows.append({"uid": uid or str(len(rows)), "sentence": r["sentence"],
+                         "source": r.get("source", ""), "target": r.get("target", ""),
+                         "label": (r.get("gold_root") or "").strip()})
+    return rows
+
+
+def gold_char_span(text: str, s: str):
+    """Character span of the first occurrence of ``s`` in ``text`` (stripped), or None."""
+    s = (s or "").strip()
+    if not s:
+        return None
+    k = text.find(s)
+    if k < 0:
+        k = text.lower().find(s.lower())
+    if k < 0:
+        return None
+    return k, k + len(s)
+
+
+def _tok_span(doc, span):
+    if span is None:
+        return None
+    sp = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if sp is None or len(sp) == 0:
+        return None
+    return sp.start, sp.end
+
+
+def trigger_between(doc, s_span, t_span):
+    """The lowest common ancestor of the actor's and the recipient's heads (a verb or
+    noun), which is what extraction takes as the trigger."""
+    heads = [doc[a:b].root for a, b in (s_span, t_span) if a is not None]
+    if not heads:
+        return doc[0].sent.root
+    if len(heads) == 1:
+        t = heads[0].head
+    else:
+        anc = {heads[0].i} | {x.i for x in heads[0].ancestors}
+        t = heads[1]
+        while t.i not in anc and t.head != t:
+            t = t.head
+    k = 0
+    while t.pos_ not in ("VERB", "NOUN", "AUX") and t.head != t and k < 8:
+        t = t.head
+        k += 1
+    return t
+
+
+#: How training examples are made: "lca" (trigger = lowest common ancestor of the gold
+#: actor and recipient), "cand" (the extracted candidate event the evaluation would pick,
+#: LCA when none overlaps), "both".
+TRAIN_MODE = "cand"
+
+
+def _char_overlap(spans, gold) -> float:
+    if gold is None or not spans:
+        return 0.0
+    covered = set()
+    for a, b in spans:
+        covered.update(range(max(a, gold[0]), min(b, gold[1])))
+    return len(covered) / max(1, gold[1] - gold[0])
+
+
+def best_candidate(doc, gs, gt):
+    """The extracted candidate event (verbal, as typed by the classifier) whose actor and
+    recipient spans overlap the gold character spans best, with its token spans."""
+    from ..extract import event_actors as ea
+    from ..extract import events as EV
+    from ..extract.events import candidates
+
+    best, best_key = None, 0.0
+    for sent in doc.sents:
+        try:
+            cands = candidates(doc, sent)
+        except Exception:
+            continue
+        for c in cands:
+            if c.kind != "verb" and not EV.NOUN_CLASSIFY:
+                continue
+            sp = {}
+            for name, head in (("s", c.src), ("t", c.tgt)):
+                sp[name] = [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1])) for a, b in ea.actor_spans(head)] \
+                    if head is not None else []
+            key = _char_overlap(sp["s"], gs) + _char_overlap(sp["t"], gt)
+            if key > best_key:
+                best_key = key
+                best = (c.trigger, ea.np_tokens(c.src) if c.src is not None else None,
+                        ea.np_tokens(c.tgt) if c.tgt is not None else None)
+    return best
+
+
+def plv_examples(rows, docs, mode: str | None = None):
+    """(features, label) for PLV rows whose actor/recipient can be found in the sentence."""
+    from ..extract.event_features import features
+
+    mode = mode or TRAIN_MODE
+    X, y, keep = [], [], []
+    for k, (r, doc) in enumerate(zip(rows, docs)):
+        gs = gold_char_span(r["sentence"], r["source"])
+        gt = gold_char_span(r["sentence"], r["target"])
+        s = _tok_span(doc, gs)
+        t = _tok_span(doc, gt)
+        if s is None and t is None:
+            continue
+        trig = trigger_between(doc, s or (None, None), t or (None, None))
+        cand = best_candidate(doc, gs, gt) if mode in ("cand", "both") else None
+        if cand is None or mode in ("lca", "both"):
+            X.append(features(doc, trig, s, t))
+            y.append(r["label"])
+            keep.append(k)
+        if cand is not None and (mode == "cand" or cand[0] != trig):
+            X.append(features(doc, *cand))
+            y.append(r["label"])
+            keep.append(k)
+    return X, y, keep
+
+
+def read_synthetic(path, limit: int | None = None) -> list[dict]:
+    with zipfile.ZipFile(path) as z:
+        name = z.namelist()[0]
+        with z.open(name) as fh:
+            rows = list(csv.DictReader(io.TextIOWrapper(fh, "utf-8")))
+    out = []
+    for r in rows[:limit]:
+        label = r["label"].strip().upper()
+        if label in ("CONCEDE", "RETREAT"):
+            label = "YIELD"
+        text = r["text"].strip().split("\n")[0][:600]
+        out.append({"text": text, "label": label})
+    return out
+
+
+def synthetic_examples(rows, docs, clear_only: bool = True):
+    """Features of the first sentence's main event (found as extraction finds it).
+
+    With ``clear_only``, only stories whose first sentence's main verb (or its object
+    noun) has the story's type in the event lexicon are kept: the story label is a
+    document label, and the first sentence often describes something else."""
+    from ..extract.event_actors import verb_roles, np_tokens
+    from ..extract.event_features import features, lex_type
+    from ..plover import eval_label
+
+    X, y = [], []
+    for r, doc in zip(rows, docs):
+        sent = next(iter(doc.sents), None)
+        if sent is None:
+            continue
+        root = sent.root
+        if clear_only:
+            types = {lex_type(root, "VERB")} | {lex_type(c, "NOUN") for c in root.children
+                                                if c.dep_ in ("dobj", "attr") and c.pos_ == "NOUN"}
+            if r["label"] not in {eval_label(t) for t in types if t}:
+                continue
+        src, tgt, _ = verb_roles(root) if root.pos_ in ("VERB", "AUX") else (None, None, {})
+        X.append(features(doc, root, np_tokens(src) if src is not None else None,
+                          np_tokens(tgt) if tgt is not None else None))
+        y.append(r["label"])
+    return X, y
+
+
+def fit(X, y, weights=None, C: float = DEFAULT_C):
+    """Vectoriser + logistic regression on feature dicts."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vec = DictVectorizer()
+    Xm = vec.fit_transform(X)
+    clf = LogisticRegression(C=C, max_iter=3000, random_state=SEED, class_weight="balanced")
+    clf.fit(Xm, y, sample_weight=weights)
+    return {"vectorizer": vec, "classifier": clf}
+
+
+def parse_all(texts, n_process: int = 1):
+    from ..parse import load_nlp
+    return list(load_nlp().pipe(texts, batch_size=64))
+
+
+def build(plv_path=PLV_TRAIN, synthetic_path=SYNTHETIC, synthetic_weight: float = 0.0,
+          C: float = DEFAULT_C, rows=None, docs=None, syn=None):
+    """Train on PLV rows (and synthetic stories if weight > 0); returns the model dict."""
+    if rows is None:
+        rows = read_plv(plv_path)
+        docs = parse_all([r["sentence"] for r in rows])
+    X, y, _ = plv_examples(rows, docs)
+    w = [1.0] * len(y)
+    if synthetic_weight > 0:
+        if syn is None:
+            srows = read_synthetic(synthetic_path)
+            syn = synthetic_examples(srows, parse_all([r["text"] for r in srows]))
+        X = X + syn[0]
+        y = y + syn[1]
+        w = w + [synthetic_weight] * len(syn[1])
+    model = fit(X, y, w, C=C)
+    model["meta"] = {"trained_on": [str(plv_path)] + ([str(synthetic_path)] if synthetic_weight > 0 else []),
+                     "examples": len(y), "C": C, "synthetic_weight": synthetic_weight, "seed": SEED}
+    return model
+
+
+def add_arguments(p):
+    p.add_argument("--plv", default=str(PLV_TRAIN), help="PLV-format training TSV")
+    p.add_argument("--synthetic", default=str(SYNTHETIC), help="NGEC synthetic stories (zip)")
+    p.add_argument("--synthetic-weight", type=float, default=0.0,
+                   help="sample weight of the synthetic stories (0 = not used; default 0, see docs)")
+    p.add_argument("-C", type=float, default=DEFAULT_C, help="inverse regularisation strength")
+    p.add_argument("--out", default=None, help="output path (default: the package's models/events.joblib)")
+
+
+def run(args) -> int:
+    import joblib
+
+    from ..extract.events import MODEL_PATH
+
+    t0 = time.perf_counter()
+    if not Path(args.plv).exists():
+        print(f"training data not found: {args.plv}")
+        return 2
+    model = build(args.plv, args.synthetic, args.synthetic_weight, C=args.C)
+    out = Path(args.out) if args.out else MODEL_PATH
+    out.parent.mkdir(parents=True, exist_ok=True)
+    joblib.dump(model, out, compress=3)
+    print(f"trained on {model['meta']['examples']} examples in {time.perf_counter() - t0:.1f}s; "
+          f"wrote {out} ({out.stat().st_size / 1e6:.2f} MB)")
+    return 0

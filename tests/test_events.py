@@ -1,0 +1,183 @@
+"""Events: PLOVER types, actors, factuality, quotes; the seed article's key events."""
+from __future__ import annotations
+
+import pytest
+
+from redline import plover
+
+
+def _events(analyse_text, text):
+    return analyse_text(text).events
+
+
+def _find(events, type_, src_country=None, tgt_country=None):
+    out = []
+    for e in events:
+        if e.type != type_:
+            continue
+        if src_country and src_country not in {a.country for a in e.source}:
+            continue
+        if tgt_country and tgt_country not in {a.country for a in e.target}:
+            continue
+        out.append(e)
+    return out
+
+
+# ---------------------------------------------------------------- tables
+
+def test_plover_tables():
+    assert plover.score("ASSAULT") == -9.3 and plover.score("RETREAT") == 7.6
+    assert len(plover.types()) == 16
+    assert plover.goldstein("190") == -10.0
+    assert plover.goldstein("0332") is not None  # falls back to its own or parent code
+    assert plover.cameo_type("042") == "CONSULT"
+    assert plover.eval_label("CONCEDE") == "YIELD" and plover.eval_label(None) == "NONE"
+
+
+# ---------------------------------------------------------------- factuality, one per class
+
+@pytest.mark.parametrize("text,type_,fact", [
+    ("Russian forces attacked Ukrainian positions near Kharkiv on Monday.", "ASSAULT", "asserted"),
+    ("Officials said that Russian forces attacked Ukrainian positions near Kharkiv.", "ASSAULT", "reported"),
+    ("France announced that it would consider new sanctions against Iran.", "SANCTION", "hypothetical"),
+    ("Japan's arms supplies to the Philippines will depend on the talks.", "AID", "conditional"),
+    ("Poland did not deploy troops to Lithuania.", "MOBILIZE", "negated"),
+    ("The senator said the United States should consider attacking Iranian forces.", "ASSAULT", "advocated"),
+    ("Germany will deliver tanks to Ukraine next month.", "AID", "future"),
+])
+def test_factuality_classes(analyse_text, text, type_, fact):
+    evs = [e for e in _events(analyse_text, text) if e.type == type_]
+    assert evs, f"no {type_} event in {text!r}: {[(e.type, e.trigger.text) for e in _events(analyse_text, text)]}"
+    assert fact in {e.factuality for e in evs}
+
+
+def test_conditional_if_clause(analyse_text):
+    evs = _events(analyse_text, "If Russian troops cross into Finland, NATO will respond.")
+    cross = [e for e in evs if e.trigger.text == "cross"]
+    assert all(e.factuality == "conditional" for e in cross)
+
+
+# ---------------------------------------------------------------- types on short sentences
+
+@pytest.mark.parametrize("text,type_", [
+    ("China agreed to resume trade talks with Australia.", "AGREE"),
+    ("The Chinese foreign minister visited Moscow on Tuesday.", "CONSULT"),
+    ("Ukraine's president praised Poland for its support.", "SUPPORT"),
+    ("The United States and the Philippines held joint military exercises.", "COOPERATE"),
+    ("Japan sent humanitarian aid to Turkey after the earthquake.", "AID"),
+    ("Hamas released two Israeli hostages on Friday.", "RETREAT"),
+    ("The European Union urged Serbia to recognise Kosovo.", "REQUEST"),
+    ("Ukraine accused Russia of shelling the nuclear plant.", "ACCUSE"),
+    ("Iran rejected the American proposal.", "REJECT"),
+    ("North Korea threatened to strike South Korea.", "THREATEN"),
+    ("Thousands of Serbian students protested against the government in Belgrade.", "PROTEST"),
+    ("Lithuania expelled three Russian diplomats.", "SANCTION"),
+    ("Russia deployed thousands of troops to Belarus.", "MOBILIZE"),
+    ("Turkish police arrested twenty opposition journalists.", "COERCE"),
+    ("Israeli aircraft bombed Hezbollah positions in Lebanon.", "ASSAULT"),
+])
+def test_event_types(analyse_text, text, type_):
+    evs = _events(analyse_text, text)
+    got = {plover.eval_label(e.type) for e in evs}
+    assert plover.eval_label(type_) in got, (text, [(e.type, e.trigger.text) for e in evs])
+
+
+def test_event_record_fields(analyse_text):
+    text = "Israeli aircraft bombed Hezbollah positions in Lebanon."
+    evs = _events(analyse_text, text)
+    e = [e for e in evs if e.type == "ASSAULT"][0]
+    assert text[e.trigger.start:e.trigger.end] == e.trigger.text == "bombed"
+    assert e.score == -9.3 and e.cameo and e.goldstein is not None
+    assert e.sentence == {"start": 0, "end": len(text)}
+    assert e.id == "E1" or e.id.startswith("E")
+    for a in e.source + e.target:
+        assert text[a.start:a.end] == a.text
+
+
+def test_compound_actors(analyse_text):
+    evs = _events(analyse_text, "The United States and Britain condemned Iran's missile tests.")
+    acc = [e for e in evs if e.type == "ACCUSE"]
+    assert acc and {"USA", "GBR"} <= {a.country for a in acc[0].source}
+
+
+# ---------------------------------------------------------------- actor and recipient patterns
+
+def _dyads(evs):
+    return {(tuple(a.text for a in e.source), tuple(a.text for a in e.target)) for e in evs}
+
+
+@pytest.mark.parametrize("text,src,tgt", [
+    # the thing sent is not the recipient
+    ("Ukraine will send a team of experts to Iran.", "Ukraine", "Iran"),
+    # subject of an adjective's complement
+    ("The United States is willing to provide a loan guarantee to Ukraine.", "The United States", "Ukraine"),
+    # a recipient phrase on an event-noun object
+    ("Iraqi troops launched an assault on the last ISIS bastion.", "Iraqi troops", "the last ISIS bastion"),
+    # the subject of a demanded clause
+    ("Parliament Speaker Aguila Saleh demanded that Dbeibeh appear before the chamber.",
+     "Parliament Speaker Aguila Saleh", "Dbeibeh"),
+    # a dateline is not the actor
+    ("BERLIN -- A court in Bavaria has convicted three Afghan men.", "A court", "three Afghan men"),
+    # a reciprocal act inside a compound subject
+    ("The United Kingdom and the European Union have agreed a trade deal.",
+     "The United Kingdom", "the European Union"),
+    # the recipient of a complement verb ("refused to allow ...")
+    ("Russia refused to allow two EU-based airlines to land.", "Russia", "two EU-based airlines"),
+])
+def test_actor_recipient_patterns(analyse_text, text, src, tgt):
+    evs = _events(analyse_text, text)
+    assert any(any(src in x for x in s) and any(tgt in x for x in t) for s, t in _dyads(evs)), _dyads(evs)
+
+
+def test_pronoun_actor_points_at_antecedent(analyse_text):
+    text = "Russia said on Friday it had expelled diplomats from Poland."
+    evs = [e for e in _events(analyse_text, text) if e.trigger.text == "expelled"]
+    assert evs and evs[0].source and evs[0].source[0].text == "Russia"
+    assert evs[0].source[0].country == "RUS"
+
+
+def test_deployment_to_ally_is_mobilize_and_aid(analyse_text):
+    evs = _events(analyse_text, "Russia deployed thousands of troops to Belarus.")
+    assert _find(evs, "MOBILIZE", "RUS") and _find(evs, "AID", "RUS", "BLR")
+
+
+def test_act_inside_quote(analyse_text):
+    text = ('"Russia attacked our cities with drones last night," the Ukrainian president said.')
+    a = analyse_text(text)
+    assault = _find(a.events, "ASSAULT", "RUS")
+    assert assault, [(e.type, [s.text for s in e.source]) for e in a.events]
+    assert assault[0].factuality == "reported"
+    if a.quotes:
+        assert assault[0].quote == a.quotes[0].id
+
+
+def test_no_event_text_is_quiet(analyse_text):
+    assert _events(analyse_text, "The weather was mild and the markets were calm.") == []
+
+
+def test_odd_input_does_not_raise(analyse_text):
+    for t in ['"', "and and and", "—", "If.", "Russia “attacked"]:
+        analyse_text(t)
+
+
+# ---------------------------------------------------------------- the seed article
+
+def test_seed_key_events(seed_article):
+    evs = seed_article.events
+    assert _find(evs, "MOBILIZE", "PRK")
+    assert _find(evs, "AID", "PRK", "RUS")
+    visit = _find(evs, "CONSULT", "PRK", "RUS")
+    assert any(e.mode == "visit" for e in visit)
+    sanc = _find(evs, "SANCTION", "DEU", "PRK")
+    assert sanc and sanc[0].factuality == "hypothetical"
+    assert any(e.source and e.source[0].text == "Zelensky" for e in _find(evs, "ACCUSE", "UKR"))
+    turner = [e for e in _find(evs, "ASSAULT", "USA", "PRK") if "NATO" in {a.text.split()[0] for a in e.source}]
+    assert turner and all(e.factuality == "advocated" for e in turner)
+    seoul = _find(evs, "AID", "KOR", "UKR")
+    assert seoul and seoul[0].factuality == "conditional"
+
+
+def test_seed_no_asserted_assault_by_us_or_nato(seed_article):
+    for e in seed_article.events:
+        if e.type == "ASSAULT" and e.factuality == "asserted":
+            assert not ({a.country for a in e.source} & {"USA", "NATO", "IGO"}), e
