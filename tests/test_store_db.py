@@ -64,14 +64,44 @@ def test_migrations_create_the_models_schema(store):
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
 
-    assert current_revision(store.engine) == "0001"
+    head = _script_head()
+    assert current_revision(store.engine) == head
     with store.engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), M.metadata)
     assert diff == []
     # opening again is a no-op
     again = open_store(store.engine.url.render_as_string(hide_password=False))
-    assert current_revision(again.engine) == "0001"
+    assert current_revision(again.engine) == head
     again.close()
+
+
+def _script_head() -> str:
+    from alembic.script import ScriptDirectory
+
+    from redline.store.db import alembic_config
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def test_an_older_store_is_upgraded_in_place_without_loss(tmp_path):
+    """A store at revision 0001 (before quantities had `counted`) keeps its rows and
+    gains the new columns when opened by this version."""
+    import sqlalchemy as sa
+
+    from redline.store.db import make_engine, migrate
+
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    engine = make_engine(url)
+    migrate(engine, "0001")
+    with engine.begin() as conn:
+        conn.execute(sa.text("INSERT INTO quantities (article_id, seq, start, \"end\", text, unit) "
+                             "VALUES ('a1', 0, 5, 17, 'over 7,000 soldiers', 'soldiers')"))
+    engine.dispose()
+    store = open_store(url)
+    assert current_revision(store.engine) == _script_head() != "0001"
+    with store.engine.connect() as conn:
+        rows = conn.execute(sa.text("SELECT text, unit, counted FROM quantities")).all()
+    assert rows == [("over 7,000 soldiers", "soldiers", None)]
+    store.close()
 
 
 def test_store_article_whole_and_idempotent(store):

@@ -26,7 +26,8 @@ def analyse_doc(doc, article: Article) -> Article:
     article.dates = dates.extract_dates(doc, article.published)
     article.places = places.extract_places(doc, article.entities)
     article.equipment = equipment.extract_equipment(doc)
-    article.quantities = quantities.extract_quantities(doc, article.quotes, index)
+    article.quantities = quantities.extract_quantities(
+        doc, article.quotes, index, dates=article.dates, published=article.published)
     article.events = events.extract_events(
         doc,
         entities=article.entities,

@@ -318,15 +318,22 @@ def _year_for(pub: Optional[dt.date], month: int, day: Optional[int] = None) -> 
 
 
 def _future_context(doc, pos: int, ctx: _Ctx) -> bool:
+    """True when the verb the expression attaches to is in the future ("will meet on Monday")."""
     t = ctx.token_at(pos)
     if t is None:
         return False
-    sent = sentence_of(t)
-    for tok in sent:
-        if tok.lower_ in ("will", "'ll", "shall") and tok.tag_ == "MD":
+    h = t
+    for _ in range(6):
+        if h.pos_ in ("VERB", "AUX") or h.head.i == h.i:
+            break
+        h = h.head
+    for c in h.children:
+        if c.dep_ in ("aux", "auxpass") and c.lower_ in ("will", "'ll", "shall", "wo"):
             return True
-        if tok.lower_ in ("next", "upcoming", "scheduled", "expected"):
+        if c.lower_ in ("next", "upcoming"):
             return True
+    if h.lower_ in ("scheduled", "expected", "due", "set") or any(c.lower_ == "going" for c in h.children):
+        return True
     return False
 
 

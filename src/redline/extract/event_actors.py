@@ -288,6 +288,8 @@ def verb_roles(verb, depth: int = 0) -> tuple[Optional[object], Optional[object]
                     info["ccomp"] = True
                 break
     if tgt is None and depth < 3:
+        tgt = _place_recipient(verb, info["dobj"])
+    if tgt is None and depth < 3:
         # "agreed to allow international aid into the areas": the complement's recipient
         for c in verb.children:
             if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
@@ -297,6 +299,18 @@ def verb_roles(verb, depth: int = 0) -> tuple[Optional[object], Optional[object]
                     info["xcomp"] = c
                 break
     return src, tgt, info
+
+
+def _place_recipient(tok, obj=None):
+    """Last resort recipient: the country or region where the act happens ("declared a
+    ceasefire in Tripoli", "suspended aid deliveries in Borno State")."""
+    for t in (tok, obj):
+        if t is None:
+            continue
+        for _, p in _prep_objects(t, {"in", "inside", "across", "throughout"}):
+            if p.ent_type_ in ("GPE", "LOC"):
+                return p
+    return None
 
 
 def embedded_actor(head, exclude=None, max_depth: int = 4):
@@ -357,6 +371,8 @@ def noun_roles(noun) -> tuple[Optional[object], Optional[object], dict]:
                     tgt = pobj
                     info["prep"] = prep.lower_
                     break
+    if tgt is None:
+        tgt = _place_recipient(noun)
     return src, tgt, info
 
 

@@ -51,6 +51,10 @@ _SKIP_VERBS = {
 _MOVE_VERBS = {"send", "deploy", "transfer", "move", "dispatch", "station", "deliver", "ship",
                "mobilize", "mobilise", "relocate", "redeploy", "bring", "introduce", "provide", "supply"}
 _AID_VERBS = {"assist", "help", "support", "aid", "back", "reinforce", "bolster", "defend", "protect"}
+# Statement readings of an irrealis act ("would consider sanctions" = THREATEN, "will
+# deliver" = AGREE) and the factualities that make the named act a separate event.
+_STATEMENT_TYPES = {"AGREE", "THREATEN", "REQUEST", "SUPPORT", "REJECT"}
+_IRREALIS = {"future", "hypothetical", "conditional", "advocated"}
 # Reciprocal acts: "A and B met/agreed/signed" is A → B.
 _SYMMETRIC = {"agree", "meet", "sign", "talk", "negotiate", "cooperate", "discuss", "reach",
               "conclude", "clash", "fight", "exchange", "establish", "resume", "normalize",
@@ -62,6 +66,10 @@ _PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
 _model_override = None
 #: Type nominal events with the classifier too (else by the lexicon).
 NOUN_CLASSIFY = True
+#: Minimum classifier probability for a trigger the event lexicon does not list.
+MIN_PROB_UNLISTED = 0.0
+#: A trigger the event lexicon does not list needs a known actor and a known recipient.
+UNLISTED_NEEDS_ACTORS = False
 
 
 @functools.lru_cache(maxsize=1)
@@ -360,7 +368,8 @@ def extract_events(doc, *, entities=None, index=None, quotes=None, dates=None, p
             events.extend(_events_of(doc, c, index, quotes))
         except Exception:
             log.debug("event candidate failed", exc_info=True)
-    events.sort(key=lambda e: (e.trigger.start, e.type))
+    # text order; events of one trigger keep their order (the classifier's reading first)
+    events.sort(key=lambda e: e.trigger.start)
     for k, e in enumerate(events, 1):
         e.id = f"E{k}"
     try:
@@ -379,6 +388,10 @@ def _events_of(doc, c, index, quotes) -> list:
     if True:
         if c.label is None and c.lex is None:
             return events
+        if c.lex is None and c.label is not None and c.prob < MIN_PROB_UNLISTED:
+            # a verb outside the event lexicon ("outlined", "stretches") that the classifier
+            # cannot place with confidence is most likely not an event
+            return events
         tok = c.trigger
         quote = _quote_at(quotes, tok.idx)
         fact = factuality(tok, in_quote=quote is not None)
@@ -393,6 +406,11 @@ def _events_of(doc, c, index, quotes) -> list:
                     for lo, hi in ea.actor_spans(head):
                         sp = doc[lo:hi]
                         acc.append(Actor(sp.text, None, None, None, sp.start_char, sp.end_char, sp.text))
+        if UNLISTED_NEEDS_ACTORS and c.lex is None and index is not None and not (
+                any(a.entity or a.country for a in src) and any(a.entity or a.country for a in tgt)):
+            # a verb outside the lexicon is an event only between two known actors
+            # ("stretches to Hong Kong", "outlined its agenda" are not)
+            return events
         # moving troops is MOBILIZE whatever the verb ("transferred 7,000 soldiers"); the
         # soldiers are what is moved, the destination is the recipient
         dobj = c.info.get("dobj") if c.kind == "verb" else None
@@ -421,9 +439,19 @@ def _events_of(doc, c, index, quotes) -> list:
             elif c.kind == "verb" and c.tgt is not None and c.tgt.ent_type_ == "GPE" and any(
                     a.country and a.country not in src_countries for a in tgt):
                 types.append(("AID", tgt))
+        facts = [fact] * len(types)
+        lex_t = c.lex.type if c.lex is not None else None
+        if (c.label is not None and lex_t and fact in _IRREALIS and type_ in _STATEMENT_TYPES
+                and plover.eval_label(lex_t) != plover.eval_label(type_)):
+            # "Germany would consider new sanctions", "will deliver tanks": the statement
+            # itself is a threat/promise (the classifier's reading, as PLV codes it); the act
+            # it names is its own event, with the irrealis factuality
+            facts[0] = "reported" if quote is not None else "asserted"
+            types.append((lex_t, tgt))
+            facts.append(fact)
         s = tok.sent
         tspan = doc[c.trig_span[0]:c.trig_span[1]]
-        for t, tgt_t in types:
+        for (t, tgt_t), fact in zip(types, facts):
             mode, context, cameo = _mode_context(c, t)
             if t == "AID" and type_ == "MOBILIZE":
                 mode, context, cameo = "military", "military", "072"

@@ -287,6 +287,10 @@ def _blocked(doc, t0: int, t1: int, gz: _Gaz) -> bool:
             # "Lviv Today", "U.S. President", "Ukraine Army"; but not "Kursk Oblast"
             if nxt.lower_ not in _PLACE_HEADS and _fold(doc[t0:t1 + 1].text) not in gz.names:
                 return True
+    if prv is not None and prv.whitespace_ and prv.pos_ == "PROPN" and prv.text.istitle() and not prv.is_sent_start \
+            and prv.lower_ not in _DIRECTION_WORDS and prv.text not in _TITLE_WORDS and not prv.is_stop \
+            and _fold(prv.text) not in gz.names and prv.ent_type_ not in ("GPE", "LOC"):
+        return True  # "Oaitse Nawa", "Business Ukraine": a longer proper name
     if prv is not None and prv.whitespace_ and _is_name_part(prv) and not prv.is_sent_start:
         if prv.lower_ not in _DIRECTION_WORDS and _fold(doc[t0 - 1:t1].text) not in gz.names:
             # "Business Ukraine"; but "Secretary" + "Kerry" is not our business: require a

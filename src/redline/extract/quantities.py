@@ -46,6 +46,7 @@ class _Lex:
     changes: dict
     report: set
     temporal: set
+    labels: set
     re_num: re.Pattern
     re_fraction: re.Pattern
     re_vague: re.Pattern
@@ -87,6 +88,7 @@ def _lexicon() -> _Lex:
     return _Lex(
         qualifiers=q, fractions=fr, vague=vg, numbers=nums, multipliers=mult, currencies=cur, changes=ch,
         report=set(tables.get("report", {})), temporal=set(tables.get("temporal", {})),
+        labels=set(tables.get("label", {})),
         re_num=re_num,
         re_fraction=re.compile(r"\b(?P<f>" + _alt(fr) + r")\s+of\b", re.I),
         re_vague=re.compile(r"\b(?P<v>" + _alt(vg) + r")(?:\s+(?P<m>" + _alt(k for k in mult if len(k) > 2) + r"))?(?:\s+of)?\s+(?=[\w\"“])", re.I),
@@ -368,6 +370,11 @@ def extract_quantities(doc, quotes=None, index=None, dates=None, published=None)
         v1 = _num(lex, m.group("n"))
         if v1 is None:
             continue
+        if word_number and m.group("n").lower() in ("one", "a", "an") and not m.group("m") and not m.group("n2"):
+            continue  # "one argument", "one of the producers": not a numeric claim
+        prev_word = re.search(r"([A-Za-z.]+)[\s-]*$", text[max(0, m.start() - 12):m.start()])
+        if prev_word and prev_word.group(1).lower() in lex.labels and not m.group("cur"):
+            continue  # "type 2 diabetes", "Article 5", "phase 3"
         if not word_number and re.fullmatch(r"(?:1[89]|20)\d\d", m.group("n")) and not m.group("pct") and not m.group("cur"):
             nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
             if nxt is None or nxt.pos_ not in ("NOUN",) or tok.dep_ != "nummod":
@@ -400,7 +407,7 @@ def extract_quantities(doc, quotes=None, index=None, dates=None, published=None)
                 counted = text[of.idx + 3:pend].strip() or None
                 end = pend
         else:
-            head = _counted(doc, last_tok, lex) or (_counted(doc, tok, lex) if v2 is not None else None)
+            head = _counted(doc, last_tok, lex) or _counted(doc, tok, lex)
             nxt = doc[last_tok.i + 1] if last_tok.i + 1 < len(doc) else None
             if head is not None:
                 cur_word = lex.currencies.get(head.lower_)
@@ -430,7 +437,7 @@ def extract_quantities(doc, quotes=None, index=None, dates=None, published=None)
             pass
         if claim:
             q.claimant, name = _claimant(doc, toks, q.start, quotes, index, lex)
-            q.claimant_name = name
+            q.claimant_name = name.strip(" ,;:") if name else None
             q.date = _governing_date(q, dates, doc, toks, published) if (dates is not None or published) else None
     return out
 

@@ -95,6 +95,19 @@ _TAG_FORMS = {w: Cue(w, "VERB", frozenset({"quote"})) for w in (
     "asked", "asks", "noted", "notes", "stated", "states", "tweeted", "tweets", "posted", "replied")}
 
 
+@functools.lru_cache(maxsize=1)
+def gender_words() -> dict[str, str]:
+    """Words that tell a person's gender (``data/gender_words.tsv``): word → m|f."""
+    path = resources.files("redline").joinpath("data", "gender_words.tsv")
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            cols = line.split("\t")
+            if len(cols) >= 2:
+                out[cols[0].strip().lower()] = cols[1].strip()
+    return out
+
+
 def verb_cue(tok) -> Optional[Cue]:
     if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB"):
         return None
@@ -307,7 +320,7 @@ def _subject(verb, depth: int = 0, avoid=()):
                     return g
     if any(c.dep_ == "nsubjpass" for c in verb.children):
         return None
-    if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+    if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         if verb.dep_ == "advcl" and verb.tag_ != "VBG":
             return None
         return _subject(verb.head, depth + 1, avoid)
@@ -327,6 +340,7 @@ class _Resolver:
         self.index = index
         self.entities = {e.id: e for e in (entities or [])}
         self.history: list[tuple[int, Optional[str], Optional[str], bool]] = []  # (pos, entity, name, person)
+        self._gender_cache: Optional[dict] = None
 
     def _entity(self, eid):
         if eid is None:
@@ -338,7 +352,22 @@ class _Resolver:
                 pass
         return self.entities.get(eid)
 
-    def speaker(self, head, span: tuple[int, int]) -> Speaker:
+    def speaker(self, head, span: tuple[int, int], rel=None, speaking: bool = True) -> Speaker:
+        """The speaker of an attribution whose subject is ``head`` (phrase ``span``). With
+        ``rel`` (a relative pronoun: "Mike Lee, who declared"), the mention as written is
+        the pronoun, resolved to what its antecedent ``head`` names."""
+        n = len(self.history)
+        spk = self._speaker(head, span)
+        if not speaking:  # "X insulted women": not a speaker later pronouns go back to
+            del self.history[n:]
+        if rel is not None:
+            rs, re_ = rel.idx, rel.idx + len(rel.text)
+            if spk.entity:
+                self._add(spk.entity, rs, re_, rel.text, "pronoun")
+            spk = Speaker(rs, re_, rel.text, spk.name or spk.text, spk.entity)
+        return spk
+
+    def _speaker(self, head, span: tuple[int, int]) -> Speaker:
         text = _doc_text(self.doc)
         s, e = span
         low = head.lower_
@@ -404,20 +433,86 @@ class _Resolver:
         return spk
 
     def _last_person(self, pos: int, pronoun: Optional[str]):
+        """The person a pronoun (or bare title) at ``pos`` stands for: the last person
+        quoted before it, else the last person named before it; of the matching gender
+        when the pronoun has one and the person's gender is known."""
+        want = gender_words().get(pronoun or "")
+        if want not in ("m", "f"):
+            want = None
+        genders = self._genders()
+
+        def fits(eid):
+            return want is None or genders.get(eid) in (None, want)
+
         for p, eid, name, person in reversed(self.history):
-            if p < pos and eid and person:
+            if p < pos and eid and person and fits(eid):
                 ent = self._entity(eid)
                 if ent is not None and getattr(ent, "type", "PERSON") == "PERSON":
                     return ent
-        if self.index is not None:
-            try:
-                gender = {"he": "m", "him": "m", "she": "f", "her": "f"}.get(pronoun or "")
-                return self.index.last_person_before(pos, gender)
-            except TypeError:
-                return self.index.last_person_before(pos)
-            except Exception:
-                return None
-        return None
+        best, best_pos = None, -1
+        for ent in self.entities.values():
+            if ent.type != "PERSON" or not fits(ent.id):
+                continue
+            for m in ent.mentions:
+                if best_pos < m.start < pos:
+                    best, best_pos = ent, m.start
+        if best is not None or self.index is None:
+            return best
+        try:
+            return self.index.last_person_before(pos)
+        except Exception:
+            return None
+
+    def _genders(self) -> dict:
+        """Gender of the people of the article, where the text tells it: a title or
+        honorific next to a name ("Mr.", "Congresswoman", "his wife, X"), or the first
+        personal pronoun after a name in its sentence ("Clinton said she ..."); majority."""
+        if self._gender_cache is not None:
+            return self._gender_cache
+        votes: dict[str, list[int]] = {}
+        words = gender_words()
+        doc = self.doc
+        starts = {}
+        for ent in self.entities.values():
+            if ent.type != "PERSON":
+                continue
+            for m in ent.mentions:
+                if m.kind == "name":
+                    starts[m.start] = (ent.id, m.end)
+        dd = _Doc(doc)
+        people = sorted(starts)
+        for k, s in enumerate(people):
+            eid, e = starts[s]
+            v = votes.setdefault(eid, [0, 0])
+            toks = dd.toks(s, e)
+            if not len(toks):
+                continue
+            first = toks[0]
+            cands = [first.nbor(-1)] if first.i > 0 else []
+            cands += [t for t in toks if not t.ent_type_ or t.i == first.i]
+            for t in cands:
+                g = words.get(t.lower_)
+                if g and t.pos_ != "PRON":
+                    v[g == "f"] += 2
+            # the name is the subject of a verb and a personal pronoun follows in that
+            # verb's clause, before any other person: "Clinton said she ...", "Trump and his"
+            nxt = people[k + 1] if k + 1 < len(people) else None
+            last = toks[-1]
+            root = last
+            while root.dep_ in ("compound", "flat") and root.head.i != root.i:
+                root = root.head
+            if root.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            verb = root.head
+            for t in doc[last.i + 1: min(last.sent.end, last.i + 25)]:
+                if (nxt is not None and t.idx >= nxt) or _is_mark(t):
+                    break
+                if t.pos_ == "PRON" and t.lower_ in ("he", "his", "him", "she", "her"):
+                    if verb.is_ancestor(t):
+                        v[words[t.lower_] == "f"] += 1
+                    break
+        self._gender_cache = {eid: ("m" if m > f else "f") for eid, (m, f) in votes.items() if m != f}
+        return self._gender_cache
 
 
 # --------------------------------------------------------------------------- attribution
@@ -426,6 +521,7 @@ class _Attr:
     cue: Optional[tuple[int, int]]
     head: object  # speaker head token or None
     span: Optional[tuple[int, int]]
+    rel: object = None  # relative pronoun standing for the head ("Mike Lee, who declared")
 
 
 def _cue_span(tok) -> tuple[int, int]:
@@ -459,7 +555,10 @@ def _speaker_of(verb, dd: _Doc, qspans, positional: bool = False) -> Optional[_A
     if subj.lower_ == "there" or (subj.lower_ == "it" and (
             verb.lemma_ == "be" or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children))):
         return _Attr(_cue_span(verb), None, None)
-    return _Attr(_cue_span(verb), subj, _speaker_span(subj))
+    rel = None
+    if verb.dep_ == "relcl" and subj.i == verb.head.i:
+        rel = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in ("who", "which", "that")), None)
+    return _Attr(_cue_span(verb), subj, _speaker_span(subj), rel)
 
 
 def _nearby_subject(verb, qspans):
@@ -680,7 +779,7 @@ def _intro_verb(toks, qspans) -> Optional[_Attr]:
         for t in reversed(toks[:-1]):
             if t.text in ".!?;" or _is_mark(t):
                 break
-            if t.pos_ in ("VERB", "AUX") and (t.head is t or t.dep_ in ("ROOT", "conj", "ccomp", "parataxis") or t.head.i > end.i):
+            if t.pos_ in ("VERB", "AUX") and (t.head.i == t.i or t.dep_ in ("ROOT", "conj", "ccomp", "parataxis") or t.head.i > end.i):
                 verb = t
                 break
     else:
@@ -719,7 +818,7 @@ def _find_by_head(dd: _Doc, qs: int, qe: int, qspans) -> Optional[_Attr]:
         while steps < 2 and h is not t and qs <= h.idx < qe:
             h = h.head
             steps += 1
-        if h is t or qs <= h.idx < qe:
+        if h.i == t.i or qs <= h.idx < qe:
             continue
         c = verb_cue(h)
         if c is not None and ("quote" in c.frames or "that" in c.frames) and not _inside(h.idx, qspans):
@@ -737,6 +836,37 @@ def _looks_like_speech(dd: _Doc, s: int, e: int) -> bool:
     if len(toks) >= 3 and has_verb and text[-1:] in ".!?,…":
         return True
     return False
+
+
+_TITLE_SMALL = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from",
+                "as", "vs", "vs.", "is", "not", "but", "nor", "de", "la", "&"}
+_TITLE_BEFORE = {"on", "of", "in", "from", "titled", "entitled", "show", "book", "books", "movie", "film",
+                 "series", "program", "programme", "podcast", "documentary", "novel", "song", "album",
+                 "column", "magazine", "episode", "segment", "memoir", "biography", "drama", "sitcom",
+                 "ad", "spot", "video", "play", "musical", "hit"}
+
+
+def _looks_like_title(text: str, s: int, e: int, mark: int) -> bool:
+    """A quoted title of a work, not speech: Title-Case words ('Meet the Press', 'The Art
+    of the Deal') right after a possessive or a word that announces a work ("on", "of",
+    "book", "titled", "ABC's")."""
+    inner = text[s:e].strip().rstrip(".,;:")
+    if not any(ch.isalpha() for ch in inner):
+        return True  # '672139201337532417'
+    words = re.findall(r"[^\s—–]+", inner)
+    if not words or len(words) > 10 or inner[-1:] in "?!":
+        return False
+    for w in words:
+        core = w.strip("\"'“”‘’()[]:,")
+        if not core or core.lower() in _TITLE_SMALL:
+            continue
+        if not (core[0].isupper() or core[0].isdigit()):
+            return False
+    if not (words[0].strip("\"'“‘(")[:1].isupper() or words[0][:1].isdigit()):
+        return False
+    before = text[max(0, mark - 30):mark].rstrip(" \u00a0,")
+    prev = before.split()[-1].lower() if before.split() else ""
+    return prev.endswith(("'s", "’s", "s'", "s’")) or prev in _TITLE_BEFORE
 
 
 def _insertions(text: str, s: int, e: int) -> list[TextSpan]:
@@ -790,7 +920,7 @@ def extract_quotes(doc, entities, index, *, _learn: bool = False) -> tuple[list[
             gap = text[prev.end:r.start].strip(" \"“”'’«»\u00a0")
             words = gap.split()
             ends_open = text[max(0, prev.end - 1):prev.end] in (",", "—", "–", "-", "…") or text[prev.end - 1:prev.end].isalnum()
-            if 0 < len(words) <= 9 and not re.search(r"[.!?;]", gap[:-1]) and (ends_open or gap[-1:] in ",:"):
+            if 0 < len(words) <= 9 and not re.search(r"[.!?;]", gap[:-1]) and ends_open and gap[-1:] in ",:—–-":
                 a = _find_after(dd, prev.end, r.start, qspans)
                 if a is not None and a.cue is not None:
                     prev.parts.extend(r.parts)
@@ -808,6 +938,10 @@ def extract_quotes(doc, entities, index, *, _learn: bool = False) -> tuple[list[
         attr = between_attr.get(id(r))
         how = "between"
         speech = _looks_like_speech(dd, s, e)
+        mark = text.rfind(text[s - 1], max(0, s - 3), s) if s > 0 and r.open_mark else s
+        if r.open_mark and len(r.parts) == 1 and _looks_like_title(text, s, e, max(mark, 0)):
+            terms.append(TextSpan(s, e, text[s:e]))
+            continue
         if attr is None:
             limit = pe
             k = bisect.bisect_right(qstarts, e)
@@ -864,7 +998,8 @@ def extract_quotes(doc, entities, index, *, _learn: bool = False) -> tuple[list[
     # 4. speakers, resolved in text order (pronouns look back at earlier speakers)
     spoken = sorted((q for q in found if q.get("attr") is not None), key=lambda q: q["attr"].head.i)
     for q in spoken:
-        q["speaker"] = res.speaker(q["attr"].head, q["attr"].span)
+        speaking = q["kind"] == "direct" or _speaking_cue(dd, q["cue"])
+        q["speaker"] = res.speaker(q["attr"].head, q["attr"].span, q["attr"].rel, speaking)
     for q in sorted(found, key=lambda q: q["start"]):
         if "speaker" not in q:
             src = q.get("same_as")
@@ -887,6 +1022,20 @@ def extract_quotes(doc, entities, index, *, _learn: bool = False) -> tuple[list[
                             cue=cue, speaker=q["speaker"], parts=parts, insertions=_insertions(text, s, e)))
     terms.sort(key=lambda t: t.start)
     return quotes, terms
+
+
+def _speaking_cue(dd: _Doc, cue) -> bool:
+    """True for a cue of speech ("said", "according to"), not of thought or deed."""
+    if not cue:
+        return False
+    toks = dd.toks(cue[0], cue[1])
+    if not len(toks):
+        return False
+    t = toks[0]
+    if t.lower_ == "according":
+        return True
+    c = verb_cue(t)
+    return c is not None and "quote" in c.frames
 
 
 def _para_lookup(paras):
@@ -1007,7 +1156,7 @@ def _indirect(dd: _Doc, qspans, direct_spans, learn: bool = False):
         if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
             attr = _according(t, dd, qspans)
             head = t.head
-            if head is t or attr.head is None:
+            if head.i == t.i or attr.head is None:
                 continue
             # content: the clause "according to X" hangs on, without it
             sub = list(head.subtree)

@@ -55,6 +55,8 @@ def article_from_html(html: str, id: str, url: Optional[str] = None,
         doc = trafilatura.bare_extraction(
             html, url=url, with_metadata=True, include_comments=False,
             include_tables=False, favor_precision=True,
+            # The extensive search turns a "Copyright 2024" footer into 2024-01-01.
+            date_extraction_params={"extensive_search": False},
         )
     except Exception as exc:  # trafilatura raises on some malformed pages
         return Article(id=id, text="", url=url, error=f"HTML could not be parsed: {exc}")

@@ -227,9 +227,15 @@ def extract(spark, inputs: list[str], out: str, partitions: Optional[int] = None
         bdups = sc.broadcast(dups)
         analysed = (new.repartition(parts).rdd
                     .mapPartitions(lambda rows: analyse_partition(rows, bdups.value, seconds)))
-        spark.createDataFrame(analysed, SC.analysed_schema()).write.mode("overwrite").parquet(staging)
+        # one shuffle after the analysis groups each publication day in few staging
+        # files, so each table's append below writes about one file per day
+        (spark.createDataFrame(analysed, SC.analysed_schema()).repartition(SC.PARTITION)
+         .write.mode("overwrite").parquet(staging))
         t_analyse = time.perf_counter() - t0 - t_read - t_dedup
         staged = spark.read.schema(SC.analysed_schema()).parquet(staging)
+        sizes = staged.select(
+            *[F.sum(F.size(t)).alias(t) for t in SC.ARTICLE_TABLES],
+            F.count(F.col("minhash")).alias("signatures")).first().asDict()
 
         # 5. append each table, minus rows already there
         for table in WRITE_ORDER:
@@ -238,11 +244,20 @@ def extract(spark, inputs: list[str], out: str, partitions: Optional[int] = None
             else:
                 df = staged.select(F.explode(table).alias("r"), SC.PARTITION).select("r.*", SC.PARTITION)
             have = read_table(spark, out, table)
+            if not sizes.get(table):  # nothing to add: make sure the table's directory exists
+                rows_written[table] = 0
+                fs, p = _hpath(spark, f"{out}/{table}")
+                fs.mkdirs(p)
+                continue
             if have is not None:
                 df = df.join(have.select("article_id").distinct(), "article_id", "left_anti")
             cols = [f.name for f in SC.table_schema(table).fields] + [SC.PARTITION]
-            df = df.select(*cols).repartition(SC.PARTITION).persist(StorageLevel.MEMORY_AND_DISK)
-            rows_written[table] = df.count()
+            df = df.select(*cols)
+            if have is not None:  # rows of an interrupted earlier run may have been removed
+                df = df.persist(StorageLevel.MEMORY_AND_DISK)
+                rows_written[table] = df.count()
+            else:
+                rows_written[table] = int(sizes[table] or 0)
             if table == "failures" and rows_written[table]:
                 failures = [r.asDict() for r in df.orderBy("article_id").limit(50).collect()]
             (df.write.mode("append").partitionBy(SC.PARTITION)
@@ -256,14 +271,13 @@ def extract(spark, inputs: list[str], out: str, partitions: Optional[int] = None
 
     # 6. event clusters over the whole output
     t5 = time.perf_counter()
+    t_write = t5 - t0 - t_read - t_dedup - t_analyse
     events, articles = read_table(spark, out, "events"), read_table(spark, out, "articles")
     n_clusters = 0
     if events is not None and articles is not None:
-        ec = clusters.event_clusters(spark, events, articles).persist(StorageLevel.MEMORY_AND_DISK)
-        n_clusters = ec.count()
-        ec.coalesce(max(1, min(parts, 1 + n_clusters // 500_000))).write.mode("overwrite").parquet(
+        clusters.event_clusters(spark, events, articles).write.mode("overwrite").parquet(
             f"{out}/event_clusters")
-        ec.unpersist()
+        n_clusters = read_table(spark, out, "event_clusters").count()  # from Parquet footers
     t_clusters = time.perf_counter() - t5
     if not keep_staging:
         delete_path(spark, staging)
@@ -282,6 +296,7 @@ def extract(spark, inputs: list[str], out: str, partitions: Optional[int] = None
         "failures": failures,
         "seconds": {"total": round(time.perf_counter() - t0, 3), "read": round(t_read, 3),
                     "dedup": round(t_dedup, 3), "analyse": round(t_analyse, 3),
+                    "write": round(t_write, 3),
                     "clusters": round(t_clusters, 3),
                     "executor_analysis": round(seconds.value[0], 3)},
         "worker_peak_rss_mb": round(seconds.value[1], 1),

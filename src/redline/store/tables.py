@@ -100,7 +100,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
     ),
     "quantities": _cols(
         f"article_id:str! seq:int! {_SPAN} value:json value_low:float value_high:float "
-        "qualifier:str unit:text claimant:str date:str"
+        "qualifier:str unit:text claimant:str date:str counted:text claimant_name:text"
     ),
     "terms": _cols(f"article_id:str! seq:int! {_SPAN}"),
     "failures": _cols("article_id:str! ext_id:str origin:text stage:str error:text"),
@@ -507,7 +507,8 @@ def article_rows(article: Any, article_id: Optional[str] = None,
             "article_id": article_id, "seq": i, **_span(q), "value": _json(value),
             "value_low": lo, "value_high": hi, "qualifier": _str(_get(q, "qualifier")),
             "unit": _str(_get(q, "unit")), "claimant": _str(_get(q, "claimant")),
-            "date": _str(_get(q, "date")),
+            "date": _str(_get(q, "date")), "counted": _str(_get(q, "counted")),
+            "claimant_name": _str(_get(q, "claimant_name")),
         })
     for i, t in enumerate(_get(a, "terms") or []):
         rows["terms"].append({"article_id": article_id, "seq": i, **_span(t)})
@@ -617,7 +618,8 @@ def row_to_nested(rows: Mapping[str, Iterable[Mapping]]) -> list[dict]:
         a = by_art.get(r["article_id"])
         if a is not None:
             a["quantities"].append({
-                **{k: r.get(k) for k in ("start", "end", "text", "qualifier", "unit", "claimant", "date")},
+                **{k: r.get(k) for k in ("start", "end", "text", "qualifier", "unit", "claimant", "date",
+                                         "counted", "claimant_name")},
                 "value": json.loads(r["value"]) if r.get("value") else None})
     return list(by_art.values())
 
