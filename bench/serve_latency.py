@@ -146,7 +146,9 @@ def build(store, templates, n_events: int) -> int:
     n_clusters = store.refresh_all_clusters()
     if store.dialect == "postgresql":
         with store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-            conn.exec_driver_sql("ANALYZE")  # what autovacuum would do shortly after a bulk load
+            # what autovacuum does shortly after a bulk load (PostgreSQL >= 13 vacuums
+            # after inserts too): statistics, and the visibility map of index-only scans
+            conn.exec_driver_sql("VACUUM ANALYZE")
     print(f"stored {n_articles} articles in {t1 - t0:.1f} s; {n_clusters} clusters recounted in "
           f"{time.perf_counter() - t1:.1f} s", file=sys.stderr)
     return n_articles
@@ -192,7 +194,7 @@ def run_backend(label, url, templates, args):
     if not (args.reuse and have >= args.events * 0.95):
         if have:
             raise SystemExit(f"{label}: the store {url} is not empty ({have} events); use a new one or --reuse")
-        build(store, templates, args.events)
+        build(store, templates(), args.events)
     counts = store.counts()
     app = create_app(store=store)
     server, th, base = serve(app)
@@ -250,12 +252,18 @@ def main() -> int:
     ap.add_argument("--reuse", action="store_true", help="reuse stores already filled by a previous run")
     args = ap.parse_args()
 
+    load_start = " / ".join(f"{x:.1f}" for x in os.getloadavg())
     need_build = True
     if args.reuse and Path(args.sqlite).exists():
         need_build = False
-    templates = analysed_rows(args.real) if (need_build or args.pg) else []
-    if not templates and need_build:
-        raise SystemExit("no template articles")
+    cache: list = []
+
+    def templates():  # analysed only when a store has to be built
+        if not cache:
+            cache.extend(analysed_rows(args.real))
+            if not cache:
+                raise SystemExit("no template articles")
+        return cache
     if need_build and Path(args.sqlite).exists():
         Path(args.sqlite).unlink()
     results = []
@@ -267,8 +275,10 @@ def main() -> int:
         c, r = run_backend("PostgreSQL", args.pg, templates, args)
         counts["PostgreSQL"] = c
         results += r
+    load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"\nMachine: {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}; "
-          f"{args.requests} sequential requests per query over HTTP (uvicorn, 1 worker, same host)")
+          f"{args.requests} sequential requests per query over HTTP (uvicorn, 1 worker, same host); "
+          f"load average at the start {load_start}, at the end {load} (1/5/15 min)")
     for k, c in counts.items():
         print(f"{k}: {c['articles']:,} articles, {c['events']:,} events, {c['quotes']:,} quotes, {c['entities']:,} entities")
     print("\n| store | request | median ms | p95 ms | response |")

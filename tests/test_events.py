@@ -121,12 +121,29 @@ def _dyads(evs):
     # a reciprocal act inside a compound subject
     ("The United Kingdom and the European Union have agreed a trade deal.",
      "The United Kingdom", "the European Union"),
+    # a verb acting on an event noun is the trigger ("reduced ... aid")
+    ("The United States reduced military aid to Argentina.", "The United States", "Argentina"),
+    # the speaker's demand on the subject of a modal complement
+    ("Russia says Israel must end attacks on Syria.", "Russia", "Israel"),
+    # the pronoun subject of a reported clause is bound to the reporting verb's subject
+    ("Benny Gantz said on Tuesday he would seek peace with the Palestinians.", "Benny Gantz", "the Palestinians"),
     # the recipient of a complement verb ("refused to allow ...")
     ("Russia refused to allow two EU-based airlines to land.", "Russia", "two EU-based airlines"),
 ])
 def test_actor_recipient_patterns(analyse_text, text, src, tgt):
     evs = _events(analyse_text, text)
     assert any(any(src in x for x in s) and any(tgt in x for x in t) for s, t in _dyads(evs)), _dyads(evs)
+
+
+def test_speech_demand_is_its_own_event(analyse_text):
+    evs = _events(analyse_text, "Russia says Israel must end attacks on Syria.")
+    said = [e for e in evs if e.trigger.text == "says"]
+    assert said and said[0].source[0].country == "RUS" and said[0].target[0].country == "ISR"
+    # the demanded act keeps its own actor
+    assert any(e.trigger.text == "end" and e.source and e.source[0].country == "ISR" for e in evs)
+    # a plain report is no demand
+    for text in ("Russia says Israel ended its attacks.", "Israeli forces have ended attacks, Russia said."):
+        assert not [e for e in _events(analyse_text, text) if e.trigger.text in ("says", "said")]
 
 
 def test_pronoun_actor_points_at_antecedent(analyse_text):

@@ -222,3 +222,41 @@ def test_polnear_dev_floor():
     assert m["speaker_correct"] >= 0.75
     assert m["precision"] >= 0.85
     assert m["all_f1"] >= 0.55
+
+
+def test_addressee_is_not_the_speaker(nlp):
+    text = ("“That was a good speech you gave last night, Mr. President,” Representative Steve Cohen, "
+            "Democrat of Tennessee, told Mr. Obama at the ball.")
+    q = only(run(nlp, text)[0], "direct")
+    assert "Cohen" in q.speaker.text and "Obama" not in q.speaker.text
+
+
+def test_put_it_and_colon_introductions(nlp):
+    quotes = run(nlp, "As Professor Anna Foner put it: “The country does a better job at accepting "
+                      "immigrants than it admits.”")[0]
+    assert "Foner" in only(quotes, "direct").speaker.text
+    text = ("The senator spoke after the vote.\n\nStated Senator Paul Ryde:\n\n"
+            "“We will not accept this budget, and we will vote against it again next week.”\n")
+    assert "Ryde" in only(run(nlp, text)[0], "direct").speaker.text
+
+
+def test_relative_pronoun_speaker_resolves_to_antecedent(nlp):
+    text = ("Cruz won an endorsement from Senator Mike Lee, who declared in the spin room, "
+            "“I am sending the signal that it is time to unite.”")
+    q = only(run(nlp, text)[0], "direct")
+    assert q.speaker.text == "who" and q.speaker.name == "Mike Lee"
+
+
+def test_titles_of_works_are_terms(nlp):
+    text = ("“We will win this state,” Senator Mark Dole said on ABC’s “This Week,” adding that "
+            "the polls were wrong.")
+    quotes, terms, _ = run(nlp, text)
+    assert [q.text for q in quotes if q.kind == "direct"] == ["We will win this state,"]
+    assert "This Week," in {t.text for t in terms}
+
+
+def test_pronoun_speaker_takes_a_person_of_its_gender(nlp):
+    text = ("Actress Susan Vale backs the senator. Mr. Tom Brand, the candidate who insulted voters, "
+            "was not mentioned by name.\n\n“I will vote for him anyway,” she said.")
+    q = only(run(nlp, text)[0], "direct")
+    assert q.speaker.name == "Susan Vale"

@@ -1,11 +1,7 @@
-"""``redline eval quotes|events|...``: score Redline against annotated data.
-
-Each kind lives in ``redline.evaluation.<kind>`` and defines ``add_arguments(parser)``
-and ``run(args) -> int``.
-"""
+"""``redline eval quotes|events|details``: score Redline against annotated data."""
 from __future__ import annotations
 
-import importlib
+from ._kinds import register_kinds
 
 KINDS = {
     "quotes": "score quotes and attribution on PolNeAR-format directories (text/ + attributions/)",
@@ -15,16 +11,6 @@ KINDS = {
 
 
 def register(sub):
-    p = sub.add_parser("eval", help="score Redline on annotated data",
-                       description=__doc__.splitlines()[0])
-    kinds = p.add_subparsers(dest="kind", metavar="KIND", required=True)
-    for kind, help_ in KINDS.items():
-        try:
-            module = importlib.import_module(f"redline.evaluation.{kind}")
-        except ModuleNotFoundError as exc:
-            if exc.name and exc.name.startswith("redline.evaluation"):
-                continue
-            raise
-        kp = kinds.add_parser(kind, help=help_, description=help_)
-        module.add_arguments(kp)
-        kp.set_defaults(func=module.run)
+    register_kinds(sub, "eval", "score Redline on annotated data",
+                   "Score Redline against annotated data, with the figures of METRICS.md.",
+                   "redline.evaluation", KINDS)

@@ -178,7 +178,7 @@ def redline_predictions(articles: list[GoldArticle], cache: str | None = None, t
         try:
             from redline.extract import actors
             entities = actors.extract_entities(doc)
-            index = actors.EntityIndex(entities)
+            index = actors.EntityIndex(entities, doc)
         except Exception:  # actors not ready: quotes falls back on spaCy's entities
             entities, index = [], None
         t1 = time.perf_counter()

@@ -259,7 +259,9 @@ def verb_roles(verb, depth: int = 0) -> tuple[Optional[object], Optional[object]
             preps += list(_prep_objects(of, RECIPIENT_PREPS))
     preps = [(p, o) for p, o in preps if o.ent_type_ not in _NOT_ACTOR_ENTS]
     if preps:
-        prep, pobj = preps[0]
+        # the first phrase naming an actor, else the first directional one
+        prep, pobj = next(((p, o) for p, o in preps if looks_actor(o)),
+                          next(((p, o) for p, o in preps if p.lower_ in STRONG_PREPS), preps[0]))
         if tgt is None or not looks_actor(tgt):
             if looks_actor(pobj) or tgt is None or prep.lower_ in STRONG_PREPS:
                 # "launched an assault on the last ISIS bastion": the object is the act

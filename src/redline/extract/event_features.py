@@ -122,6 +122,12 @@ def features(doc, trigger, src: Optional[tuple[int, int]], tgt: Optional[tuple[i
                 f["lexxc=" + lx] = 1.0
         if c.dep_ == "neg":
             f["neg"] = 1.0
+        if c.dep_ == "ccomp":
+            for a in c.children:
+                if a.dep_ == "aux" and a.lower_ in ("must", "should", "will", "would", "can", "could", "may"):
+                    f["ccmodal=" + a.lower_] = 1.0
+                if a.dep_ == "neg":
+                    f["ccneg"] = 1.0
         if c.dep_ == "aux" and c.lower_ in ("will", "would", "should", "could", "may", "might", "must"):
             f["modal=" + c.lower_] = 1.0
         if c.dep_ in ("auxpass", "nsubjpass"):

@@ -59,6 +59,14 @@ _IRREALIS = {"future", "hypothetical", "conditional", "advocated"}
 _SYMMETRIC = {"agree", "meet", "sign", "talk", "negotiate", "cooperate", "discuss", "reach",
               "conclude", "clash", "fight", "exchange", "establish", "resume", "normalize",
               "normalise", "hold", "collaborate", "consult", "reconcile", "ink"}
+_PERSON_NOUNS = {"president", "minister", "spokesman", "spokeswoman", "spokesperson", "leader",
+                 "chairman", "chief", "official", "ambassador", "secretary", "senator", "governor",
+                 "mayor", "general", "commander", "envoy", "diplomat", "lawmaker", "premier",
+                 "king", "queen", "prince", "judge", "prosecutor", "director", "head"}
+# Speech verbs whose modal complement ("X says Y must end attacks") is a demand on Y.
+_SPEECH = {"say", "tell", "state", "declare", "announce", "insist", "stress", "add", "note",
+           "write", "argue", "believe", "think"}
+_DEMAND_MODALS = {"must", "should", "ought"}
 _PRONOUNS_SPEAKER = {"i", "me", "we", "us", "our", "my"}
 _PRONOUNS_GROUP = {"it", "they", "them", "its", "their"}
 _PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
@@ -69,7 +77,13 @@ NOUN_CLASSIFY = True
 #: Minimum classifier probability for a trigger the event lexicon does not list.
 MIN_PROB_UNLISTED = 0.0
 #: A trigger the event lexicon does not list needs a known actor and a known recipient.
-UNLISTED_NEEDS_ACTORS = False
+UNLISTED_NEEDS_ACTORS = True
+#: ... unless the classifier is at least this sure of its type.
+UNLISTED_SURE = 1.01
+#: A verb outside the lexicon governing an event noun ("reduced aid") is itself the trigger.
+VERB_ON_EVENT_NOUN = True
+#: "X says Y must ...": the speaker's demand is an event (speaker → Y).
+SPEECH_DEMANDS = True
 
 
 @functools.lru_cache(maxsize=1)
@@ -144,18 +158,44 @@ def _lex_entry(tok, pos):
     return lex.get((lem, pos))
 
 
+def _speech_demand(tok):
+    """"Russia says Israel must end attacks", "X said the government should resign": the
+    speaker's own act (a demand on the complement's subject), typed by the classifier."""
+    src = ea.subject_of(tok)
+    if src is None or not ea.looks_actor(src):
+        return None
+    for c in tok.children:
+        if c.dep_ != "ccomp" or c.pos_ not in ("VERB", "AUX"):
+            continue
+        modal = [a for a in c.children if a.dep_ == "aux" and a.lower_ in _DEMAND_MODALS]
+        if not modal and c.lemma_.lower() in ("need", "have") and any(x.dep_ == "xcomp" for x in c.children):
+            modal = [c]
+        if not modal:
+            continue
+        subj = [x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")]
+        if not subj or subj[0].pos_ == "PRON" or not ea.looks_actor(subj[0]) or subj[0] == src:
+            continue
+        return _Cand(tok, (tok.i, tok.i + 1), src, subj[0], "verb", None,
+                     {"speech": True, "dobj": None, "passive": False, "prep": None})
+    return None
+
+
 def candidates(doc, sent) -> list[_Cand]:
     """Candidate events of one sentence (token-level; not yet typed or resolved)."""
     out: list[_Cand] = []
     consumed: set[int] = set()
     for tok in sent:
+        if SPEECH_DEMANDS and tok.pos_ == "VERB" and tok.lemma_.lower() in _SPEECH:
+            sc = _speech_demand(tok)
+            if sc is not None:
+                out.append(sc)
         if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ not in ("aux", "auxpass")):
             lem = tok.lemma_.lower()
             entry = _lex_entry(tok, "VERB")
             src, tgt, info = ea.verb_roles(tok)
             dobj = info.get("dobj")
             dobj_entry = _lex_entry(dobj, "NOUN") if dobj is not None and dobj.pos_ == "NOUN" else None
-            if entry is None and dobj_entry is not None:
+            if entry is None and dobj_entry is not None and (lem in ea.NOUN_GOVERNORS or not VERB_ON_EVENT_NOUN):
                 continue  # "consider new sanctions": the noun is the event
             if entry is None and lem in _SKIP_VERBS:
                 continue
@@ -164,7 +204,12 @@ def candidates(doc, sent) -> list[_Cand]:
                 continue
             if entry is not None and src is None and tgt is None:
                 continue
-            if dobj_entry is not None and (entry.type == dobj_entry.type or lem in ea.NOUN_GOVERNORS):
+            if entry is None and dobj_entry is not None:
+                # "reduced military aid to Argentina", "filed a lawsuit against X": the verb
+                # says what happens to the act the noun names; the noun is no event of its own
+                info["noun_entry"] = dobj_entry
+                consumed.add(dobj.i)
+            elif dobj_entry is not None and (entry.type == dobj_entry.type or lem in ea.NOUN_GOVERNORS):
                 consumed.add(dobj.i)
             span = (tok.i, tok.i + 1)
             for c in tok.children:
@@ -217,6 +262,30 @@ def _ent_actor(ent, start, end, text) -> Actor:
                  start=start, end=end, text=text)
 
 
+def _bound_subject(tok):
+    """"Gantz said he would seek peace", "Russia said it had expelled": the subject
+    pronoun of a reported clause stands for the reporting verb's subject (when they
+    agree: he/she for a person, it/they for a state or group)."""
+    if tok.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    v = tok.head
+    while v.dep_ in ("xcomp", "conj") and v.head != v:
+        v = v.head
+    if v.dep_ != "ccomp" or v.head == v:
+        return None
+    subj = ea.subject_of(v.head)
+    if subj is None or subj.pos_ == "PRON" or not ea.looks_actor(subj):
+        return None
+    low = tok.lower_
+    person = subj.ent_type_ == "PERSON" or (subj.ent_type_ == "" and subj.pos_ == "NOUN"
+                                            and subj.lemma_.lower() in _PERSON_NOUNS)
+    if low in ("he", "she"):
+        return subj if person else None
+    if low in ("it", "they"):
+        return subj if not person or low == "they" and "Plur" in subj.morph.get("Number") else None
+    return None
+
+
 def _resolve_pronoun(doc, tok, index, quote) -> Optional[Actor]:
     low = tok.lower_
     start, end = tok.idx, tok.idx + len(tok.text)
@@ -225,6 +294,12 @@ def _resolve_pronoun(doc, tok, index, quote) -> Optional[Actor]:
         if ent is not None:
             return _ent_actor(ent, start, end, tok.text)
         return Actor(quote.speaker.name or quote.speaker.text, None, None, None, start, end, tok.text)
+    bound = _bound_subject(tok)
+    if bound is not None:
+        lo, hi = ea.np_tokens(bound)
+        a = _actor_of(doc, lo, hi, index)
+        if a is not None and (a.entity or a.country):
+            return a
     if low in _PRONOUNS_PERSON:
         try:
             ent = index.last_person_before(start)
@@ -406,7 +481,8 @@ def _events_of(doc, c, index, quotes) -> list:
                     for lo, hi in ea.actor_spans(head):
                         sp = doc[lo:hi]
                         acc.append(Actor(sp.text, None, None, None, sp.start_char, sp.end_char, sp.text))
-        if UNLISTED_NEEDS_ACTORS and c.lex is None and index is not None and not (
+        if UNLISTED_NEEDS_ACTORS and c.lex is None and not c.info.get("noun_entry") \
+                and not c.info.get("speech") and index is not None and c.prob < UNLISTED_SURE and not (
                 any(a.entity or a.country for a in src) and any(a.entity or a.country for a in tgt)):
             # a verb outside the lexicon is an event only between two known actors
             # ("stretches to Hong Kong", "outlined its agenda" are not)

@@ -19,14 +19,13 @@ same thing in ``redline query``, ``redline dyad`` and the API:
 """
 from __future__ import annotations
 
-import dataclasses
 import json
-import re
 from typing import Iterable, Optional
 
 import sqlalchemy as sa
 
 from ..store import models as M
+from ..store import queries as SQ
 from ..store.queries import EventFilter, event_conditions
 
 
@@ -41,81 +40,21 @@ EVENT_SORTS = {
 }
 
 
-_CODE = re.compile(r"^[A-Z]{3}$")
+#: most actor names a name term may stand for (see :func:`redline.store.queries.resolve_names`)
+MAX_NAMES = SQ.MAX_NAMES
 
 
-#: most actor names a name term may stand for (beyond that, the LIKE is used as is)
-MAX_NAMES = 500
-
-
-def resolve_names(store, f: EventFilter) -> dict[str, list[str]]:
+def resolve_names(store, f: EventFilter) -> dict[str, Optional[list[str]]]:
     """The canonical actor names each name term of ``f`` matches (case-insensitive
-    substring), read from the ``event_actors`` name index once, so that the event
-    query can use ``name IN (...)`` instead of a LIKE over every actor row."""
-    out: dict[str, list[str]] = {}
-    ea = M.event_actors.c
-    for term in (f.source, f.target, f.actor):
-        t = (term or "").strip()
-        if not t or _CODE.match(t) or t in out:
-            continue
-        q = (sa.select(ea.name).distinct().where(ea.name.ilike(f"%{_escape_like(t)}%", escape="\\"))
-             .limit(MAX_NAMES + 1))
-        with store.engine.connect() as conn:
-            names = [r[0] for r in conn.execute(q)]
-        if len(names) <= MAX_NAMES:
-            out[t] = names
-    return out
+    substring), read once per request from the store's small ``actor_names`` table,
+    so that the event queries look events up by exact names."""
+    return SQ.resolve_names(store, f)
 
 
-def _actor_in(term: str, role: Optional[str], names: Optional[dict] = None, by_day: bool = False):
-    """Events having an actor matching ``term`` (in ``role``), as a row-value IN
-    subquery on ``event_actors``: the same meaning as the store's correlated EXISTS
-    (:func:`redline.store.queries.event_conditions`), but the planner can start from
-    the ``event_actors`` country or name index instead of probing every event."""
-    ea, e = M.event_actors.c, M.events.c
-    conds = []
-    if role:
-        conds.append(ea.role == role)
-    t = term.strip()
-    if _CODE.match(t):
-        conds.append(ea.country == t)
-    elif names is not None and t in names:
-        conds.append(ea.name.in_(names[t]) if names[t] else sa.false())
-    else:
-        conds.append(ea.name.ilike(f"%{_escape_like(t)}%", escape="\\"))
-    key = sa.tuple_(sa.func.coalesce(e.article_id, ""), e.event_id) if by_day else sa.tuple_(e.article_id, e.event_id)
-    return key.in_(sa.select(ea.article_id, ea.event_id).where(*conds))
-
-
-def conditions(f: EventFilter, names: Optional[dict] = None, by_day: bool = False) -> list:
-    """WHERE conditions of an event filter: the store's, with the actor terms
-    rewritten by :func:`_actor_in` (``names`` from :func:`resolve_names`).
-
-    ``by_day``: write the type, factuality and actor conditions so that no index
-    serves them (``coalesce(col, '')``, same truth values), which leaves the planner
-    the ``day`` index: for a page sorted by day over many matches, walking the days
-    and stopping after one page beats fetching and sorting every match.
-    """
-    e = M.events.c
-    rest = dataclasses.replace(f, source=None, target=None, actor=None, both_directions=False,
-                               **({"types": [], "factuality": []} if by_day else {}))
-    conds = event_conditions(rest)
-    if by_day and f.types:
-        conds.append(sa.func.coalesce(e.type, "").in_([t.upper() for t in f.types]))
-    if by_day and f.factuality:
-        conds.append(sa.func.coalesce(e.factuality, "").in_([x.lower() for x in f.factuality]))
-    if f.source or f.target:
-        fwd = [c for c in ((_actor_in(f.source, "source", names, by_day) if f.source else None),
-                           (_actor_in(f.target, "target", names, by_day) if f.target else None)) if c is not None]
-        cond = sa.and_(*fwd)
-        if f.both_directions:
-            back = [c for c in ((_actor_in(f.target, "source", names, by_day) if f.target else None),
-                                (_actor_in(f.source, "target", names, by_day) if f.source else None)) if c is not None]
-            cond = sa.or_(cond, sa.and_(*back))
-        conds.append(cond)
-    if f.actor:
-        conds.append(_actor_in(f.actor, None, names, by_day))
-    return conds
+def conditions(f: EventFilter, names: Optional[dict] = None, drive: bool = True) -> list:
+    """WHERE conditions of an event filter: the store's own
+    (:func:`redline.store.queries.event_conditions`), with name terms resolved."""
+    return event_conditions(f, names, drive)
 
 
 def _needs_article_join(f: EventFilter) -> bool:
@@ -123,22 +62,45 @@ def _needs_article_join(f: EventFilter) -> bool:
 
 
 def _event_from(f: EventFilter, with_article: bool = False):
-    e, a, c = M.events, M.articles, M.event_clusters
+    e, a = M.events, M.articles
     if with_article or _needs_article_join(f):
-        frm = e.join(a, a.c.article_id == e.c.article_id)
-    else:
-        frm = e
-    return frm
+        return e.join(a, a.c.article_id == e.c.article_id)
+    return e
+
+
+def _actor_only_keys(f: EventFilter, names: Optional[dict]):
+    """For a filter made of one actor term (or one source + target pair) and nothing
+    else: the distinct keys of the matching events, read from the ``event_actors``
+    indexes alone (every ``event_actors`` row belongs to a stored event: both are
+    written in the same transaction). None for any other filter."""
+    others = (f.types or f.factuality or f.since or f.until or f.text or f.article_id)
+    if others:
+        return None
+    if f.actor and not (f.source or f.target):
+        return SQ.actor_keys(f.actor, None, names).distinct()
+    if f.actor or f.both_directions or not (f.source or f.target):
+        return None
+    if f.source and f.target:
+        return sa.intersect(SQ.actor_keys(f.source, "source", names),
+                            SQ.actor_keys(f.target, "target", names))
+    term, role = (f.source, "source") if f.source else (f.target, "target")
+    return SQ.actor_keys(term, role, names).distinct()
 
 
 def count_matching(store, f: EventFilter, cap: Optional[int] = None,
                    names: Optional[dict] = None) -> int:
     """Number of events matching ``f`` (counted up to ``cap`` + 1 when a cap is given,
-    so that a huge unfiltered count stays cheap)."""
-    e = M.events
+    so that a huge count stays cheap: the count reads event keys from the covering
+    indexes and stops after ``cap`` + 1 of them)."""
     if names is None:
         names = resolve_names(store, f)
-    inner = sa.select(sa.literal(1)).select_from(_event_from(f)).where(*conditions(f, names))
+    e = M.events
+    keys = _actor_only_keys(f, names)
+    if keys is not None:
+        inner = keys
+    else:
+        inner = (sa.select(e.c.article_id).select_from(_event_from(f))
+                 .where(*conditions(f, names)))
     if cap:
         inner = inner.limit(cap + 1)
     q = sa.select(sa.func.count()).select_from(inner.subquery())
@@ -146,8 +108,23 @@ def count_matching(store, f: EventFilter, cap: Optional[int] = None,
         return int(conn.execute(q).scalar() or 0)
 
 
-#: above this many matches, a page sorted by day walks the day index (see :func:`conditions`)
-BY_DAY_ABOVE = 2000
+#: sorts served by an index of ``events`` (the sort column, then day and key)
+INDEXED_SORTS = ("day", "score", "type", "factuality")
+
+#: above this many matches, a page sorted by an indexed column walks that index
+WALK_ABOVE = 2000
+
+
+def event_order(sort: str = "day", desc: bool = True) -> list:
+    """ORDER BY of an events page: the sort column, then the day, then the event key,
+    all in the same direction, so that a composite index (``score, day, article_id,
+    event_id``...) read forwards or backwards gives the rows in order."""
+    e = M.events.c
+    cols = [e[EVENT_SORTS.get(sort, "day")]]
+    if sort != "day":
+        cols.append(e.day)
+    cols += [e.article_id, e.event_id]
+    return [c.desc() if desc else c.asc() for c in cols]
 
 
 def search_events(store, f: EventFilter, sort: str = "day", desc: bool = True,
@@ -155,15 +132,22 @@ def search_events(store, f: EventFilter, sort: str = "day", desc: bool = True,
                   total: Optional[int] = None) -> list[dict]:
     """A page of events matching ``f``, joined with their article's title/url/source
     and their cluster's counts, sorted by ``sort`` (a key of :data:`EVENT_SORTS`).
-    ``total``: the number of matches if known (it picks the plan, see :func:`conditions`)."""
-    by_day = sort == "day" and total is not None and total > BY_DAY_ABOVE and offset < total // 2
+
+    Two steps in one query: the page's event keys alone (an index range for the usual
+    filters and sorts, so a deep ``offset`` skips index entries, not rows), then the
+    rows of those 50 events with their article and cluster.
+
+    ``total``: the number of matches, if known. When an actor filter matches more than
+    :data:`WALK_ABOVE` events and the sort has an index, the page is read by walking
+    that index and checking the actor of each event, stopping after one page, instead
+    of collecting every match and sorting (planners cannot tell how many events an
+    ``IN (subquery)`` yields, and SQLite's guess is small)."""
     e, a, c = M.events, M.articles, M.event_clusters
-    col = e.c[EVENT_SORTS.get(sort, "day")]
-    order = [col.desc() if desc else col.asc(), e.c.article_id, e.c.event_id]
-    if sort != "day":
-        order.insert(1, e.c.day.desc())
+    order = event_order(sort, desc)
+    walk = (sort in INDEXED_SORTS and total is not None and total > WALK_ABOVE
+            and offset + limit <= total // 2 and bool(f.source or f.target or f.actor))
     page = (sa.select(e.c.article_id, e.c.event_id).select_from(_event_from(f))
-            .where(*conditions(f, resolve_names(store, f) if names is None else names, by_day))
+            .where(*conditions(f, resolve_names(store, f) if names is None else names, drive=not walk))
             .order_by(*order).offset(offset).limit(limit)).subquery()
     q = (sa.select(e, a.c.title.label("article_title"), a.c.url.label("article_url"),
                    a.c.source.label("article_source"), a.c.published.label("article_published"),
@@ -178,22 +162,28 @@ def search_events(store, f: EventFilter, sort: str = "day", desc: bool = True,
 
 
 def event_actors_of(store, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], dict]:
-    """``{(article_id, event_id): {"source": [...], "target": [...]}}`` for the given events."""
+    """``{(article_id, event_id): {"source": [...], "target": [...]}}`` for the given
+    events (read by their keys: the primary key's prefix of ``event_actors``)."""
     keys = list(dict.fromkeys(keys))
     out: dict = {k: {"source": [], "target": []} for k in keys}
     if not keys:
         return out
     ea = M.event_actors.c
-    articles = sorted({aid for aid, _ in keys})
     with store.engine.connect() as conn:
-        rows = conn.execute(sa.select(M.event_actors).where(ea.article_id.in_(articles))
-                            .order_by(ea.article_id, ea.event_id, ea.role, ea.seq))
-        for r in rows:
-            slot = out.get((r.article_id, r.event_id))
-            if slot is not None and r.role in slot:
-                slot[r.role].append({"name": r.name, "entity": r.entity_id, "country": r.country,
-                                     "sector": r.sector, "start": r.start, "end": r.end,
-                                     "text": r.text})
+        for i in range(0, len(keys), 500):
+            chunk = keys[i:i + 500]
+            # two IN lists on the primary key's first columns (a row-value IN list is
+            # not an index lookup on SQLite); the few extra pairs are dropped below
+            rows = conn.execute(sa.select(M.event_actors)
+                                .where(ea.article_id.in_(sorted({k[0] for k in chunk})),
+                                       ea.event_id.in_(sorted({k[1] for k in chunk})))
+                                .order_by(ea.article_id, ea.event_id, ea.role, ea.seq))
+            for r in rows:
+                slot = out.get((r.article_id, r.event_id))
+                if slot is not None and r.role in slot:
+                    slot[r.role].append({"name": r.name, "entity": r.entity_id, "country": r.country,
+                                         "sector": r.sector, "start": r.start, "end": r.end,
+                                         "text": r.text})
     return out
 
 

@@ -79,9 +79,12 @@ def candidate_pairs(spark, new_df, old_df=None, threshold: float = D.THRESHOLD):
     ``sim`` the MinHash estimate, ``sim >= threshold``; as a local list."""
     from pyspark.ml.feature import MinHashLSH
 
+    # few partitions before each trip to Python: a join's 200 default shuffle partitions
+    # would each start a Python task for a handful of rows
+    par = max(1, spark.sparkContext.defaultParallelism)
     new_vecs = spark.createDataFrame(
         new_df.where("minhash IS NOT NULL AND features IS NOT NULL")
-        .select("article_id", "task", "seq", "minhash", "features").rdd
+        .select("article_id", "task", "seq", "minhash", "features").coalesce(par).rdd
         .mapPartitions(lambda rows: _vector_rows((r.asDict() for r in rows), True)),
         _vectors_schema()).cache()
     everything = new_vecs
@@ -97,7 +100,7 @@ def candidate_pairs(spark, new_df, old_df=None, threshold: float = D.THRESHOLD):
     pairs = (joined.where("datasetA.article_id != datasetB.article_id")
              .select("datasetA.article_id", "datasetA.task", "datasetA.seq", "datasetA.minhash",
                      "datasetB.article_id", "datasetB.new", "datasetB.task", "datasetB.seq",
-                     "datasetB.minhash").rdd
+                     "datasetB.minhash").coalesce(par).rdd
              .map(lambda r: (r[0], (r[1], r[2]), r[4], (r[6], r[7]) if r[5] else None,
                              estimate(r[3], r[8])))
              .filter(lambda p: p[4] >= threshold))

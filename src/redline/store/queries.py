@@ -6,6 +6,10 @@ Actor terms (``--dyad A:B``, ``--actor``): a term written as an upper-case code 
 letters (``PRK``, ``RUS``, ``IGO``) matches actors of that country code; anything
 else matches actors whose canonical name contains it (case-insensitive). An event
 matches a side when **any** of its source (or target) actors matches.
+
+On a big store, a name term is first resolved to the canonical names containing it
+(:func:`resolve_names`, on the small ``actor_names`` table), then events are found
+by those exact names through the ``event_actors`` indexes (:func:`actor_condition`).
 """
 from __future__ import annotations
 
@@ -49,37 +53,120 @@ def parse_dyad(value: str) -> tuple[str, str]:
     raise ValueError(f"a dyad is written SOURCE:TARGET (e.g. PRK:RUS), got {value!r}")
 
 
-def _actor_match(term: str, role: Optional[str]):
-    ea = M.event_actors.c
-    e = M.events.c
-    cond = [ea.article_id == e.article_id, ea.event_id == e.event_id]
-    if role:
-        cond.append(ea.role == role)
-    if _CODE.match(term.strip()):
-        cond.append(ea.country == term.strip())
-    else:
-        cond.append(ea.name.ilike(f"%{_escape_like(term.strip())}%", escape="\\"))
-    return sa.exists(sa.select(sa.literal(1)).select_from(M.event_actors).where(*cond))
+#: most actor names a name term is expanded to in the query text (beyond that the
+#: names are read by a subquery on ``actor_names``, same result).
+MAX_NAMES = 500
 
 
 def _escape_like(s: str) -> str:
     return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def event_conditions(f: EventFilter) -> list:
+def _name_pattern(term: str) -> str:
+    return f"%{_escape_like(term.strip())}%"
+
+
+def is_code(term: Optional[str]) -> bool:
+    """A country/IGO code term (``PRK``), as opposed to (part of) a name."""
+    return bool(term) and bool(_CODE.match(term.strip()))
+
+
+def resolve_names(store, f: EventFilter) -> dict[str, Optional[list[str]]]:
+    """The actor names each name term of ``f`` stands for: the canonical names that
+    contain it (case-insensitive), read from the small ``actor_names`` table, so that
+    the event query can look events up by exact names in the ``event_actors`` name
+    index instead of matching a pattern against every actor row.
+
+    ``{term: [names]}``; ``None`` for a term matching more than :data:`MAX_NAMES`
+    names (the query then reads them with a subquery). Empty for a store without
+    ``actor_names`` (opened without migrating): the query then matches the pattern.
+    """
+    out: dict[str, Optional[list[str]]] = {}
+    an = M.actor_names.c
+    terms = [t.strip() for t in (f.source, f.target, f.actor) if t and t.strip() and not is_code(t)]
+    if not terms:
+        return out
+    try:
+        with store.engine.connect() as conn:
+            for t in dict.fromkeys(terms):
+                q = (sa.select(an.name).where(an.name.ilike(_name_pattern(t), escape="\\"))
+                     .order_by(an.name).limit(MAX_NAMES + 1))
+                names = list(conn.execute(q).scalars())
+                out[t] = names if len(names) <= MAX_NAMES else None
+    except sa.exc.DBAPIError:  # pragma: no cover - a store at a revision before 0003
+        return {}
+    return out
+
+
+def actor_keys(term: str, role: Optional[str], names: Optional[dict] = None):
+    """``SELECT article_id, event_id FROM event_actors WHERE <actor matches term> [AND role]``
+    (an event appears once per matching actor)."""
+    ea = M.event_actors.c
+    conds = []
+    t = term.strip()
+    if is_code(t):
+        conds.append(ea.country == t)
+    elif names is not None and names.get(t) is not None:
+        conds.append(ea.name.in_(names[t]) if names[t] else sa.false())
+    elif names is not None and t in names:  # too many names to list
+        an = M.actor_names.c
+        conds.append(ea.name.in_(sa.select(an.name).where(an.name.ilike(_name_pattern(t), escape="\\"))))
+    else:
+        conds.append(ea.name.ilike(_name_pattern(t), escape="\\"))
+    if role:
+        conds.append(ea.role == role)
+    return sa.select(ea.article_id, ea.event_id).where(*conds)
+
+
+def actor_condition(term: str, role: Optional[str], names: Optional[dict] = None,
+                    drive: bool = True, also: Optional[tuple[str, str]] = None):
+    """Events having an actor matching ``term`` (in ``role`` when given).
+
+    Written as ``(article_id, event_id) IN (SELECT ... FROM event_actors WHERE ...)``:
+    the subquery is a range of the covering ``event_actors`` index (``country, role,
+    article_id, event_id`` or ``name, role, ...``), never a table row. A name term is
+    looked up by the exact names of ``names`` (:func:`resolve_names`), or through
+    ``actor_names`` when it matched too many (or was not resolved).
+
+    ``drive=False`` writes the event key as ``coalesce(article_id, '')`` (the same
+    value: it is never null), which keeps the planner from starting the query from
+    the actor index: the right plan when the actor matches many events and the page
+    is read in the order of another index (see :func:`event_conditions`).
+
+    ``also=(term, role)``: a second actor the events must have too (a source and a
+    target): the two sets of event keys are intersected inside ``event_actors``
+    first, which leaves few events to look up."""
+    e = M.events.c
+    keys = actor_keys(term, role, names)
+    if also:
+        keys = sa.intersect(keys, actor_keys(also[0], also[1], names))
+    key = sa.tuple_(e.article_id if drive else sa.func.coalesce(e.article_id, ""), e.event_id)
+    return key.in_(keys)
+
+
+def event_conditions(f: EventFilter, names: Optional[dict] = None, drive: bool = True) -> list:
+    """WHERE conditions on ``events`` (joined with ``articles`` when ``f.text`` is set)
+    for the filter ``f``; ``names`` from :func:`resolve_names` (optional: without it
+    name terms are matched as patterns, same result, slower on a big store).
+
+    ``drive=False``: actor conditions that only check the events read through
+    another index (for a page of a common actor in the order of an index; see
+    :func:`actor_condition`)."""
     e, a = M.events.c, M.articles.c
     conds = []
+
+    def pair(source, target):
+        if source and target:
+            return actor_condition(source, "source", names, drive, also=(target, "target"))
+        return actor_condition(source or target, "source" if source else "target", names, drive)
+
     if f.source or f.target:
-        fwd = [c for c in ((_actor_match(f.source, "source") if f.source else None),
-                           (_actor_match(f.target, "target") if f.target else None)) if c is not None]
-        cond = sa.and_(*fwd)
+        cond = pair(f.source, f.target)
         if f.both_directions:
-            back = [c for c in ((_actor_match(f.target, "source") if f.target else None),
-                                (_actor_match(f.source, "target") if f.source else None)) if c is not None]
-            cond = sa.or_(cond, sa.and_(*back))
+            cond = sa.or_(cond, pair(f.target, f.source))
         conds.append(cond)
     if f.actor:
-        conds.append(_actor_match(f.actor, None))
+        conds.append(actor_condition(f.actor, None, names, drive))
     if f.types:
         conds.append(e.type.in_([t.upper() for t in f.types]))
     if f.factuality:
@@ -106,7 +193,7 @@ def find_events(store, f: EventFilter, limit: Optional[int] = 100, offset: int =
                    c.c.num_mentions, c.c.num_articles, c.c.num_sources)
          .select_from(e.join(a, a.c.article_id == e.c.article_id)
                       .outerjoin(c, c.c.cluster_id == e.c.cluster_id))
-         .where(*event_conditions(f)))
+         .where(*event_conditions(f, resolve_names(store, f))))
     order = [e.c.day.desc() if newest_first else e.c.day.asc(), e.c.article_id, e.c.trigger_start]
     q = q.order_by(*order).offset(offset)
     if limit:
@@ -118,7 +205,7 @@ def find_events(store, f: EventFilter, limit: Optional[int] = 100, offset: int =
 def count_events(store, f: EventFilter) -> int:
     e, a = M.events, M.articles
     q = (sa.select(sa.func.count()).select_from(e.join(a, a.c.article_id == e.c.article_id))
-         .where(*event_conditions(f)))
+         .where(*event_conditions(f, resolve_names(store, f))))
     with store.engine.connect() as conn:
         return int(conn.execute(q).scalar() or 0)
 
@@ -148,7 +235,7 @@ def dyad_series(store, source: str, target: str, measure: str = "score",
     col = e.score if measure == "score" else e.goldstein
     q = (sa.select(e.cluster_id, e.article_id, e.event_id, e.day, col.label("value"))
          .select_from(M.events.join(M.articles, M.articles.c.article_id == e.article_id))
-         .where(*event_conditions(f), e.day.is_not(None), col.is_not(None)))
+         .where(*event_conditions(f, resolve_names(store, f)), e.day.is_not(None), col.is_not(None)))
     with store.engine.connect() as conn:
         rows = conn.execute(q).all()
     groups: dict[str, list] = defaultdict(list)
