@@ -222,10 +222,10 @@ def test_event_queries_select_what_the_filter_says(store, f, monkeypatch):
     # every plan gives the same rows in the same order: names listed, names through
     # the actor_names subquery, plain patterns; pages walked along an index or not
     pages = {}
-    for label, nm, walk_above in (("listed", names, 10 ** 9), ("walked", names, 0),
-                                  ("subquery", {t: None for t in names}, 10 ** 9),
-                                  ("pattern", {}, 0)):
-        monkeypatch.setattr(Q, "WALK_ABOVE", walk_above)
+    for label, nm, walk in (("listed", names, False), ("walked", names, True),
+                            ("subquery", {t: None for t in names}, False),
+                            ("pattern", {}, True)):
+        monkeypatch.setattr(Q, "walk_index", lambda *a, walk=walk: walk)
         for sort, desc in (("day", True), ("score", False), ("type", True), ("confidence", True)):
             rows = Q.search_events(store, f, sort=sort, desc=desc, limit=500, names=nm, total=len(want))
             keys = [(r["article_id"], r["event_id"]) for r in rows]

@@ -7,7 +7,12 @@ sentence lemmas and lemma bigrams; the trigger's lemma, particle and object head
 lemmas between the actor and the recipient; the recipient's preposition; the
 dependency path from the trigger to the recipient; negation/modal flags; and the
 PLOVER types the event lexicon gives to the trigger, its object and the sentence's
-words.
+words; the modal of a complement clause ("says Y *must* ...").
+
+Two options measured and left off (docs/evaluation.md, events): ``DENSE_WEIGHT`` adds the
+parse's tok2vec vectors (``doc.tensor``) pooled over sentence, trigger, actor and
+recipient; ``TRIGGER_EXTRAS`` adds the trigger's dependents. A model must be used with the
+options it was trained with (they are recorded in its ``meta``).
 """
 from __future__ import annotations
 

@@ -51,10 +51,11 @@ def resolve_names(store, f: EventFilter) -> dict[str, Optional[list[str]]]:
     return SQ.resolve_names(store, f)
 
 
-def conditions(f: EventFilter, names: Optional[dict] = None, drive: bool = True) -> list:
+def conditions(f: EventFilter, names: Optional[dict] = None, drive: bool = True,
+               intersect: bool = True) -> list:
     """WHERE conditions of an event filter: the store's own
     (:func:`redline.store.queries.event_conditions`), with name terms resolved."""
-    return event_conditions(f, names, drive)
+    return event_conditions(f, names, drive, intersect)
 
 
 def _needs_article_join(f: EventFilter) -> bool:
@@ -100,7 +101,7 @@ def count_matching(store, f: EventFilter, cap: Optional[int] = None,
         inner = keys
     else:
         inner = (sa.select(e.c.article_id).select_from(_event_from(f))
-                 .where(*conditions(f, names)))
+                 .where(*conditions(f, names, intersect=SQ.intersects(store))))
     if cap:
         inner = inner.limit(cap + 1)
     q = sa.select(sa.func.count()).select_from(inner.subquery())
@@ -113,6 +114,13 @@ INDEXED_SORTS = ("day", "score", "type", "factuality")
 
 #: above this many matches, a page sorted by an indexed column walks that index
 WALK_ABOVE = 2000
+
+
+def walk_index(f: EventFilter, sort: str, total: Optional[int], offset: int, limit: int) -> bool:
+    """Whether a page of events matching an actor filter is best read by walking the
+    sort's index (many matches, an early page) rather than from the actor index."""
+    return (sort in INDEXED_SORTS and total is not None and total > WALK_ABOVE
+            and offset + limit <= total // 2 and bool(f.source or f.target or f.actor))
 
 
 def event_order(sort: str = "day", desc: bool = True) -> list:
@@ -144,10 +152,10 @@ def search_events(store, f: EventFilter, sort: str = "day", desc: bool = True,
     ``IN (subquery)`` yields, and SQLite's guess is small)."""
     e, a, c = M.events, M.articles, M.event_clusters
     order = event_order(sort, desc)
-    walk = (sort in INDEXED_SORTS and total is not None and total > WALK_ABOVE
-            and offset + limit <= total // 2 and bool(f.source or f.target or f.actor))
+    walk = walk_index(f, sort, total, offset, limit)
     page = (sa.select(e.c.article_id, e.c.event_id).select_from(_event_from(f))
-            .where(*conditions(f, resolve_names(store, f) if names is None else names, drive=not walk))
+            .where(*conditions(f, resolve_names(store, f) if names is None else names, drive=not walk,
+                               intersect=SQ.intersects(store)))
             .order_by(*order).offset(offset).limit(limit)).subquery()
     q = (sa.select(e, a.c.title.label("article_title"), a.c.url.label("article_url"),
                    a.c.source.label("article_source"), a.c.published.label("article_published"),

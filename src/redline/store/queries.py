@@ -144,18 +144,32 @@ def actor_condition(term: str, role: Optional[str], names: Optional[dict] = None
     return key.in_(keys)
 
 
-def event_conditions(f: EventFilter, names: Optional[dict] = None, drive: bool = True) -> list:
+def intersects(store) -> bool:
+    """How to write a source + target pair on this store (``event_conditions(intersect=)``)."""
+    return store.dialect != "sqlite"
+
+
+def event_conditions(f: EventFilter, names: Optional[dict] = None, drive: bool = True,
+                     intersect: bool = True) -> list:
     """WHERE conditions on ``events`` (joined with ``articles`` when ``f.text`` is set)
     for the filter ``f``; ``names`` from :func:`resolve_names` (optional: without it
     name terms are matched as patterns, same result, slower on a big store).
 
     ``drive=False``: actor conditions that only check the events read through
     another index (for a page of a common actor in the order of an index; see
-    :func:`actor_condition`)."""
+    :func:`actor_condition`).
+
+    ``intersect``: a source + target pair as one ``IN`` over the intersection of their
+    event keys (PostgreSQL hashes it: few events left to look up); False writes two
+    ``IN`` conditions, which suits SQLite better: it can start from an ``IN`` list
+    but not from a compound query (see :func:`intersects`)."""
     e, a = M.events.c, M.articles.c
     conds = []
 
     def pair(source, target):
+        if source and target and not intersect:
+            return sa.and_(actor_condition(source, "source", names, drive),
+                           actor_condition(target, "target", names, drive))
         if source and target:
             return actor_condition(source, "source", names, drive, also=(target, "target"))
         return actor_condition(source or target, "source" if source else "target", names, drive)
@@ -193,7 +207,7 @@ def find_events(store, f: EventFilter, limit: Optional[int] = 100, offset: int =
                    c.c.num_mentions, c.c.num_articles, c.c.num_sources)
          .select_from(e.join(a, a.c.article_id == e.c.article_id)
                       .outerjoin(c, c.c.cluster_id == e.c.cluster_id))
-         .where(*event_conditions(f, resolve_names(store, f))))
+         .where(*event_conditions(f, resolve_names(store, f), intersect=intersects(store))))
     order = [e.c.day.desc() if newest_first else e.c.day.asc(), e.c.article_id, e.c.trigger_start]
     q = q.order_by(*order).offset(offset)
     if limit:
@@ -205,7 +219,7 @@ def find_events(store, f: EventFilter, limit: Optional[int] = 100, offset: int =
 def count_events(store, f: EventFilter) -> int:
     e, a = M.events, M.articles
     q = (sa.select(sa.func.count()).select_from(e.join(a, a.c.article_id == e.c.article_id))
-         .where(*event_conditions(f, resolve_names(store, f))))
+         .where(*event_conditions(f, resolve_names(store, f), intersect=intersects(store))))
     with store.engine.connect() as conn:
         return int(conn.execute(q).scalar() or 0)
 
@@ -235,7 +249,7 @@ def dyad_series(store, source: str, target: str, measure: str = "score",
     col = e.score if measure == "score" else e.goldstein
     q = (sa.select(e.cluster_id, e.article_id, e.event_id, e.day, col.label("value"))
          .select_from(M.events.join(M.articles, M.articles.c.article_id == e.article_id))
-         .where(*event_conditions(f, resolve_names(store, f)), e.day.is_not(None), col.is_not(None)))
+         .where(*event_conditions(f, resolve_names(store, f), intersect=intersects(store)), e.day.is_not(None), col.is_not(None)))
     with store.engine.connect() as conn:
         rows = conn.execute(q).all()
     groups: dict[str, list] = defaultdict(list)

@@ -231,8 +231,14 @@ def build(plv_path=PLV_TRAIN, synthetic_path=SYNTHETIC, synthetic_weight: float 
         y = y + syn[1]
         w = w + [synthetic_weight] * len(syn[1])
     model = fit(X, y, w, C=C)
+    from ..extract import event_features as ef
+    from ..extract import events as ev
+
     model["meta"] = {"trained_on": [str(plv_path)] + ([str(synthetic_path)] if synthetic_weight > 0 else []),
-                     "examples": len(y), "C": C, "synthetic_weight": synthetic_weight, "seed": SEED}
+                     "examples": len(y), "C": C, "synthetic_weight": synthetic_weight, "seed": SEED,
+                     "train_mode": TRAIN_MODE, "noun_classify": ev.NOUN_CLASSIFY,
+                     "dense_weight": ef.DENSE_WEIGHT, "sent_weight": ef.SENT_WEIGHT,
+                     "trigger_extras": ef.TRIGGER_EXTRAS}
     return model
 
 
