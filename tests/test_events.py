@@ -129,10 +129,34 @@ def _dyads(evs):
     ("Benny Gantz said on Tuesday he would seek peace with the Palestinians.", "Benny Gantz", "the Palestinians"),
     # the recipient of a complement verb ("refused to allow ...")
     ("Russia refused to allow two EU-based airlines to land.", "Russia", "two EU-based airlines"),
+    # a "to" phrase the parser labels as a dative
+    ("Chile has granted political asylum to Carlos Mendez.", "Chile", "Carlos Mendez"),
+    # a dateline the parser takes for the subject, the real one in apposition
+    ("THE HAGUE, Netherlands -- A United Nations prosecutor has charged a former Rwandan minister with fraud.",
+     "A United Nations prosecutor", "a former Rwandan minister"),
+    # a dateline inside the subject phrase
+    ("KABUL - A Taliban attack on a police compound has killed 20 officers.", "A Taliban attack", "20 officers"),
+    # a quantifier object: the recipient is the group it counts
+    ("Georgian police detained dozens of demonstrators in Tbilisi.", "Georgian police", "dozens of demonstrators"),
+    # the place of the act when the object is a thing
+    ("The Government of Kenya will set up a new training centre in Mombasa.", "The Government of Kenya", "Mombasa"),
+    # a reciprocal act whose complement names someone else
+    ("Macron and Scholz have agreed to share intelligence on Iran.", "Macron", "Scholz"),
 ])
 def test_actor_recipient_patterns(analyse_text, text, src, tgt):
     evs = _events(analyse_text, text)
     assert any(any(src in x for x in s) and any(tgt in x for x in t) for s, t in _dyads(evs)), _dyads(evs)
+
+
+@pytest.mark.parametrize("text,type_", [
+    ("Trump attacked The Wall Street Journal over its coverage of the talks.", "ACCUSE"),
+    ("President Biden attacked Senator Ted Cruz in a speech on Monday.", "ACCUSE"),
+    ("Russian troops attacked the village of Kupiansk on Monday.", "ASSAULT"),
+    ("Hamas attacked Israel with rockets.", "ASSAULT"),
+])
+def test_verbal_attack_is_accuse(analyse_text, text, type_):
+    evs = [e for e in _events(analyse_text, text) if e.trigger.text == "attacked"]
+    assert evs and evs[0].type == type_, [(e.type, e.trigger.text) for e in evs]
 
 
 def test_speech_demand_is_its_own_event(analyse_text):

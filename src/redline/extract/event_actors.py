@@ -19,6 +19,13 @@ from __future__ import annotations
 
 from typing import Iterator, Optional
 
+#: experiment switches (see docs/evaluation.md, events section)
+DATELINE_FIX = True
+DATIVE_PREP = True
+PLACE_FOR_THING = True
+QUANT_CORE = True
+NOUN_THING_TARGET = True
+
 SUBJ = {"nsubj", "csubj"}
 PASS_SUBJ = {"nsubjpass", "csubjpass"}
 OBJ = {"dobj", "dative", "attr", "oprd"}
@@ -36,6 +43,23 @@ REL_PRONOUNS = {"who", "which", "that", "whom"}
 _CUT = {"relcl", "acl", "advcl", "punct", "conj", "cc", "appos", "prep", "parataxis", "ccomp",
         "mark", "advmod", "npadvmod"}
 _NOMINAL = {"NOUN", "PROPN", "PRON", "NUM", "X"}
+
+
+_DASHES = {"--", "-", "\u2014", "\u2013"}
+
+
+def dateline_end(tok) -> int:
+    """Index of the dash closing a dateline at the start of ``tok``'s sentence
+    ("THE HAGUE, Netherlands -- A prosecutor ...", "KABUL - A Taliban attack ..."), or -1."""
+    sent = tok.sent
+    for t in sent[:8]:
+        if t.text in _DASHES and t.i > sent.start:
+            before = tok.doc[sent.start:t.i]
+            if all(b.is_punct or b.pos_ in ("PROPN", "DET") or b.is_upper for b in before) \
+                    and any(b.ent_type_ in ("GPE", "LOC", "ORG", "FAC") or b.is_upper for b in before):
+                return t.i
+            return -1
+    return -1
 
 
 def np_tokens(head) -> tuple[int, int]:
@@ -60,6 +84,10 @@ def np_tokens(head) -> tuple[int, int]:
     lo = min(t.i for t in toks)
     hi = max(t.i for t in toks) + 1
     doc = head.doc
+    if DATELINE_FIX:
+        d = dateline_end(head)
+        if lo < d < head.i:
+            lo = d + 1  # "KABUL - A Taliban attack": the dateline is not part of the phrase
     while lo < hi - 1 and (doc[lo].is_punct or doc[lo].dep_ == "cc"):
         lo += 1
     while hi - 1 > lo and (doc[hi - 1].is_punct or doc[hi - 1].dep_ == "case") and doc[hi - 1].i != head.i:
@@ -130,6 +158,15 @@ def subject_of(verb, depth: int = 0):
         # subject; the real one is nearest to the verb
         before = [c for c in subjects if c.i < verb.i]
         subjects = [before[-1]] if before else subjects[:1]
+    if DATELINE_FIX and subjects and subjects[0].dep_ in SUBJ:
+        d = dateline_end(verb)
+        if subjects[0].i < d < verb.i:
+            # "THE HAGUE, Netherlands -- A prosecutor has charged": the dateline was
+            # parsed as the subject; the real one is the phrase between the dash and the verb
+            roots = [t for t in verb.doc[d + 1:verb.i]
+                     if not (d < t.head.i < verb.i) and t.pos_ in _NOMINAL]
+            if roots:
+                return roots[0]
     for c in subjects:
         if c.dep_ in SUBJ:
             if c.lower_ in REL_PRONOUNS:
@@ -208,7 +245,8 @@ def is_passive(verb) -> bool:
 
 def _prep_objects(tok, preps) -> Iterator:
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in preps:
+        if (c.dep_ == "prep" or (DATIVE_PREP and c.dep_ == "dative" and c.pos_ == "ADP")) \
+                and c.lower_ in preps:
             for p in c.children:
                 if p.dep_ == "pobj":
                     yield c, p
@@ -247,8 +285,8 @@ def verb_roles(verb, depth: int = 0) -> tuple[Optional[object], Optional[object]
         dative = [c for c in verb.children if c.dep_ == "dative" and c.pos_ in _NOMINAL]
         if dative:
             tgt = dative[0]
-        elif dobj is not None and dobj.pos_ in _NOMINAL and not is_thing(dobj) \
-                and dobj.ent_type_ not in _NOT_ACTOR_ENTS:
+        elif dobj is not None and dobj.pos_ in _NOMINAL and not is_thing(core(dobj)) \
+                and core(dobj).ent_type_ not in _NOT_ACTOR_ENTS:
             tgt = dobj
     # a directional phrase on the verb (or on its object) names the recipient when the
     # object is a thing: "supplying artillery shells to Russia", "imposed sanctions on X"
@@ -289,8 +327,9 @@ def verb_roles(verb, depth: int = 0) -> tuple[Optional[object], Optional[object]
                     tgt = subj[0]
                     info["ccomp"] = True
                 break
-    if tgt is None and depth < 3:
-        tgt = _place_recipient(verb, info["dobj"])
+    if depth < 3 and (tgt is None or (PLACE_FOR_THING and not looks_actor(tgt) and tgt.pos_ != "PRON")):
+        # "set up a centre in Mumbai", "contribute more to operations in Syria"
+        tgt = _place_recipient(verb, info["dobj"]) or tgt
     if tgt is None and depth < 3:
         # "agreed to allow international aid into the areas": the complement's recipient
         for c in verb.children:
@@ -375,6 +414,14 @@ def noun_roles(noun) -> tuple[Optional[object], Optional[object], dict]:
                     break
     if tgt is None:
         tgt = _place_recipient(noun)
+    if tgt is None and NOUN_THING_TARGET:
+        # "an investigation into the $3.5 billion spent", "a meeting with members of ...":
+        # PLOVER recipients may be things or unnamed groups
+        for prep, pobj in _prep_objects(noun, {"into", "against", "with", "on", "to"}):
+            if pobj != src and pobj.ent_type_ not in ("DATE", "TIME"):
+                tgt = pobj
+                info["prep"] = prep.lower_
+                break
     return src, tgt, info
 
 
@@ -387,14 +434,40 @@ _ACTOR_NOUNS = {
     "insurgent", "fighter", "militia", "security", "chief", "mayor", "governor", "union",
     "company", "people", "civilian", "refugee", "journalist", "activist", "state", "country",
     "nation", "committee", "team", "department", "office", "judge", "lawmaker", "senator",
+    # people acted upon (PLOVER recipients): "detained dozens of demonstrators"
+    "demonstrator", "protestor", "member", "critic", "dissident", "prisoner", "detainee", "inmate",
+    "migrant", "resident", "villager", "citizen", "opponent", "supporter", "employee", "hostage",
+    "lawyer", "representative", "envoy", "negotiator", "peacekeeper", "victim",
 }
 _NOT_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
+
+
+_QUANTIFIERS = {"dozen", "hundred", "thousand", "million", "score", "one", "two", "three", "some",
+                "many", "most", "all", "several", "number", "none", "each", "both", "few", "handful"}
+
+
+def core(tok):
+    """The noun a quantifier phrase is about: "dozens of demonstrators" → demonstrators,
+    "one of the Kremlin's critics" → critics (else ``tok`` itself)."""
+    k = 0
+    while QUANT_CORE and tok is not None and k < 3 and (
+            tok.lemma_.lower() in _QUANTIFIERS or tok.ent_type_ == "CARDINAL" or tok.pos_ == "NUM"):
+        of = [p for _, p in _prep_objects(tok, {"of"})]
+        if not of:
+            break
+        tok = of[0]
+        k += 1
+    return tok
 
 
 def looks_actor(tok) -> bool:
     """Could this token head a political actor (name, demonym, pronoun, group noun)?"""
     if tok is None:
         return False
+    if QUANT_CORE:
+        c = core(tok)
+        if c is not tok:
+            return looks_actor(c)
     if tok.ent_type_ in _NOT_ACTOR_ENTS:
         return False
     if tok.ent_type_ in ("GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"):

@@ -23,6 +23,10 @@ from ..plover import lexicon
 _SKIP_POS = {"PUNCT", "SPACE", "DET", "NUM", "SYM"}
 
 
+#: weight of the lexicon's type for the trigger (the lexicon prior; a feature, not an override)
+LEX_WEIGHT = 1.0
+
+
 def lex_type(tok, pos: str) -> Optional[str]:
     """Lexicon type of a token (lemma + particle first: "call for", "rule out")."""
     lex = lexicon()
@@ -110,7 +114,7 @@ def features(doc, trigger, src: Optional[tuple[int, int]], tgt: Optional[tuple[i
     f["trpos=" + trigger.pos_] = 1.0
     lt = lex_type(trigger, "VERB" if trigger.pos_ in ("VERB", "AUX") else "NOUN")
     if lt:
-        f["lex=" + lt] = 1.0
+        f["lex=" + lt] = LEX_WEIGHT
     for c in trigger.children:
         if c.dep_ in ("prt",):
             f["trp=" + lem + "_" + c.lower_] = 1.0

@@ -58,7 +58,7 @@ _IRREALIS = {"future", "hypothetical", "conditional", "advocated"}
 # Reciprocal acts: "A and B met/agreed/signed" is A → B.
 _SYMMETRIC = {"agree", "meet", "sign", "talk", "negotiate", "cooperate", "discuss", "reach",
               "conclude", "clash", "fight", "exchange", "establish", "resume", "normalize",
-              "normalise", "hold", "collaborate", "consult", "reconcile", "ink"}
+              "normalise", "hold", "collaborate", "consult", "reconcile", "ink", "attend"}
 _PERSON_NOUNS = {"president", "minister", "spokesman", "spokeswoman", "spokesperson", "leader",
                  "chairman", "chief", "official", "ambassador", "secretary", "senator", "governor",
                  "mayor", "general", "commander", "envoy", "diplomat", "lawmaker", "premier",
@@ -84,6 +84,19 @@ UNLISTED_SURE = 1.01
 VERB_ON_EVENT_NOUN = True
 #: "X says Y must ...": the speaker's demand is an event (speaker → Y).
 SPEECH_DEMANDS = True
+#: "Trump and Putin agreed to share information on North Korea": a reciprocal act of a
+#: compound subject is coded first conjunct → others even when the complement names a
+#: recipient (the complement's recipient is not the reciprocal act's)
+SPLIT_INDIRECT = True
+#: "Trump attacked The Wall Street Journal": an attack verb by a named political actor
+#: on a person, an organisation or a publication, with no weapon, troops or armed actor
+#: in the sentence, is a verbal attack (ACCUSE), not ASSAULT
+VERBAL_ATTACK = True
+_VERBAL_ATTACK_VERBS = {"attack", "assail", "slam", "blast", "hit", "lash", "savage", "bash"}
+_MEDIA_NOUNS = {"newspaper", "journal", "media", "press", "paper", "report", "reporter", "journalist",
+                "remark", "statement", "policy", "decision", "plan", "critic", "rival", "opponent",
+                "comment", "claim", "proposal", "bill", "law", "court", "judge", "network", "magazine"}
+_ARMED_SECTORS = {"MIL", "REB", "COP", "SPY", "INS", "CRM"}
 
 
 @functools.lru_cache(maxsize=1)
@@ -403,6 +416,27 @@ def _mode_context(cand, type_: str):
     return mode, context, cameo
 
 
+def _verbal_attack(c, src, tgt) -> bool:
+    """Is this ASSAULT candidate a verbal attack (see ``VERBAL_ATTACK``)?"""
+    tok = c.trigger
+    if c.kind != "verb" or tok.lemma_.lower() not in _VERBAL_ATTACK_VERBS or c.tgt is None:
+        return False
+    if not src or not all(a.entity is not None and a.sector not in _ARMED_SECTORS for a in src):
+        return False
+    if any(a.sector in _ARMED_SECTORS for a in tgt):
+        return False
+    head = ea.core(c.tgt)
+    if not (head.ent_type_ in ("PERSON", "ORG") or head.lemma_.lower() in _MEDIA_NOUNS
+            or (head.pos_ == "PRON" and head.lower_ in ("him", "her"))):
+        return False
+    for t in tok.sent:  # armed context: weapons, troops, strikes, casualties
+        lem = t.lemma_.lower()
+        if ea.is_thing(t) or ea.is_troops(t) or lem in ("kill", "wound", "injure", "bomb", "shell",
+                                                          "airstrike", "strike", "gunman", "militant"):
+            return False
+    return True
+
+
 def _final_type(cand, label: Optional[str], factuality: str) -> str:
     if label is None:
         label = cand.lex.type if cand.lex is not None else None
@@ -487,6 +521,8 @@ def _events_of(doc, c, index, quotes) -> list:
             # a verb outside the lexicon is an event only between two known actors
             # ("stretches to Hong Kong", "outlined its agenda" are not)
             return events
+        if VERBAL_ATTACK and type_ == "ASSAULT" and _verbal_attack(c, src, tgt):
+            type_ = "ACCUSE"
         # moving troops is MOBILIZE whatever the verb ("transferred 7,000 soldiers"); the
         # soldiers are what is moved, the destination is the recipient
         dobj = c.info.get("dobj") if c.kind == "verb" else None
@@ -494,10 +530,13 @@ def _events_of(doc, c, index, quotes) -> list:
             if type_ not in ("ASSAULT", "THREATEN", "AGREE", "RETREAT", "CONCEDE"):
                 type_ = "MOBILIZE"
                 dest = [o for _, o in ea._prep_objects(tok, {"to", "into"})] + \
-                       [o for _, o in ea._prep_objects(dobj, {"to", "into"})]
+                       [o for _, o in ea._prep_objects(dobj, {"to", "into"})] + \
+                       [o for _, o in ea._prep_objects(tok, {"in"}) if o.ent_type_ in ("GPE", "LOC")]
                 c.tgt = dest[0] if dest else None
                 tgt = _actors(doc, c.tgt, index, quote) if index is not None else []
-        if len(src) >= 2 and all(a.entity is None and a.country is None for a in tgt) and (
+        if len(src) >= 2 and (all(a.entity is None and a.country is None for a in tgt) or (
+                SPLIT_INDIRECT and tok.lemma_.lower() in _SYMMETRIC
+                and (c.info.get("xcomp") is not None or c.info.get("embedded") is not None))) and (
                 tok.lemma_.lower() in _SYMMETRIC or type_ in ("CONSULT", "COOPERATE")):
             # "the UK and the EU agreed", "Russia and Turkey met": a dyad inside the compound
             src, tgt = src[:1], src[1:]
