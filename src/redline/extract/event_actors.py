@@ -25,6 +25,11 @@ DATIVE_PREP = True
 PLACE_FOR_THING = True
 QUANT_CORE = True
 NOUN_THING_TARGET = True
+CLAUSE_TARGET = True  # recipient = subject of a noun's complement clause / actor inside a conjunct
+UNTIL_TARGET = True  # "will not lift the embargo until Cuba ..." → Cuba
+IN_PLACE_OF_RECIPIENT = True  # "to the peacekeeping force in Afghanistan" → Afghanistan
+FROM_PLACE = True  # "withdraw its troops from Syria" → Syria
+PLACE_NOUNS = True  # in-phrase place through a common noun ("in Niger's Maradi region")
 
 SUBJ = {"nsubj", "csubj"}
 PASS_SUBJ = {"nsubjpass", "csubjpass"}
@@ -305,6 +310,11 @@ def verb_roles(verb, depth: int = 0) -> tuple[Optional[object], Optional[object]
                 # "launched an assault on the last ISIS bastion": the object is the act
                 tgt = pobj
                 info["prep"] = prep.lower_
+        elif FROM_PLACE and prep.lower_ == "from" and tgt is info["dobj"] and is_troops(core(tgt)) \
+                and (not looks_actor(pobj) or pobj.ent_type_ in ("GPE", "LOC", "FAC", "ORG") or _place_noun(pobj)):
+            # "withdraw its troops from Syria": the place left is the recipient
+            tgt = pobj
+            info["prep"] = "from"
         elif prep.lower_ in RECIPIENT_PREPS and tgt is info["dobj"] \
                 and tgt.ent_type_ not in NAMED_ENTS and (looks_actor(pobj) or pobj.ent_type_):
             # "sent a team of experts to Iran": the object is what is sent
@@ -314,9 +324,30 @@ def verb_roles(verb, depth: int = 0) -> tuple[Optional[object], Optional[object]
         # the object is a thing or an act: its recipient is the actor it is about
         # ("spurned offers by the Kabul government", "lift sanctions imposed on India")
         inner = embedded_actor(tgt, exclude=src)
+        if inner is None and CLAUSE_TARGET:
+            # "its demand that US ease sanctions", "threats made by X and Y's attacks"
+            inner = clause_subject(tgt)
+            for cj in ([] if inner is not None else tgt.conjuncts):
+                inner = embedded_actor(cj, exclude=src)
+                if inner is not None:
+                    break
         if inner is not None:
             info["embedded"] = tgt
             tgt = inner
+    if UNTIL_TARGET and (tgt is None or not looks_actor(tgt)) and any(c.dep_ == "neg" for c in verb.children):
+        # "will not lift the embargo until Cuba undertakes reforms": the party the refusal
+        # waits on is the recipient
+        for c in verb.children:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("until", "unless", "before")
+                                         for m in c.children):
+                for v in [c] + [x for x in c.conjuncts if x.pos_ in ("VERB", "AUX")]:
+                    subj = [x for x in v.children if x.dep_ in SUBJ | PASS_SUBJ]
+                    if subj and subj[0].pos_ != "PRON" and looks_actor(subj[0]) and subj[0] is not src \
+                            and (src is None or subj[0].i != src.i):
+                        tgt = subj[0]
+                        info["until"] = True
+                        break
+                break
     if tgt is None and not info["passive"]:
         # "demanded that Dbeibeh appear": the subject of the complement clause
         for c in verb.children:
@@ -327,6 +358,12 @@ def verb_roles(verb, depth: int = 0) -> tuple[Optional[object], Optional[object]
                     tgt = subj[0]
                     info["ccomp"] = True
                 break
+    if IN_PLACE_OF_RECIPIENT and tgt is not None and info.get("prep") in ("to", "into") \
+            and tgt.pos_ == "NOUN" and tgt.ent_type_ not in NAMED_ENTS:
+        # "contribute troops to the NATO-led security force in Afghanistan": the country
+        place = _place_recipient(tgt)
+        if place is not None:
+            tgt = place
     if depth < 3 and (tgt is None or (PLACE_FOR_THING and not looks_actor(tgt) and tgt.pos_ != "PRON")):
         # "set up a centre in Mumbai", "contribute more to operations in Syria"
         tgt = _place_recipient(verb, info["dobj"]) or tgt
@@ -349,8 +386,31 @@ def _place_recipient(tok, obj=None):
         if t is None:
             continue
         for _, p in _prep_objects(t, {"in", "inside", "across", "throughout"}):
-            if p.ent_type_ in ("GPE", "LOC"):
+            if p.ent_type_ in ("GPE", "LOC") or (PLACE_NOUNS and _place_noun(p)):
                 return p
+    return None
+
+
+_PLACE_NOUNS = {"region", "province", "area", "city", "town", "village", "border", "territory",
+                "district", "state", "zone", "county", "capital", "countryside", "camp", "position"}
+
+
+def _place_noun(tok) -> bool:
+    """A place named through a common noun: "Niger's Maradi region", "the West Bank cities"."""
+    return tok.lemma_.lower() in _PLACE_NOUNS and any(
+        c.ent_type_ in ("GPE", "LOC", "NORP", "FAC") for c in tok.children if c.i < tok.i)
+
+
+def clause_subject(noun):
+    """The actor-like subject of a noun's complement clause ("the demand *that US* ease
+    sanctions", "claims that *two servicemen* abused children")."""
+    for c in noun.children:
+        if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX") and c.i > noun.i:
+            if not any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+                continue
+            subj = [s for s in c.children if s.dep_ in SUBJ | PASS_SUBJ]
+            if subj and subj[0].pos_ != "PRON" and looks_actor(subj[0]):
+                return subj[0]
     return None
 
 
@@ -412,6 +472,8 @@ def noun_roles(noun) -> tuple[Optional[object], Optional[object], dict]:
                     tgt = pobj
                     info["prep"] = prep.lower_
                     break
+    if tgt is None and CLAUSE_TARGET:
+        tgt = clause_subject(noun)
     if tgt is None:
         tgt = _place_recipient(noun)
     if tgt is None and NOUN_THING_TARGET:

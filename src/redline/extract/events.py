@@ -88,6 +88,12 @@ SPEECH_DEMANDS = True
 #: compound subject is coded first conjunct → others even when the complement names a
 #: recipient (the complement's recipient is not the reciprocal act's)
 SPLIT_INDIRECT = True
+#: ... also when the object is an event noun ("X and Y will attend Saturday's meeting of ASEAN",
+#: "X and Y reached an agreement")
+SPLIT_EVENT_OBJECT = True
+#: the statement + irrealis-act split only for a known actor (an entity or a country): "the
+#: project will allow ..." stays one event, the irrealis act
+SPLIT_NEEDS_KNOWN = True
 #: "Trump attacked The Wall Street Journal": an attack verb by a named political actor
 #: on a person, an organisation or a publication, with no weapon, troops or armed actor
 #: in the sentence, is a verbal attack (ACCUSE), not ASSAULT
@@ -158,6 +164,12 @@ def _lex_entry(tok, pos):
                 e = lex.get((f"{lem} {c.lower_}", "VERB"))
                 if e:
                     return e
+                if c.dep_ == "prep":  # "went on strike": three-word "verb prep noun" keys
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            e = lex.get((f"{lem} {c.lower_} {p.lemma_.lower()}", "VERB"))
+                            if e:
+                                return e
             if c.dep_ == "dobj":
                 e = lex.get((f"{lem} {c.lemma_.lower()}", "VERB"))
                 if e:
@@ -225,6 +237,18 @@ def candidates(doc, sent) -> list[_Cand]:
             elif dobj_entry is not None and (entry.type == dobj_entry.type or lem in ea.NOUN_GOVERNORS):
                 consumed.add(dobj.i)
             span = (tok.i, tok.i + 1)
+            if entry is not None and entry.lemma.count(" ") == 2:
+                # "went on strike": the phrase's noun is part of the trigger, no event or
+                # recipient of its own
+                for c in tok.children:
+                    for p in c.children:
+                        if c.dep_ == "prep" and p.dep_ == "pobj" and \
+                                f"{c.lower_} {p.lemma_.lower()}" == entry.lemma.split(" ", 1)[1]:
+                            consumed.add(p.i)
+                            if tgt is not None and tgt.i == p.i:
+                                tgt = None
+                            if p.i - tok.i <= 4:
+                                span = (tok.i, p.i + 1)
             for c in tok.children:
                 if c.dep_ == "prt":
                     span = (tok.i, max(span[1], c.i + 1))
@@ -536,7 +560,9 @@ def _events_of(doc, c, index, quotes) -> list:
                 tgt = _actors(doc, c.tgt, index, quote) if index is not None else []
         if len(src) >= 2 and (all(a.entity is None and a.country is None for a in tgt) or (
                 SPLIT_INDIRECT and tok.lemma_.lower() in _SYMMETRIC
-                and (c.info.get("xcomp") is not None or c.info.get("embedded") is not None))) and (
+                and (c.info.get("xcomp") is not None or c.info.get("embedded") is not None
+                     or (SPLIT_EVENT_OBJECT and c.info.get("dobj") is not None
+                         and ea.is_event_noun(c.info["dobj"]))))) and (
                 tok.lemma_.lower() in _SYMMETRIC or type_ in ("CONSULT", "COOPERATE")):
             # "the UK and the EU agreed", "Russia and Turkey met": a dyad inside the compound
             src, tgt = src[:1], src[1:]
@@ -558,12 +584,16 @@ def _events_of(doc, c, index, quotes) -> list:
         lex_t = c.lex.type if c.lex is not None else None
         if (c.label is not None and lex_t and fact in _IRREALIS and type_ in _STATEMENT_TYPES
                 and plover.eval_label(lex_t) != plover.eval_label(type_)):
-            # "Germany would consider new sanctions", "will deliver tanks": the statement
-            # itself is a threat/promise (the classifier's reading, as PLV codes it); the act
-            # it names is its own event, with the irrealis factuality
-            facts[0] = "reported" if quote is not None else "asserted"
-            types.append((lex_t, tgt))
-            facts.append(fact)
+            if not SPLIT_NEEDS_KNOWN or any(a.entity or a.country for a in src):
+                # "Germany would consider new sanctions", "will deliver tanks": the statement
+                # itself is a threat/promise (the classifier's reading, as PLV codes it); the
+                # act it names is its own event, with the irrealis factuality
+                facts[0] = "reported" if quote is not None else "asserted"
+                types.append((lex_t, tgt))
+                facts.append(fact)
+            elif len(types) == 1:
+                # no known speaker to make the statement: only the irrealis act
+                types[0] = (lex_t, tgt)
         s = tok.sent
         tspan = doc[c.trig_span[0]:c.trig_span[1]]
         for (t, tgt_t), fact in zip(types, facts):
