@@ -142,6 +142,24 @@ def _dyads(evs):
     ("The Government of Kenya will set up a new training centre in Mombasa.", "The Government of Kenya", "Mombasa"),
     # a reciprocal act whose complement names someone else
     ("Macron and Scholz have agreed to share intelligence on Iran.", "Macron", "Scholz"),
+    # troops withdrawn from a place: the place is the recipient
+    ("Russia has begun withdrawing some of its troops from Syria.", "Russia", "Syria"),
+    # a refusal that waits on another party
+    ("Obama said he will not lift the embargo until Cuba undertakes economic reforms.", "Obama", "Cuba"),
+    # the subject of a noun's that-clause
+    ("North Korea has reiterated its demand that Washington ease sanctions.", "North Korea", "Washington"),
+    # an actor inside a conjunct of the object ("threats made by X")
+    ("The summit condemned the act of aggression and the threats made by the Venezuelan government.",
+     "The summit", "the Venezuelan government"),
+    # a to-phrase naming a force in a country: the country
+    ("Colombia is ready to contribute troops to the NATO-led security force in Afghanistan.",
+     "Colombia", "Afghanistan"),
+    # a place named through a common noun
+    ("Around 77,000 Nigerians have sought refuge in Niger's Maradi region.", "Nigerians", "Niger's Maradi region"),
+    # a reciprocal act on an event noun inside a compound subject
+    ("The Japanese foreign minister and Iranian Foreign Minister Mohammad Javad Zarif will attend Saturday's "
+     "meeting of the Association of Southeast Asian Nations.",
+     "The Japanese foreign minister", "Iranian Foreign Minister Mohammad Javad Zarif"),
 ])
 def test_actor_recipient_patterns(analyse_text, text, src, tgt):
     evs = _events(analyse_text, text)
@@ -157,6 +175,19 @@ def test_actor_recipient_patterns(analyse_text, text, src, tgt):
 def test_verbal_attack_is_accuse(analyse_text, text, type_):
     evs = [e for e in _events(analyse_text, text) if e.trigger.text == "attacked"]
     assert evs and evs[0].type == type_, [(e.type, e.trigger.text) for e in evs]
+
+
+@pytest.mark.parametrize("text,trigger,type_", [
+    ("Teachers in Denver went on strike for better pay.", "went on strike", "PROTEST"),
+    ("NATO troops remained on alert in Bosnian Serb territory.", "remained on alert", "MOBILIZE"),
+])
+def test_three_word_verb_phrases(analyse_text, text, trigger, type_):
+    evs = _events(analyse_text, text)
+    hit = [e for e in evs if e.trigger.text == trigger]
+    assert hit and hit[0].type == type_, [(e.type, e.trigger.text) for e in evs]
+    # the phrase's noun is neither an event of its own nor the recipient
+    assert not any(e.trigger.text in ("strike", "alert") for e in evs)
+    assert not any(a.text in ("strike", "alert") for e in evs for a in e.target)
 
 
 def test_speech_demand_is_its_own_event(analyse_text):

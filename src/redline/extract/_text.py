@@ -1,4 +1,4 @@
-"""Small helpers shared by the detail extractors (dates, places, equipment, quantities).
+"""Small helpers shared by the extractors.
 
 ``Token.sent`` re-checks the whole document's sentence annotation on every call, which
 is slow inside loops; :func:`sentence_of` answers from bounds computed once per doc.

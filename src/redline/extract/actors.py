@@ -20,6 +20,7 @@ from typing import Iterable, Iterator, Optional
 from ..countries import CountryRef, OrgRef, all_country_aliases, all_org_aliases, country, organisation
 from ..model import Actor, Entity, Mention
 from ..tables import table
+from ._text import doc_text
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 # Trailing debris the small model glues onto names: "Ukraine - Ed", "North Korea's".
@@ -127,7 +128,7 @@ def _inside_longer_name(doc, ts: int, te: int) -> bool:
 def _raw_mentions(doc) -> list[_Raw]:
     """Candidate mentions: table matches first, then the model's entities that do not
     overlap them, with labels corrected from the tables."""
-    text = doc.text
+    text = doc_text(doc)
     taken = [False] * (len(doc) + 1)
     out: list[_Raw] = []
 
@@ -617,7 +618,7 @@ def _resolve_titles(doc, entities: list[Entity]) -> None:
                 hit2 = sector_of_words([word])
                 chosen.sector = chosen.sector or (hit2[0] if hit2 else None)
         if chosen is not None:
-            chosen.mentions.append(Mention(s, e, doc.text[s:e], "title"))
+            chosen.mentions.append(Mention(s, e, doc_text(doc)[s:e], "title"))
             chosen.mentions.sort(key=lambda m: m.start)
 
 
@@ -697,7 +698,7 @@ class EntityIndex:
         return best
 
     def _actor_from_entity(self, ent: Entity, start: int, end: int, sector: Optional[str]) -> Actor:
-        text = self.doc.text[start:end] if self.doc is not None else ""
+        text = doc_text(self.doc)[start:end] if self.doc is not None else ""
         return Actor(name=ent.name, entity=ent.id, country=ent.country,
                      sector=sector or ent.sector or ("GOV" if ent.type == "GPE" else None),
                      start=start, end=end, text=text)

@@ -405,7 +405,7 @@ def clause_subject(noun):
     """The actor-like subject of a noun's complement clause ("the demand *that US* ease
     sanctions", "claims that *two servicemen* abused children")."""
     for c in noun.children:
-        if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX") and c.i > noun.i:
+        if c.dep_ in ("acl", "ccomp") and c.i > noun.i:
             if not any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
                 continue
             subj = [s for s in c.children if s.dep_ in SUBJ | PASS_SUBJ]

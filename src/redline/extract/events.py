@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Optional
 
 from .. import plover
+from ._text import doc_text
 from ..model import Actor, Event, TextSpan
 from . import event_actors as ea
 from .event_features import features, lex_type
@@ -379,7 +380,7 @@ def _actor_of(doc, lo, hi, index) -> Optional[Actor]:
     except Exception:
         log.debug("index.actor failed", exc_info=True)
     if a is not None:
-        a.start, a.end, a.text = start, end, doc.text[start:end]
+        a.start, a.end, a.text = start, end, doc_text(doc)[start:end]
     return a
 
 

@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Iterable, Optional
 
+from ._text import doc_text
 from ..model import Quote, Speaker, TextSpan
 
 log = logging.getLogger(__name__)
@@ -240,14 +241,7 @@ def pair_marks(text: str) -> list[_Raw]:
 
 
 # --------------------------------------------------------------------------- parse helpers
-_TEXT_CACHE: list = [None, ""]
-
-
-def _doc_text(doc) -> str:
-    """``doc.text``, built once per doc (spaCy rebuilds the string at every access)."""
-    if _TEXT_CACHE[0] is not doc:
-        _TEXT_CACHE[0], _TEXT_CACHE[1] = doc, doc.text
-    return _TEXT_CACHE[1]
+_doc_text = doc_text  # spaCy rebuilds doc.text at every access: cache it per doc
 
 class _Doc:
     """Character → token lookups over a spaCy Doc, built once (linear)."""
