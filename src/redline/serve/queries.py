@@ -351,59 +351,14 @@ def network(store, since: Optional[str] = None, until: Optional[str] = None,
     return {"by": by, "nodes": sorted(nodes.values(), key=lambda n: -n["events"]), "edges": edges}
 
 
-def _list(v) -> list:
-    if v is None or v == "":
-        return []
-    return [x for x in str(v).split(",") if x]
-
-
-def _plover_actor(r: dict) -> dict:
-    return {"code": r.get("country"), "sector": r.get("sector"), "entity_text": r.get("text"),
-            "identifier_text": r.get("name"), "start": r.get("start"), "end": r.get("end")}
-
-
 def plover_record(e: dict, actors: dict) -> dict:
-    """A PLOVER JSON record for one event row of :func:`search_events` (the field
-    names of :func:`redline.store.export.plover_records`)."""
-    from .. import __version__
+    """A PLOVER JSON record for one event row of :func:`search_events`, built by the
+    store's exporter so both give the same fields."""
+    from ..store.export import plover_event
 
-    coder = f"redline {__version__}"
-    loc = None
-    if e.get("location_name"):
-        loc = {"extracted_place": e["location_name"], "resolved_place": e["location_name"],
-               "lat": e.get("location_lat"), "lon": e.get("location_lon"),
-               "country_code": e.get("location_country")}
-    return {
-        "id": f"{e['article_id']}-{e['event_id']}",
-        "has_event": True,
-        "date": e.get("day"),
-        "actor": [_plover_actor(x) for x in actors.get("source", [])],
-        "recipient": [_plover_actor(x) for x in actors.get("target", [])],
-        "event": [e["type"]] if e.get("type") else [],
-        "event_loc": loc,
-        "event_text": [e["trigger_text"]] if e.get("trigger_text") else [],
-        "quad_code": e.get("quad_class"),
-        "event_scale": e.get("score"),
-        "mode": _list(e.get("mode")),
-        "context": _list(e.get("context")),
-        "link": e.get("cluster_id"),
-        "text_info": {"start": e.get("sentence_start"), "end": e.get("sentence_end"),
-                      "text": e.get("sentence_text")},
-        "cite_info": {"corpus": "redline", "citation": e["article_id"], "url": e.get("article_url"),
-                      "title": e.get("article_title"), "publication": e.get("article_source"),
-                      "coder": coder, "codebook": "plover-base (PLOVER manual draft 0.8)"},
-        "coder": coder,
-        "article_id": e["article_id"],
-        "factuality": e.get("factuality"),
-        "cameo": e.get("cameo"),
-        "goldstein": e.get("goldstein"),
-        "trigger": {"start": e.get("trigger_start"), "end": e.get("trigger_end"),
-                    "text": e.get("trigger_text")},
-        "event_date": e.get("date"),
-        "num_mentions": e.get("num_mentions"),
-        "num_articles": e.get("num_articles"),
-        "num_sources": e.get("num_sources"),
-    }
+    article = {"url": e.get("article_url"), "title": e.get("article_title"),
+               "source": e.get("article_source")}
+    return plover_event(e, actors, article, e)
 
 
 def equipment_list(value) -> list:

@@ -82,53 +82,59 @@ def _list(v) -> list:
     return [x for x in str(v).split(",") if x] if isinstance(v, str) else list(v)
 
 
+def plover_event(e: dict, acts: dict, article: dict, cluster: dict) -> dict:
+    """The PLOVER JSON record of one event row (``events`` table columns), its actors
+    (``{"source": [...], "target": [...]}`` of ``event_actors`` rows), its article
+    (``title``, ``url``, ``source``) and its cluster (``num_mentions``...)."""
+    coder = f"redline {__version__}"
+    loc = None
+    if e.get("location_name"):
+        loc = {"extracted_place": e["location_name"], "resolved_place": e["location_name"],
+               "lat": e.get("location_lat"), "lon": e.get("location_lon"),
+               "country_code": e.get("location_country")}
+    return {
+        "id": f"{e['article_id']}-{e['event_id']}",
+        "has_event": True,
+        "date": e.get("day"),
+        "actor": [_plover_entity(x) for x in acts.get("source", [])],
+        "recipient": [_plover_entity(x) for x in acts.get("target", [])],
+        "event": [e["type"]] if e.get("type") else [],
+        "event_loc": loc,
+        "event_text": [e["trigger_text"]] if e.get("trigger_text") else [],
+        "quad_code": e.get("quad_class"),
+        "event_scale": e.get("score"),
+        "mode": _list(e.get("mode")),
+        "context": _list(e.get("context")),
+        "link": e.get("cluster_id"),
+        "text_info": {"start": e.get("sentence_start"), "end": e.get("sentence_end"),
+                      "text": e.get("sentence_text")},
+        "cite_info": {"corpus": "redline", "citation": e["article_id"], "url": article.get("url"),
+                      "title": article.get("title"), "publication": article.get("source"),
+                      "coder": coder, "codebook": "plover-base (PLOVER manual draft 0.8)"},
+        "coder": coder,
+        # Redline's additions
+        "article_id": e["article_id"],
+        "factuality": e.get("factuality"),
+        "cameo": e.get("cameo"),
+        "goldstein": e.get("goldstein"),
+        "trigger": {"start": e.get("trigger_start"), "end": e.get("trigger_end"),
+                    "text": e.get("trigger_text")},
+        "event_date": e.get("date"),
+        "num_mentions": cluster.get("num_mentions"),
+        "num_articles": cluster.get("num_articles"),
+        "num_sources": cluster.get("num_sources"),
+    }
+
+
 def plover_records(store) -> Iterator[dict]:
     """PLOVER JSON records, one per event mention (see the module doc)."""
     actors = _actors(store)
     clusters = _clusters(store)
     arts = _articles(store)
-    coder = f"redline {__version__}"
     for e in store.iter_rows("events"):
-        a = arts.get(e["article_id"], {})
-        c = clusters.get(e.get("cluster_id") or "", {})
         acts = actors.get((e["article_id"], e["event_id"]), {"source": [], "target": []})
-        loc = None
-        if e.get("location_name"):
-            loc = {"extracted_place": e["location_name"], "resolved_place": e["location_name"],
-                   "lat": e.get("location_lat"), "lon": e.get("location_lon"),
-                   "country_code": e.get("location_country")}
-        yield {
-            "id": f"{e['article_id']}-{e['event_id']}",
-            "has_event": True,
-            "date": e.get("day"),
-            "actor": [_plover_entity(x) for x in acts["source"]],
-            "recipient": [_plover_entity(x) for x in acts["target"]],
-            "event": [e["type"]] if e.get("type") else [],
-            "event_loc": loc,
-            "event_text": [e["trigger_text"]] if e.get("trigger_text") else [],
-            "quad_code": e.get("quad_class"),
-            "event_scale": e.get("score"),
-            "mode": _list(e.get("mode")),
-            "context": _list(e.get("context")),
-            "link": e.get("cluster_id"),
-            "text_info": {"start": e.get("sentence_start"), "end": e.get("sentence_end"),
-                          "text": e.get("sentence_text")},
-            "cite_info": {"corpus": "redline", "citation": e["article_id"], "url": a.get("url"),
-                          "title": a.get("title"), "publication": a.get("source"),
-                          "coder": coder, "codebook": "plover-base (PLOVER manual draft 0.8)"},
-            "coder": coder,
-            # Redline's additions
-            "article_id": e["article_id"],
-            "factuality": e.get("factuality"),
-            "cameo": e.get("cameo"),
-            "goldstein": e.get("goldstein"),
-            "trigger": {"start": e.get("trigger_start"), "end": e.get("trigger_end"),
-                        "text": e.get("trigger_text")},
-            "event_date": e.get("date"),
-            "num_mentions": c.get("num_mentions"),
-            "num_articles": c.get("num_articles"),
-            "num_sources": c.get("num_sources"),
-        }
+        yield plover_event(e, acts, arts.get(e["article_id"], {}),
+                           clusters.get(e.get("cluster_id") or "", {}))
 
 
 def write_plover(store, out: str | Path) -> int:
