@@ -27,6 +27,7 @@ import bisect
 import calendar
 import datetime as dt
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -364,19 +365,8 @@ def _absolute(lex: _Lex, ctx: _Ctx, pub: Optional[dt.date]) -> list[_Cand]:
         except ValueError:
             continue
         add(m.start(), m.end(), day.isoformat(), "day", prio=3)
-    for m in lex.re_month_day.finditer(text):
-        mo = lex.months[m["m"].lower().rstrip(".")]
-        d = int(m["d"])
-        if not 1 <= d <= 31:
-            continue
-        y = int(m["y"]) if m["y"] else _year_for(pub, mo, d)
-        try:
-            value = dt.date(y, mo, d).isoformat() if y else None
-        except ValueError:
-            continue
-        add(m.start(), m.end(), value, "day", relative=not m["y"],
-            anchor=(pub.isoformat() if pub and not m["y"] else None), prio=3)
-    for m in lex.re_day_month.finditer(text):
+    # "October 23[, 2024]" and "23 October [2024]" normalise alike.
+    for m in itertools.chain(lex.re_month_day.finditer(text), lex.re_day_month.finditer(text)):
         mo = lex.months[m["m"].lower().rstrip(".")]
         d = int(m["d"])
         if not 1 <= d <= 31:
