@@ -51,3 +51,18 @@ def token_table(doc) -> tuple[list[int], list[str], list[str]]:
         cached = (starts, words, spaces)
         doc.user_data["redline.tokens"] = cached
     return cached
+
+
+def token_at(doc, pos: int, within: bool = False):
+    """The token that starts at or before character ``pos`` (None before the first).
+
+    With ``within``, only a token that covers ``pos`` or ends just before it (its
+    trailing space) counts.
+    """
+    i = bisect.bisect_right(token_table(doc)[0], pos) - 1
+    if not 0 <= i < len(doc):
+        return None
+    tok = doc[i]
+    if within and not tok.idx <= pos < tok.idx + len(tok.text) + 1:
+        return None
+    return tok

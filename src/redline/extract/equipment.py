@@ -17,14 +17,13 @@ the item (supply, transfer, use) and ``Equipment.recipient`` to that event's tar
 """
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Optional
 
-from ._text import doc_text, token_table
+from ._text import doc_text, token_at
 from ..model import Equipment
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "equipment.tsv"
@@ -118,17 +117,7 @@ def _desig_category(lex: _Lex, name: str) -> Optional[str]:
     return None
 
 
-class _Toks:
-    def __init__(self, doc):
-        self.doc = doc
-        self.starts = token_table(doc)[0]
-
-    def at(self, pos: int):
-        i = bisect.bisect_right(self.starts, pos) - 1
-        return self.doc[i] if 0 <= i < len(self.doc) else None
-
-
-def _left_extend(lex: _Lex, doc, toks: _Toks, text: str, start: int) -> tuple[int, list[str], Optional[str]]:
+def _left_extend(lex: _Lex, doc, text: str, start: int) -> tuple[int, list[str], Optional[str]]:
     """Extend an item leftwards from a head noun at ``start``.
 
     Returns the new start, the designations found (possibly several, "RPK/PKM"), and a
@@ -155,7 +144,7 @@ def _left_extend(lex: _Lex, doc, toks: _Toks, text: str, start: int) -> tuple[in
     if m:
         return base + m.start("x"), [], None
     # adjectival/compound modifiers of the head: "allied weapons", "long-range missiles"
-    tok = toks.at(start)
+    tok = token_at(doc, start)
     if tok is None:
         return start, [], None
     new_start = start
@@ -195,7 +184,6 @@ def extract_equipment(doc) -> list[Equipment]:
     if not text:
         return []
     lex = _lexicon()
-    toks = _Toks(doc)
     items: list[Equipment] = []
     taken: list[tuple[int, int]] = []
 
@@ -215,7 +203,7 @@ def extract_equipment(doc) -> list[Equipment]:
         if cat is None:
             continue
         # the match must be a noun (not "shelled", "arms" the limbs, "think tank")
-        tok = toks.at(e - 1)
+        tok = token_at(doc, e - 1)
         if tok is not None and tok.pos_ not in ("NOUN", "PROPN", "X") and not head.isupper():
             if not (tok.pos_ == "ADJ" and head.endswith("s")):
                 continue
@@ -229,7 +217,7 @@ def extract_equipment(doc) -> list[Equipment]:
             continue
         if key in ("rocket", "bomb", "shell", "weapon", "weapons") and tok is not None and tok.dep_ == "compound" and tok.head.lower_ in ("attack", "fire", "scare", "threat"):
             pass
-        new_start, names, calibre = _left_extend(lex, doc, toks, text, s)
+        new_start, names, calibre = _left_extend(lex, doc, text, s)
         span_text = text[new_start:e]
         canonical = key
         if names:
@@ -251,7 +239,7 @@ def extract_equipment(doc) -> list[Equipment]:
         cats = [_desig_category(lex, n) for n in names]
         if not all(cats):
             continue
-        tok = toks.at(s)
+        tok = token_at(doc, s)
         if tok is not None and tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT"):
             continue
         for n, c in zip(names, cats):

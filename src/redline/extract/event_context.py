@@ -19,10 +19,9 @@
 """
 from __future__ import annotations
 
-import bisect
 from typing import Optional
 
-from ._text import token_table
+from ._text import token_at
 from ..model import Location
 
 _CLAUSAL = {"ROOT", "ccomp", "advcl", "relcl", "xcomp", "csubj", "parataxis", "acl", "pcomp", "conj"}
@@ -37,16 +36,6 @@ def _get(obj, name, default=None):
     if isinstance(obj, dict):
         return obj.get(name, default)
     return getattr(obj, name, default)
-
-
-class _Doc:
-    def __init__(self, doc):
-        self.doc = doc
-        self.starts = token_table(doc)[0]
-
-    def tok(self, pos: int):
-        i = bisect.bisect_right(self.starts, pos) - 1
-        return self.doc[i] if 0 <= i < len(self.doc) else None
 
 
 def _clause_head(tok):
@@ -86,12 +75,12 @@ def _date_ok(d) -> bool:
     return True
 
 
-def _in_tokens(d, dd: _Doc, toks: set[int]) -> bool:
-    t = dd.tok(d.start)
+def _in_tokens(d, doc, toks: set[int]) -> bool:
+    t = token_at(doc, d.start)
     return t is not None and t.i in toks
 
 
-def _pick_date(ev, dates, dd: _Doc, trig) -> tuple[Optional[str], Optional[str]]:
+def _pick_date(ev, dates, doc, trig) -> tuple[Optional[str], Optional[str]]:
     s, e = ev.sentence["start"], ev.sentence["end"]
     in_sent = [d for d in dates if s <= d.start < e]
     if not in_sent or trig is None:
@@ -100,9 +89,9 @@ def _pick_date(ev, dates, dd: _Doc, trig) -> tuple[Optional[str], Optional[str]]
     # a future reference in the event's own clause: the event is not dated by the text
     head = _clause_head(trig)
     own = _clause_tokens(head, trig.i) | {x.i for x in trig.subtree}
-    if any(_in_tokens(d, dd, own) and (d.qualifier == "future") for d in in_sent):
+    if any(_in_tokens(d, doc, own) and (d.qualifier == "future") for d in in_sent):
         return None, "future"
-    mine = [d for d in usable if _in_tokens(d, dd, own)]
+    mine = [d for d in usable if _in_tokens(d, doc, own)]
     if mine:
         d = min(mine, key=lambda d: abs(d.start - trig.idx))
         return d.value, "clause"
@@ -113,7 +102,7 @@ def _pick_date(ev, dates, dd: _Doc, trig) -> tuple[Optional[str], Optional[str]]
             break
         parent = _clause_head(h.head)
         toks = _clause_tokens(parent, h.i)
-        gov = [d for d in usable if _in_tokens(d, dd, toks)]
+        gov = [d for d in usable if _in_tokens(d, doc, toks)]
         if gov:
             d = min(gov, key=lambda d: abs(d.start - trig.idx))
             return d.value, "governing"
@@ -135,7 +124,7 @@ def _actor_spans(ev) -> list[tuple[int, int]]:
     return out
 
 
-def _pick_place(ev, places, dd: _Doc, trig):
+def _pick_place(ev, places, doc, trig):
     s, e = ev.sentence["start"], ev.sentence["end"]
     in_sent = [p for p in places if s <= p.start < e]
     if not in_sent or trig is None:
@@ -147,7 +136,7 @@ def _pick_place(ev, places, dd: _Doc, trig):
     typ = _get(ev, "type")
     trig_sub = {x.i for x in trig.subtree} if trig.pos_ in ("NOUN", "PROPN") else {trig.i}
     for p in in_sent:
-        t = dd.tok(p.start)
+        t = token_at(doc, p.start)
         if t is None or t.i not in own:
             continue
         # walk up from the place's head to a preposition
@@ -179,7 +168,7 @@ def _pick_place(ev, places, dd: _Doc, trig):
         return best[1]
     if _get(ev, "type") in ("ASSAULT", "COERCE"):
         for p in in_sent:
-            t = dd.tok(p.start)
+            t = token_at(doc, p.start)
             if t is None or t.i not in own or p.kind not in ("country", "region", "city"):
                 continue
             for a in _get(ev, "target") or []:
@@ -196,23 +185,22 @@ def attach_time_place(events, dates, places, doc, published) -> None:
     """
     if not events:
         return
-    dd = _Doc(doc)
     dates = sorted(dates or [], key=lambda d: d.start)
     places = sorted(places or [], key=lambda p: p.start)
     for ev in events:
         try:
-            trig = dd.tok(ev.trigger.start)
+            trig = token_at(doc, ev.trigger.start)
         except Exception:
             trig = None
         try:
             if ev.date is None:
-                value, basis = _pick_date(ev, dates, dd, trig)
+                value, basis = _pick_date(ev, dates, doc, trig)
                 if value:
                     ev.date, ev.date_basis = value, basis
                 elif published and basis != "future" and (ev.factuality or "") not in _NO_PUBLISHED:
                     ev.date, ev.date_basis = str(published)[:10], "published"
             if ev.location is None:
-                p = _pick_place(ev, places, dd, trig)
+                p = _pick_place(ev, places, doc, trig)
                 if p is not None:
                     ev.location = Location(name=p.name, country=p.country, lat=p.lat, lon=p.lon)
         except Exception:

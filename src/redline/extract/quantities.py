@@ -22,14 +22,13 @@ ages or parts of names (AK-12, G7, World War II) are not quantities.
 """
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Optional
 
-from ._text import sentence_of, doc_text, token_table
+from ._text import sentence_of, doc_text, token_at
 from ..model import Quantity
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "quantities.tsv"
@@ -117,20 +116,6 @@ def _clean(v: Optional[float]):
     return int(v) if float(v).is_integer() else round(v, 4)
 
 
-class _Toks:
-    def __init__(self, doc):
-        self.doc = doc
-        self.starts = token_table(doc)[0]
-
-    def at(self, pos: int):
-        i = bisect.bisect_right(self.starts, pos) - 1
-        if 0 <= i < len(self.doc):
-            t = self.doc[i]
-            if t.idx <= pos < t.idx + len(t.text) + 1:
-                return t
-        return None
-
-
 def _counted(doc, tok, lex: _Lex):
     """Head noun counted by a number token, or (None) when the number has none."""
     h = tok
@@ -169,9 +154,9 @@ def _is_temporal_context(doc, tok, lex: _Lex) -> bool:
     return False
 
 
-def _claimant(doc, toks: _Toks, start: int, quotes, index, lex: _Lex):
+def _claimant(doc, start: int, quotes, index, lex: _Lex):
     """(entity id, name) of the cited source of a figure at ``start``."""
-    tok = toks.at(start)
+    tok = token_at(doc, start, within=True)
     if tok is not None:
         # "X claimed/said/confirmed that ... N ...": climb to a reporting verb in the sentence
         h = tok
@@ -233,10 +218,10 @@ def _claimant(doc, toks: _Toks, start: int, quotes, index, lex: _Lex):
     return None, None
 
 
-def _governing_date(q: Quantity, dates, doc, toks: _Toks, published) -> Optional[str]:
+def _governing_date(q: Quantity, dates, doc, published) -> Optional[str]:
     if not dates:
         return published
-    tok = toks.at(q.start)
+    tok = token_at(doc, q.start, within=True)
     if tok is None:
         return published
     sent = sentence_of(tok)
@@ -277,7 +262,6 @@ def extract_quantities(doc, quotes=None, index=None, dates=None, published=None)
             published = published or stash[0]
             dates = [DateExpr(s, e, t, v, q, g) for s, e, t, v, q, g in stash[1]]
     lex = _lexicon()
-    toks = _Toks(doc)
     out: list[Quantity] = []
     taken: list[tuple[int, int]] = []
 
@@ -301,9 +285,9 @@ def extract_quantities(doc, quotes=None, index=None, dates=None, published=None)
 
     # change claims: "a sharp increase in the number of North Korean soldiers"
     for m in lex.re_change.finditer(text):
-        tok = toks.at(m.end() - 2)
+        tok = token_at(doc, m.end() - 2, within=True)
         end = m.end()
-        of_tok = toks.at(m.end() - 2)
+        of_tok = token_at(doc, m.end() - 2, within=True)
         counted = None
         if of_tok is not None and of_tok.lower_ == "of":
             end = _span_end_partitive(doc, of_tok)
@@ -317,7 +301,7 @@ def extract_quantities(doc, quotes=None, index=None, dates=None, published=None)
         add(m.start(), end, m.start(), None, qual, unit, counted)
     # proportions: "half of all munitions used by Russia in Ukraine"
     for m in lex.re_fraction.finditer(text):
-        of_tok = toks.at(m.end() - 2)
+        of_tok = token_at(doc, m.end() - 2, within=True)
         end = _span_end_partitive(doc, of_tok) if of_tok is not None else m.end()
         counted = text[m.end():end].strip() or None
         word = m.group("f").lower()
@@ -327,7 +311,7 @@ def extract_quantities(doc, quotes=None, index=None, dates=None, published=None)
     for m in lex.re_calibre.finditer(text):
         v = _num(lex, m.group("n"))
         end = m.end()
-        tok = toks.at(m.start())
+        tok = token_at(doc, m.start(), within=True)
         head = None
         if tok is not None:
             after = [t for t in doc[tok.i:tok.i + 5] if t.idx >= m.end() and t.pos_ in ("NOUN", "PROPN")]
@@ -337,8 +321,8 @@ def extract_quantities(doc, quotes=None, index=None, dates=None, published=None)
         add(m.start(), end, m.start(), _clean(v), None, "mm", head.text if head is not None else None, claim=False)
     # vague counts: "several thousand soldiers", "hundreds of civilians"
     for m in lex.re_vague.finditer(text):
-        tok = toks.at(m.end())
-        if tok is None or tok.lower_ in lex.temporal or _is_temporal_context(doc, toks.at(m.start()), lex):
+        tok = token_at(doc, m.end(), within=True)
+        if tok is None or tok.lower_ in lex.temporal or _is_temporal_context(doc, token_at(doc, m.start(), within=True), lex):
             continue
         if tok.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM"):
             continue
@@ -359,7 +343,7 @@ def extract_quantities(doc, quotes=None, index=None, dates=None, published=None)
     # numbers
     for m in lex.re_num.finditer(text):
         n_s = m.start("n")
-        tok = toks.at(n_s)
+        tok = token_at(doc, n_s, within=True)
         if tok is None:
             continue
         word_number = m.group("n").lower() in lex.numbers
@@ -396,7 +380,7 @@ def extract_quantities(doc, quotes=None, index=None, dates=None, published=None)
             end = m.end("pct") if v2 is None else m.end()
         value = [_clean(v1), _clean(v2)] if v2 is not None else _clean(v1)
         unit, counted = None, None
-        last_tok = toks.at(end - 1) or tok
+        last_tok = token_at(doc, end - 1, within=True) or tok
         if m.group("cur"):
             unit = lex.currencies.get(m.group("cur"))
         elif m.group("pct"):
@@ -436,15 +420,14 @@ def extract_quantities(doc, quotes=None, index=None, dates=None, published=None)
         except AttributeError:
             pass
         if claim:
-            q.claimant, name = _claimant(doc, toks, q.start, quotes, index, lex)
+            q.claimant, name = _claimant(doc, q.start, quotes, index, lex)
             q.claimant_name = name.strip(" ,;:") if name else None
-            q.date = _governing_date(q, dates, doc, toks, published) if (dates is not None or published) else None
+            q.date = _governing_date(q, dates, doc, published) if (dates is not None or published) else None
     return out
 
 
 def assign_dates(quantities: Iterable[Quantity], dates, doc, published=None) -> None:
     """Fill ``Quantity.date`` with the governing date when it was not known at extraction."""
-    toks = _Toks(doc)
     for q in quantities or []:
         if q.date is None and q.unit != "mm":
-            q.date = _governing_date(q, dates, doc, toks, published)
+            q.date = _governing_date(q, dates, doc, published)
