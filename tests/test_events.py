@@ -253,3 +253,17 @@ def test_seed_no_asserted_assault_by_us_or_nato(seed_article):
     for e in seed_article.events:
         if e.type == "ASSAULT" and e.factuality == "asserted":
             assert not ({a.country for a in e.source} & {"USA", "NATO", "IGO"}), e
+
+
+@pytest.mark.parametrize("text", [
+    "Russia declared a cease-fire in eastern Ukraine.",
+    "Russia declared a ceasefire in eastern Ukraine.",
+])
+def test_hyphenated_compound_trigger(analyse_text, text):
+    # spaCy splits "cease-fire" into cease / - / fire: the trigger is the whole compound,
+    # typed as a ceasefire, never as the "fire" of an attack
+    evs = _events(analyse_text, text)
+    hit = [e for e in evs if e.trigger.text.replace("-", "") == "ceasefire"]
+    assert hit and hit[0].type == "RETREAT" and hit[0].mode == "ceasefire", \
+        [(e.type, e.trigger.text) for e in evs]
+    assert not any(e.type == "ASSAULT" for e in evs)

@@ -27,8 +27,10 @@ _SKIP_POS = {"PUNCT", "SPACE", "DET", "NUM", "SYM"}
 LEX_WEIGHT = 1.0
 
 
-def lex_type(tok, pos: str) -> Optional[str]:
-    """Lexicon type of a token (lemma + particle first: "call for", "rule out")."""
+def lex_entry(tok, pos: str):
+    """The event-lexicon entry of a token, most specific key first: "verb particle/prep"
+    ("call for"), "verb prep noun" ("go on strike"), "verb object" ("lift sanctions"),
+    "compound noun" ("cease-fire", "air strike"), then the lemma alone."""
     lex = lexicon()
     lem = tok.lemma_.lower()
     if pos == "VERB":
@@ -36,12 +38,39 @@ def lex_type(tok, pos: str) -> Optional[str]:
             if c.dep_ in ("prt", "prep"):
                 e = lex.get((f"{lem} {c.lower_}", "VERB"))
                 if e:
-                    return e.type
+                    return e
+                if c.dep_ == "prep":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            e = lex.get((f"{lem} {c.lower_} {p.lemma_.lower()}", "VERB"))
+                            if e:
+                                return e
             if c.dep_ == "dobj":
                 e = lex.get((f"{lem} {c.lemma_.lower()}", "VERB"))
                 if e:
-                    return e.type
-    e = lex.get((lem, pos))
+                    return e
+    if pos == "NOUN":
+        e = lex.get((compound_key(tok), "NOUN"))
+        if e:
+            return e
+    return lex.get((lem, pos))
+
+
+def compound_key(tok) -> str:
+    """"compound noun" key of a noun with a compound modifier ("cease" + "fire": spaCy
+    splits "cease-fire" in three tokens), or its lemma alone."""
+    lem = tok.lemma_.lower()
+    for c in tok.children:
+        if c.dep_ == "compound" and c.i < tok.i:
+            key = f"{c.lemma_.lower()} {lem}"
+            if lexicon().get((key, "NOUN")):
+                return key
+    return lem
+
+
+def lex_type(tok, pos: str) -> Optional[str]:
+    """PLOVER type the event lexicon gives a token (see :func:`lex_entry`), or None."""
+    e = lex_entry(tok, pos)
     return e.type if e else None
 
 
@@ -110,7 +139,8 @@ def features(doc, trigger, src: Optional[tuple[int, int]], tgt: Optional[tuple[i
     for a, b in zip(lemmas, lemmas[1:]):
         f["bg=" + a + "_" + b] = sw
     lem = trigger.lemma_.lower()
-    f["tr=" + lem] = 1.0
+    # a compound trigger ("cease-fire") is one word for the classifier, not its head ("fire")
+    f["tr=" + (compound_key(trigger).replace(" ", "") if trigger.pos_ == "NOUN" else lem)] = 1.0
     f["trpos=" + trigger.pos_] = 1.0
     lt = lex_type(trigger, "VERB" if trigger.pos_ in ("VERB", "AUX") else "NOUN")
     if lt:

@@ -31,7 +31,7 @@ from .. import plover
 from ._text import doc_text
 from ..model import Actor, Event, TextSpan
 from . import event_actors as ea
-from .event_features import features, lex_type
+from .event_features import features, lex_entry, lex_type
 
 log = logging.getLogger(__name__)
 
@@ -156,34 +156,6 @@ class _Cand:
         self.label, self.prob = None, 0.0
 
 
-def _lex_entry(tok, pos):
-    lex = plover.lexicon()
-    lem = tok.lemma_.lower()
-    if pos == "VERB":
-        for c in tok.children:
-            if c.dep_ in ("prt", "prep"):
-                e = lex.get((f"{lem} {c.lower_}", "VERB"))
-                if e:
-                    return e
-                if c.dep_ == "prep":  # "went on strike": three-word "verb prep noun" keys
-                    for p in c.children:
-                        if p.dep_ == "pobj":
-                            e = lex.get((f"{lem} {c.lower_} {p.lemma_.lower()}", "VERB"))
-                            if e:
-                                return e
-            if c.dep_ == "dobj":
-                e = lex.get((f"{lem} {c.lemma_.lower()}", "VERB"))
-                if e:
-                    return e
-    if pos == "NOUN":
-        for c in tok.children:
-            if c.dep_ == "compound":
-                e = lex.get((f"{c.lemma_.lower()} {lem}", "NOUN"))
-                if e:
-                    return e
-    return lex.get((lem, pos))
-
-
 def _speech_demand(tok):
     """"Russia says Israel must end attacks", "X said the government should resign": the
     speaker's own act (a demand on the complement's subject), typed by the classifier."""
@@ -217,10 +189,10 @@ def candidates(doc, sent) -> list[_Cand]:
                 out.append(sc)
         if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ not in ("aux", "auxpass")):
             lem = tok.lemma_.lower()
-            entry = _lex_entry(tok, "VERB")
+            entry = lex_entry(tok, "VERB")
             src, tgt, info = ea.verb_roles(tok)
             dobj = info.get("dobj")
-            dobj_entry = _lex_entry(dobj, "NOUN") if dobj is not None and dobj.pos_ == "NOUN" else None
+            dobj_entry = lex_entry(dobj, "NOUN") if dobj is not None and dobj.pos_ == "NOUN" else None
             if entry is None and dobj_entry is not None and (lem in ea.NOUN_GOVERNORS or not VERB_ON_EVENT_NOUN):
                 continue  # "consider new sanctions": the noun is the event
             if entry is None and lem in _SKIP_VERBS:
@@ -257,7 +229,7 @@ def candidates(doc, sent) -> list[_Cand]:
     for tok in sent:
         if tok.pos_ != "NOUN" or tok.i in consumed:
             continue
-        entry = _lex_entry(tok, "NOUN")
+        entry = lex_entry(tok, "NOUN")
         if entry is None or entry.pos != "NOUN":
             continue
         src, tgt, info = ea.noun_roles(tok)
