@@ -267,3 +267,11 @@ def test_hyphenated_compound_trigger(analyse_text, text):
     assert hit and hit[0].type == "RETREAT" and hit[0].mode == "ceasefire", \
         [(e.type, e.trigger.text) for e in evs]
     assert not any(e.type == "ASSAULT" for e in evs)
+
+
+def test_naming_verb_is_no_event(analyse_text):
+    # "what it called X" names X; it is no phone call (CONSULT) nor any other act
+    evs = _events(analyse_text, "The rebels said they would free the soldiers if the state "
+                                "released what it called political prisoners.")
+    assert not any(e.trigger.text == "called" for e in evs), [(e.type, e.trigger.text) for e in evs]
+    assert any(e.trigger.text == "released" for e in evs)

@@ -156,6 +156,14 @@ class _Cand:
         self.label, self.prob = None, 0.0
 
 
+def _naming(tok) -> bool:
+    """A verb that names rather than acts: "what it called political prisoners", "what
+    Moscow terms a special operation" (its object is a wh-word and it has a naming
+    complement)."""
+    objs = [c for c in tok.children if c.dep_ == "dobj"]
+    return bool(objs) and objs[0].tag_ in ("WP", "WDT") and any(c.dep_ in ("oprd", "attr") for c in tok.children)
+
+
 def _speech_demand(tok):
     """"Russia says Israel must end attacks", "X said the government should resign": the
     speaker's own act (a demand on the complement's subject), typed by the classifier."""
@@ -196,6 +204,8 @@ def candidates(doc, sent) -> list[_Cand]:
             if entry is None and dobj_entry is not None and (lem in ea.NOUN_GOVERNORS or not VERB_ON_EVENT_NOUN):
                 continue  # "consider new sanctions": the noun is the event
             if entry is None and lem in _SKIP_VERBS:
+                continue
+            if _naming(tok):
                 continue
             if entry is None and not (src is not None and tgt is not None
                                       and (ea.looks_actor(src) or ea.looks_actor(tgt))):
