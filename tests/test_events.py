@@ -34,6 +34,13 @@ def test_plover_tables():
     assert plover.eval_label("CONCEDE") == "YIELD" and plover.eval_label(None) == "NONE"
 
 
+def test_word_classes_are_data():
+    assert {"meet", "agree"} <= plover.word_class("reciprocal_verb")
+    assert "say" in plover.word_class("skip_verb") and "say" not in plover.word_class("reciprocal_verb")
+    with pytest.raises(KeyError):
+        plover.word_class("no such class")
+
+
 # ---------------------------------------------------------------- factuality, one per class
 
 @pytest.mark.parametrize("text,type_,fact", [

@@ -7,7 +7,9 @@ their origin), so the package works without ``../shared``:
 - ``plover_modes.tsv``: the (type, mode) pairs of the structured codebook;
 - ``cameo_plover.tsv``: CAMEO code → PLOVER type, mode, context (CAMEO2PLOVER-2021) and
   the CAMEO code's Goldstein value (GDELT);
-- ``event_lexicon.tsv`` and ``factuality_cues.tsv``: Redline's own event and cue words.
+- ``event_lexicon.tsv`` and ``factuality_cues.tsv``: Redline's own event and cue words;
+- ``event_word_classes.tsv``: the word classes the event extractor consults (verbs that
+  are no event by themselves, reciprocal verbs, actor nouns...).
 
 >>> score("ASSAULT"), goldstein("190"), cameo_type("163")
 (-9.3, -10.0, 'COERCE')
@@ -137,6 +139,15 @@ def lexicon() -> dict[tuple[str, str], LexEntry]:
         out.setdefault(key, LexEntry(r["lemma"].lower(), r["pos"], r["type"], r["mode"] or None,
                                      r["context"] or None, r["cameo"] or None))
     return out
+
+
+@functools.lru_cache(maxsize=None)
+def word_class(name: str) -> frozenset[str]:
+    """The lemmas of one class of ``event_word_classes.tsv`` (e.g. ``"reciprocal_verb"``)."""
+    words = frozenset(r["lemma"].lower() for r in _rows("event_word_classes.tsv") if r["class"] == name)
+    if not words:
+        raise KeyError(f"no word class {name!r} in event_word_classes.tsv")
+    return words
 
 
 @functools.lru_cache(maxsize=1)

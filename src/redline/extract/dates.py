@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from ._text import sentence_of, doc_text, token_table
+from ._text import doc_text, token_table
 from ..model import DateExpr
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "temporal.tsv"

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 from typing import Iterator, Optional
 
+from ..plover import word_class
+
 #: experiment switches (see docs/evaluation.md, events section)
 DATELINE_FIX = True
 DATIVE_PREP = True
@@ -234,14 +236,7 @@ def is_troops(tok) -> bool:
 
 # Verbs whose subject is the actor of the event noun they govern ("Germany would consider
 # new sanctions", "launched an offensive", "imposed sanctions").
-NOUN_GOVERNORS = {
-    "consider", "impose", "launch", "carry", "conduct", "stage", "provide", "hold", "make", "give",
-    "offer", "announce", "plan", "begin", "start", "continue", "intensify", "resume", "send",
-    "deliver", "pay", "mount", "wage", "authorize", "step", "deploy", "expand", "increase",
-    "extend", "grant", "approve", "order", "prepare", "mull", "weigh", "discuss", "contemplate",
-    "introduce", "seek", "request", "demand", "propose", "threaten", "escalate", "open", "lead",
-    "organize", "organise", "declare", "enforce", "tighten", "ramp",
-}
+NOUN_GOVERNORS = word_class("noun_governor")
 
 
 def is_passive(verb) -> bool:
@@ -391,8 +386,7 @@ def _place_recipient(tok, obj=None):
     return None
 
 
-_PLACE_NOUNS = {"region", "province", "area", "city", "town", "village", "border", "territory",
-                "district", "state", "zone", "county", "capital", "countryside", "camp", "position"}
+_PLACE_NOUNS = word_class("place_noun")
 
 
 def _place_noun(tok) -> bool:
@@ -487,25 +481,11 @@ def noun_roles(noun) -> tuple[Optional[object], Optional[object], dict]:
     return src, tgt, info
 
 
-_ACTOR_NOUNS = {
-    "government", "ministry", "minister", "president", "official", "authority", "police", "army",
-    "force", "troop", "soldier", "military", "militant", "rebel", "court", "parliament", "council",
-    "administration", "leader", "spokesman", "spokesperson", "prosecutor", "agency", "regime",
-    "delegation", "embassy", "ambassador", "diplomat", "protester", "worker", "student", "party",
-    "opposition", "group", "ally", "counterpart", "commander", "general", "navy", "coalition",
-    "insurgent", "fighter", "militia", "security", "chief", "mayor", "governor", "union",
-    "company", "people", "civilian", "refugee", "journalist", "activist", "state", "country",
-    "nation", "committee", "team", "department", "office", "judge", "lawmaker", "senator",
-    # people acted upon (PLOVER recipients): "detained dozens of demonstrators"
-    "demonstrator", "protestor", "member", "critic", "dissident", "prisoner", "detainee", "inmate",
-    "migrant", "resident", "villager", "citizen", "opponent", "supporter", "employee", "hostage",
-    "lawyer", "representative", "envoy", "negotiator", "peacekeeper", "victim",
-}
+_ACTOR_NOUNS = word_class("actor_noun")
 _NOT_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 
 
-_QUANTIFIERS = {"dozen", "hundred", "thousand", "million", "score", "one", "two", "three", "some",
-                "many", "most", "all", "several", "number", "none", "each", "both", "few", "handful"}
+_QUANTIFIERS = word_class("quantifier")
 
 
 def core(tok):

@@ -28,10 +28,11 @@ from pathlib import Path
 from typing import Optional
 
 from .. import plover
+from ..plover import word_class
 from ._text import doc_text
 from ..model import Actor, Event, TextSpan
 from . import event_actors as ea
-from .event_features import features, lex_entry, lex_type
+from .event_features import features, lex_entry
 
 log = logging.getLogger(__name__)
 
@@ -39,34 +40,18 @@ MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "events.joblib"
 
 # Verbs that are never triggers on their own (speech, copula, light verbs): their
 # complements carry the event; speech verbs with a type (accuse, urge, warn...) are in the lexicon.
-_SKIP_VERBS = {
-    "be", "have", "do", "say", "tell", "state", "add", "note", "declare", "announce", "claim",
-    "report", "believe", "think", "know", "see", "seem", "appear", "become", "get", "make",
-    "consider", "want", "try", "begin", "start", "continue", "remain", "keep", "come", "go",
-    "take", "use", "include", "emphasize", "stress", "write", "explain", "reply", "answer",
-    "comment", "ask", "mention", "describe", "speak", "conclude", "insist", "argue", "suggest",
-    "expect", "plan", "intend", "hope", "need", "wish", "let", "put", "look", "watch", "wait",
-    "count", "reveal", "show", "find", "mean", "signify", "represent", "underscore", "emerge",
-    "exist", "live", "face", "present", "pay", "worth", "accord", "receive", "depend",
-}
-_MOVE_VERBS = {"send", "deploy", "transfer", "move", "dispatch", "station", "deliver", "ship",
-               "mobilize", "mobilise", "relocate", "redeploy", "bring", "introduce", "provide", "supply"}
-_AID_VERBS = {"assist", "help", "support", "aid", "back", "reinforce", "bolster", "defend", "protect"}
+_SKIP_VERBS = word_class("skip_verb")
+_MOVE_VERBS = word_class("move_verb")
+_AID_VERBS = word_class("aid_verb")
 # Statement readings of an irrealis act ("would consider sanctions" = THREATEN, "will
 # deliver" = AGREE) and the factualities that make the named act a separate event.
 _STATEMENT_TYPES = {"AGREE", "THREATEN", "REQUEST", "SUPPORT", "REJECT"}
 _IRREALIS = {"future", "hypothetical", "conditional", "advocated"}
 # Reciprocal acts: "A and B met/agreed/signed" is A → B.
-_SYMMETRIC = {"agree", "meet", "sign", "talk", "negotiate", "cooperate", "discuss", "reach",
-              "conclude", "clash", "fight", "exchange", "establish", "resume", "normalize",
-              "normalise", "hold", "collaborate", "consult", "reconcile", "ink", "attend"}
-_PERSON_NOUNS = {"president", "minister", "spokesman", "spokeswoman", "spokesperson", "leader",
-                 "chairman", "chief", "official", "ambassador", "secretary", "senator", "governor",
-                 "mayor", "general", "commander", "envoy", "diplomat", "lawmaker", "premier",
-                 "king", "queen", "prince", "judge", "prosecutor", "director", "head"}
+_SYMMETRIC = word_class("reciprocal_verb")
+_PERSON_NOUNS = word_class("person_noun")
 # Speech verbs whose modal complement ("X says Y must end attacks") is a demand on Y.
-_SPEECH = {"say", "tell", "state", "declare", "announce", "insist", "stress", "add", "note",
-           "write", "argue", "believe", "think"}
+_SPEECH = word_class("speech_verb")
 _DEMAND_MODALS = {"must", "should", "ought"}
 _PRONOUNS_SPEAKER = {"i", "me", "we", "us", "our", "my"}
 _PRONOUNS_GROUP = {"it", "they", "them", "its", "their"}
@@ -99,10 +84,8 @@ SPLIT_NEEDS_KNOWN = True
 #: on a person, an organisation or a publication, with no weapon, troops or armed actor
 #: in the sentence, is a verbal attack (ACCUSE), not ASSAULT
 VERBAL_ATTACK = True
-_VERBAL_ATTACK_VERBS = {"attack", "assail", "slam", "blast", "hit", "lash", "savage", "bash"}
-_MEDIA_NOUNS = {"newspaper", "journal", "media", "press", "paper", "report", "reporter", "journalist",
-                "remark", "statement", "policy", "decision", "plan", "critic", "rival", "opponent",
-                "comment", "claim", "proposal", "bill", "law", "court", "judge", "network", "magazine"}
+_VERBAL_ATTACK_VERBS = word_class("verbal_attack_verb")
+_MEDIA_NOUNS = word_class("media_noun")
 _ARMED_SECTORS = {"MIL", "REB", "COP", "SPY", "INS", "CRM"}
 
 
@@ -463,8 +446,6 @@ def extract_events(doc, *, entities=None, index=None, quotes=None, dates=None, p
     least ``reported``); ``dates``/``places`` feed
     :func:`redline.extract.event_context.attach_time_place`.
     """
-    from .factuality import factuality
-
     if index is not None and getattr(index, "doc", "absent") is None:
         index.doc = doc  # the index resolves noun phrases against the parse
     cands: list[_Cand] = []
