@@ -282,3 +282,12 @@ def test_naming_verb_is_no_event(analyse_text):
                                 "released what it called political prisoners.")
     assert not any(e.trigger.text == "called" for e in evs), [(e.type, e.trigger.text) for e in evs]
     assert any(e.trigger.text == "released" for e in evs)
+
+
+def test_newsgathering_is_no_event(analyse_text):
+    # a reporter's request for comment is how the news was gathered, not an act between actors
+    evs = _events(analyse_text, "Iran's U.N. mission did not respond to a Reuters request for comment.")
+    assert evs == [], [(e.type, e.trigger.text, [a.text for a in e.source]) for e in evs]
+    # the same noun with a state as the source stays an event
+    evs = _events(analyse_text, "Ukraine rejected Russia's request for a ceasefire.")
+    assert any(e.trigger.text == "rejected" for e in evs)

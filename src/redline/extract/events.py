@@ -86,6 +86,7 @@ SPLIT_NEEDS_KNOWN = True
 VERBAL_ATTACK = True
 _VERBAL_ATTACK_VERBS = word_class("verbal_attack_verb")
 _MEDIA_NOUNS = word_class("media_noun")
+_NEWSGATHERING = word_class("newsgathering")
 _ARMED_SECTORS = {"MIL", "REB", "COP", "SPY", "INS", "CRM"}
 
 
@@ -508,6 +509,9 @@ def _events_of(doc, c, index, quotes) -> list:
                 any(a.entity or a.country for a in src) and any(a.entity or a.country for a in tgt)):
             # a verb outside the lexicon is an event only between two known actors
             # ("stretches to Hong Kong", "outlined its agenda" are not)
+            return events
+        if src and all(a.sector == "JRN" for a in src) and tok.lemma_.lower() in _NEWSGATHERING:
+            # "did not respond to a VOA request for comment": a newsroom gathering news
             return events
         if VERBAL_ATTACK and type_ == "ASSAULT" and _verbal_attack(c, src, tgt):
             type_ = "ACCUSE"
