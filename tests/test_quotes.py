@@ -260,3 +260,167 @@ def test_pronoun_speaker_takes_a_person_of_its_gender(nlp):
             "was not mentioned by name.\n\n“I will vote for him anyway,” she said.")
     q = only(run(nlp, text)[0], "direct")
     assert q.speaker.name == "Susan Vale"
+
+
+# --------------------------------------------------------------------------- issue #3 rules
+def speaker_of(quotes, start_words):
+    qs = [q for q in quotes if q.kind == "direct" and q.text.startswith(start_words)]
+    assert qs, [(q.kind, q.text) for q in quotes]
+    return qs[0].speaker
+
+
+def test_tag_after_quote_whose_name_the_parse_splits(nlp):
+    text = ("The inquiry goes on.\n“We will find the men who did this, and we will bring them "
+            "to justice,” Tulsa police Chief Dan Brody said Tuesday.")
+    spk = speaker_of(run(nlp, text)[0], "We will find")
+    assert spk is not None and spk.name == "Dan Brody" and spk.text.endswith("Dan Brody")
+
+
+def test_a_date_after_the_cue_is_never_the_speaker(nlp):
+    text = ("The inquiry goes on.\n"
+            "“I will just make this promise to you: we will find the men who did this,” Odessa "
+            "police Chief Ivan Koval said Monday. “Nobody is above the law in this city.”")
+    quotes = run(nlp, text)[0]
+    assert all(q.speaker is None or q.speaker.text != "Monday" for q in quotes)
+
+
+def test_subject_of_a_bare_finite_clause_chants(nlp):
+    text = 'Protesters marching through the streets chanted "What curfew?" and kept going until dawn.'
+    spk = speaker_of(run(nlp, text)[0], "What curfew")
+    assert spk is not None and spk.text == "Protesters"
+
+
+def test_participle_after_a_name_is_the_speaker(nlp):
+    text = "The ad uses footage of Mary Lopez asking, “Why aren’t I 50 points ahead, you might ask?”"
+    spk = speaker_of(run(nlp, text)[0], "Why aren’t I")
+    assert spk is not None and "Lopez" in spk.text
+
+
+def test_nested_single_quote_ending_the_quote_keeps_the_tag(nlp):
+    text = ("“When the mayor read about it, her first response was, ‘Let us see what we can do "
+            "to help?’” Ortega told reporters on Tuesday.")
+    spk = speaker_of(run(nlp, text)[0], "When the mayor")
+    assert spk is not None and "Ortega" in spk.text
+
+
+def test_he_added_tags_the_next_quote_not_the_previous_one(nlp):
+    text = ("However, as Archbishop Aris Melkon told the Associated Press, “We have suffered "
+            "the same fate as our neighbours.” He added, “So this country should have been "
+            "one of the first to recognize it.”")
+    quotes = run(nlp, text)[0]
+    first = speaker_of(quotes, "We have suffered")
+    assert first is not None and "Melkon" in first.text
+    second = speaker_of(quotes, "So this country")
+    assert second is not None and second.name and "Melkon" in second.name
+
+
+def test_pronoun_goes_to_a_person_named_as_subject_after_the_last_speaker(nlp):
+    text = ("“We are ready for the offensive,” General Tom Hale said.\n\n"
+            "Senator Bob Marsh disagreed with the general: “This is a costly mistake,” he said.")
+    spk = speaker_of(run(nlp, text)[0], "This is a costly")
+    assert spk is not None and spk.name == "Bob Marsh"
+
+
+def test_object_pronoun_does_not_give_the_subject_its_gender(nlp):
+    text = ("“These pills work miracles,” Dr. Mark Olson said on his show.\n\n"
+            "Sen. Claire Dunn (D-Mo.) scolded him: “The scientific community is almost monolithic "
+            "against you in terms of the products you called ‘miracles,’” she said.")
+    spk = speaker_of(run(nlp, text)[0], "The scientific")
+    assert spk is not None and spk.name == "Claire Dunn"
+
+
+def test_closing_shaped_mark_opening_a_paragraph_opens_a_quote(nlp):
+    text = ("Obama said the words lump the good with the bad.\n\n"
+            "” … what I learned from listening to these families is that the words matter a "
+            "great deal,” he said.")
+    quotes = run(nlp, text)[0]
+    q = only(quotes, "direct")
+    assert q.text.startswith("… what I learned") and q.speaker is not None and q.speaker.text == "he"
+
+
+def test_quote_as_object_of_any_verb_goes_to_its_subject(nlp):
+    text = ("In an August speech, Governor Alan Pike attacked “the hateful ideology of the "
+            "militias and their oppression of women, children and nonbelievers.”")
+    spk = speaker_of(run(nlp, text)[0], "the hateful")
+    assert spk is not None and "Pike" in spk.text
+
+
+def test_quote_over_paragraphs_is_tagged_after_its_last_part(nlp):
+    text = ("Many take the controversy personally.\n"
+            "“It’s a dog whistle to all of us,” Rep. Gwen Moore said Friday. “If indeed the "
+            "president is not legitimate, then how can you feel good about yourself.\n"
+            "“I have been doing a lot of thinking about where we are as a country,” added Rep. "
+            "Joe Brandt, the assistant leader of the caucus. “These are howls.”")
+    spk = speaker_of(run(nlp, text)[0], "If indeed")
+    assert spk is not None and "Brandt" in spk.text
+
+
+def test_double_quoted_term_inside_a_quote_does_not_cut_it(nlp):
+    text = ("Voters gave their views after the debate.\n"
+            "“As a young woman, I would rather live in what he calls “hell” than live in his "
+            "world.” ― Ana Ruiz")
+    q = only(run(nlp, text)[0], "direct")
+    assert "hell" in q.text and q.text.endswith("his world.")
+    assert q.speaker is not None and "Ana Ruiz" in q.speaker.text
+
+
+def test_direct_quote_opening_a_mixed_content_keeps_its_speaker(nlp):
+    text = ("The spot concludes with footage of Senator Dan Reyes saying during the debate last "
+            "week, “That makes me smart,” when his rival blasted him for not paying income tax.")
+    spk = speaker_of(run(nlp, text)[0], "That makes me smart")
+    assert spk is not None and "Reyes" in spk.text
+
+
+def test_name_before_a_dash_is_the_speaker(nlp):
+    text = ("A chorus of prominent Republicans has said the same thing, including the former "
+            "candidate Mitt Romney -- “It is disqualifying for a nominee to refuse to release "
+            "tax returns” -- and a former commissioner.")
+    spk = speaker_of(run(nlp, text)[0], "It is disqualifying")
+    assert spk is not None and "Romney" in spk.text
+
+
+def test_title_in_double_apostrophes_is_not_merged_with_the_next_quote(nlp):
+    text = ("As Akhil Amar, professor of law at Yale and author of ''America's Unwritten "
+            "Constitution,'' put it, ''Senate Republicans should remember that a compromise "
+            "candidate today may be far better for them than the next one.''")
+    quotes, terms, _ = run(nlp, text)
+    assert any(t.text.startswith("America's Unwritten") for t in terms)
+    q = only(quotes, "direct")
+    assert q.text.startswith("Senate Republicans") and "put it" not in q.text
+
+
+def test_name_before_colon_skips_a_date(nlp):
+    text = ("Here's Clinton in December 1992: “Our new direction must rest on an understanding "
+            "of the new realities of global competition.”")
+    spk = speaker_of(run(nlp, text)[0], "Our new direction")
+    assert spk is not None and "Clinton" in spk.text
+
+
+def test_split_quote_around_a_cue_without_subject_takes_the_speaker_before(nlp):
+    text = ("On Sunday, Senator Ellen Voss appeared on television, and she stated, “When I look "
+            "at this, doing nothing would have been worse,” adding, “I think far fewer people "
+            "were killed as a result.”")
+    spk = speaker_of(run(nlp, text)[0], "When I look")
+    assert spk is not None and spk.name and "Voss" in spk.name
+
+
+def test_signature_paragraph_after_a_quote_paragraph(nlp):
+    text = ("We reviewed the claims made in the debate.\n\n"
+            "\"The idea that I would dismantle health care while we wait for a new law is just "
+            "not accurate.\"\n\n- Bernard Sand.\n\nThe senator exaggerates his role.")
+    spk = speaker_of(run(nlp, text)[0], "The idea that")
+    assert spk is not None and "Sand" in spk.text
+
+
+def test_issued_a_statement_introduces_the_quote(nlp):
+    text = ("Immediately after the attacks, Governor Lee Park issued a statement, “Last night, "
+            "our state was attacked by terrorists. My deepest sympathy goes out to the victims.”")
+    spk = speaker_of(run(nlp, text)[0], "Last night")
+    assert spk is not None and "Park" in spk.text
+
+
+def test_digest_source_between_dash_and_colon(nlp):
+    text = ("Pollsters agree - Carl Bialik: “One of the biggest lessons was a simple one: keep on "
+            "contacting voters as late as possible.” [538.]")
+    spk = speaker_of(run(nlp, text)[0], "One of the biggest")
+    assert spk is not None and "Bialik" in spk.text

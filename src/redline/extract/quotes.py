@@ -13,7 +13,9 @@
   ``..., X said``, ``according to X, ...``, ``X believes ...``, ``X urged Y to ...``,
   ``X criticized Y for ...``); *mixed* when the reported clause contains quoted words;
 - the **cue** (reporting verb or phrase, from ``data/cues.tsv``) and the **speaker**: the
-  mention nearest the quote as written, resolved to a canonical entity through the
+  mention nearest the quote as written (a tag after or before it, a signature line
+  '― Name' or a next paragraph '- Name.', a digest's 'Topic - Name: “...”', the subject of
+  any verb the quote is the object of), resolved to a canonical entity through the
   :class:`~redline.extract.actors.EntityIndex` (pronouns and titles are resolved to the
   last compatible speaker or person, and added to the entity as mentions);
 - quoted **terms** that are not speech (scare quotes, names: ``"brotherly"``, ``"Phoenix"``),
@@ -50,6 +52,10 @@ _PRONOUNS = _PERSONAL | {"it", "who", "which", "that", "this", "one"}
 _SUBJ = {"nsubj", "nsubjpass", "csubj"}
 # Report attributions nested inside a direct quote ("..., Western agencies claimed that ...")
 NESTED = True
+# He/she after a quoted speaker goes to a person named as a subject since (see _last_person)
+RECENT_SUBJECT = True
+# a speech-like quote that is the object of any verb is attributed to that verb's subject
+ANY_VERB_HEAD = True
 
 
 # --------------------------------------------------------------------------- lexicon
@@ -200,8 +206,22 @@ def pair_marks(text: str) -> list[_Raw]:
                 runs.append(cur)
                 cur = None
         seen_mark = False
-        for m in marks:
-            kind = _orient(text, m, cur is not None)
+        skip = 0
+        for k, m in enumerate(marks):
+            if skip:
+                skip -= 1
+                continue
+            # a mark opening the paragraph can only open a quote, whatever its shape
+            # ('” … what I learned ...,” he said')
+            kind = "open" if cur is None and m.start() == lead else _orient(text, m, cur is not None)
+            if kind == "open" and cur is not None and m.group() in OPENING and k + 2 < len(marks) and \
+                    cur.parts[-1][0] > 0 and text[cur.parts[-1][0] - 1] in OPENING and \
+                    all(marks[j].group() not in OPENING and _orient(text, marks[j], True) == "close"
+                        for j in (k + 1, k + 2)):
+                # a double-quoted term inside a quote ('“... what he calls “hell” than ...”'):
+                # it does not cut the outer quote
+                skip = 1
+                continue
             if kind == "open":
                 if cur is not None:  # opening while open: the earlier one was stray
                     if cur.parts[-1][1] is None:
@@ -302,6 +322,11 @@ def _subject(verb, depth: int = 0, avoid=()):
     of several, the nearest to the verb wins."""
     subs = [c for c in verb.children if c.dep_ in ("nsubj", "csubj") and not _inside(c.idx, avoid)]
     subs.sort(key=lambda c: abs(c.i - verb.i))
+    if not subs and verb.tag_ == "VBG" and verb.i > 0 and verb.dep_ != "ROOT":
+        # a participle right after a name: "footage of Hillary Clinton asking, “...”"
+        prev = verb.doc[verb.i - 1]
+        if (prev.ent_type_ == "PERSON" or prev.lower_ in ("him", "her")) and not _inside(prev.idx, avoid):
+            return prev
     for c in subs:
         if True:
             if c.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
@@ -315,8 +340,9 @@ def _subject(verb, depth: int = 0, avoid=()):
     if any(c.dep_ == "nsubjpass" for c in verb.children):
         return None
     if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
-        if verb.dep_ == "advcl" and verb.tag_ != "VBG":
-            return None
+        if verb.dep_ == "advcl" and verb.tag_ != "VBG" and (verb.tag_ not in ("VBD", "VBZ", "VBP") or any(
+                c.dep_ in ("mark", "advmod", "aux", "auxpass") or c.tag_ in ("WRB", "IN") for c in verb.children)):
+            return None  # "when X arrived, ...": a clause of its own (a bare finite verb is a misparse)
         return _subject(verb.head, depth + 1, avoid)
     if verb.dep_ == "relcl":
         return verb.head
@@ -329,12 +355,14 @@ def _subject(verb, depth: int = 0, avoid=()):
 class _Resolver:
     """Speaker mentions → canonical entities, with pronoun/title resolution."""
 
-    def __init__(self, doc, entities, index):
+    def __init__(self, doc, entities, index, dd: Optional["_Doc"] = None):
         self.doc = doc
+        self.dd = dd if dd is not None else _Doc(doc)
         self.index = index
         self.entities = {e.id: e for e in (entities or [])}
         self.history: list[tuple[int, Optional[str], Optional[str], bool]] = []  # (pos, entity, name, person)
         self._gender_cache: Optional[dict] = None
+        self._subj_mentions: Optional[list] = None
 
     def _entity(self, eid):
         if eid is None:
@@ -442,7 +470,10 @@ class _Resolver:
             if p < pos and eid and person and fits(eid):
                 ent = self._entity(eid)
                 if ent is not None and getattr(ent, "type", "PERSON") == "PERSON":
-                    return ent
+                    # a person brought in as a subject after that speaker takes over:
+                    # 'As X told AP, “...” He added, ...'
+                    newer = self._last_subject_person(p, pos, fits) if RECENT_SUBJECT else None
+                    return newer or ent
         best, best_pos = None, -1
         for ent in self.entities.values():
             if ent.type != "PERSON" or not fits(ent.id):
@@ -456,6 +487,48 @@ class _Resolver:
             return self.index.last_person_before(pos)
         except Exception:
             return None
+
+    def _last_subject_person(self, lo: int, hi: int, fits):
+        """The last person named (by name) as the subject of a clause between ``lo`` and
+        ``hi``, in the paragraph of ``hi`` or the one before it."""
+        text = _doc_text(self.doc)
+        para = text.rfind("\n", 0, hi)
+        para = text.rfind("\n", 0, para) if para > 0 else -1
+        if lo >= 0 and len(self.doc):
+            # not in the sentence of that speaker ('According to X, Putin is awaiting ...')
+            tok = self.dd.toks(lo, lo + 1)
+            try:
+                if len(tok):
+                    lo = max(lo, tok[0].sent.end_char - 1)
+            except ValueError:  # no sentence boundaries (an unparsed doc)
+                pass
+        lo = max(lo, para + 1)
+        if self._subj_mentions is None:
+            dd = self.dd
+            out = []
+            for ent in self.entities.values():
+                if ent.type != "PERSON":
+                    continue
+                for m in ent.mentions:
+                    if m.kind != "name":
+                        continue
+                    toks = dd.toks(m.start, m.end)
+                    if not len(toks):
+                        continue
+                    t = toks[-1]
+                    while t.dep_ in ("compound", "flat") and t.head.i != t.i:
+                        t = t.head
+                    if t.dep_ in ("nsubj", "nsubjpass"):
+                        out.append((m.start, ent))
+            out.sort(key=lambda x: x[0])
+            self._subj_mentions = out
+        best = None
+        for s, ent in self._subj_mentions:
+            if s >= hi:
+                break
+            if s > lo and fits(ent.id):
+                best = ent
+        return best
 
     def _genders(self) -> dict:
         """Gender of the people of the article, where the text tells it: a title or
@@ -473,7 +546,7 @@ class _Resolver:
             for m in ent.mentions:
                 if m.kind == "name":
                     starts[m.start] = (ent.id, m.end)
-        dd = _Doc(doc)
+        dd = self.dd
         people = sorted(starts)
         for k, s in enumerate(people):
             eid, e = starts[s]
@@ -502,7 +575,9 @@ class _Resolver:
                 if (nxt is not None and t.idx >= nxt) or _is_mark(t):
                     break
                 if t.pos_ == "PRON" and t.lower_ in ("he", "his", "him", "she", "her"):
-                    if verb.is_ancestor(t):
+                    # a subject or possessive pronoun ("said she", "and her"), not an
+                    # object one ("X scolded him": someone else)
+                    if verb.is_ancestor(t) and t.dep_ in ("nsubj", "nsubjpass", "poss"):
                         v[words[t.lower_] == "f"] += 1
                     break
         self._gender_cache = {eid: ("m" if m > f else "f") for eid, (m, f) in votes.items() if m != f}
@@ -538,7 +613,8 @@ def _speaker_of(verb, dd: _Doc, qspans, positional: bool = False) -> Optional[_A
         # "..., said the President of Ukraine": a noun right after the verb (not the
         # person spoken to: "..., X told Mr. Obama")
         for c in verb.children:
-            if c.i > verb.i and c.dep_ in ("dobj", "attr", "npadvmod", "oprd", "dative", "nsubjpass") and c.pos_ in ("PROPN", "NOUN"):
+            if c.i > verb.i and c.dep_ in ("dobj", "attr", "npadvmod", "oprd", "dative", "nsubjpass") and \
+                    c.pos_ in ("PROPN", "NOUN") and c.ent_type_ not in _WHEN:
                 subj = c
                 break
     if subj is None and positional:
@@ -553,6 +629,10 @@ def _speaker_of(verb, dd: _Doc, qspans, positional: bool = False) -> Optional[_A
     if verb.dep_ == "relcl" and subj.i == verb.head.i:
         rel = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in ("who", "which", "that")), None)
     return _Attr(_cue_span(verb), subj, _speaker_span(subj), rel)
+
+
+# entity types of a time phrase, never a speaker ('..., X said Monday')
+_WHEN = ("DATE", "TIME")
 
 
 def _nearby_subject(verb, qspans):
@@ -581,7 +661,7 @@ def _nearby_subject(verb, qspans):
     for t in sent[verb.i - sent.start + 1: verb.i - sent.start + 5]:
         if _is_mark(t) or t.is_punct:
             break
-        if t.pos_ in ("PROPN", "NOUN") and t.dep_ != "compound":
+        if t.pos_ in ("PROPN", "NOUN") and t.dep_ != "compound" and t.ent_type_ not in _WHEN:
             return t
     return None
 
@@ -618,7 +698,7 @@ def _find_after(dd: _Doc, qe: int, limit: int, qspans, closed: bool = True, spee
     quote and the cue must belong to the speaker's noun phrase or the cue's verb group.
     """
     text = dd.text
-    inner = text[max(0, qe - 2):qe].rstrip()
+    inner = text[max(0, qe - 3):qe].rstrip().rstrip("'’")  # '... help?’”': a nested quote ends it
     j = qe
     while j < limit and (text[j] in "\"'”’»〞" or text[j].isspace()):
         j += 1
@@ -657,6 +737,12 @@ def _find_after(dd: _Doc, qe: int, limit: int, qspans, closed: bool = True, spee
                 allowed |= {x.i for x in subj.subtree}
             allowed |= {x.i for x in t.children if x.dep_ in ("aux", "auxpass", "neg", "advmod", "punct")}
             if any(b.i not in allowed and not b.is_punct for b in toks[:k]):
+                run = [b for b in toks[:k] if not b.is_punct]
+                if subj is not None and run and subj.i == run[-1].i and all(
+                        b.pos_ in ("PROPN", "NOUN", "ADJ", "DET") or _misparsed_name(b) for b in run):
+                    # the subject ends the run and the words before it are split off by the
+                    # parse ('“...,” Tulsa police Chief Dan Brody said'): the whole run
+                    return _Attr(_cue_span(t), subj, (run[0].idx, _speaker_span(subj)[1]))
                 np_head = _phrase_head(toks[:k]) if speech else None
                 if np_head is None:
                     break
@@ -672,8 +758,15 @@ def _find_after(dd: _Doc, qe: int, limit: int, qspans, closed: bool = True, spee
 def _tags_next_quote(verb, dd: _Doc, limit: int) -> bool:
     """True when the attribution clause of ``verb`` runs into the next quote
     ('He added, “...' / 'X said: “...'), i.e. it introduces what follows."""
-    last = max(x.i for x in verb.subtree)
     doc = verb.doc
+    # the clause reaches the next quote's opening mark before the sentence ends
+    # ('He added, “...”'), even when the parse hangs that quote on the verb
+    for t in doc[verb.i + 1: verb.i + 10]:
+        if t.text in (".", "!", "?", ";") or "\n" in t.text or t.idx > limit + 2:
+            break
+        if (_is_mark(t) or dd.text[t.idx:t.idx + 1] in OPENING + STRAIGHT) and t.idx >= limit - 2:
+            return True
+    last = max(x.i for x in verb.subtree)
     j = last + 1
     if doc[last].text in (".", "!", "?", ";"):
         return False
@@ -691,10 +784,11 @@ def _phrase_head(toks) -> Optional[object]:
     if not words or len(words) > 25:
         return None
     ids = {t.i for t in words}
-    if words[0].pos_ not in ("PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM"):
+    if words[0].pos_ not in ("PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM") and not _misparsed_name(words[0]):
         return None
     for t in words:
-        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("acl", "relcl", "amod", "compound") and t.tag_ not in ("VBN", "VBG"):
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("acl", "relcl", "amod", "compound") and \
+                t.tag_ not in ("VBN", "VBG") and not _misparsed_name(t):
             return None
     # the first noun whose head lies outside the run (or is a later word of it)
     for t in words:
@@ -703,6 +797,12 @@ def _phrase_head(toks) -> Optional[object]:
                 continue
             return t
     return None
+
+
+def _misparsed_name(t) -> bool:
+    """A capitalised word inside a sentence that the tagger took for a verb but the
+    entity recogniser for a name ('“...,” Tulsa police Chief Chuck Jordan said')."""
+    return t.ent_type_ in ("GPE", "PERSON", "ORG", "NORP") and t.text[:1].isupper()
 
 
 def _according(t, dd, qspans) -> _Attr:
@@ -730,6 +830,9 @@ def _find_before(dd: _Doc, lo: int, qs: int, qspans, speech: bool = True) -> Opt
     """
     toks = [t for t in dd.toks(lo, qs) if not t.is_space and t.idx + len(t.text) <= qs]
     toks = toks[-14:]
+    dash = _dash_name(toks) or _dash_colon_name(toks)
+    if dash is not None:
+        return dash
     for k in range(len(toks) - 1, -1, -1):
         t = toks[k]
         if (t.text in ".!?;" and k < len(toks) - 1) or (_is_mark(t) and k < len(toks) - 1):
@@ -750,6 +853,8 @@ def _find_before(dd: _Doc, lo: int, qs: int, qspans, speech: bool = True) -> Opt
         for t in reversed(toks[:-1][-6:]):
             if t.lower_ in ("it", "this", "that", "its"):
                 break
+            if t.ent_type_ in _WHEN:  # "Here's Clinton in December 1992: “...”"
+                continue
             if t.pos_ in ("PROPN", "PRON") or t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
                 while t.dep_ in ("compound", "flat") and t.head.i > t.i and t.head.i < toks[-1].i:
                     t = t.head
@@ -757,6 +862,39 @@ def _find_before(dd: _Doc, lo: int, qs: int, qspans, speech: bool = True) -> Opt
             if t.pos_ in ("VERB", "AUX") or t.is_punct:
                 break
     return None
+
+
+def _dash_colon_name(toks) -> Optional[_Attr]:
+    """A news digest's source between a dash and a colon: 'Pollsters agree - Carl Bialik: “...”'
+    (only names between them)."""
+    if len(toks) < 3 or toks[-1].text != ":":
+        return None
+    names = []
+    for t in reversed(toks[:-1]):
+        if t.text in ("-", "--", "—", "–"):
+            break
+        if not (t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") or (names and t.lower_ == "and")):
+            return None
+        names.append(t)
+    else:
+        return None
+    if not names:
+        return None
+    head = names[0]
+    return _Attr((toks[-1].idx, toks[-1].idx + 1), head, (names[-1].idx, head.idx + len(head.text)))
+
+
+def _dash_name(toks) -> Optional[_Attr]:
+    """A person's name, then a dash and the quote: '..., including Mitt Romney -- “...”'
+    (not the person spoken to: '... told Sean Hannity — “...”')."""
+    if len(toks) < 2 or toks[-1].text not in ("--", "—", "–") or toks[-2].ent_type_ != "PERSON":
+        return None
+    t = toks[-2]
+    while t.dep_ in ("compound", "flat") and t.head.i > t.i and t.head.ent_type_ == "PERSON":
+        t = t.head
+    if t.dep_ in ("dobj", "dative", "pobj") and (c := verb_cue(t.head)) is not None and "addressee" in c.frames:
+        return None
+    return _Attr((toks[-1].idx, toks[-1].idx + len(toks[-1].text)), t, _speaker_span(t))
 
 
 def _intro_verb(toks, qspans) -> Optional[_Attr]:
@@ -784,7 +922,14 @@ def _intro_verb(toks, qspans) -> Optional[_Attr]:
                 break
             if t.pos_ not in ("ADP", "ADV", "PART", "DET", "NOUN", "PRON", "ADJ") and not t.is_punct:
                 return None
-        if verb is None or any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp") for c in verb.children):
+        # objects that still introduce the quote: "As X put it, “...”", "X issued a
+        # statement, “...”" (a message noun: a NOUN cue of data/cues.tsv)
+        intro_obj = verb is not None and any(
+            c.dep_ == "dobj" and ((verb.lemma_ == "put" and c.lower_ == "it") or
+                                  (c.lemma_.lower(), "NOUN") in cue_lexicon())
+            for c in verb.children)
+        if verb is None or (not intro_obj and any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp")
+                                               for c in verb.children)):
             return None
         if any(not verb.is_ancestor(b) for b in toks if b.i > verb.i and b.i < end.i and not b.is_punct):
             return None
@@ -817,6 +962,12 @@ def _find_by_head(dd: _Doc, qs: int, qe: int, qspans) -> Optional[_Attr]:
         c = verb_cue(h)
         if c is not None and ("quote" in c.frames or "that" in c.frames) and not _inside(h.idx, qspans):
             return _speaker_of(h, dd, qspans, positional=True)
+        if ANY_VERB_HEAD and h.pos_ == "VERB" and not _inside(h.idx, qspans):
+            # any verb with a subject whose object or complement is the quote: "Trump
+            # attacked “the hateful ideology ...”", "the band leader ..., singing “...”"
+            a = _speaker_of(h, dd, qspans)
+            if a is not None and a.head is not None:
+                return a
     return None
 
 
@@ -894,7 +1045,7 @@ def extract_quotes(doc, entities, index, *, _learn: bool = False) -> tuple[list[
     """
     text = _doc_text(doc)
     dd = _Doc(doc)
-    res = _Resolver(doc, entities, index)
+    res = _Resolver(doc, entities, index, dd)
     runs = pair_marks(text)
     paras = _paragraphs(text)
     para_of = _para_lookup(paras)
@@ -914,7 +1065,11 @@ def extract_quotes(doc, entities, index, *, _learn: bool = False) -> tuple[list[
             gap = text[prev.end:r.start].strip(" \"“”'’«»\u00a0")
             words = gap.split()
             ends_open = text[max(0, prev.end - 1):prev.end] in (",", "—", "–", "-", "…") or text[prev.end - 1:prev.end].isalnum()
-            if 0 < len(words) <= 9 and not re.search(r"[.!?;]", gap[:-1]) and ends_open and gap[-1:] in ",:—–-":
+            # (not a title then the quote: "author of ``The Book,'' put it, ``...''")
+            pmark = prev.start - 2 if text[max(prev.start - 2, 0):prev.start] == "''" else max(prev.start - 1, 0)
+            title = len(prev.parts) == 1 and _looks_like_title(text, prev.start, prev.end, max(pmark, 0))
+            if 0 < len(words) <= 9 and not re.search(r"[.!?;]", gap[:-1]) and ends_open and gap[-1:] in ",:—–-" \
+                    and not title:
                 a = _find_after(dd, prev.end, r.start, qspans)
                 if a is not None and a.cue is not None:
                     prev.parts.extend(r.parts)
@@ -933,21 +1088,38 @@ def extract_quotes(doc, entities, index, *, _learn: bool = False) -> tuple[list[
         how = "between"
         speech = _looks_like_speech(dd, s, e)
         mark = text.rfind(text[s - 1], max(0, s - 3), s) if s > 0 and r.open_mark else s
+        if mark >= 1 and text[mark - 1:mark + 1] == "''":
+            mark -= 1  # the first of the two marks of ``''``
         if r.open_mark and len(r.parts) == 1 and _looks_like_title(text, s, e, max(mark, 0)):
             terms.append(TextSpan(s, e, text[s:e]))
             continue
         if attr is None:
-            limit = pe
+            pl = para_of(e)  # a quote over several paragraphs is tagged after its last part
+            limit = paras[pl][1] if pl is not None else pe
             k = bisect.bisect_right(qstarts, e)
             if k < len(qstarts):
                 limit = min(limit, qstarts[k])
             attr, how = _find_after(dd, e, limit, qspans, speech=speech), "after"
-        if attr is None:
+        if attr is None or (attr.head is None and how == "between"):
+            # (a quote split around a cue with no subject of its own, 'she stated, “A,”
+            # adding, “B”', takes its speaker from the clause before it)
             k = bisect.bisect_left(qends, s)
             prev_end = max(qends[k - 1] if k > 0 else ps, ps)
-            attr, how = _find_before(dd, prev_end, s - 1 if r.open_mark else s, qspans, speech), "before"
+            b = _find_before(dd, prev_end, s - 1 if r.open_mark else s, qspans, speech)
+            if attr is None or (b is not None and b.head is not None):
+                attr, how = b, "before"
         if attr is None:
             attr, how = _find_by_head(dd, s, e, qspans), "head"
+        if attr is None and speech:
+            # a signature paragraph after a quote paragraph: '"..." / - Bernie Sanders.'
+            pl = para_of(e)
+            if pl is not None and pl + 1 < len(paras) and not text[e:paras[pl][1]].strip(" \"'”’»."):
+                ns, ne = paras[pl + 1]
+                sig = text[ns:ne].strip()
+                if sig[:1] in "-–—―" and len(sig.split()) <= 6:
+                    a = _find_after(dd, e, ne, qspans, speech=speech)
+                    if a is not None and a.head is not None and a.cue and text[a.cue[0]:a.cue[1]] in "-–—―":
+                        attr, how = a, "signature"
         if attr is None and speech and p is not None and p > 0 and text[ps:s].strip() in ("", '"', "“", "„", "«", "''"):
             # a quote paragraph introduced by the paragraph before: 'Stated Stone:' / 'X said:'
             qs_, qe_ = paras[p - 1]
@@ -985,7 +1157,10 @@ def extract_quotes(doc, entities, index, *, _learn: bool = False) -> tuple[list[
     indirect = _indirect(dd, qspans, direct_spans)
     mixed = [(q["start"], q["end"]) for q in indirect if q["kind"] == "mixed"]
     if mixed:  # a quoted fragment of a mixed quote is not a quote of its own
+        # (one that opens it with an attribution of its own stays: 'footage of Trump
+        # saying, “That makes me smart,” when Clinton blasted him')
         found = [q for q in found if not any(a <= q["start"] and q["end"] <= b and (q["start"], q["end"]) != (a, b)
+                                              and not (q.get("attr") is not None and q["start"] - a <= 1)
                                               for a, b in mixed)]
     found.extend(indirect)
 
