@@ -1,4 +1,4 @@
-"""``redline train quotes|events``: build Redline's trained components from shared data.
+"""``redline train quotes|clusters|events``: build Redline's trained components from shared data.
 
 Training is reproducible (fixed seeds) and writes small artefacts into the package's
 ``data/`` and ``models/`` folders by default.
@@ -9,6 +9,7 @@ from ._kinds import register_kinds
 
 KINDS = {
     "quotes": "learn the reporting-frame table from PolNeAR train",
+    "clusters": "learn word clusters from the shared unlabelled news (run before `train events`; needs gensim)",
     "events": "train the PLOVER event-type classifier on PLV train (and optionally the synthetic stories)",
 }
 

@@ -7,7 +7,9 @@ sentence lemmas and lemma bigrams; the trigger's lemma, particle and object head
 lemmas between the actor and the recipient; the recipient's preposition; the
 dependency path from the trigger to the recipient; negation/modal flags; and the
 PLOVER types the event lexicon gives to the trigger, its object and the sentence's
-words; the modal of a complement clause ("says Y *must* ...").
+words; the modal of a complement clause ("says Y *must* ..."); and the word clusters
+(learnt from unlabelled news by ``redline train clusters``) of the trigger, its object and
+the sentence's verbs and nouns, so that words unseen in training still count.
 
 Two options measured and left off (docs/evaluation.md, events): ``DENSE_WEIGHT`` adds the
 parse's tok2vec vectors (``doc.tensor``) pooled over sentence, trigger, actor and
@@ -16,6 +18,8 @@ options it was trained with (they are recorded in its ``meta``).
 """
 from __future__ import annotations
 
+import functools
+from pathlib import Path
 from typing import Optional
 
 from ..plover import lexicon
@@ -90,6 +94,50 @@ def _path(a, b, limit: int = 6) -> str:
             break
         t = t.head
     return "far"
+
+
+#: Word clusters learnt from unlabelled news (``redline train clusters``); the trigger's,
+#: its object's and the sentence's verbs' and nouns' cluster ids are features.
+CLUSTERS_PATH = Path(__file__).resolve().parents[1] / "models" / "word_clusters.tsv"
+CLUSTER_FEATURES = True
+
+
+@functools.lru_cache(maxsize=1)
+def word_clusters() -> dict[str, tuple[str, ...]]:
+    """word → its cluster id at each granularity, as feature name parts ("c300=17"); empty
+    when the clusters were not built."""
+    if not CLUSTERS_PATH.exists():
+        return {}
+    out: dict[str, tuple[str, ...]] = {}
+    header = None
+    with open(CLUSTERS_PATH, encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#"):
+                continue
+            cells = line.rstrip("\n").split("\t")
+            if header is None:
+                header = cells[1:]
+                continue
+            out[cells[0]] = tuple(f"{h}={c}" for h, c in zip(header, cells[1:]))
+    return out
+
+
+def _clusters_of(tok) -> tuple[str, ...]:
+    wc = word_clusters()
+    return wc.get(tok.lower_) or wc.get(tok.lemma_.lower()) or ()
+
+
+def _cluster_features(f: dict, trigger) -> None:
+    for c in _clusters_of(trigger):
+        f["ktr" + c] = 1.0
+    for o in trigger.children:
+        if o.dep_ in ("dobj", "attr"):
+            for c in _clusters_of(o):
+                f["kob" + c] = 1.0
+    for t in trigger.sent:
+        if t.pos_ in ("VERB", "NOUN"):
+            for c in _clusters_of(t)[1:2]:  # the middle granularity for the whole sentence
+                f["ks" + c] = 0.5
 
 
 #: Weight of the dense (tok2vec) features relative to the sparse ones; 0 = off.
@@ -215,6 +263,8 @@ def features(doc, trigger, src: Optional[tuple[int, int]], tgt: Optional[tuple[i
             if head.dep_ == "pobj":
                 f["tprep=" + head.head.lower_] = 1.0
                 f["trtprep=" + lem + "_" + head.head.lower_] = 1.0
+    if CLUSTER_FEATURES:
+        _cluster_features(f, trigger)
     if DENSE_WEIGHT:
         _dense(f, doc, trigger, src, tgt, DENSE_WEIGHT)
     return f

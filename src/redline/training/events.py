@@ -10,7 +10,9 @@ itself finds whose actor and recipient overlap the marked ones best (so training
 what prediction sees); when no candidate overlaps them, the trigger is the lowest
 common ancestor of the marked actor and recipient in the dependency tree. The model is a
 multinomial logistic regression over a ``DictVectorizer`` (scikit-learn, CPU, fixed
-seed), saved with joblib to ``src/redline/models/events.joblib`` (a few MB).
+seed), saved with joblib to ``src/redline/models/events.joblib`` (a few MB). The features
+include word clusters (``redline train clusters``, run first); a model and the clusters
+file it was trained with go together.
 """
 from __future__ import annotations
 
@@ -238,7 +240,9 @@ def build(plv_path=PLV_TRAIN, synthetic_path=SYNTHETIC, synthetic_weight: float 
                      "examples": len(y), "C": C, "synthetic_weight": synthetic_weight, "seed": SEED,
                      "train_mode": TRAIN_MODE, "noun_classify": ev.NOUN_CLASSIFY,
                      "dense_weight": ef.DENSE_WEIGHT, "sent_weight": ef.SENT_WEIGHT,
-                     "trigger_extras": ef.TRIGGER_EXTRAS}
+                     "trigger_extras": ef.TRIGGER_EXTRAS,
+                     "cluster_features": bool(ef.CLUSTER_FEATURES and ef.word_clusters()),
+                     "clusters": str(ef.CLUSTERS_PATH.name) if ef.CLUSTERS_PATH.exists() else None}
     return model
 
 
