@@ -58,10 +58,21 @@ _DASHES = {"--", "-", "\u2014", "\u2013"}
 def dateline_end(tok) -> int:
     """Index of the dash closing a dateline at the start of ``tok``'s sentence
     ("THE HAGUE, Netherlands -- A prosecutor ...", "KABUL - A Taliban attack ..."), or -1."""
-    sent = tok.sent
+    doc = tok.doc
+    table = doc.user_data.get("redline.datelines")
+    if table is None or len(table) != len(doc):
+        # asked for thousands of times per article: one pass over the sentences instead
+        table = []
+        for sent in doc.sents:
+            table.extend([_sentence_dateline(sent)] * len(sent))
+        doc.user_data["redline.datelines"] = table
+    return table[tok.i]
+
+
+def _sentence_dateline(sent) -> int:
     for t in sent[:8]:
         if t.text in _DASHES and t.i > sent.start:
-            before = tok.doc[sent.start:t.i]
+            before = sent.doc[sent.start:t.i]
             if all(b.is_punct or b.pos_ in ("PROPN", "DET") or b.is_upper for b in before) \
                     and any(b.ent_type_ in ("GPE", "LOC", "ORG", "FAC") or b.is_upper for b in before):
                 return t.i

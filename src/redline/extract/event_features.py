@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Optional
 
 from ..plover import lexicon
+from ._text import sentence_of
 
 _SKIP_POS = {"PUNCT", "SPACE", "DET", "NUM", "SYM"}
 
@@ -134,10 +135,38 @@ def _cluster_features(f: dict, trigger) -> None:
         if o.dep_ in ("dobj", "attr"):
             for c in _clusters_of(o):
                 f["kob" + c] = 1.0
-    for t in trigger.sent:
+
+
+def _sentence_features(sent) -> dict[str, float]:
+    """The features every candidate of a sentence shares (its words, word pairs, lexicon
+    types and word clusters), computed once per sentence and kept on the doc."""
+    cache = sent.doc.user_data.setdefault("redline.sentence_features", {})
+    key = f"{sent.start}:{sent.end}:{SENT_WEIGHT}:{CLUSTER_FEATURES}"
+    f = cache.get(key)
+    if f is not None:
+        return f
+    f = {}
+    sw = SENT_WEIGHT
+    lemmas = []
+    for t in sent:
+        if t.pos_ in _SKIP_POS or t.is_stop and t.pos_ not in ("ADP", "PART"):
+            continue
+        lem = t.lemma_.lower()
+        lemmas.append(lem)
+        f["w=" + lem] = sw
         if t.pos_ in ("VERB", "NOUN"):
-            for c in _clusters_of(t)[1:2]:  # the middle granularity for the whole sentence
-                f["ks" + c] = 0.5
+            lt = lex_type(t, t.pos_)
+            if lt:
+                f["lexs=" + lt] = f.get("lexs=" + lt, 0) + 0.5 * sw
+    for a, b in zip(lemmas, lemmas[1:]):
+        f["bg=" + a + "_" + b] = sw
+    if CLUSTER_FEATURES:
+        for t in sent:
+            if t.pos_ in ("VERB", "NOUN"):
+                for c in _clusters_of(t)[1:2]:  # the middle granularity for the whole sentence
+                    f["ks" + c] = 0.5
+    cache[key] = f
+    return f
 
 
 #: Weight of the dense (tok2vec) features relative to the sparse ones; 0 = off.
@@ -156,7 +185,7 @@ def _dense(f: dict, doc, trigger, src, tgt, w: float) -> None:
     T = getattr(doc, "tensor", None)
     if T is None or not hasattr(T, "shape") or len(T.shape) != 2 or T.shape[0] != len(doc):
         return
-    sent = trigger.sent
+    sent = sentence_of(trigger)
     parts = {"S": (sent.start, sent.end), "R": (trigger.i, trigger.i + 1), "A": src, "T": tgt}
     for name, span in parts.items():
         if span is None or span[1] <= span[0]:
@@ -170,22 +199,7 @@ def _dense(f: dict, doc, trigger, src, tgt, w: float) -> None:
 
 def features(doc, trigger, src: Optional[tuple[int, int]], tgt: Optional[tuple[int, int]]) -> dict:
     """Feature dict of one candidate event. ``src``/``tgt`` are token spans or None."""
-    sent = trigger.sent
-    f: dict[str, float] = {}
-    sw = SENT_WEIGHT
-    lemmas = []
-    for t in sent:
-        if t.pos_ in _SKIP_POS or t.is_stop and t.pos_ not in ("ADP", "PART"):
-            continue
-        lem = t.lemma_.lower()
-        lemmas.append(lem)
-        f["w=" + lem] = sw
-        if t.pos_ in ("VERB", "NOUN"):
-            lt = lex_type(t, t.pos_)
-            if lt:
-                f["lexs=" + lt] = f.get("lexs=" + lt, 0) + 0.5 * sw
-    for a, b in zip(lemmas, lemmas[1:]):
-        f["bg=" + a + "_" + b] = sw
+    f: dict[str, float] = dict(_sentence_features(sentence_of(trigger)))
     lem = trigger.lemma_.lower()
     # a compound trigger ("cease-fire") is one word for the classifier, not its head ("fire")
     f["tr=" + (compound_key(trigger).replace(" ", "") if trigger.pos_ == "NOUN" else lem)] = 1.0

@@ -29,7 +29,7 @@ from typing import Optional
 
 from .. import plover
 from ..plover import word_class
-from ._text import doc_text
+from ._text import doc_text, sentence_of
 from ..model import Actor, Event, TextSpan
 from . import event_actors as ea
 from .event_features import features, lex_entry
@@ -314,10 +314,10 @@ def _resolve_pronoun(doc, tok, index, quote) -> Optional[Actor]:
     if low in _PRONOUNS_GROUP:
         # nearest earlier actor-like noun phrase of the right number (this sentence, then the previous)
         plural = low in ("they", "them", "their")
-        sent = tok.sent
+        sent = sentence_of(tok)
         scan = [t for t in doc[sent.start:tok.i]][::-1]
         if sent.start > 0:
-            scan += [t for t in doc[sent.start - 1].sent][::-1]
+            scan += [t for t in sentence_of(doc[sent.start - 1])][::-1]
         for t in scan:
             if t.pos_ == "PRON" or t.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative"):
                 continue
@@ -331,7 +331,7 @@ def _resolve_pronoun(doc, tok, index, quote) -> Optional[Actor]:
             lo, hi = ea.np_tokens(t)
             a = _actor_of(doc, lo, hi, index)
             if a is not None and (a.entity or a.country):
-                if t.sent == sent:  # point at the antecedent's mention in this sentence
+                if sentence_of(t).start == sent.start:  # point at the antecedent's mention in this sentence
                     return a
                 return Actor(a.name, a.entity, a.country, a.sector, start, end, tok.text)
     return None
@@ -420,7 +420,7 @@ def _verbal_attack(c, src, tgt) -> bool:
     if not (head.ent_type_ in ("PERSON", "ORG") or head.lemma_.lower() in _MEDIA_NOUNS
             or (head.pos_ == "PRON" and head.lower_ in ("him", "her"))):
         return False
-    for t in tok.sent:  # armed context: weapons, troops, strikes, casualties
+    for t in sentence_of(tok):  # armed context: weapons, troops, strikes, casualties
         lem = t.lemma_.lower()
         if ea.is_thing(t) or ea.is_troops(t) or lem in ("kill", "wound", "injure", "bomb", "shell",
                                                           "airstrike", "strike", "gunman", "militant"):
@@ -562,7 +562,7 @@ def _events_of(doc, c, index, quotes) -> list:
             elif len(types) == 1:
                 # no known speaker to make the statement: only the irrealis act
                 types[0] = (lex_t, tgt)
-        s = tok.sent
+        s = sentence_of(tok)
         tspan = doc[c.trig_span[0]:c.trig_span[1]]
         for (t, tgt_t), fact in zip(types, facts):
             mode, context, cameo = _mode_context(c, t)

@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import Optional
 
 from ..plover import factuality_cues
+from ._text import sentence_of
 
 # Order of precedence when one clause has several cues.
 _RANK = {"conditional": 6, "advocated": 5, "hypothetical": 4, "negated": 3, "future": 2,
@@ -115,7 +116,7 @@ def _factuality(trigger, in_quote: bool) -> str:
         if head.dep_ == "prep" and head.lower_ == "according":
             reported = True
         tok = head
-    for c in trigger.sent:
+    for c in sentence_of(trigger):
         if c.lower_ == "according" and c.i < trigger.i + 40:
             nxt = c.nbor(1) if c.i + 1 < len(c.doc) else None
             if nxt is not None and nxt.lower_ == "to":
