@@ -4,6 +4,9 @@ REDLINE_BENCH_PG or --pg is given), and store size per 1,000 articles.
     .venv/bin/python bench/ingest.py [--corpus ../shared/data/voa/dev.jsonl] [--pg URL] [--repeat 1]
 
 Each configuration ingests the corpus into a fresh store (dedup on, as in real use).
+``articles_per_s`` is the steady-state rate (analysis + storing, after the model load
+and the extractors' warm-up, which the workers do while the input is read); the
+``*_wall_speedup_2_workers`` figures compare whole commands.
 Also measured: extraction alone (redline.pipeline.analyse_many, 1 process) to give the
 storage overhead = (ingest time with 1 worker - extraction time) / extraction time.
 Prints a JSON summary (and a table) on stdout.
@@ -65,7 +68,8 @@ def main() -> int:
         print(f"corpus not found: {args.corpus}", file=sys.stderr)
         return 2
     workers = [int(w) for w in args.workers.split(",")]
-    res = {"corpus": str(args.corpus), "cpus": os.cpu_count(), "extraction_only": extraction_only(args.corpus),
+    res = {"corpus": str(args.corpus), "cpus": os.cpu_count(), "load_before": round(os.getloadavg()[0], 2),
+           "extraction_only": extraction_only(args.corpus),
            "sqlite": [], "postgres": []}
     with tempfile.TemporaryDirectory() as tmp:
         for w in workers:
@@ -110,6 +114,9 @@ def main() -> int:
             res[f"{kind}_storage_overhead"] = round(one["store_s"] / ex, 3)
         if one and two:
             res[f"{kind}_speedup_2_workers"] = round(two["articles_per_s"] / one["articles_per_s"], 2)
+            # the whole command, reading, model loads and warm-up included
+            res[f"{kind}_wall_speedup_2_workers"] = round(one["wall_s"] / two["wall_s"], 2)
+    res["load_after"] = round(os.getloadavg()[0], 2)
     print(json.dumps(res, indent=2))
     return 0
 

@@ -18,6 +18,11 @@ million articles a day).
 
 Usage: .venv/bin/python bench/spark_bench.py [--input FILE] [--repeat 2] [--partitions 8]
        .venv/bin/python bench/spark_bench.py --only spark --master 'local[2]'
+       .venv/bin/python bench/spark_bench.py --make-polnear 600 /tmp/polnear600.jsonl
+
+``--make-polnear N FILE`` writes the benchmark corpus: the first N PolNeAR train texts
+(``../shared/data/polnear/train/text/*.txt``, sorted by file name; 840 in all) as JSONL
+lines ``{"id": <file stem>, "text": <file text>}`` (no date). Keep it outside the repo.
 """
 from __future__ import annotations
 
@@ -35,6 +40,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT = ROOT.parent / "shared" / "data" / "voa" / "dev.jsonl"
 PY = sys.executable
+
+
+POLNEAR = ROOT.parent / "shared" / "data" / "polnear" / "train" / "text"
+
+
+def make_polnear(n: int, out: str) -> int:
+    files = sorted(POLNEAR.glob("*.txt"))[:n]
+    with open(out, "w", encoding="utf-8") as fh:
+        for f in files:
+            fh.write(json.dumps({"id": f.stem, "text": f.read_text(encoding="utf-8")}) + "\n")
+    return len(files)
 
 
 def load() -> float:
@@ -128,7 +144,13 @@ def main() -> int:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--configs", default="pipeline,local[1],local[2],ingest2",
                     help="comma-separated: pipeline, local[N], ingestN")
+    ap.add_argument("--make-polnear", nargs=2, metavar=("N", "FILE"),
+                    help="write the first N PolNeAR train texts as JSONL to FILE, then exit")
     args = ap.parse_args()
+    if args.make_polnear:
+        n = make_polnear(int(args.make_polnear[0]), args.make_polnear[1])
+        print(f"{n} articles -> {args.make_polnear[1]}")
+        return 0
     if args.only == "pipeline":
         print(json.dumps(one_pipeline(args.input)))
         return 0

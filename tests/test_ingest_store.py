@@ -333,3 +333,19 @@ def test_worker_crash_fails_only_its_article(tmp_path, monkeypatch):
     assert (rep.stored, rep.failed) == (6, 1)
     assert counts["articles"] == 6 and counts["failed"] == 1
     assert "worker process died" in fails[0]["error"] and fails[0]["stage"] == "analyse"
+
+
+def test_chunks_keep_every_article_in_order_and_end_one_by_one():
+    from redline.corpus.batch import make_chunks
+
+    items = list(range(23))
+    for workers in (1, 2, 3):
+        chunks = make_chunks(items, workers, size=4)
+        assert [x for c in chunks for x in c] == items
+        assert all(1 <= len(c) <= 4 for c in chunks)
+        if workers > 1:  # the last workers*size items go one per chunk
+            assert all(len(c) == 1 for c in chunks[-workers * 4:])
+            assert len(chunks[0]) == 4
+        else:
+            assert [len(c) for c in chunks] == [4, 4, 4, 4, 4, 3]
+    assert make_chunks([], 2) == []

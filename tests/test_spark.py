@@ -333,3 +333,53 @@ def test_cli_runs_spark_extract(tmp_path, inputs, spark, capsys):
     rep = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
     assert rep["analysed"] == 1 and rep["rows"]["articles"] == 1
     assert len(read_out(out, "articles")) == 1
+
+
+def test_actor_code_column_is_the_store_function(spark):
+    """The cluster table's actor codes are computed in Spark SQL (no Python UDF): the
+    same strings as :func:`redline.store.tables.actor_code`, odd names included."""
+    from pyspark.sql import functions as F
+
+    from redline.spark.clusters import actor_code
+
+    rows = [("PRK", "MIL", "x"), ("prk", None, None), (None, "gov", " ignored "), (None, None, None),
+            (None, None, "  Kim Jong Un\n"), ("", "", "\xa0Hamas\u3000"), (None, None, "\x1cİstanbul Δ ΟΔΟΣ\x85"),
+            (None, None, "Straße  "), (None, None, "\t"), ("", None, "Ünited\u2028")]
+    df = spark.createDataFrame(rows, "country string, sector string, name string")
+    got = [r[0] for r in df.select(actor_code(F.col("country"), F.col("sector"), F.col("name"))).collect()]
+    assert got == [T.actor_code(*r) for r in rows]
+
+
+def test_near_duplicates_are_the_stores(spark):
+    """Spark's banded LSH join links exactly the copies the store's sequential
+    datasketch index links, in the same input order, to the same originals."""
+    import random
+
+    from redline.corpus import dedup as D
+    from redline.spark import schema as SC
+    from redline.spark.dedup import candidate_pairs, link
+    from redline.spark.inputs import to_record
+    from redline.model import Article
+
+    rng = random.Random(7)
+    base = [WIRE, TALKS, KOREA, WIRE.replace("47", "52") + " " + KOREA]
+    texts = list(base)
+    for t in base * 3:  # copies with 1 to 12 words changed: some above, some below 0.8
+        w = t.split()
+        for _ in range(rng.choice([1, 2, 4, 8, 12])):
+            i = rng.randrange(len(w))
+            w[i] = w[i] + "x"
+        texts.append("Reposted. " + " ".join(w))
+    rng.shuffle(texts)
+    texts = list(dict.fromkeys(texts))  # a repeat is skipped before dedup, by both
+    recs = [to_record(0, i, Article(id=f"t{i}", text=t), "test") for i, t in enumerate(texts)]
+    index, want = D.NearDuplicates(), {}
+    for r in recs:
+        m = D.from_bytes(bytes(r[13]))
+        hit = index.match(m)
+        if hit:
+            want[r[2]] = (hit[0], round(hit[1], 4))
+        else:
+            index.add(r[2], m)
+    got = link(candidate_pairs(spark, spark.createDataFrame(recs, SC.record_schema())))
+    assert want and got == want

@@ -11,14 +11,14 @@ Modules:
 
 * :mod:`.inputs`: input files -> read tasks -> article records (in executors);
 * :mod:`.schema`: Spark schemas derived from :func:`redline.store.tables.arrow_schema`;
-* :mod:`.dedup`: near-duplicate detection with Spark ML's ``MinHashLSH``;
+* :mod:`.dedup`: near-duplicate detection (the store's MinHash LSH bands, as a Spark SQL join);
 * :mod:`.clusters`: GDELT-style event clusters (mentions, articles, sources);
 * :mod:`.job`: the job itself (read, skip known, dedupe, analyse, write);
 * :mod:`.load`: a Spark run's Parquet output -> the SQL store;
 * :mod:`.submit`: the ``spark-submit`` entry script.
 
 PySpark is an optional extra (``pip install 'redline[spark]'``); nothing here imports it
-at module level except :mod:`.job`, :mod:`.dedup` and :mod:`.clusters`.
+at module level except :mod:`.job`.
 """
 from __future__ import annotations
 

@@ -20,18 +20,26 @@ articles join them).
 from __future__ import annotations
 
 
-def _actor_code(country, sector, name):
-    from ..store.tables import actor_code
+#: the characters Python's ``str.strip()`` removes (``str.isspace``), as a Java regex class
+_SPACE = "[" + "".join("\\u%04x" % c for c in range(0x10000) if chr(c).isspace()) + "]"
 
-    return actor_code(country, sector, name)
+
+def actor_code(country, sector, name):
+    """:func:`redline.store.tables.actor_code` as a Spark column expression (no Python
+    worker): upper-cased country + sector, else the name stripped and lower-cased."""
+    from pyspark.sql import functions as F
+
+    cs = F.concat(F.coalesce(country, F.lit("")), F.coalesce(sector, F.lit("")))
+    bare = F.regexp_replace(F.coalesce(name, F.lit("")), f"^{_SPACE}+|{_SPACE}+$", "")
+    return F.when(cs != "", F.upper(cs)).otherwise(F.lower(bare))
 
 
 def event_clusters(spark, events, articles):
     """The ``event_clusters`` DataFrame from ``events`` and ``articles`` DataFrames."""
     from pyspark.sql import functions as F
-    from pyspark.sql import types as S
 
-    code = F.udf(_actor_code, S.StringType())
+    def code(country, sector, name):
+        return actor_code(F.col(country), F.col(sector), F.col(name))
     ev = events.where(F.col("cluster_id").isNotNull())
     key = (ev.groupBy("cluster_id").agg(
         F.count(F.lit(1)).alias("num_mentions"),

@@ -1,10 +1,10 @@
-"""Near-duplicate articles in Spark: Spark ML's ``MinHashLSH`` finds the candidates,
-the store's own criterion decides.
+"""Near-duplicate articles in Spark: the store's own LSH banding, as Spark SQL joins.
 
 Definitions are the single-machine store's (:mod:`redline.corpus.dedup`):
 
 * an article's shingles are its lower-cased word 5-grams (``dedup.shingles``); a text
-  with fewer than ``dedup.MIN_SHINGLES`` of them is never a near-duplicate;
+  with fewer than ``dedup.MIN_SHINGLES`` of them has no signature and is never a
+  near-duplicate;
 * two articles are near-duplicates when the datasketch MinHash estimate of the
   Jaccard similarity of their shingle sets (``NUM_PERM`` permutations, ``SEED``; the
   bytes stored in the ``signatures`` tables) is at least ``dedup.THRESHOLD``;
@@ -14,27 +14,36 @@ Definitions are the single-machine store's (:mod:`redline.corpus.dedup`):
   is not itself matched against later ones. This is what
   :func:`redline.corpus.batch.ingest` does one article at a time.
 
-Candidate pairs come from ``pyspark.ml.feature.MinHashLSH`` over the shingles hashed
-into a sparse binary vector (:func:`redline.spark.inputs.features`), with an
-``approxSimilarityJoin`` at an exact-Jaccard distance of ``1 - CANDIDATE_MIN``, well
-below the threshold so the final decision, on the MinHash estimate, loses nothing
-the store would find. Only the pairs that pass are brought to the driver, where the
-order-dependent linking above runs (their number is the number of near-copies, small
-next to the corpus).
+Candidate pairs are found exactly as the store's index (datasketch ``MinHashLSH`` at
+``dedup.THRESHOLD``) finds them: the signature is cut into the same ``b`` bands of
+``r`` values (:func:`bands`), and two articles are candidates when one band is equal.
+In Spark that is one equi-join of the exploded bands (no Python worker, no Spark ML
+stage, no article text). Only the candidate pairs, with their two signatures, come
+to the driver, where the MinHash estimate decides and the order-dependent linking
+above runs (their number is about the number of near-copies, small next to the
+corpus).
 """
 from __future__ import annotations
 
+import functools
 from typing import Optional
 
 import numpy as np
 
 from ..corpus import dedup as D
-from .inputs import NUM_FEATURES, features
 
-#: candidate pairs are those with an exact shingle Jaccard at least this.
-CANDIDATE_MIN = 0.5
-NUM_HASH_TABLES = 8
-LSH_SEED = 20250314
+#: bytes per signature value (``numpy.uint64``).
+VALUE_BYTES = 8
+
+
+@functools.lru_cache(maxsize=None)
+def bands(threshold: float = D.THRESHOLD, num_perm: int = D.NUM_PERM) -> tuple[int, int]:
+    """``(b, r)``: the bands and rows per band datasketch's ``MinHashLSH`` uses for this
+    threshold (the store's index; 9 bands of 13 values at 0.8 with 128 permutations)."""
+    from datasketch import MinHashLSH
+
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    return int(lsh.b), int(lsh.r)
 
 
 def estimate(a: bytes, b: bytes) -> float:
@@ -46,68 +55,47 @@ def estimate(a: bytes, b: bytes) -> float:
     return float(np.count_nonzero(x == y)) / float(len(x))
 
 
-def _vector_rows(rows, new: bool):
-    from pyspark.ml.linalg import Vectors
+def _banded(df, new: bool, threshold: float):
+    """One row per (article, band): the band's bytes as the join key."""
+    from pyspark.sql import functions as F
 
-    for r in rows:
-        feats = r["features"] if "features" in r else None
-        if feats is None and r["text"] is not None:
-            feats = features(r["text"])
-        if not feats:
-            continue
-        yield (r["article_id"], bool(new), int(r["task"]) if new else -1,
-               int(r["seq"]) if new else -1, bytes(r["minhash"]),
-               Vectors.sparse(NUM_FEATURES, feats, [1.0] * len(feats)))
-
-
-def _vectors_schema():
-    from pyspark.ml.linalg import VectorUDT
-    from pyspark.sql import types as S
-
-    return S.StructType([
-        S.StructField("article_id", S.StringType(), False),
-        S.StructField("new", S.BooleanType(), False),
-        S.StructField("task", S.LongType(), False),
-        S.StructField("seq", S.LongType(), False),
-        S.StructField("minhash", S.BinaryType(), False),
-        S.StructField("vec", VectorUDT(), False),
-    ])
+    b, r = bands(threshold)
+    width = r * VALUE_BYTES
+    size = D.NUM_PERM * VALUE_BYTES
+    task = F.col("task").cast("long") if new else F.lit(-1).cast("long")
+    seq = F.col("seq").cast("long") if new else F.lit(-1).cast("long")
+    return (df.where(F.col("minhash").isNotNull() & (F.length("minhash") == size))
+            .select("article_id", F.lit(new).alias("new"), task.alias("task"), seq.alias("seq"),
+                    "minhash",
+                    F.posexplode(F.array(*[F.substring("minhash", i * width + 1, width)
+                                           for i in range(b)])).alias("band", "key")))
 
 
 def candidate_pairs(spark, new_df, old_df=None, threshold: float = D.THRESHOLD):
-    """Pairs ``(a, b, sim)`` with ``a`` a new article, ``b`` a new or existing one,
-    ``sim`` the MinHash estimate, ``sim >= threshold``; as a local list."""
-    from pyspark.ml.feature import MinHashLSH
+    """Pairs ``(a, a_order, b, b_order_or_None, sim)`` with ``a`` a new article, ``b`` a
+    new or existing one (``old_df``: ``article_id``, ``minhash``), ``sim`` the MinHash
+    estimate, ``sim >= threshold``; as a local list."""
+    from pyspark.sql import functions as F
 
-    # few partitions before each trip to Python: a join's 200 default shuffle partitions
-    # would each start a Python task for a handful of rows
-    par = max(1, spark.sparkContext.defaultParallelism)
-    new_vecs = spark.createDataFrame(
-        new_df.where("minhash IS NOT NULL AND features IS NOT NULL")
-        .select("article_id", "task", "seq", "minhash", "features").coalesce(par).rdd
-        .mapPartitions(lambda rows: _vector_rows((r.asDict() for r in rows), True)),
-        _vectors_schema()).cache()
-    everything = new_vecs
-    if old_df is not None:
-        old_vecs = spark.createDataFrame(
-            old_df.select("article_id", "minhash", "text").rdd
-            .mapPartitions(lambda rows: _vector_rows((r.asDict() for r in rows), False)),
-            _vectors_schema())
-        everything = new_vecs.unionByName(old_vecs)
-    model = MinHashLSH(inputCol="vec", outputCol="hashes", numHashTables=NUM_HASH_TABLES,
-                       seed=LSH_SEED).fit(new_vecs)
-    joined = model.approxSimilarityJoin(new_vecs, everything, 1.0 - CANDIDATE_MIN, distCol="dist")
-    pairs = (joined.where("datasetA.article_id != datasetB.article_id")
-             .select("datasetA.article_id", "datasetA.task", "datasetA.seq", "datasetA.minhash",
-                     "datasetB.article_id", "datasetB.new", "datasetB.task", "datasetB.seq",
-                     "datasetB.minhash").coalesce(par).rdd
-             .map(lambda r: (r[0], (r[1], r[2]), r[4], (r[6], r[7]) if r[5] else None,
-                             estimate(r[3], r[8])))
-             .filter(lambda p: p[4] >= threshold))
-    try:
-        return pairs.collect()
-    finally:
-        new_vecs.unpersist()
+    new_b = _banded(new_df, True, threshold)
+    every = new_b if old_df is None else new_b.unionByName(_banded(old_df, False, threshold))
+    a = new_b.alias("a")
+    o = every.alias("o")
+    cands = (a.join(o, (F.col("a.band") == F.col("o.band")) & (F.col("a.key") == F.col("o.key"))
+                    & (F.col("a.article_id") != F.col("o.article_id")))
+             .select(F.col("a.article_id").alias("a_id"), F.col("a.task").alias("a_task"),
+                     F.col("a.seq").alias("a_seq"), F.col("a.minhash").alias("a_mh"),
+                     F.col("o.article_id").alias("b_id"), F.col("o.new").alias("b_new"),
+                     F.col("o.task").alias("b_task"), F.col("o.seq").alias("b_seq"),
+                     F.col("o.minhash").alias("b_mh"))
+             .dropDuplicates(["a_id", "b_id"]))
+    out = []
+    for r in cands.collect():
+        sim = estimate(r["a_mh"], r["b_mh"])
+        if sim >= threshold:
+            out.append((r["a_id"], (r["a_task"], r["a_seq"]), r["b_id"],
+                        (r["b_task"], r["b_seq"]) if r["b_new"] else None, sim))
+    return out
 
 
 def link(pairs) -> dict[str, tuple[str, float]]:

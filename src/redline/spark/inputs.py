@@ -3,7 +3,8 @@
 The driver only lists files and cuts them into *read tasks*; the records themselves
 are read and parsed in the executors:
 
-* a ``.jsonl`` file is one task, or several when it is larger than ``split_bytes``:
+* a ``.jsonl`` file is one task, or several when it is larger than ``split_bytes``
+  (or when all the JSONL input is less than one ``split_bytes`` per core):
   byte ranges cut at line ends, each knowing the number of its first line (so a
   record without ``id`` gets the same ``<stem>:<line>`` id as ``redline extract``);
 * a ``.warc``/``.warc.gz`` file is one task, read with warcio by
@@ -13,8 +14,8 @@ are read and parsed in the executors:
 
 Each item becomes one *record* (:data:`RECORD_FIELDS`): its content-hash id (the
 store's definition, :func:`redline.store.tables.content_hash`), the article fields,
-where it came from, and its MinHash signature and shingle features for
-near-duplicate detection (the store's definitions, :mod:`redline.corpus.dedup`).
+where it came from, and its MinHash signature for near-duplicate detection (the
+store's definition, :mod:`redline.corpus.dedup`).
 
 Paths are opened with Python's ``open``: local files or a filesystem every node
 mounts (NFS, a FUSE mount of the object store). ``docs/spark.md`` says more.
@@ -24,7 +25,6 @@ from __future__ import annotations
 import itertools
 import json
 import os
-import zlib
 from pathlib import Path
 from typing import Iterator, Optional
 
@@ -34,12 +34,12 @@ from ..store import tables as T
 
 #: bigger JSONL files are cut into byte ranges of about this size.
 SPLIT_BYTES = 64 * 1024 * 1024
-#: dimension of the hashed shingle vectors fed to Spark ML's MinHashLSH.
-NUM_FEATURES = 1 << 22
+#: ... but not below this when cut finer to give every core a read task.
+MIN_SPLIT_BYTES = 1024 * 1024
 
 #: one read record, in this order (see :func:`read_task`).
 RECORD_FIELDS = ("task", "seq", "article_id", "ext_id", "title", "published", "source", "url",
-                 "text", "error", "stage", "origin", "meta", "minhash", "features")
+                 "text", "error", "stage", "origin", "meta", "minhash")
 
 
 def expand(inputs) -> list[str]:
@@ -87,10 +87,18 @@ def _line_splits(path: str, split_bytes: int) -> list[tuple[int, int, int]]:
     return out
 
 
-def plan(inputs, split_bytes: int = SPLIT_BYTES) -> list[tuple]:
-    """Read tasks ``(task_no, kind, path, start, end, first_line)`` in input order."""
+def plan(inputs, split_bytes: int = SPLIT_BYTES, min_tasks: int = 1) -> list[tuple]:
+    """Read tasks ``(task_no, kind, path, start, end, first_line)`` in input order.
+
+    With ``min_tasks`` (the cluster's cores), JSONL input smaller than ``min_tasks *
+    split_bytes`` in all is cut finer, in ranges of at least :data:`MIN_SPLIT_BYTES`,
+    so that reading (JSON, content hash, MinHash) is not left to one core."""
+    files = expand(inputs)
+    jsonl = sum(os.path.getsize(p) for p in files if p.lower().endswith(".jsonl") and os.path.isfile(p))
+    if min_tasks > 1 and jsonl:
+        split_bytes = min(split_bytes, max(MIN_SPLIT_BYTES, -(-jsonl // min_tasks)))
     tasks = []
-    for path in expand(inputs):
+    for path in files:
         low = path.lower()
         if low.endswith(WARC_SUFFIXES):
             tasks.append(("warc", path, 0, -1, 1))
@@ -151,17 +159,6 @@ def _items(task: tuple, published: Optional[str]) -> Iterator[tuple]:
             yield art, art.meta.get("path") or path
 
 
-def features(text: str) -> Optional[list[int]]:
-    """Sorted hashed shingle indices (the store's shingles, :func:`redline.corpus.dedup.shingles`),
-    or None for a text too short to compare (the store's ``MIN_SHINGLES``)."""
-    from ..corpus import dedup
-
-    sh = dedup.shingles(text)
-    if len(sh) < dedup.MIN_SHINGLES:
-        return None
-    return sorted({zlib.crc32(s) % NUM_FEATURES for s in sh})
-
-
 def to_record(task_no: int, seq: int, art, origin: str) -> tuple:
     """One read item -> a record (:data:`RECORD_FIELDS`), as ``corpus.batch`` settles it:
     an item with an error or no text is a read failure (id from its error); any other
@@ -173,7 +170,7 @@ def to_record(task_no: int, seq: int, art, origin: str) -> tuple:
     else:
         aid = T.failure_id(art.id, origin, art.error)
     stage = None
-    mh = feats = None
+    mh = None
     if art.error or not art.text:
         art.error = art.error or "empty text: nothing to analyse"
         stage = "read"
@@ -181,10 +178,9 @@ def to_record(task_no: int, seq: int, art, origin: str) -> tuple:
         m = dedup.minhash(art.text)
         if m is not None:
             mh = dedup.to_bytes(m)
-            feats = features(art.text)
     meta = json.dumps(art.meta, ensure_ascii=False, default=str) if art.meta else None
     return (task_no, seq, aid, art.id, art.title, art.published, art.source, art.url,
-            art.text or "", art.error, stage, origin, meta, mh and bytearray(mh), feats)
+            art.text or "", art.error, stage, origin, meta, mh and bytearray(mh))
 
 
 def read_task(task: tuple, published: Optional[str] = None) -> Iterator[tuple]:

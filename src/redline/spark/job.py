@@ -6,8 +6,8 @@
    MinHash signature (:func:`redline.spark.inputs.read_task`).
 2. **Skip known**: a record repeated in the input keeps its first occurrence; records
    whose id is already in the output's ``articles`` table are dropped (left anti-join).
-3. **Near-duplicates** (:mod:`redline.spark.dedup`): Spark ML ``MinHashLSH`` candidates,
-   the store's criterion and linking order.
+3. **Near-duplicates** (:mod:`redline.spark.dedup`): the store's LSH bands as a Spark
+   SQL join for candidates, the store's criterion and linking order.
 4. **Analyse** (executors): ``mapPartitions`` over ``--partitions`` partitions; each
    Python worker loads the spaCy model once (:func:`redline.parse.load_nlp` is cached
    per process and Spark reuses its Python workers) and runs
@@ -18,7 +18,8 @@
    directory, so the analysis runs once whatever the number of tables.
 5. **Write** each table as Parquet, partitioned by publication day, in **append**
    mode after a left anti-join on ``article_id`` against the rows already in that
-   table (``articles`` last). Re-running on the same or overlapping input therefore
+   table (the staged result cached once; the other tables written side by side from
+   a few driver threads, then ``articles`` last). Re-running on the same or overlapping input therefore
    adds no row and analyses nothing again; a run killed between two table writes is
    completed by the next run without duplicating rows. See ``docs/spark.md``.
 6. **Event clusters** (:mod:`redline.spark.clusters`) are recounted over the whole
@@ -45,6 +46,8 @@ BATCH = 8
 #: written last: an article id in ``articles`` means all its rows are written.
 WRITE_ORDER = tuple(t for t in SC.ARTICLE_TABLES if t != "articles") + ("signatures", "articles")
 MAX_RECORDS_PER_FILE = 100_000
+#: driver threads submitting the table writes (Spark runs their jobs side by side).
+WRITE_THREADS = 4
 
 
 # --------------------------------------------------------------------------- paths
@@ -186,7 +189,7 @@ def extract(spark, inputs: list[str], out: str, partitions: Optional[int] = None
     t0 = time.perf_counter()
     sc = spark.sparkContext
     out = normalise_out(spark, out)
-    tasks = plan(inputs, split_bytes)
+    tasks = plan(inputs, split_bytes, min_tasks=sc.defaultParallelism)
     if not tasks:
         raise ValueError("no input files found in " + " ".join(map(str, inputs)))
     parts = int(partitions or max(2, sc.defaultParallelism * 4))
@@ -194,16 +197,21 @@ def extract(spark, inputs: list[str], out: str, partitions: Optional[int] = None
     # 1. read, in the executors
     reader = functools.partial(read_task, published=published)
     recs = spark.createDataFrame(sc.parallelize(tasks, len(tasks)).flatMap(reader), SC.record_schema())
-    recs = recs.persist(StorageLevel.MEMORY_AND_DISK)
-    n_read = recs.count()
 
-    # 2. first occurrence of each id, minus what the output already has
-    first = (recs.withColumn("_n", F.row_number().over(
-        Window.partitionBy("article_id").orderBy("task", "seq"))).where("_n = 1").drop("_n"))
+    # 2. first occurrence of each id, minus what the output already has; every record
+    # is kept (flagged) so that one job counts both the records read and the new ones
+    ranked = recs.withColumn("_new", F.row_number().over(
+        Window.partitionBy("article_id").orderBy("task", "seq")) == 1)
     known = read_table(spark, out, "articles")
-    new = first.join(known.select("article_id"), "article_id", "left_anti") if known is not None else first
-    new = new.persist(StorageLevel.MEMORY_AND_DISK)
-    n_new = new.count()
+    if known is not None:
+        ids = known.select("article_id").distinct().withColumn("_known", F.lit(True))
+        ranked = (ranked.join(ids, "article_id", "left")
+                  .withColumn("_new", F.col("_new") & F.col("_known").isNull()).drop("_known"))
+    ranked = ranked.persist(StorageLevel.MEMORY_AND_DISK)
+    counts = ranked.agg(F.count(F.lit(1)).alias("read"),
+                        F.count(F.when(F.col("_new"), 1)).alias("new")).first()
+    n_read, n_new = int(counts["read"]), int(counts["new"])
+    new = ranked.where(F.col("_new")).drop("_new")
     t_read = time.perf_counter() - t0
 
     # 3. near-duplicates
@@ -212,7 +220,10 @@ def extract(spark, inputs: list[str], out: str, partitions: Optional[int] = None
         old = None
         sigs = read_table(spark, out, "signatures")
         if sigs is not None and known is not None:
-            old = sigs.select("article_id", "minhash").join(known.select("article_id", "text"), "article_id")
+            # signatures of complete articles only (a killed run may have written some
+            # signatures and not the ``articles`` rows: those articles are new again)
+            old = sigs.select("article_id", "minhash").join(known.select("article_id"), "article_id",
+                                                            "left_semi")
         dups = link(candidate_pairs(spark, new, old))
     t_dedup = time.perf_counter() - t0 - t_read
 
@@ -232,13 +243,14 @@ def extract(spark, inputs: list[str], out: str, partitions: Optional[int] = None
         (spark.createDataFrame(analysed, SC.analysed_schema()).repartition(SC.PARTITION)
          .write.mode("overwrite").parquet(staging))
         t_analyse = time.perf_counter() - t0 - t_read - t_dedup
-        staged = spark.read.schema(SC.analysed_schema()).parquet(staging)
+        # read back once into memory: the size pass and the 13 table writes share it
+        staged = spark.read.schema(SC.analysed_schema()).parquet(staging).persist(StorageLevel.MEMORY_AND_DISK)
         sizes = staged.select(
             *[F.sum(F.size(t)).alias(t) for t in SC.ARTICLE_TABLES],
             F.count(F.col("minhash")).alias("signatures")).first().asDict()
 
         # 5. append each table, minus rows already there
-        for table in WRITE_ORDER:
+        def write_table(table: str) -> None:
             if table == "signatures":
                 df = staged.where(F.col("minhash").isNotNull()).select("article_id", "minhash", SC.PARTITION)
             else:
@@ -248,7 +260,7 @@ def extract(spark, inputs: list[str], out: str, partitions: Optional[int] = None
                 rows_written[table] = 0
                 fs, p = _hpath(spark, f"{out}/{table}")
                 fs.mkdirs(p)
-                continue
+                return
             if have is not None:
                 df = df.join(have.select("article_id").distinct(), "article_id", "left_anti")
             cols = [f.name for f in SC.table_schema(table).fields] + [SC.PARTITION]
@@ -259,10 +271,25 @@ def extract(spark, inputs: list[str], out: str, partitions: Optional[int] = None
             else:
                 rows_written[table] = int(sizes[table] or 0)
             if table == "failures" and rows_written[table]:
-                failures = [r.asDict() for r in df.orderBy("article_id").limit(50).collect()]
+                failures.extend(r.asDict() for r in df.orderBy("article_id").limit(50).collect())
             (df.write.mode("append").partitionBy(SC.PARTITION)
              .option("maxRecordsPerFile", MAX_RECORDS_PER_FILE).parquet(f"{out}/{table}"))
             df.unpersist()
+
+        # the tables other than ``articles`` are independent: submit their write jobs
+        # from a few driver threads, so one job's scheduling and file commit overlap
+        # another's tasks; ``articles`` goes last, alone, once all the others are written
+        first_tables = [t for t in WRITE_ORDER if t != "articles"]
+        if WRITE_THREADS > 1:
+            from concurrent.futures import ThreadPoolExecutor
+
+            with ThreadPoolExecutor(WRITE_THREADS) as ex:
+                list(ex.map(write_table, first_tables))  # re-raises the first error
+        else:
+            for table in first_tables:
+                write_table(table)
+        write_table("articles")
+        staged.unpersist()
         n_failed = rows_written.get("failures", 0)
     else:
         t_analyse = 0.0
@@ -285,8 +312,7 @@ def extract(spark, inputs: list[str], out: str, partitions: Optional[int] = None
             fs, p = _hpath(spark, f"{out}/_staging")
             if not fs.listStatus(p):
                 fs.delete(p, False)
-    recs.unpersist()
-    new.unpersist()
+    ranked.unpersist()
     n_dups = len(dups)
     return {
         "out": out, "read_tasks": len(tasks), "partitions": parts,

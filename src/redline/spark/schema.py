@@ -85,8 +85,7 @@ def record_schema():
     from pyspark.sql import types as S
 
     s, L = S.StringType(), S.LongType()
-    types = {"task": L, "seq": L, "minhash": S.BinaryType(),
-             "features": S.ArrayType(S.IntegerType(), False)}
+    types = {"task": L, "seq": L, "minhash": S.BinaryType()}
     from .inputs import RECORD_FIELDS
 
     return S.StructType([S.StructField(n, types.get(n, s), n not in ("task", "seq", "article_id"))

@@ -15,12 +15,23 @@ RUNTIME_CONF = {
 }
 
 
+#: JVM options of a local-mode session (a new JVM only). The JVM does little here (it
+#: moves records between the Python workers and Parquet); the work is in Python. With
+#: the C1 compiler only, the many short Spark jobs of a run (read, dedup, 13 table
+#: writes, clusters) stop paying for C2 compilation, which on a 2-core machine competes
+#: with the Python workers for the cores: the session starts and each phase's fixed
+#: cost fall by about a third (measured, docs/benchmarks.md). Pass your own
+#: ``spark.driver.extraJavaOptions`` to replace it.
+LOCAL_JAVA_OPTIONS = "-XX:TieredStopAtLevel=1"
+
+
 def get_session(master: Optional[str] = None, app_name: str = "redline", driver_memory: Optional[str] = None,
                 shuffle_partitions: Optional[int] = None, conf: Optional[dict] = None):
     """A SparkSession: an existing one (spark-submit) or a new one on ``master``.
 
     In local mode the Python workers run this interpreter, with one BLAS/OpenMP thread
-    each (the cores are the parallelism), and the UI is off.
+    each (the cores are the parallelism), the UI is off and the JVM gets
+    :data:`LOCAL_JAVA_OPTIONS`.
     """
     from pyspark.sql import SparkSession
 
@@ -33,6 +44,8 @@ def get_session(master: Optional[str] = None, app_name: str = "redline", driver_
     b = b.config("spark.executorEnv.OMP_NUM_THREADS", "1").config("spark.python.worker.reuse", "true")
     if master and master.startswith("local"):
         b = b.config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false")
+        if "spark.driver.extraJavaOptions" not in (conf or {}):
+            b = b.config("spark.driver.extraJavaOptions", LOCAL_JAVA_OPTIONS)
     if driver_memory:
         b = b.config("spark.driver.memory", driver_memory)
     if shuffle_partitions:
