@@ -72,11 +72,7 @@ def run(args) -> int:
     results = run_batch(chain(), workers=max(1, args.workers))
     console = Console()
     if args.format == "summary":
-        def logged():
-            nonlocal failed
-            for a in results:
-                yield a
-        ok, failed = render.summary(logged(), console)
+        ok, failed = render.summary(results, console)
         console.print(f"[dim]{ok} analysed, {failed} failed[/dim]")
         return 1 if failed else 0
     if args.format == "json":

@@ -15,12 +15,12 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator, Optional
+from typing import Iterator, Optional
 
 from ..countries import CountryRef, OrgRef, all_country_aliases, all_org_aliases, country, organisation
 from ..model import Actor, Entity, Mention
 from ..tables import table
-from ._text import doc_text
+from ._text import doc_text, sentence_of
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 # Trailing debris the small model glues onto names: "Ukraine - Ed", "North Korea's".
@@ -63,7 +63,6 @@ def sector_of_words(words: list[str]) -> Optional[tuple[str, bool]]:
 def _alias_matcher(vocab_id: int, vocab):
     """A PhraseMatcher over every country, capital, demonym, organisation and person alias."""
     from spacy.matcher import PhraseMatcher
-    from spacy.tokenizer import Tokenizer  # noqa: F401  (documents the dependency)
 
     from ..parse import load_nlp
 
@@ -523,10 +522,10 @@ def _nearby_state(doc, person: _Cluster, raws: list[_Raw]) -> Optional[str]:
     """The state named in the sentence of a person's first mention or the one before,
     nearest first ("In London, ... Defense Minister John Healey" → GBR)."""
     first = min(person.raws, key=lambda r: r.start)
-    sent = doc[first.tok_start].sent
+    sent = sentence_of(doc[first.tok_start])
     prev_start = sent.start_char
     if sent.start > 0:
-        prev_start = doc[sent.start - 1].sent.start_char
+        prev_start = sentence_of(doc[sent.start - 1]).start_char
     candidates = [r for r in raws if r.country is not None and prev_start <= r.start < first.start
                   and r.kind in {"name", "metonym"}]
     return candidates[-1].country.iso3 if candidates else None
@@ -565,7 +564,6 @@ def _resolve_titles(doc, entities: list[Entity]) -> None:
             continue
         if tok.dep_ == "appos" or any(c.dep_ == "appos" for c in tok.children):
             continue  # "the head of X, Mike Turner": the apposition already names them
-        sub = list(tok.subtree)
         start_tok = det[0]
         end_tok = tok
         nation = None
@@ -606,8 +604,8 @@ def _resolve_titles(doc, entities: list[Entity]) -> None:
                     chosen = p
                     break
             if chosen is None:
-                sent_start = tok.sent.start
-                prev = doc[sent_start - 1].sent.start_char if sent_start > 0 else tok.sent.start_char
+                sent_start = sentence_of(tok).start
+                prev = sentence_of(doc[sent_start - 1]).start_char if sent_start > 0 else sentence_of(tok).start_char
                 for p in before:
                     if last_pos(p) >= prev and not p.role and p.country in (None, nation):
                         chosen = p

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Iterable, Optional
 
-from ._text import doc_text
+from ._text import doc_text, sentence_of, token_table
 from ..model import Quote, Speaker, TextSpan
 
 log = logging.getLogger(__name__)
@@ -269,8 +269,9 @@ class _Doc:
     def __init__(self, doc):
         self.doc = doc
         self.text = _doc_text(doc)
-        self.starts = [t.idx for t in doc]
-        self.ends = [t.idx + len(t) for t in doc]
+        starts, words, _ = token_table(doc)  # shared with the other extractors
+        self.starts = starts
+        self.ends = [a + len(w) for a, w in zip(starts, words)]
 
     def toks(self, start: int, end: int):
         """Tokens lying (at least partly) within [start, end)."""
@@ -499,7 +500,7 @@ class _Resolver:
             tok = self.dd.toks(lo, lo + 1)
             try:
                 if len(tok):
-                    lo = max(lo, tok[0].sent.end_char - 1)
+                    lo = max(lo, sentence_of(tok[0]).end_char - 1)
             except ValueError:  # no sentence boundaries (an unparsed doc)
                 pass
         lo = max(lo, para + 1)
@@ -571,7 +572,7 @@ class _Resolver:
             if root.dep_ not in ("nsubj", "nsubjpass"):
                 continue
             verb = root.head
-            for t in doc[last.i + 1: min(last.sent.end, last.i + 25)]:
+            for t in doc[last.i + 1: min(sentence_of(last).end, last.i + 25)]:
                 if (nxt is not None and t.idx >= nxt) or _is_mark(t):
                     break
                 if t.pos_ == "PRON" and t.lower_ in ("he", "his", "him", "she", "her"):
@@ -640,7 +641,7 @@ def _nearby_subject(verb, qspans):
     phrase right before it ('In a statement, her adviser, Jake Sullivan, said:'; 'the
     editorial read'), else a noun right after it ('..., said Sanders'; not for verbs whose
     object is the person spoken to)."""
-    sent = verb.sent
+    sent = sentence_of(verb)
     for t in reversed(sent[: verb.i - sent.start]):
         if _inside(t.idx, qspans) or _is_mark(t):
             break
@@ -941,7 +942,7 @@ def _intro_verb(toks, qspans) -> Optional[_Attr]:
     if subj is None:
         # inverted: "Stated Stone:" / "Said the senator:"
         for c in verb.children:
-            if c.i > verb.i and c.dep_ in ("dobj", "attr", "npadvmod", "nsubj") and c.pos_ in ("PROPN", "NOUN") and verb.i == verb.sent.start:
+            if c.i > verb.i and c.dep_ in ("dobj", "attr", "npadvmod", "nsubj") and c.pos_ in ("PROPN", "NOUN") and verb.i == sentence_of(verb).start:
                 subj = c
                 break
     if subj is None or subj.lower_ in ("it", "there", "this", "that", "what") or _inside(subj.idx, qspans):
@@ -1241,7 +1242,6 @@ def verb_frames(t):
     ("called for ...", "criticized Y for ...", "referring to ...").
     """
     out = []
-    doc = t.doc
     for ch in t.children:
         if ch.dep_ in ("ccomp", "xcomp") and ch.i > t.i or ch.dep_ == "ccomp":
             if any(g.dep_ == "aux" and g.lower_ == "to" for g in ch.children):
