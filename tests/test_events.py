@@ -291,3 +291,14 @@ def test_newsgathering_is_no_event(analyse_text):
     # the same noun with a state as the source stays an event
     evs = _events(analyse_text, "Ukraine rejected Russia's request for a ceasefire.")
     assert any(e.trigger.text == "rejected" for e in evs)
+
+
+def test_announced_hostile_act_is_also_a_threat(analyse_text):
+    # PLOVER/PLV: a known actor announcing a material act of conflict makes a THREATEN
+    # statement; the act itself follows with its irrealis factuality
+    for text, act in [("Russia will impose a blockade on the port of Odesa.", ("COERCE", "future")),
+                      ("China said it would expel the American journalists.", ("SANCTION", "hypothetical"))]:
+        evs = _events(analyse_text, text)
+        kinds = [(e.type, e.factuality) for e in evs]
+        assert kinds[0][0] == "THREATEN" and kinds[0][1] in ("asserted", "reported"), (text, kinds)
+        assert act in kinds, (text, kinds)

@@ -80,6 +80,10 @@ SPLIT_EVENT_OBJECT = True
 #: the statement + irrealis-act split only for a known actor (an entity or a country): "the
 #: project will allow ..." stays one event, the irrealis act
 SPLIT_NEEDS_KNOWN = True
+#: factualities under which a known actor's announced material act also yields the
+#: statement event (THREATEN for a conflictual act, AGREE for a cooperative one)
+STATED_INTENT: tuple[str, ...] = ("future", "hypothetical")
+_STATEMENT_OF = {"material conflict": "THREATEN", "material cooperation": "AGREE"}
 #: "Trump attacked The Wall Street Journal": an attack verb by a named political actor
 #: on a person, an organisation or a publication, with no weapon, troops or armed actor
 #: in the sentence, is a verbal attack (ACCUSE), not ASSAULT
@@ -562,6 +566,15 @@ def _events_of(doc, c, index, quotes) -> list:
             elif len(types) == 1:
                 # no known speaker to make the statement: only the irrealis act
                 types[0] = (lex_t, tgt)
+        elif (STATED_INTENT and fact in STATED_INTENT and len(types) == 1
+              and any(a.entity or a.country for a in src)):
+            # "the opposition said they would boycott the election", "the U.S. will move a
+            # Patriot battery": announcing a material act is itself a threat (conflict) or a
+            # promise (cooperation), as PLOVER and PLV code it; the act follows, irrealis
+            stmt = _STATEMENT_OF.get(plover.types().get(type_, {}).get("quad"))
+            if stmt:
+                types.insert(0, (stmt, tgt))
+                facts.insert(0, "reported" if quote is not None else "asserted")
         s = sentence_of(tok)
         tspan = doc[c.trig_span[0]:c.trig_span[1]]
         for (t, tgt_t), fact in zip(types, facts):
