@@ -293,6 +293,14 @@ def test_newsgathering_is_no_event(analyse_text):
     assert any(e.trigger.text == "rejected" for e in evs)
 
 
+def test_deadline_is_an_ultimatum(analyse_text):
+    # giving someone a deadline is an ultimatum (THREATEN, CAMEO 139), one event: the verb
+    # "gave" and its object "deadline" are not counted twice
+    evs = _events(analyse_text, "The Philippine government gave Canada a May 15 deadline to remove the waste.")
+    assert [e.type for e in evs] == ["THREATEN"], [(e.type, e.trigger.text) for e in evs]
+    assert [a.country for a in evs[0].target] == ["CAN"]
+
+
 def test_announced_hostile_act_is_also_a_threat(analyse_text):
     # PLOVER/PLV: a known actor announcing a material act of conflict makes a THREATEN
     # statement; the act itself follows with its irrealis factuality

@@ -188,6 +188,11 @@ def candidates(doc, sent) -> list[_Cand]:
             entry = lex_entry(tok, "VERB")
             src, tgt, info = ea.verb_roles(tok)
             dobj = info.get("dobj")
+            if dobj is None or dobj.pos_ != "NOUN" or lex_entry(dobj, "NOUN") is None:
+                # "gave Canada a deadline": the roles take the dative as the object, but the
+                # event noun is the direct object
+                dobj = next((c for c in tok.children if c.dep_ == "dobj" and c.pos_ == "NOUN"
+                             and lex_entry(c, "NOUN") is not None), dobj)
             dobj_entry = lex_entry(dobj, "NOUN") if dobj is not None and dobj.pos_ == "NOUN" else None
             if entry is None and dobj_entry is not None and (lem in ea.NOUN_GOVERNORS or not VERB_ON_EVENT_NOUN):
                 continue  # "consider new sanctions": the noun is the event
