@@ -310,3 +310,15 @@ def test_announced_hostile_act_is_also_a_threat(analyse_text):
         kinds = [(e.type, e.factuality) for e in evs]
         assert kinds[0][0] == "THREATEN" and kinds[0][1] in ("asserted", "reported"), (text, kinds)
         assert act in kinds, (text, kinds)
+
+
+def test_event_noun_behind_a_transparent_noun(analyse_text):
+    # "a new round of exercises", "a wave of attacks": the verb governs the event noun
+    # through the transparent noun, and the act is counted once
+    evs = _events(analyse_text, "Jordan and the United States began a new round of joint "
+                                "military exercises in the southern desert.")
+    ex = [e for e in evs if e.trigger.text == "exercises"]
+    assert ex and ex[0].type == "COOPERATE", [(e.type, e.trigger.text) for e in evs]
+    assert [a.country for a in ex[0].source] == ["JOR"] and [a.country for a in ex[0].target] == ["USA"]
+    evs = _events(analyse_text, "Russia launched a wave of attacks on Ukrainian cities.")
+    assert [e.type for e in evs] == ["ASSAULT"], [(e.type, e.trigger.text) for e in evs]

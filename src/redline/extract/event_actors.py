@@ -248,6 +248,7 @@ def is_troops(tok) -> bool:
 # Verbs whose subject is the actor of the event noun they govern ("Germany would consider
 # new sanctions", "launched an offensive", "imposed sanctions").
 NOUN_GOVERNORS = word_class("noun_governor")
+_TRANSPARENT = word_class("transparent_noun")
 
 
 def is_passive(verb) -> bool:
@@ -465,11 +466,16 @@ def noun_roles(noun) -> tuple[Optional[object], Optional[object], dict]:
         break
     # the verb governing the noun: "Germany would consider new sanctions", "launch attacks"
     gov = noun.head
+    carrier = noun
     if noun.dep_ == "pobj" and gov.dep_ == "prep":
         gov = gov.head
+        if gov.lemma_.lower() in _TRANSPARENT and noun.head.lower_ == "of" and gov.head != gov:
+            # "began a new round of joint exercises": the verb governs the noun through
+            # "round of"
+            carrier, gov = gov, gov.head
     if gov != noun and gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() in NOUN_GOVERNORS:
         info["governor"] = gov
-        if src is None and noun.dep_ in ("dobj", "pobj", "attr"):
+        if src is None and carrier.dep_ in ("dobj", "pobj", "attr"):
             src = subject_of(gov)
         if tgt is None:
             for prep, pobj in _prep_objects(gov, TARGET_PREPS):

@@ -193,6 +193,10 @@ def candidates(doc, sent) -> list[_Cand]:
                 # event noun is the direct object
                 dobj = next((c for c in tok.children if c.dep_ == "dobj" and c.pos_ == "NOUN"
                              and lex_entry(c, "NOUN") is not None), dobj)
+            if dobj is not None and dobj.lemma_.lower() in ea._TRANSPARENT:
+                # "launched a wave of attacks": the event noun is the of-phrase's
+                dobj = next((o for p, o in ea._prep_objects(dobj, {"of"})
+                             if o.pos_ == "NOUN" and lex_entry(o, "NOUN") is not None), dobj)
             dobj_entry = lex_entry(dobj, "NOUN") if dobj is not None and dobj.pos_ == "NOUN" else None
             if entry is None and dobj_entry is not None and (lem in ea.NOUN_GOVERNORS or not VERB_ON_EVENT_NOUN):
                 continue  # "consider new sanctions": the noun is the event
