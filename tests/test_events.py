@@ -322,3 +322,15 @@ def test_event_noun_behind_a_transparent_noun(analyse_text):
     assert [a.country for a in ex[0].source] == ["JOR"] and [a.country for a in ex[0].target] == ["USA"]
     evs = _events(analyse_text, "Russia launched a wave of attacks on Ukrainian cities.")
     assert [e.type for e in evs] == ["ASSAULT"], [(e.type, e.trigger.text) for e in evs]
+
+
+def test_peacekeeping_deployment_is_aid(analyse_text):
+    # troops sent to a peacekeeping force: military protection / peacekeeping (CAMEO 074)
+    evs = _events(analyse_text, "Japan is sending troops to the United Nations peacekeeping force in South Sudan.")
+    ev = [e for e in evs if e.trigger.text == "sending"]
+    assert ev and ev[0].type == "AID" and ev[0].cameo == "074" and ev[0].context == "peacekeeping", \
+        [(e.type, e.cameo, e.context) for e in evs]
+    assert not any(e.type == "MOBILIZE" for e in evs)
+    # a deployment with no peacekeeping in the sentence stays MOBILIZE
+    evs = _events(analyse_text, "Russia deployed thousands of troops to Belarus.")
+    assert evs and evs[0].type == "MOBILIZE"

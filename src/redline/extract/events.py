@@ -83,6 +83,9 @@ SPLIT_NEEDS_KNOWN = True
 #: factualities under which a known actor's announced material act also yields the
 #: statement event (THREATEN for a conflictual act, AGREE for a cooperative one)
 STATED_INTENT: tuple[str, ...] = ("future", "hypothetical")
+#: troops moved in a sentence about peacekeeping are AID (CAMEO 074), not MOBILIZE
+PEACEKEEPING = True
+_PEACEKEEPING = word_class("peacekeeping")
 _STATEMENT_OF = {"material conflict": "THREATEN", "material cooperation": "AGREE"}
 #: "Trump attacked The Wall Street Journal": an attack verb by a named political actor
 #: on a person, an organisation or a publication, with no weapon, troops or armed actor
@@ -412,6 +415,8 @@ def _mode_context(cand, type_: str):
             context = context or o.context
     if type_ == "MOBILIZE" and mode is None:
         mode, context, cameo = "troops", "military", "154"
+    if type_ == "AID" and cand.info.get("peacekeeping"):
+        mode, context, cameo = None, "peacekeeping", "074"
     if cameo is None or plover.cameo_type(cameo) not in (type_, None) and not (
             type_ in ("CONCEDE", "RETREAT") and plover.cameo_type(cameo) in ("CONCEDE", "RETREAT")):
         cameo = plover.default_cameo(type_)
@@ -539,6 +544,11 @@ def _events_of(doc, c, index, quotes) -> list:
                        [o for _, o in ea._prep_objects(tok, {"in"}) if o.ent_type_ in ("GPE", "LOC")]
                 c.tgt = dest[0] if dest else None
                 tgt = _actors(doc, c.tgt, index, quote) if index is not None else []
+                if PEACEKEEPING and any(t.lemma_.lower() in _PEACEKEEPING for t in sentence_of(tok)):
+                    # troops sent to keep the peace are aid: military protection or
+                    # peacekeeping (CAMEO 074), not a show of force
+                    type_ = "AID"
+                    c.info["peacekeeping"] = True
         if len(src) >= 2 and (all(a.entity is None and a.country is None for a in tgt) or (
                 SPLIT_INDIRECT and tok.lemma_.lower() in _SYMMETRIC
                 and (c.info.get("xcomp") is not None or c.info.get("embedded") is not None
