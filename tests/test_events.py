@@ -45,6 +45,7 @@ def test_word_classes_are_data():
 
 @pytest.mark.parametrize("text,type_,fact", [
     ("Russian forces attacked Ukrainian positions near Kharkiv on Monday.", "ASSAULT", "asserted"),
+    ("Poland is ready to send more tanks to Ukraine.", "AID", "future"),
     ("Officials said that Russian forces attacked Ukrainian positions near Kharkiv.", "ASSAULT", "reported"),
     ("France announced that it would consider new sanctions against Iran.", "SANCTION", "hypothetical"),
     ("Japan's arms supplies to the Philippines will depend on the talks.", "AID", "conditional"),

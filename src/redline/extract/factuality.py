@@ -58,6 +58,10 @@ def _local(tok, trigger) -> Optional[str]:
             k = _cue(lem, "noun")
             if k:
                 found.append(k)
+        elif tok.pos_ == "ADJ":  # "is willing to provide", "ready to send"
+            k = _cue(lem, "adj")
+            if k:
+                found.append(k)
     for c in tok.children:
         if c.dep_ == "amod" and _cue(c.lemma_.lower(), "adj"):
             found.append(_cue(c.lemma_.lower(), "adj"))
