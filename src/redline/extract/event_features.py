@@ -61,16 +61,21 @@ def lex_entry(tok, pos: str):
     return lex.get((lem, pos))
 
 
-def compound_key(tok) -> str:
-    """"compound noun" key of a noun with a compound modifier ("cease" + "fire": spaCy
-    splits "cease-fire" in three tokens), or its lemma alone."""
+def compound_modifier(tok):
+    """The compound modifier that makes a lexicon noun with ``tok`` ("cease" of "fire":
+    spaCy splits "cease-fire" in three tokens; "air" of "strike"), or None."""
     lem = tok.lemma_.lower()
     for c in tok.children:
-        if c.dep_ == "compound" and c.i < tok.i:
-            key = f"{c.lemma_.lower()} {lem}"
-            if lexicon().get((key, "NOUN")):
-                return key
-    return lem
+        if c.dep_ == "compound" and c.i < tok.i and lexicon().get((f"{c.lemma_.lower()} {lem}", "NOUN")):
+            return c
+    return None
+
+
+def compound_key(tok) -> str:
+    """"compound noun" key of a noun with a compound modifier, or its lemma alone."""
+    mod = compound_modifier(tok)
+    lem = tok.lemma_.lower()
+    return f"{mod.lemma_.lower()} {lem}" if mod is not None else lem
 
 
 def lex_type(tok, pos: str) -> Optional[str]:

@@ -32,7 +32,7 @@ from ..plover import word_class
 from ._text import doc_text, sentence_of
 from ..model import Actor, Event, TextSpan
 from . import event_actors as ea
-from .event_features import features, lex_entry
+from .event_features import compound_modifier, features, lex_entry
 
 log = logging.getLogger(__name__)
 
@@ -147,6 +147,30 @@ class _Cand:
         self.label, self.prob = None, 0.0
 
 
+def _noun_entry(tok):
+    return lex_entry(tok, "NOUN") if tok is not None and tok.pos_ == "NOUN" else None
+
+
+def _event_object(verb, dobj):
+    """(object, its event-lexicon entry or None) of a verb whose roles gave ``dobj``: the
+    direct object naming an event when the roles took a dative ("gave Canada a
+    deadline"), and the event noun behind a transparent noun ("launched a wave of
+    attacks")."""
+    entry = _noun_entry(dobj)
+    if entry is None:
+        for c in verb.children:
+            e = _noun_entry(c) if c.dep_ == "dobj" else None
+            if e is not None:
+                dobj, entry = c, e
+                break
+    if dobj is not None and dobj.lemma_.lower() in ea._TRANSPARENT:
+        for _, o in ea._prep_objects(dobj, {"of"}):
+            e = _noun_entry(o)
+            if e is not None:
+                return o, e
+    return dobj, entry
+
+
 def _naming(tok) -> bool:
     """A verb that names rather than acts: "what it called political prisoners", "what
     Moscow terms a special operation" (its object is a wh-word and it has a naming
@@ -190,17 +214,7 @@ def candidates(doc, sent) -> list[_Cand]:
             lem = tok.lemma_.lower()
             entry = lex_entry(tok, "VERB")
             src, tgt, info = ea.verb_roles(tok)
-            dobj = info.get("dobj")
-            if dobj is None or dobj.pos_ != "NOUN" or lex_entry(dobj, "NOUN") is None:
-                # "gave Canada a deadline": the roles take the dative as the object, but the
-                # event noun is the direct object
-                dobj = next((c for c in tok.children if c.dep_ == "dobj" and c.pos_ == "NOUN"
-                             and lex_entry(c, "NOUN") is not None), dobj)
-            if dobj is not None and dobj.lemma_.lower() in ea._TRANSPARENT:
-                # "launched a wave of attacks": the event noun is the of-phrase's
-                dobj = next((o for p, o in ea._prep_objects(dobj, {"of"})
-                             if o.pos_ == "NOUN" and lex_entry(o, "NOUN") is not None), dobj)
-            dobj_entry = lex_entry(dobj, "NOUN") if dobj is not None and dobj.pos_ == "NOUN" else None
+            dobj, dobj_entry = _event_object(tok, info.get("dobj"))
             if entry is None and dobj_entry is not None and (lem in ea.NOUN_GOVERNORS or not VERB_ON_EVENT_NOUN):
                 continue  # "consider new sanctions": the noun is the event
             if entry is None and lem in _SKIP_VERBS:
@@ -256,10 +270,8 @@ def candidates(doc, sent) -> list[_Cand]:
             continue
         if not (ea.looks_actor(src) or ea.looks_actor(tgt)):
             continue
-        span = (tok.i, tok.i + 1)
-        for c in tok.children:
-            if c.dep_ == "compound" and plover.lexicon().get((f"{c.lemma_.lower()} {tok.lemma_.lower()}", "NOUN")):
-                span = (c.i, tok.i + 1)
+        mod = compound_modifier(tok)
+        span = (mod.i if mod is not None else tok.i, tok.i + 1)
         out.append(_Cand(tok, span, src, tgt, "noun", entry, info))
     return out
 

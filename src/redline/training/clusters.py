@@ -31,7 +31,7 @@ import time
 import zipfile
 from pathlib import Path
 
-from .events import SHARED
+from .events import SHARED, read_plv
 
 SEED = 13
 DIM = 200
@@ -72,9 +72,8 @@ def corpus_texts(shared: Path = SHARED):
                     yield r["text"]
     plv = data / "plv" / "PLV_train.tsv"
     if plv.exists():
-        with open(plv, encoding="utf-8", newline="") as fh:
-            for r in csv.DictReader(fh, delimiter="\t"):
-                yield r["sentence"]
+        for r in read_plv(plv):  # the sentences only, not their labels
+            yield r["sentence"]
 
 
 def build(texts, dim: int = DIM, epochs: int = EPOCHS, min_count: int = MIN_COUNT,
