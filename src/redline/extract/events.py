@@ -86,7 +86,12 @@ STATED_INTENT: tuple[str, ...] = ("future", "hypothetical")
 #: troops moved in a sentence about peacekeeping are AID (CAMEO 074), not MOBILIZE
 PEACEKEEPING = True
 _PEACEKEEPING = word_class("peacekeeping")
-_STATEMENT_OF = {"material conflict": "THREATEN", "material cooperation": "AGREE"}
+_STATEMENT_OF = {"material conflict": "THREATEN", "material cooperation": "AGREE",
+                 "verbal cooperation": "AGREE"}
+#: a known actor's negated act of cooperation ("will not release the prisoners", "has not
+#: agreed") is also a refusal, REJECT, as PLOVER and PLV code it; the act stays, negated
+REFUSAL = True
+_COOPERATION_QUADS = {"verbal cooperation", "material cooperation"}
 #: "Trump attacked The Wall Street Journal": an attack verb by a named political actor
 #: on a person, an organisation or a publication, with no weapon, troops or armed actor
 #: in the sentence, is a verbal attack (ACCUSE), not ASSAULT
@@ -603,9 +608,14 @@ def _events_of(doc, c, index, quotes) -> list:
             # Patriot battery": announcing a material act is itself a threat (conflict) or a
             # promise (cooperation), as PLOVER and PLV code it; the act follows, irrealis
             stmt = _STATEMENT_OF.get(plover.types().get(type_, {}).get("quad"))
-            if stmt:
+            if stmt and stmt != type_:
                 types.insert(0, (stmt, tgt))
                 facts.insert(0, "reported" if quote is not None else "asserted")
+        elif (REFUSAL and fact == "negated" and len(types) == 1
+              and plover.types().get(type_, {}).get("quad") in _COOPERATION_QUADS
+              and any(a.entity or a.country for a in src)):
+            types.insert(0, ("REJECT", tgt))
+            facts.insert(0, "reported" if quote is not None else "asserted")
         s = sentence_of(tok)
         tspan = doc[c.trig_span[0]:c.trig_span[1]]
         for (t, tgt_t), fact in zip(types, facts):
