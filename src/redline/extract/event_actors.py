@@ -198,6 +198,10 @@ def subject_of(verb, depth: int = 0):
                 if p.dep_ == "pobj":
                     return p
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in _NOMINAL and verb.tag_ != "VBN":
+        if (MESSAGE_AUTHOR and verb.dep_ == "acl" and verb.head.lemma_.lower() in _MESSAGE_NOUNS
+                and verb.head.dep_ in ("dobj", "nsubjpass") and verb.head.head != verb.head):
+            # "released a joint statement criticising X": the statement's author criticises
+            return subject_of(verb.head.head, depth + 1)
         if looks_actor(verb.head):
             return verb.head
         if is_event_noun(verb.head):  # "the deployment of troops to assist Russia"
@@ -248,6 +252,9 @@ def is_troops(tok) -> bool:
 # Verbs whose subject is the actor of the event noun they govern ("Germany would consider
 # new sanctions", "launched an offensive", "imposed sanctions").
 NOUN_GOVERNORS = word_class("noun_governor")
+#: the author of a message ("issued a statement condemning X") is the actor of its participle
+MESSAGE_AUTHOR = True
+_MESSAGE_NOUNS = word_class("message_noun")
 _TRANSPARENT = word_class("transparent_noun")
 
 

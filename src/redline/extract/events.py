@@ -102,6 +102,15 @@ _NEWSGATHERING = word_class("newsgathering")
 _ARMED_SECTORS = {"MIL", "REB", "COP", "SPY", "INS", "CRM"}
 
 
+def _known(actor) -> bool:
+    """An actor that can make a statement: a named entity, a country or a sector group."""
+    return bool(actor.entity or actor.country or (KNOWN_SECTOR and actor.sector))
+
+
+#: a sector group ("rebel fighters", "the police") can announce an act too
+KNOWN_SECTOR = True
+
+
 @functools.lru_cache(maxsize=1)
 def _load_model():
     if not MODEL_PATH.exists():
@@ -592,7 +601,7 @@ def _events_of(doc, c, index, quotes) -> list:
         lex_t = c.lex.type if c.lex is not None else None
         if (c.label is not None and lex_t and fact in _IRREALIS and type_ in _STATEMENT_TYPES
                 and plover.eval_label(lex_t) != plover.eval_label(type_)):
-            if not SPLIT_NEEDS_KNOWN or any(a.entity or a.country for a in src):
+            if not SPLIT_NEEDS_KNOWN or any(_known(a) for a in src):
                 # "Germany would consider new sanctions", "will deliver tanks": the statement
                 # itself is a threat/promise (the classifier's reading, as PLV codes it); the
                 # act it names is its own event, with the irrealis factuality
@@ -603,7 +612,7 @@ def _events_of(doc, c, index, quotes) -> list:
                 # no known speaker to make the statement: only the irrealis act
                 types[0] = (lex_t, tgt)
         elif (STATED_INTENT and fact in STATED_INTENT and len(types) == 1
-              and any(a.entity or a.country for a in src)):
+              and any(_known(a) for a in src)):
             # "the opposition said they would boycott the election", "the U.S. will move a
             # Patriot battery": announcing a material act is itself a threat (conflict) or a
             # promise (cooperation), as PLOVER and PLV code it; the act follows, irrealis
@@ -613,7 +622,7 @@ def _events_of(doc, c, index, quotes) -> list:
                 facts.insert(0, "reported" if quote is not None else "asserted")
         elif (REFUSAL and fact == "negated" and len(types) == 1
               and plover.types().get(type_, {}).get("quad") in _COOPERATION_QUADS
-              and any(a.entity or a.country for a in src)):
+              and any(_known(a) for a in src)):
             types.insert(0, ("REJECT", tgt))
             facts.insert(0, "reported" if quote is not None else "asserted")
         s = sentence_of(tok)
