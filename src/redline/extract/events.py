@@ -83,6 +83,9 @@ SPLIT_NEEDS_KNOWN = True
 #: factualities under which a known actor's announced material act also yields the
 #: statement event (THREATEN for a conflictual act, AGREE for a cooperative one)
 STATED_INTENT: tuple[str, ...] = ("future", "hypothetical")
+#: a light verb with a lexicon type of its own ("launch") takes its event object's type
+LIGHT_VERB_OBJECT = True
+_LIGHT_VERBS = word_class("light_verb")
 #: troops moved in a sentence about peacekeeping are AID (CAMEO 074), not MOBILIZE
 PEACEKEEPING = True
 _PEACEKEEPING = word_class("peacekeeping")
@@ -247,6 +250,8 @@ def candidates(doc, sent) -> list[_Cand]:
                 consumed.add(dobj.i)
             elif dobj_entry is not None and (entry.type == dobj_entry.type or lem in ea.NOUN_GOVERNORS):
                 consumed.add(dobj.i)
+                if lem in _LIGHT_VERBS:
+                    info["light_object"] = dobj_entry
             span = (tok.i, tok.i + 1)
             if entry is not None and entry.lemma.count(" ") == 2:
                 # "went on strike": the phrase's noun is part of the trigger, no event or
@@ -540,6 +545,9 @@ def _events_of(doc, c, index, quotes) -> list:
         type_ = _final_type(c, c.label, fact)
         if not type_:
             return events
+        if LIGHT_VERB_OBJECT and c.info.get("light_object") is not None:
+            # "launched war games", "launched an investigation": the act is the noun's
+            type_ = c.info["light_object"].type
         src = _actors(doc, c.src, index, quote) if index is not None else []
         tgt = _actors(doc, c.tgt, index, quote) if index is not None else []
         if index is None:
