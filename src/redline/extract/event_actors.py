@@ -252,6 +252,7 @@ def is_troops(tok) -> bool:
 # Verbs whose subject is the actor of the event noun they govern ("Germany would consider
 # new sanctions", "launched an offensive", "imposed sanctions").
 NOUN_GOVERNORS = word_class("noun_governor")
+_PATIENT_NOUNS = word_class("patient_noun")
 #: the author of a message ("issued a statement condemning X") is the actor of its participle
 MESSAGE_AUTHOR = True
 _MESSAGE_NOUNS = word_class("message_noun")
@@ -455,6 +456,12 @@ def noun_roles(noun) -> tuple[Optional[object], Optional[object], dict]:
     for c in noun.children:
         if c.dep_ == "poss":
             src = c
+    if (src is not None and noun.lemma_.lower() in _PATIENT_NOUNS
+            and not any(True for _ in _prep_objects(noun, {"of"}))):
+        # "Khalil's deportation", "Lai's detention": the possessor is who undergoes it
+        # ("Russia's deportation of children" keeps Russia as the actor)
+        tgt, src = src, None
+        info["patient_possessor"] = True
     if src is None:
         for c in noun.children:
             if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i and looks_actor(c):
@@ -464,6 +471,8 @@ def noun_roles(noun) -> tuple[Optional[object], Optional[object], dict]:
         if src is None and looks_actor(pobj):
             src = pobj
     for prep, pobj in _prep_objects(noun, NOUN_TARGET_PREPS):
+        if info.get("patient_possessor"):
+            break
         if not looks_actor(pobj):
             continue
         if pobj == src:
