@@ -335,3 +335,61 @@ def test_peacekeeping_deployment_is_aid(analyse_text):
     # a deployment with no peacekeeping in the sentence stays MOBILIZE
     evs = _events(analyse_text, "Russia deployed thousands of troops to Belarus.")
     assert evs and evs[0].type == "MOBILIZE"
+
+
+def test_announced_meeting_is_also_an_agreement(analyse_text):
+    # PLV codes "X will meet Y" as AGREE (agreeing to meet); the meeting itself is CONSULT/future
+    evs = _events(analyse_text, "US President Donald Trump will meet Lebanese Prime Minister Saad Hariri "
+                                "in Washington next week.")
+    kinds = [(e.type, e.factuality) for e in evs]
+    assert kinds[0] == ("AGREE", "asserted") and ("CONSULT", "future") in kinds, kinds
+    # a meeting that took place is only CONSULT
+    evs = _events(analyse_text, "Trump met Lebanese Prime Minister Saad Hariri in Washington.")
+    assert [e.type for e in evs] == ["CONSULT"], [(e.type, e.factuality) for e in evs]
+
+
+def test_refused_cooperation_is_also_a_rejection(analyse_text):
+    # a known actor's negated act of cooperation is a refusal (REJECT) as well
+    evs = _events(analyse_text, "Israel will not release the prisoners.")
+    kinds = [(e.type, e.factuality) for e in evs]
+    assert kinds[0] == ("REJECT", "asserted") and ("RETREAT", "negated") in kinds, kinds
+    # an asserted act of cooperation makes no REJECT
+    evs = _events(analyse_text, "Israel released the prisoners.")
+    assert not any(e.type == "REJECT" for e in evs), [(e.type, e.factuality) for e in evs]
+
+
+def test_sector_group_can_announce_an_act(analyse_text):
+    # "the fighters" (a rebel group, no name, no country) still announce their own act
+    evs = _events(analyse_text, "Rebel fighters said they will lay down their weapons.")
+    kinds = [(e.type, e.factuality) for e in evs]
+    assert kinds and kinds[0][0] == "AGREE" and kinds[0][1] in ("asserted", "reported"), kinds
+    assert ("RETREAT", "future") in kinds, kinds
+    assert [a.sector for a in evs[0].source] == ["REB"]
+
+
+def test_message_author_acts_through_its_participle(analyse_text):
+    evs = _events(analyse_text, "The European Union released a statement criticising Zimbabwe.")
+    acc = [e for e in evs if e.type == "ACCUSE"]
+    assert acc, [(e.type, e.trigger.text) for e in evs]
+    assert [a.text for a in acc[0].source] == ["The European Union"]
+    assert [a.country for a in acc[0].target] == ["ZWE"]
+
+
+def test_light_verb_takes_its_object_type(analyse_text):
+    # "launch" is ASSAULT by itself, but launching war games is a joint exercise
+    evs = _events(analyse_text, "The United States and Jordan launched joint war games near the border.")
+    assert evs and evs[0].type == "COOPERATE", [(e.type, e.trigger.text) for e in evs]
+    evs = _events(analyse_text, "Russia launched an attack on Kharkiv.")
+    assert evs and evs[0].type == "ASSAULT", [(e.type, e.trigger.text) for e in evs]
+
+
+def test_patient_possessor_is_the_recipient(analyse_text):
+    evs = _events(analyse_text, "Rights groups called for Zamora's immediate release.")
+    rel = [e for e in evs if e.trigger.text == "release"]
+    assert rel and [a.text for a in rel[0].target] == ["Zamora"] and not rel[0].source, \
+        [(e.type, [a.text for a in e.source], [a.text for a in e.target]) for e in evs]
+    # with an of-phrase the possessor is the actor again
+    evs = _events(analyse_text, "Russia's deportation of Ukrainian children was condemned.")
+    dep = [e for e in evs if e.trigger.text == "deportation"]
+    assert dep and [a.country for a in dep[0].source] == ["RUS"], \
+        [(e.type, [a.text for a in e.source], [a.text for a in e.target]) for e in evs]

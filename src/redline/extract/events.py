@@ -349,7 +349,7 @@ def _resolve_pronoun(doc, tok, index, quote) -> Optional[Actor]:
     if bound is not None:
         lo, hi = ea.np_tokens(bound)
         a = _actor_of(doc, lo, hi, index)
-        if a is not None and (a.entity or a.country):
+        if a is not None and _known(a):
             return a
     if low in _PRONOUNS_PERSON:
         try:
@@ -377,7 +377,7 @@ def _resolve_pronoun(doc, tok, index, quote) -> Optional[Actor]:
                 continue
             lo, hi = ea.np_tokens(t)
             a = _actor_of(doc, lo, hi, index)
-            if a is not None and (a.entity or a.country):
+            if a is not None and _known(a):
                 if sentence_of(t).start == sent.start:  # point at the antecedent's mention in this sentence
                     return a
                 return Actor(a.name, a.entity, a.country, a.sector, start, end, tok.text)
@@ -607,7 +607,8 @@ def _events_of(doc, c, index, quotes) -> list:
                 types.append(("AID", tgt))
         facts = [fact] * len(types)
         lex_t = c.lex.type if c.lex is not None else None
-        if (c.label is not None and lex_t and fact in _IRREALIS and type_ in _STATEMENT_TYPES
+        if (c.label is not None and lex_t and type_ in _STATEMENT_TYPES
+                and (fact in _IRREALIS or (fact == "negated" and type_ == "REJECT"))
                 and plover.eval_label(lex_t) != plover.eval_label(type_)):
             if not SPLIT_NEEDS_KNOWN or any(_known(a) for a in src):
                 # "Germany would consider new sanctions", "will deliver tanks": the statement
