@@ -393,3 +393,13 @@ def test_patient_possessor_is_the_recipient(analyse_text):
     dep = [e for e in evs if e.trigger.text == "deportation"]
     assert dep and [a.country for a in dep[0].source] == ["RUS"], \
         [(e.type, [a.text for a in e.source], [a.text for a in e.target]) for e in evs]
+
+
+def test_role_noun_with_its_name(analyse_text):
+    # the name apposed to a role noun identifies the recipient, even when the small model
+    # tags "counterpart" as an adjective and hangs the name as a second object
+    evs = _events(analyse_text, "Erdogan will meet his counterpart Italian President Sergio Mattarella "
+                                "at a working lunch in Rome.")
+    meet = [e for e in evs if e.type == "CONSULT"]
+    assert meet and [a.country for a in meet[0].target] == ["ITA"], \
+        [(e.type, [(a.text, a.country) for a in e.target]) for e in evs]

@@ -50,6 +50,12 @@ REL_PRONOUNS = {"who", "which", "that", "whom"}
 _CUT = {"relcl", "acl", "advcl", "punct", "conj", "cc", "appos", "prep", "parataxis", "ccomp",
         "mark", "advmod", "npadvmod"}
 _NOMINAL = {"NOUN", "PROPN", "PRON", "NUM", "X"}
+_NOMINAL_DEPS = {"dobj", "nsubj", "nsubjpass", "pobj", "dative", "appos", "attr", "conj"}
+
+
+def _mistagged_noun(tok) -> bool:
+    """A noun the small model tagged ADJ in a noun's slot ("meet his *counterpart*")."""
+    return tok.pos_ == "ADJ" and tok.dep_ in _NOMINAL_DEPS and tok.lemma_.lower() in _ACTOR_NOUNS
 
 
 _DASHES = {"--", "-", "\u2014", "\u2013"}
@@ -149,8 +155,34 @@ def actor_spans(head) -> list[tuple[int, int]]:
             # tidy: no span may start with a conjunction or a comma
             spans = [(a + (1 if h.doc[a].dep_ == "cc" or h.doc[a].is_punct else 0), b) for a, b in spans]
         else:
-            spans.append(np_tokens(h))
+            lo, hi = np_tokens(h)
+            named = _apposed_name(h) if APPOSED_NAME else None
+            if named is not None:
+                # "his Iranian counterpart, Mostafa Najjar": the name says who the role is
+                hi = max(hi, named.right_edge.i + 1)
+            spans.append((lo, hi))
     return [(a, b) for a, b in spans if b > a]
+
+
+#: a role noun's apposed name is part of the actor's span ("his counterpart, Sergio Mattarella")
+APPOSED_NAME = True
+
+
+def _apposed_name(head):
+    """The named person/organisation apposed to a common role noun, if any."""
+    if head.pos_ == "PROPN" or head.ent_type_ or not looks_actor(head):
+        return None
+    for c in head.children:
+        if c.dep_ == "appos" and c.ent_type_ in ("PERSON", "ORG") and c.i > head.i:
+            return c
+    if head.dep_ in ("dobj", "nsubj"):
+        # the small model often hangs the name as a second object: "meet his counterpart
+        # Italian President Sergio Mattarella"
+        nxt = [c for c in head.head.children if c.dep_ == head.dep_ and c.i > head.i
+               and c.ent_type_ == "PERSON" and c.left_edge.i == head.right_edge.i + 1]
+        if nxt:
+            return nxt[0]
+    return None
 
 
 def _rel_antecedent(tok):
@@ -305,7 +337,7 @@ def verb_roles(verb, depth: int = 0) -> tuple[Optional[object], Optional[object]
         dative = [c for c in verb.children if c.dep_ == "dative" and c.pos_ in _NOMINAL]
         if dative:
             tgt = dative[0]
-        elif dobj is not None and dobj.pos_ in _NOMINAL and not is_thing(core(dobj)) \
+        elif dobj is not None and (dobj.pos_ in _NOMINAL or _mistagged_noun(dobj)) and not is_thing(core(dobj)) \
                 and core(dobj).ent_type_ not in _NOT_ACTOR_ENTS:
             tgt = dobj
     # a directional phrase on the verb (or on its object) names the recipient when the
@@ -550,6 +582,8 @@ def looks_actor(tok) -> bool:
     if tok.pos_ == "PROPN":
         return True
     if tok.pos_ == "PRON" and tok.lower_ in ("he", "she", "they", "it", "we", "i", "them", "him", "her", "us"):
+        return True
+    if _mistagged_noun(tok):
         return True
     if tok.pos_ == "NOUN":
         if tok.lemma_.lower() in _ACTOR_NOUNS:
