@@ -403,3 +403,10 @@ def test_role_noun_with_its_name(analyse_text):
     meet = [e for e in evs if e.type == "CONSULT"]
     assert meet and [a.country for a in meet[0].target] == ["ITA"], \
         [(e.type, [(a.text, a.country) for a in e.target]) for e in evs]
+
+
+def test_modal_perfect_is_no_announcement(analyse_text):
+    # "may have launched" guesses at the past: the act alone, no THREATEN statement
+    evs = _events(analyse_text, "Chinese hackers may have launched cyber attacks on India's power system.")
+    assert [(e.type, e.factuality) for e in evs] == [("ASSAULT", "hypothetical")], \
+        [(e.type, e.factuality) for e in evs]

@@ -105,6 +105,15 @@ _NEWSGATHERING = word_class("newsgathering")
 _ARMED_SECTORS = {"MIL", "REB", "COP", "SPY", "INS", "CRM"}
 
 
+def _past_possibility(tok) -> bool:
+    """A modal perfect ("may have launched", "could have been killed"): uncertainty about
+    the past, not an announced act."""
+    if tok.pos_ == "NOUN":
+        return False
+    auxes = [c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    return "have" in auxes and any(a in ("may", "might", "could", "would", "must") for a in auxes)
+
+
 def _known(actor) -> bool:
     """An actor that can make a statement: a named entity, a country or a sector group."""
     return bool(actor.entity or actor.country or (KNOWN_SECTOR and actor.sector))
@@ -607,6 +616,12 @@ def _events_of(doc, c, index, quotes) -> list:
                 types.append(("AID", tgt))
         facts = [fact] * len(types)
         lex_t = c.lex.type if c.lex is not None else None
+        if _past_possibility(tok):
+            # "Chinese hackers may have launched attacks": a guess about the past, no one
+            # announces anything; the act alone, with its uncertain factuality
+            if c.label is not None and lex_t and type_ in _STATEMENT_TYPES and lex_t != type_:
+                types[0] = (lex_t, tgt)
+            lex_t = None
         if (c.label is not None and lex_t and type_ in _STATEMENT_TYPES
                 and (fact in _IRREALIS or (fact == "negated" and type_ == "REJECT"))
                 and plover.eval_label(lex_t) != plover.eval_label(type_)):
@@ -620,7 +635,7 @@ def _events_of(doc, c, index, quotes) -> list:
             elif len(types) == 1:
                 # no known speaker to make the statement: only the irrealis act
                 types[0] = (lex_t, tgt)
-        elif (STATED_INTENT and fact in STATED_INTENT and len(types) == 1
+        elif (STATED_INTENT and fact in STATED_INTENT and len(types) == 1 and not _past_possibility(tok)
               and any(_known(a) for a in src)):
             # "the opposition said they would boycott the election", "the U.S. will move a
             # Patriot battery": announcing a material act is itself a threat (conflict) or a
