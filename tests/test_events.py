@@ -410,3 +410,27 @@ def test_modal_perfect_is_no_announcement(analyse_text):
     evs = _events(analyse_text, "Chinese hackers may have launched cyber attacks on India's power system.")
     assert [(e.type, e.factuality) for e in evs] == [("ASSAULT", "hypothetical")], \
         [(e.type, e.factuality) for e in evs]
+
+
+def test_demand_on_an_actor(analyse_text):
+    # "called on Russia to withdraw": a REQUEST of the speaker on Russia; Russia is the
+    # actor of the demanded (advocated) act, which gets no statement reading of its own
+    evs = _events(analyse_text, "The minister called on Russia to withdraw its troops.")
+    kinds = [(e.type, e.factuality, e.trigger.text) for e in evs]
+    assert kinds[0][:2] == ("REQUEST", "asserted") and [a.country for a in evs[0].target] == ["RUS"], kinds
+    wd = [e for e in evs if e.trigger.text == "withdraw"]
+    assert [(e.type, e.factuality) for e in wd] == [("RETREAT", "advocated")], kinds
+    assert [a.country for a in wd[0].source] == ["RUS"]
+    evs = _events(analyse_text, "The UN appealed to the rebels to lay down their arms.")
+    assert [(e.type, e.factuality) for e in evs] == [("REQUEST", "asserted"), ("RETREAT", "advocated")], \
+        [(e.type, e.factuality) for e in evs]
+
+
+def test_call_on_without_a_demand_is_a_visit(analyse_text):
+    evs = _events(analyse_text, "A delegation of the opposition party called on the Prime Minister "
+                                "at his residence.")
+    assert [e.type for e in evs] == ["CONSULT"], [(e.type, e.trigger.text) for e in evs]
+    # a date phrase makes no "call on": this is a phone call
+    evs = _events(analyse_text, "On Nov. 2, Rex Tillerson called Sergey Lavrov to discuss Syria.")
+    called = [e for e in evs if e.trigger.text == "called"]
+    assert called and called[0].type != "REQUEST", [(e.type, e.trigger.text) for e in evs]

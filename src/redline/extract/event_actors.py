@@ -254,6 +254,13 @@ def subject_of(verb, depth: int = 0):
             for c in h.children:
                 if c.dep_ in ("dobj",) and c.i < verb.i:
                     return c
+            # ... also through a preposition: "called on Russia to withdraw", "appealed to
+            # the rebels to lay down their arms"
+            for c in h.children:
+                if c.dep_ == "prep" and c.lower_ in ("on", "upon", "to") and c.i < verb.i:
+                    for p in c.children:
+                        if p.dep_ == "pobj" and looks_actor(p):
+                            return p
         return subject_of(h, depth + 1)
     return None
 

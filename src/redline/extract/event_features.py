@@ -40,7 +40,9 @@ def lex_entry(tok, pos: str):
     lem = tok.lemma_.lower()
     if pos == "VERB":
         for c in tok.children:
-            if c.dep_ in ("prt", "prep"):
+            if c.dep_ in ("prt", "prep") and c.i > tok.i and not (
+                    c.dep_ == "prep" and any(p.ent_type_ in ("DATE", "TIME") for p in c.children)):
+                # "On Nov. 2, X called Y", "called Y on Saturday": no "call on"
                 e = lex.get((f"{lem} {c.lower_}", "VERB"))
                 if e:
                     return e

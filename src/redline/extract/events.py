@@ -83,6 +83,11 @@ SPLIT_NEEDS_KNOWN = True
 #: factualities under which a known actor's announced material act also yields the
 #: statement event (THREATEN for a conflictual act, AGREE for a cooperative one)
 STATED_INTENT: tuple[str, ...] = ("future", "hypothetical")
+#: a demand verb with an object and the act demanded of it is REQUEST
+DEMAND_WITH_ACT = True
+_APPEAL_VERBS = word_class("appeal_verb")
+#: "X called on Y" with no demanded act is a visit (CONSULT)
+CALL_ON_VISIT = True
 #: a light verb with a lexicon type of its own ("launch") takes its event object's type
 LIGHT_VERB_OBJECT = True
 _LIGHT_VERBS = word_class("light_verb")
@@ -103,6 +108,20 @@ _VERBAL_ATTACK_VERBS = word_class("verbal_attack_verb")
 _MEDIA_NOUNS = word_class("media_noun")
 _NEWSGATHERING = word_class("newsgathering")
 _ARMED_SECTORS = {"MIL", "REB", "COP", "SPY", "INS", "CRM"}
+
+
+def _demanded_act(tok):
+    """The infinitive a demand verb asks of its object ("urged NATO *to counter*",
+    "called on Russia *to withdraw*"), when the object is an actor."""
+    objs = [c for c in tok.children if c.dep_ == "dobj"]
+    objs += [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "upon", "to")
+             for p in c.children if p.dep_ == "pobj"]
+    if not any(ea.looks_actor(o) for o in objs):
+        return None
+    for c in tok.children:
+        if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and any(o.i < c.i for o in objs):
+            return c
+    return None
 
 
 def _past_possibility(tok) -> bool:
@@ -554,6 +573,17 @@ def _events_of(doc, c, index, quotes) -> list:
         type_ = _final_type(c, c.label, fact)
         if not type_:
             return events
+        if (CALL_ON_VISIT and c.lex is not None and c.lex.lemma == "call on"
+                and not any(ch.dep_ in ("xcomp", "ccomp", "advcl") for ch in tok.subtree if ch.head.i == tok.i or ch.head.dep_ == "prep")):
+            # "a delegation called on the party president": a courtesy visit, not a demand
+            # (the demand has its content: "called on X to withdraw")
+            type_ = "CONSULT"
+        if (DEMAND_WITH_ACT and c.kind == "verb" and c.lex is not None and c.lex.lemma in _APPEAL_VERBS
+                and type_ not in ("REQUEST", "THREATEN") and _demanded_act(tok) is not None):
+            # "X called on Russia to withdraw", "urged the rebels to lay down their arms": a
+            # demand on Y whatever else the sentence is about; the demanded act is its own
+            # (advocated) event
+            type_ = "REQUEST"
         if LIGHT_VERB_OBJECT and c.info.get("light_object") is not None:
             # "launched war games", "launched an investigation": the act is the noun's
             type_ = c.info["light_object"].type
@@ -619,6 +649,12 @@ def _events_of(doc, c, index, quotes) -> list:
         if _past_possibility(tok):
             # "Chinese hackers may have launched attacks": a guess about the past, no one
             # announces anything; the act alone, with its uncertain factuality
+            if c.label is not None and lex_t and type_ in _STATEMENT_TYPES and lex_t != type_:
+                types[0] = (lex_t, tgt)
+            lex_t = None
+        if tok.dep_ == "xcomp" and _demanded_act(tok.head) == tok:
+            # "called on Russia to withdraw": the demand is the speaker's event; Russia
+            # states nothing, so no statement reading of the demanded act
             if c.label is not None and lex_t and type_ in _STATEMENT_TYPES and lex_t != type_:
                 types[0] = (lex_t, tgt)
             lex_t = None
