@@ -434,3 +434,12 @@ def test_call_on_without_a_demand_is_a_visit(analyse_text):
     evs = _events(analyse_text, "On Nov. 2, Rex Tillerson called Sergey Lavrov to discuss Syria.")
     called = [e for e in evs if e.trigger.text == "called"]
     assert called and called[0].type != "REQUEST", [(e.type, e.trigger.text) for e in evs]
+
+
+def test_demanded_hostile_act_threatens_its_target(analyse_text):
+    # calling for sanctions against Y: a THREATEN by the one calling, then the demanded act
+    evs = _events(analyse_text, "Benjamin Netanyahu has called for sanctions against the Palestinian Authority.")
+    thr = [e for e in evs if e.type == "THREATEN" and e.target]
+    assert thr and [a.text for a in thr[0].source] == ["Benjamin Netanyahu"], \
+        [(e.type, e.factuality, [a.text for a in e.source]) for e in evs]
+    assert any(e.type == "SANCTION" and e.factuality == "advocated" for e in evs)

@@ -83,6 +83,9 @@ SPLIT_NEEDS_KNOWN = True
 #: factualities under which a known actor's announced material act also yields the
 #: statement event (THREATEN for a conflictual act, AGREE for a cooperative one)
 STATED_INTENT: tuple[str, ...] = ("future", "hypothetical")
+#: demanding a hostile act against Y is a threat to Y: "called for sanctions against X"
+ADVOCATED_THREAT = True
+_ADVOCATING = {"call", "urge", "demand", "advocate", "push", "propose", "seek", "want"}
 #: a demand verb with an object and the act demanded of it is REQUEST
 DEMAND_WITH_ACT = True
 _APPEAL_VERBS = word_class("appeal_verb")
@@ -121,6 +124,20 @@ def _demanded_act(tok):
     for c in tok.children:
         if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and any(o.i < c.i for o in objs):
             return c
+    return None
+
+
+def _advocate(tok):
+    """The verb demanding this act: "called *for* sanctions", "urged strikes", "demanded
+    that X be punished" (None if the act is not the object of such a verb)."""
+    h = tok.head
+    if tok.dep_ == "pobj" and h.dep_ == "prep" and h.head != h:
+        h = h.head
+    elif tok.dep_ not in ("dobj", "xcomp", "ccomp"):
+        return None
+    if h.pos_ == "VERB" and (h.lemma_.lower() in _ADVOCATING or lex_entry(h, "VERB") is not None
+                             and lex_entry(h, "VERB").type == "REQUEST"):
+        return h
     return None
 
 
@@ -645,6 +662,14 @@ def _events_of(doc, c, index, quotes) -> list:
                     a.country and a.country not in src_countries for a in tgt):
                 types.append(("AID", tgt))
         facts = [fact] * len(types)
+        # who states the statement reading: the actor, or for a demanded act with no known
+        # actor the one demanding it ("Netanyahu called for sanctions against the ICC")
+        stmt_src = src
+        if ADVOCATED_THREAT and fact == "advocated" and index is not None and not any(_known(a) for a in src):
+            advocate = _advocate(tok)
+            adv = _actors(doc, ea.subject_of(advocate), index, quote) if advocate is not None else []
+            if any(_known(a) for a in adv):
+                stmt_src = adv
         lex_t = c.lex.type if c.lex is not None else None
         if _past_possibility(tok):
             # "Chinese hackers may have launched attacks": a guess about the past, no one
@@ -661,7 +686,7 @@ def _events_of(doc, c, index, quotes) -> list:
         if (c.label is not None and lex_t and type_ in _STATEMENT_TYPES
                 and (fact in _IRREALIS or (fact == "negated" and type_ == "REJECT"))
                 and plover.eval_label(lex_t) != plover.eval_label(type_)):
-            if not SPLIT_NEEDS_KNOWN or any(_known(a) for a in src):
+            if not SPLIT_NEEDS_KNOWN or any(_known(a) for a in stmt_src):
                 # "Germany would consider new sanctions", "will deliver tanks": the statement
                 # itself is a threat/promise (the classifier's reading, as PLV codes it); the
                 # act it names is its own event, with the irrealis factuality
@@ -685,9 +710,19 @@ def _events_of(doc, c, index, quotes) -> list:
               and any(_known(a) for a in src)):
             types.insert(0, ("REJECT", tgt))
             facts.insert(0, "reported" if quote is not None else "asserted")
+        if (ADVOCATED_THREAT and fact == "advocated" and len(types) == 1 and tgt and stmt_src is not src
+                and plover.types().get(type_, {}).get("quad") == "material conflict"):
+            # demanding a hostile act against Y threatens Y (PLV codes it THREATEN); the
+            # demanded act follows
+            types.insert(0, ("THREATEN", tgt))
+            facts.insert(0, "reported" if quote is not None else "asserted")
+        # the statement (first, asserted/reported, other than the act's factuality) is made by
+        # stmt_src; the act is the actor's
+        srcs = [stmt_src if k == 0 and len(types) > 1 and facts[0] in ("asserted", "reported")
+                and facts[0] != fact else src for k in range(len(types))]
         s = sentence_of(tok)
         tspan = doc[c.trig_span[0]:c.trig_span[1]]
-        for (t, tgt_t), fact in zip(types, facts):
+        for (t, tgt_t), fact, src in zip(types, facts, srcs):
             mode, context, cameo = _mode_context(c, t)
             if t == "AID" and type_ == "MOBILIZE":
                 mode, context, cameo = "military", "military", "072"
