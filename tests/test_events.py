@@ -443,3 +443,21 @@ def test_demanded_hostile_act_threatens_its_target(analyse_text):
     assert thr and [a.text for a in thr[0].source] == ["Benjamin Netanyahu"], \
         [(e.type, e.factuality, [a.text for a in e.source]) for e in evs]
     assert any(e.type == "SANCTION" and e.factuality == "advocated" for e in evs)
+
+
+def test_frame_nouns_and_passive_light_verbs(analyse_text):
+    # "an aid package", "peacekeeping operations": the modifier names the act
+    evs = _events(analyse_text, "Azerbaijani troops participate in peacekeeping operations in Afghanistan.")
+    assert [(e.type, [a.country for a in e.target]) for e in evs] == [("AID", ["AFG"])], \
+        [(e.type, e.trigger.text) for e in evs]
+    # a passive light verb: the agent runs the exercise ("staged" has the lemma "stag")
+    evs = _events(analyse_text, "The war game was staged by U.S. marines and Jordanian armed forces.")
+    assert [e.type for e in evs] == ["COOPERATE"], [(e.type, e.trigger.text) for e in evs]
+    assert [a.country for a in evs[0].source] == ["USA"] and [a.country for a in evs[0].target] == ["JOR"]
+    # a passive governor and its event subject are one act, not two
+    evs = _events(analyse_text, "New sanctions were imposed by the European Union on Russian banks.")
+    assert len(evs) == 1 and [a.country for a in evs[0].target] == ["RUS"], \
+        [(e.type, e.trigger.text) for e in evs]
+    # an amod + noun key: "military operation"
+    evs = _events(analyse_text, "Turkey will launch a new military operation against Kurdish fighters.")
+    assert any(e.type == "ASSAULT" for e in evs), [(e.type, e.trigger.text) for e in evs]

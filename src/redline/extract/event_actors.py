@@ -530,7 +530,7 @@ def noun_roles(noun) -> tuple[Optional[object], Optional[object], dict]:
             carrier, gov = gov, gov.head
     if gov != noun and gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() in NOUN_GOVERNORS:
         info["governor"] = gov
-        if src is None and carrier.dep_ in ("dobj", "pobj", "attr"):
+        if src is None and carrier.dep_ in ("dobj", "pobj", "attr", "nsubjpass"):
             src = subject_of(gov)
         if tgt is None:
             for prep, pobj in _prep_objects(gov, TARGET_PREPS):

@@ -22,7 +22,7 @@ import functools
 from pathlib import Path
 from typing import Optional
 
-from ..plover import lexicon
+from ..plover import lexicon, word_class
 from ._text import sentence_of
 
 _SKIP_POS = {"PUNCT", "SPACE", "DET", "NUM", "SYM"}
@@ -60,7 +60,18 @@ def lex_entry(tok, pos: str):
         e = lex.get((compound_key(tok), "NOUN"))
         if e:
             return e
+        if lem in _FRAME_NOUNS:
+            # "an aid package", "mediation efforts", "peacekeeping operations": the act is
+            # the modifier's
+            for c in tok.children:
+                if c.dep_ in ("compound", "amod") and c.i < tok.i:
+                    e = lex.get((c.lemma_.lower(), "NOUN"))
+                    if e and e.pos == "NOUN":
+                        return e
     return lex.get((lem, pos))
+
+
+_FRAME_NOUNS = word_class("frame_noun")
 
 
 def compound_modifier(tok):
@@ -68,7 +79,8 @@ def compound_modifier(tok):
     spaCy splits "cease-fire" in three tokens; "air" of "strike"), or None."""
     lem = tok.lemma_.lower()
     for c in tok.children:
-        if c.dep_ == "compound" and c.i < tok.i and lexicon().get((f"{c.lemma_.lower()} {lem}", "NOUN")):
+        if c.dep_ in ("compound", "amod") and c.i < tok.i \
+                and lexicon().get((f"{c.lemma_.lower()} {lem}", "NOUN")):
             return c
     return None
 

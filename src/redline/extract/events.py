@@ -276,7 +276,11 @@ def candidates(doc, sent) -> list[_Cand]:
             lem = tok.lemma_.lower()
             entry = lex_entry(tok, "VERB")
             src, tgt, info = ea.verb_roles(tok)
-            dobj, dobj_entry = _event_object(tok, info.get("dobj"))
+            obj = info.get("dobj")
+            if obj is None and info.get("passive"):
+                # "new sanctions were imposed by the EU": the passive subject is the object
+                obj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+            dobj, dobj_entry = _event_object(tok, obj)
             if entry is None and dobj_entry is not None and (lem in ea.NOUN_GOVERNORS or not VERB_ON_EVENT_NOUN):
                 continue  # "consider new sanctions": the noun is the event
             if entry is None and lem in _SKIP_VERBS:
