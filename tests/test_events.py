@@ -461,3 +461,13 @@ def test_frame_nouns_and_passive_light_verbs(analyse_text):
     # an amod + noun key: "military operation"
     evs = _events(analyse_text, "Turkey will launch a new military operation against Kurdish fighters.")
     assert any(e.type == "ASSAULT" for e in evs), [(e.type, e.trigger.text) for e in evs]
+
+
+def test_seizure_by_force_is_assault(analyse_text):
+    # PLV codes blockades and armed seizures of places as ASSAULT; police seizing goods is COERCE
+    for text in ["Punjab government imposed blockades in Lahore and Multan.",
+                 "Rebels captured three towns in the north."]:
+        evs = _events(analyse_text, text)
+        assert evs and evs[0].type == "ASSAULT", (text, [(e.type, e.trigger.text) for e in evs])
+    evs = _events(analyse_text, "Police seized 20 kilograms of heroin at the airport.")
+    assert evs and evs[0].type == "COERCE", [(e.type, e.trigger.text) for e in evs]

@@ -103,6 +103,14 @@ _STATEMENT_OF = {"material conflict": "THREATEN", "material cooperation": "AGREE
 #: agreed") is also a refusal, REJECT, as PLOVER and PLV code it; the act stays, negated
 REFUSAL = True
 _COOPERATION_QUADS = {"verbal cooperation", "material cooperation"}
+#: a blockade, or a seizure/capture/occupation by armed forces or of a place, is ASSAULT (as
+#: PLV codes it: 5 of 5 blockades, 7 of 9 seizures/captures), not COERCE; police seizing
+#: property stays COERCE
+MILITARY_SEIZURE = True
+_SEIZURE_WORDS = {"seize", "capture", "occupy", "blockade", "overrun"}
+_PLACE_NOUNS_EV = word_class("place_noun") | {"city", "town", "village", "base", "field", "port",
+                                               "station", "airport", "tanker", "ship", "vessel",
+                                               "territory", "area", "region", "headquarters"}
 #: "Trump attacked The Wall Street Journal": an attack verb by a named political actor
 #: on a person, an organisation or a publication, with no weapon, troops or armed actor
 #: in the sentence, is a verbal attack (ACCUSE), not ASSAULT
@@ -505,6 +513,27 @@ def _mode_context(cand, type_: str):
     return mode, context, cameo
 
 
+def _military_seizure(c, src, tgt) -> bool:
+    """Is this COERCE candidate a seizure by force (see ``MILITARY_SEIZURE``)?"""
+    tok = c.trigger
+    words = {tok.lemma_.lower()}
+    obj = c.info.get("dobj") if c.kind == "verb" else None
+    if obj is not None:
+        words.add(obj.lemma_.lower())
+    if not words & _SEIZURE_WORDS:
+        return False
+    if "blockade" in words:
+        return True
+    if any(a.sector == "COP" for a in src):
+        return False  # police seizing drugs, passports or a building: law enforcement
+    if any(a.sector in _ARMED_SECTORS and a.sector != "CRM" for a in src):
+        return True
+    # what is taken: a place or a vessel ("captured three cities", "seized the tanker")
+    seized = ea.core(obj) if obj is not None else (ea.core(c.tgt) if c.tgt is not None and c.tgt.dep_ == "nsubjpass" else None)
+    return seized is not None and (seized.ent_type_ in ("GPE", "LOC", "FAC")
+                                   or seized.lemma_.lower() in _PLACE_NOUNS_EV)
+
+
 def _verbal_attack(c, src, tgt) -> bool:
     """Is this ASSAULT candidate a verbal attack (see ``VERBAL_ATTACK``)?"""
     tok = c.trigger
@@ -625,6 +654,8 @@ def _events_of(doc, c, index, quotes) -> list:
         if src and all(a.sector == "JRN" for a in src) and tok.lemma_.lower() in _NEWSGATHERING:
             # "did not respond to a VOA request for comment": a newsroom gathering news
             return events
+        if MILITARY_SEIZURE and type_ == "COERCE" and _military_seizure(c, src, tgt):
+            type_ = "ASSAULT"
         if VERBAL_ATTACK and type_ == "ASSAULT" and _verbal_attack(c, src, tgt):
             type_ = "ACCUSE"
         # moving troops is MOBILIZE whatever the verb ("transferred 7,000 soldiers"); the
