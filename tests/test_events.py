@@ -305,7 +305,7 @@ def test_deadline_is_an_ultimatum(analyse_text):
 def test_announced_hostile_act_is_also_a_threat(analyse_text):
     # PLOVER/PLV: a known actor announcing a material act of conflict makes a THREATEN
     # statement; the act itself follows with its irrealis factuality
-    for text, act in [("Russia will impose a blockade on the port of Odesa.", ("COERCE", "future")),
+    for text, act in [("Russia will impose a curfew on the city of Odesa.", ("COERCE", "future")),
                       ("China said it would expel the American journalists.", ("SANCTION", "hypothetical"))]:
         evs = _events(analyse_text, text)
         kinds = [(e.type, e.factuality) for e in evs]
