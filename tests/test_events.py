@@ -471,3 +471,13 @@ def test_seizure_by_force_is_assault(analyse_text):
         assert evs and evs[0].type == "ASSAULT", (text, [(e.type, e.trigger.text) for e in evs])
     evs = _events(analyse_text, "Police seized 20 kilograms of heroin at the airport.")
     assert evs and evs[0].type == "COERCE", [(e.type, e.trigger.text) for e in evs]
+
+
+def test_labour_strikes_are_protest(analyse_text):
+    for text in ["Three thousand employees stopped work, staging a sit-in strike against the company.",
+                 "Unions held a general strike against the pension reform."]:
+        evs = _events(analyse_text, text)
+        assert evs and evs[0].type == "PROTEST" and evs[0].mode == "strike", \
+            (text, [(e.type, e.mode, e.trigger.text) for e in evs])
+    evs = _events(analyse_text, "Israel launched a strike on Gaza.")
+    assert evs and evs[0].type == "ASSAULT"

@@ -307,7 +307,7 @@ def candidates(doc, sent) -> list[_Cand]:
                 consumed.add(dobj.i)
             elif dobj_entry is not None and (entry.type == dobj_entry.type or lem in ea.NOUN_GOVERNORS):
                 consumed.add(dobj.i)
-                if lem in _LIGHT_VERBS:
+                if lem in _LIGHT_VERBS and " " not in entry.lemma:  # "stage strike" is one key
                     info["light_object"] = dobj_entry
             span = (tok.i, tok.i + 1)
             if entry is not None and entry.lemma.count(" ") == 2:
