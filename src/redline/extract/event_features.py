@@ -52,7 +52,8 @@ def lex_entry(tok, pos: str):
                             e = lex.get((f"{lem} {c.lower_} {p.lemma_.lower()}", "VERB"))
                             if e:
                                 return e
-            if c.dep_ == "dobj":
+            if c.dep_ == "dobj" and not any(p.dep_ == "prt" for p in tok.children):
+                # "called off a strike" is no "call strike"
                 e = lex.get((f"{lem} {c.lemma_.lower()}", "VERB"))
                 if e:
                     return e
