@@ -481,3 +481,12 @@ def test_labour_strikes_are_protest(analyse_text):
             (text, [(e.type, e.mode, e.trigger.text) for e in evs])
     evs = _events(analyse_text, "Israel launched a strike on Gaza.")
     assert evs and evs[0].type == "ASSAULT"
+
+
+def test_light_verbs_give_issue_extend(analyse_text):
+    cases = [("Theresa May gives Putin a midnight deadline over the attack.", "THREATEN"),
+             ("The army issued a warning to the rebels.", "THREATEN"),
+             ("The government extended an invitation to the Iranian president.", "AGREE")]
+    for text, type_ in cases:
+        evs = _events(analyse_text, text)
+        assert evs and evs[0].type == type_, (text, [(e.type, e.trigger.text) for e in evs])
