@@ -389,6 +389,10 @@ def _bound_subject(tok):
                                             and subj.lemma_.lower() in _PERSON_NOUNS)
     if low in ("he", "she"):
         return subj if person else None
+    if low == "it" and person:
+        # "Turkey's president says it will ...": the state the speaker speaks for
+        poss = [c for c in subj.children if c.dep_ == "poss" and c.ent_type_ == "GPE"]
+        return poss[0] if poss else None
     if low in ("it", "they"):
         return subj if not person or low == "they" and "Plur" in subj.morph.get("Number") else None
     return None
