@@ -490,3 +490,11 @@ def test_light_verbs_give_issue_extend(analyse_text):
     for text, type_ in cases:
         evs = _events(analyse_text, text)
         assert evs and evs[0].type == type_, (text, [(e.type, e.trigger.text) for e in evs])
+
+
+def test_between_phrase_and_information_sharing(analyse_text):
+    evs = _events(analyse_text, "Talks between Russia and Ukraine resumed in Istanbul.")
+    assert evs and [a.country for a in evs[0].source] == ["RUS"] and [a.country for a in evs[0].target] == ["UKR"], \
+        [(e.type, [a.text for a in e.source], [a.text for a in e.target]) for e in evs]
+    evs = _events(analyse_text, "The Swiss government gave account information to the Indian government.")
+    assert evs and evs[0].type == "COOPERATE", [(e.type, e.trigger.text) for e in evs]

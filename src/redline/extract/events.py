@@ -686,6 +686,9 @@ def _events_of(doc, c, index, quotes) -> list:
                 tok.lemma_.lower() in _SYMMETRIC or type_ in ("CONSULT", "COOPERATE")):
             # "the UK and the EU agreed", "Russia and Turkey met": a dyad inside the compound
             src, tgt = src[:1], src[1:]
+        if not src and len(tgt) >= 2 and c.info.get("prep") == "between":
+            # "cooperation between the Philippines and the United States": first → others
+            src, tgt = tgt[:1], tgt[1:]
         types = [(type_, tgt)]
         if type_ == "MOBILIZE":
             # a deployment to a (host) country, or to help someone, is also AID (military)
