@@ -108,9 +108,10 @@ _COOPERATION_QUADS = {"verbal cooperation", "material cooperation"}
 #: property stays COERCE
 MILITARY_SEIZURE = True
 _SEIZURE_WORDS = {"seize", "capture", "occupy", "blockade", "overrun"}
-_PLACE_NOUNS_EV = word_class("place_noun") | {"city", "town", "village", "base", "field", "port",
-                                               "station", "airport", "tanker", "ship", "vessel",
-                                               "territory", "area", "region", "headquarters"}
+# places and vessels one takes by force ("area" and "position" are too vague: "occupied a
+# gray area")
+_PLACE_NOUNS_EV = (word_class("place_noun") - {"area", "position", "state", "zone"}) | {
+    "base", "field", "port", "station", "airport", "tanker", "ship", "vessel", "headquarters"}
 #: "Trump attacked The Wall Street Journal": an attack verb by a named political actor
 #: on a person, an organisation or a publication, with no weapon, troops or armed actor
 #: in the sentence, is a verbal attack (ACCUSE), not ASSAULT
