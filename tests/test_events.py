@@ -498,3 +498,15 @@ def test_between_phrase_and_information_sharing(analyse_text):
         [(e.type, [a.text for a in e.source], [a.text for a in e.target]) for e in evs]
     evs = _events(analyse_text, "The Swiss government gave account information to the Indian government.")
     assert evs and evs[0].type == "COOPERATE", [(e.type, e.trigger.text) for e in evs]
+
+
+def test_promise_and_call_purpose(analyse_text):
+    # a promise with its act is AGREE; a call's verbal purpose is the act, a plain call CONSULT
+    evs = _events(analyse_text, "President Obama has offered to send troops to Uganda.")
+    assert evs and evs[0].type == "AGREE", [(e.type, e.trigger.text) for e in evs]
+    for text, type_ in [("Jens Stoltenberg called Erdogan to apologize for the incident.", "SUPPORT"),
+                        ("Imran Khan called Recep Tayyip Erdogan on Friday to express Pakistan's support.", "SUPPORT"),
+                        ("Biden called Zelensky on Monday.", "CONSULT")]:
+        evs = _events(analyse_text, text)
+        called = [e for e in evs if e.trigger.text == "called"]
+        assert called and called[0].type == type_, (text, [(e.type, e.trigger.text) for e in evs])

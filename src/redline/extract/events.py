@@ -86,6 +86,13 @@ STATED_INTENT: tuple[str, ...] = ("future", "hypothetical")
 #: demanding a hostile act against Y is a threat to Y: "called for sanctions against X"
 ADVOCATED_THREAT = True
 _ADVOCATING = {"call", "urge", "demand", "advocate", "push", "propose", "seek", "want"}
+#: a call or visit to someone with a verbal purpose ("called X to apologize") is that act;
+#: otherwise it is CONSULT whatever the classifier says
+CALL_PURPOSE = True
+_CONTACT_VERBS = {"call", "phone", "telephone", "visit"}
+#: a promise verb with the promised act ("offered to send troops") is AGREE
+PROMISE_WITH_ACT = True
+_PROMISE_VERBS = {"offer", "pledge", "promise", "vow", "commit", "undertake"}
 #: a demand verb with an object and the act demanded of it is REQUEST
 DEMAND_WITH_ACT = True
 _APPEAL_VERBS = word_class("appeal_verb")
@@ -639,6 +646,24 @@ def _events_of(doc, c, index, quotes) -> list:
             # demand on Y whatever else the sentence is about; the demanded act is its own
             # (advocated) event
             type_ = "REQUEST"
+        if (PROMISE_WITH_ACT and c.kind == "verb" and tok.lemma_.lower() in _PROMISE_VERBS
+                and any(ch.dep_ == "xcomp" and ch.pos_ in ("VERB", "AUX") for ch in tok.children)):
+            # "offered to send troops", "pledged to work with China": the promise is AGREE
+            # (45 of 60 PLV rows with "offered/pledged/promised/vowed/agreed to")
+            type_ = "AGREE"
+        if CALL_PURPOSE and c.kind == "verb" and c.lex is not None and c.lex.type == "CONSULT" \
+                and tok.lemma_.lower() in _CONTACT_VERBS and c.tgt is not None and ea.looks_actor(c.tgt) \
+                and tok.dep_ not in ("amod", "acl"):
+            # "called Erdogan to apologize", "phoned Morrison to congratulate him": the call's
+            # purpose is the act (PLV codes it so); a call to explain stays CONSULT
+            purpose = [ch for ch in tok.children if ch.dep_ in ("xcomp", "advcl") and ch.pos_ == "VERB"
+                       and any(a.dep_ == "aux" and a.lower_ == "to" for a in ch.children)]
+            pe = lex_entry(purpose[0], "VERB") if purpose else None
+            if pe is None and purpose:  # "to express his support", "to convey condolences"
+                objs = [o for o in purpose[0].children if o.dep_ == "dobj"]
+                pe = lex_entry(objs[0], "NOUN") if objs else None
+            type_ = pe.type if pe is not None and plover.types().get(pe.type, {}).get("quad", "").startswith("verbal") \
+                else "CONSULT"
         if LIGHT_VERB_OBJECT and c.info.get("light_object") is not None:
             # "launched war games", "launched an investigation": the act is the noun's
             type_ = c.info["light_object"].type
