@@ -510,3 +510,11 @@ def test_promise_and_call_purpose(analyse_text):
         evs = _events(analyse_text, text)
         called = [e for e in evs if e.trigger.text == "called"]
         assert called and called[0].type == type_, (text, [(e.type, e.trigger.text) for e in evs])
+
+
+def test_scathing_attack_is_accuse(analyse_text):
+    evs = _events(analyse_text, "Yogi Adityanath launched a scathing attack on the Trinamool Congress government.")
+    assert evs and evs[0].type == "ACCUSE", [(e.type, e.trigger.text) for e in evs]
+    # with weapons in the sentence an attack stays an attack
+    evs = _events(analyse_text, "Russia launched an extraordinary attack on Kyiv with drones.")
+    assert evs and evs[0].type == "ASSAULT", [(e.type, e.trigger.text) for e in evs]

@@ -124,6 +124,9 @@ _PLACE_NOUNS_EV = (word_class("place_noun") - {"area", "position", "state", "zon
 #: in the sentence, is a verbal attack (ACCUSE), not ASSAULT
 VERBAL_ATTACK = True
 _VERBAL_ATTACK_VERBS = word_class("verbal_attack_verb")
+_VERBAL_ATTACK_ADJ = word_class("verbal_attack_adjective")
+_ARMED_WORDS = {"kill", "wound", "injure", "bomb", "shell", "airstrike", "strike", "gunman", "militant",
+                "artillery", "drone", "rocket", "troop", "soldier", "tank"}
 _MEDIA_NOUNS = word_class("media_noun")
 _NEWSGATHERING = word_class("newsgathering")
 _ARMED_SECTORS = {"MIL", "REB", "COP", "SPY", "INS", "CRM"}
@@ -546,6 +549,26 @@ def _military_seizure(c, src, tgt) -> bool:
                                    or seized.lemma_.lower() in _PLACE_NOUNS_EV)
 
 
+def _verbal_attack_noun(c) -> bool:
+    """An attack noun (the trigger, or a light verb's object) that its adjective makes
+    verbal: "a scathing attack", "an extraordinary attack", "a verbal assault"."""
+    noun = c.trigger if c.kind == "noun" else c.info.get("dobj")
+    if noun is None or noun.lemma_.lower() not in ("attack", "assault", "broadside", "tirade"):
+        return False
+    if not any(ch.dep_ == "amod" and ch.lemma_.lower() in _VERBAL_ATTACK_ADJ for ch in noun.children):
+        return False
+    return not _armed_context(c.trigger)
+
+
+def _armed_context(tok) -> bool:
+    """Weapons, troops, strikes or casualties in the trigger's sentence."""
+    for t in sentence_of(tok):
+        lem = t.lemma_.lower()
+        if ea.is_thing(t) or ea.is_troops(t) or lem in _ARMED_WORDS:
+            return True
+    return False
+
+
 def _verbal_attack(c, src, tgt) -> bool:
     """Is this ASSAULT candidate a verbal attack (see ``VERBAL_ATTACK``)?"""
     tok = c.trigger
@@ -559,12 +582,7 @@ def _verbal_attack(c, src, tgt) -> bool:
     if not (head.ent_type_ in ("PERSON", "ORG") or head.lemma_.lower() in _MEDIA_NOUNS
             or (head.pos_ == "PRON" and head.lower_ in ("him", "her"))):
         return False
-    for t in sentence_of(tok):  # armed context: weapons, troops, strikes, casualties
-        lem = t.lemma_.lower()
-        if ea.is_thing(t) or ea.is_troops(t) or lem in ("kill", "wound", "injure", "bomb", "shell",
-                                                          "airstrike", "strike", "gunman", "militant"):
-            return False
-    return True
+    return not _armed_context(tok)
 
 
 def _final_type(cand, label: Optional[str], factuality: str) -> str:
@@ -653,7 +671,8 @@ def _events_of(doc, c, index, quotes) -> list:
             type_ = "AGREE"
         if CALL_PURPOSE and c.kind == "verb" and c.lex is not None and c.lex.type == "CONSULT" \
                 and tok.lemma_.lower() in _CONTACT_VERBS and c.tgt is not None and ea.looks_actor(c.tgt) \
-                and tok.dep_ not in ("amod", "acl"):
+                and tok.dep_ not in ("amod", "acl") \
+                and not any(ch.dep_ in ("oprd", "attr", "ccomp") for ch in tok.children):  # "calling them nutters"
             # "called Erdogan to apologize", "phoned Morrison to congratulate him": the call's
             # purpose is the act (PLV codes it so); a call to explain stays CONSULT
             purpose = [ch for ch in tok.children if ch.dep_ in ("xcomp", "advcl") and ch.pos_ == "VERB"
@@ -667,6 +686,9 @@ def _events_of(doc, c, index, quotes) -> list:
         if LIGHT_VERB_OBJECT and c.info.get("light_object") is not None:
             # "launched war games", "launched an investigation": the act is the noun's
             type_ = c.info["light_object"].type
+        if VERBAL_ATTACK and type_ == "ASSAULT" and _verbal_attack_noun(c):
+            # "launched a scathing attack on the government": words, not weapons
+            type_ = "ACCUSE"
         src = _actors(doc, c.src, index, quote) if index is not None else []
         tgt = _actors(doc, c.tgt, index, quote) if index is not None else []
         if index is None:
