@@ -518,3 +518,15 @@ def test_scathing_attack_is_accuse(analyse_text):
     # with weapons in the sentence an attack stays an attack
     evs = _events(analyse_text, "Russia launched an extraordinary attack on Kyiv with drones.")
     assert evs and evs[0].type == "ASSAULT", [(e.type, e.trigger.text) for e in evs]
+
+
+def test_verb_object_and_verb_adjective_keys(analyse_text):
+    cases = [("The rebels violated the ceasefire agreement on Monday.", "ASSAULT", "196"),
+             ("A court in Lyon found the cardinal guilty of failing to report abuse.", "ACCUSE", None),
+             ("The United States reduced tariffs on Chinese exports.", "RETREAT", "085"),
+             ("Protesters in Gjilan burned the Macedonian flag.", "PROTEST", None)]
+    for text, type_, cameo in cases:
+        evs = _events(analyse_text, text)
+        assert evs and evs[0].type == type_, (text, [(e.type, e.trigger.text) for e in evs])
+        if cameo:
+            assert evs[0].cameo == cameo, (text, evs[0].cameo)

@@ -53,7 +53,13 @@ def lex_entry(tok, pos: str):
                             if e:
                                 return e
             if c.dep_ == "dobj" and not any(p.dep_ == "prt" for p in tok.children):
-                # "called off a strike" is no "call strike"
+                # "called off a strike" is no "call strike"; "violated the ceasefire
+                # agreement" is "violate ceasefire"
+                for o in [c] + [m for m in c.children if m.dep_ == "compound"]:
+                    e = lex.get((f"{lem} {o.lemma_.lower()}", "VERB"))
+                    if e:
+                        return e
+            if c.dep_ in ("oprd", "acomp", "ccomp") and c.pos_ == "ADJ":  # "found X guilty"
                 e = lex.get((f"{lem} {c.lemma_.lower()}", "VERB"))
                 if e:
                     return e
