@@ -530,3 +530,17 @@ def test_verb_object_and_verb_adjective_keys(analyse_text):
         assert evs and evs[0].type == type_, (text, [(e.type, e.trigger.text) for e in evs])
         if cameo:
             assert evs[0].cameo == cameo, (text, evs[0].cameo)
+
+
+def test_stopping_an_act(analyse_text):
+    cases = [("The Syrian army has ceased its military operations near Damascus.", "RETREAT"),
+             ("The county commission ended mediation efforts with the company.", "SANCTION"),
+             ("The United States suspended military aid to Pakistan.", "SANCTION")]
+    for text, type_ in cases:
+        evs = _events(analyse_text, text)
+        assert evs and evs[0].type == type_, (text, [(e.type, e.trigger.text) for e in evs])
+    # ending a visit completes it; "state of emergency" is behind a transparent noun
+    evs = _events(analyse_text, "Barack Obama is ending a five-day trip in Paris.")
+    assert not any(e.type == "SANCTION" for e in evs), [(e.type, e.trigger.text) for e in evs]
+    evs = _events(analyse_text, "The president declared a state of emergency in Colombia.")
+    assert any(e.type == "COERCE" and e.cameo == "1724" for e in evs), [(e.type, e.cameo) for e in evs]

@@ -90,6 +90,9 @@ _ADVOCATING = {"call", "urge", "demand", "advocate", "push", "propose", "seek", 
 #: otherwise it is CONSULT whatever the classifier says
 CALL_PURPOSE = True
 _CONTACT_VERBS = {"call", "phone", "telephone", "visit"}
+#: stopping an act reverses it: a hostile act stopped is RETREAT, a cooperative one SANCTION
+STOPPING_AN_ACT = True
+_STOP_VERBS = word_class("stop_verb")
 #: a promise verb with the promised act ("offered to send troops") is AGREE
 PROMISE_WITH_ACT = True
 _PROMISE_VERBS = {"offer", "pledge", "promise", "vow", "commit", "undertake"}
@@ -300,6 +303,8 @@ def candidates(doc, sent) -> list[_Cand]:
                 # "new sanctions were imposed by the EU": the passive subject is the object
                 obj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
             dobj, dobj_entry = _event_object(tok, obj)
+            if dobj_entry is not None:
+                info["object_entry"] = dobj_entry
             if entry is None and dobj_entry is not None and (lem in ea.NOUN_GOVERNORS or not VERB_ON_EVENT_NOUN):
                 continue  # "consider new sanctions": the noun is the event
             if entry is None and lem in _SKIP_VERBS:
@@ -686,6 +691,19 @@ def _events_of(doc, c, index, quotes) -> list:
         if LIGHT_VERB_OBJECT and c.info.get("light_object") is not None:
             # "launched war games", "launched an investigation": the act is the noun's
             type_ = c.info["light_object"].type
+        stopped = c.info.get("object_entry") if c.kind == "verb" and tok.lemma_.lower() in _STOP_VERBS else None
+        if (stopped is not None and stopped.type == "CONSULT"
+                and stopped.mode in ("visit", "multilateral", "phone", "third-party")):
+            stopped = None  # "ending a five-day trip" completes a visit
+        if STOPPING_AN_ACT and stopped is not None and fact != "negated":  # "will not end the strike": REJECT
+            quad = plover.types().get(stopped.type, {}).get("quad", "")
+            if quad.endswith("conflict") and stopped.type not in ("SANCTION",):
+                # "ceased its military operations", "halted the offensive": de-escalation
+                type_ = "RETREAT"
+            elif quad.endswith("cooperation"):
+                # "ended mediation efforts", "suspended talks", "stopped aid": reducing
+                # relations (CAMEO 16: halt negotiations, mediation, aid)
+                type_ = "SANCTION"
         if VERBAL_ATTACK and type_ == "ASSAULT" and _verbal_attack_noun(c):
             # "launched a scathing attack on the government": words, not weapons
             type_ = "ACCUSE"
