@@ -544,3 +544,13 @@ def test_stopping_an_act(analyse_text):
     assert not any(e.type == "SANCTION" for e in evs), [(e.type, e.trigger.text) for e in evs]
     evs = _events(analyse_text, "The president declared a state of emergency in Colombia.")
     assert any(e.type == "COERCE" and e.cameo == "1724" for e in evs), [(e.type, e.cameo) for e in evs]
+
+
+def test_statement_noun_takes_its_complements_recipient(analyse_text):
+    evs = _events(analyse_text, "Russia's threat to attack Kyiv worried the allies.")
+    thr = [e for e in evs if e.trigger.text == "threat"]
+    assert thr and thr[0].type == "THREATEN" and [a.country for a in thr[0].target] == ["UKR"], \
+        [(e.type, e.trigger.text, [a.text for a in e.target]) for e in evs]
+    # a request whose infinitive has its own nouns does not loop
+    evs = _events(analyse_text, "Pakistan refused a request from Narendra Modi to cross its airspace.")
+    assert evs and evs[0].type == "REJECT", [(e.type, e.trigger.text) for e in evs]

@@ -17,6 +17,7 @@ All functions return token-level spans ``(start_token, end_token)`` (end exclusi
 """
 from __future__ import annotations
 
+import contextvars
 from typing import Iterator, Optional
 
 from ..plover import word_class
@@ -292,6 +293,19 @@ def is_troops(tok) -> bool:
 # new sanctions", "launched an offensive", "imposed sanctions").
 NOUN_GOVERNORS = word_class("noun_governor")
 _PATIENT_NOUNS = word_class("patient_noun")
+#: a statement noun's recipient is its infinitive's ("refusal to engage with X")
+STATEMENT_NOUN_COMPLEMENT = True
+_IN_COMPLEMENT = contextvars.ContextVar("in_complement", default=False)
+
+
+def _complement_target(verb):
+    """The recipient of a noun's infinitive complement (no nested complements: the roles
+    of the infinitive may lead back to nouns)."""
+    token = _IN_COMPLEMENT.set(True)
+    try:
+        return verb_roles(verb, 1)[1]
+    finally:
+        _IN_COMPLEMENT.reset(token)
 #: the author of a message ("issued a statement condemning X") is the actor of its participle
 MESSAGE_AUTHOR = True
 _MESSAGE_NOUNS = word_class("message_noun")
@@ -538,6 +552,17 @@ def noun_roles(noun) -> tuple[Optional[object], Optional[object], dict]:
                     tgt = pobj
                     info["prep"] = prep.lower_
                     break
+    if tgt is None and STATEMENT_NOUN_COMPLEMENT and not _IN_COMPLEMENT.get():
+        # "Cuba's refusal to engage with the Colombian government", "a threat to attack
+        # Kyiv": the act the noun announces names the recipient
+        for c in noun.children:
+            if c.dep_ in ("acl", "xcomp") and c.pos_ == "VERB" and c.i > noun.i \
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                t2 = _complement_target(c)
+                if t2 is not None and looks_actor(t2) and t2 != src:
+                    tgt = t2
+                    info["complement"] = c
+                break
     if tgt is None and CLAUSE_TARGET:
         tgt = clause_subject(noun)
     if tgt is None:
