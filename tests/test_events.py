@@ -554,3 +554,15 @@ def test_statement_noun_takes_its_complements_recipient(analyse_text):
     # a request whose infinitive has its own nouns does not loop
     evs = _events(analyse_text, "Pakistan refused a request from Narendra Modi to cross its airspace.")
     assert evs and evs[0].type == "REJECT", [(e.type, e.trigger.text) for e in evs]
+
+
+def test_messages_are_not_aid(analyse_text):
+    # the letter's participle is the act, addressed to the letter's addressee
+    evs = _events(analyse_text, "Donald Trump has sent a letter to the head of the World Health "
+                                "Organization threatening to pull US funding.")
+    assert evs and evs[0].type == "THREATEN" and evs[0].trigger.text == "threatening", \
+        [(e.type, e.trigger.text) for e in evs]
+    assert "head" in evs[0].target[0].text
+    assert not any(e.type == "AID" for e in evs)
+    evs = _events(analyse_text, "Trump sent a letter to Kim Jong Un.")
+    assert [e.type for e in evs] == ["CONSULT"], [(e.type, e.trigger.text) for e in evs]

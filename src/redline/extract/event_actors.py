@@ -435,6 +435,19 @@ def verb_roles(verb, depth: int = 0) -> tuple[Optional[object], Optional[object]
     if depth < 3 and (tgt is None or (PLACE_FOR_THING and not looks_actor(tgt) and tgt.pos_ != "PRON")):
         # "set up a centre in Mumbai", "contribute more to operations in Syria"
         tgt = _place_recipient(verb, info["dobj"]) or tgt
+    sender = None
+    if verb.dep_ == "acl" and verb.head.lemma_.lower() in _MESSAGE_NOUNS and verb.head.head != verb.head:
+        sender = verb.head.head
+    elif verb.dep_ == "advcl" and verb.tag_ == "VBG" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in _MESSAGE_NOUNS for c in verb.head.children):
+        sender = verb.head
+    if MESSAGE_AUTHOR and sender is not None and (tgt is None or not looks_actor(tgt)):
+        # "sent a letter to the WHO head threatening to pull funding": the letter's addressee
+        for _, pobj in _prep_objects(sender, {"to"}):
+            if looks_actor(pobj):
+                tgt = pobj
+                info["prep"] = "to"
+                break
     if tgt is None and depth < 3:
         # "agreed to allow international aid into the areas": the complement's recipient
         for c in verb.children:

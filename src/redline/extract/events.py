@@ -90,6 +90,9 @@ _ADVOCATING = {"call", "urge", "demand", "advocate", "push", "propose", "seek", 
 #: otherwise it is CONSULT whatever the classifier says
 CALL_PURPOSE = True
 _CONTACT_VERBS = {"call", "phone", "telephone", "visit"}
+#: sending/releasing a message whose participle acts ("a letter threatening ...") is no
+#: event of its own (not AID)
+MESSAGE_ACTS = True
 #: stopping an act reverses it: a hostile act stopped is RETREAT, a cooperative one SANCTION
 STOPPING_AN_ACT = True
 _STOP_VERBS = word_class("stop_verb")
@@ -309,6 +312,11 @@ def candidates(doc, sent) -> list[_Cand]:
                 continue  # "consider new sanctions": the noun is the event
             if entry is None and lem in _SKIP_VERBS:
                 continue
+            if MESSAGE_ACTS and dobj is not None and dobj.lemma_.lower() in ea._MESSAGE_NOUNS and any(
+                    ch.pos_ == "VERB" and ch.tag_ == "VBG" and lex_entry(ch, "VERB") is not None
+                    for ch in list(dobj.children) + [x for x in tok.children if x.dep_ == "advcl"]
+                    if ch.dep_ in ("acl", "advcl")):
+                continue  # "sent a letter threatening to ...": the letter's act is the event
             if _naming(tok):
                 continue
             if entry is None and not (src is not None and tgt is not None
@@ -691,6 +699,10 @@ def _events_of(doc, c, index, quotes) -> list:
         if LIGHT_VERB_OBJECT and c.info.get("light_object") is not None:
             # "launched war games", "launched an investigation": the act is the noun's
             type_ = c.info["light_object"].type
+        if (MESSAGE_ACTS and c.kind == "verb" and c.info.get("dobj") is not None
+                and c.info["dobj"].lemma_.lower() in ea._MESSAGE_NOUNS and tok.lemma_.lower() in _MOVE_VERBS):
+            # "Trump sent a letter to Kim": a communication, not aid
+            type_ = "CONSULT"
         stopped = c.info.get("object_entry") if c.kind == "verb" and tok.lemma_.lower() in _STOP_VERBS else None
         if (stopped is not None and stopped.type == "CONSULT"
                 and stopped.mode in ("visit", "multilateral", "phone", "third-party")):
