@@ -566,3 +566,19 @@ def test_messages_are_not_aid(analyse_text):
     assert not any(e.type == "AID" for e in evs)
     evs = _events(analyse_text, "Trump sent a letter to Kim Jong Un.")
     assert [e.type for e in evs] == ["CONSULT"], [(e.type, e.trigger.text) for e in evs]
+
+
+def test_humanitarian_aid_and_asylum(analyse_text):
+    evs = _events(analyse_text, "Medecins Sans Frontieres flew 13 metric tons of medicine into Afghanistan.")
+    assert evs and evs[0].type == "AID" and evs[0].context == "humanitarian" and evs[0].cameo == "073", \
+        [(e.type, e.context, e.cameo) for e in evs]
+    evs = _events(analyse_text, "The United States accepted 1,141 Iraqi refugees in May.")
+    assert evs and evs[0].type == "AID" and evs[0].cameo == "075", [(e.type, e.cameo) for e in evs]
+    evs = _events(analyse_text, "Hungary says it will not accept asylum seekers.")
+    assert evs and evs[0].type == "REJECT", [(e.type, e.factuality) for e in evs]
+
+
+def test_strike_in_a_labour_dispute_is_protest(analyse_text):
+    evs = _events(analyse_text, "About 1,100 contract employees stopped work in a strike for increased wages.")
+    assert any(e.type == "PROTEST" for e in evs) and not any(e.type == "ASSAULT" for e in evs), \
+        [(e.type, e.trigger.text) for e in evs]

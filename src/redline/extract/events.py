@@ -93,6 +93,13 @@ _CONTACT_VERBS = {"call", "phone", "telephone", "visit"}
 #: sending/releasing a message whose participle acts ("a letter threatening ...") is no
 #: event of its own (not AID)
 MESSAGE_ACTS = True
+#: a strike in a sentence about work, wages or unions is a labour strike (PROTEST)
+LABOUR_STRIKE = True
+_LABOUR_WORDS = word_class("labour_word")
+#: moving relief goods (medicine, food, tents) is humanitarian AID (CAMEO 073)
+RELIEF_GOODS = True
+_RELIEF_GOODS = word_class("relief_goods")
+_AIRLIFT_VERBS = {"fly", "airlift", "airdrop", "truck", "transport", "distribute", "donate"}
 #: stopping an act reverses it: a hostile act stopped is RETREAT, a cooperative one SANCTION
 STOPPING_AN_ACT = True
 _STOP_VERBS = word_class("stop_verb")
@@ -164,6 +171,23 @@ def _advocate(tok):
                              and lex_entry(h, "VERB").type == "REQUEST"):
         return h
     return None
+
+
+def _labour_strike(c) -> bool:
+    """A "strike" (trigger or light object) in a sentence about work, wages or unions."""
+    noun = c.trigger if c.kind == "noun" else c.info.get("dobj")
+    if noun is None or noun.lemma_.lower() != "strike":
+        return False
+    return any(t.lemma_.lower() in _LABOUR_WORDS for t in sentence_of(c.trigger))
+
+
+def _relief_object(obj) -> bool:
+    """Is the object relief goods ("13 tons of medicine", "food and tents")?"""
+    if obj is None:
+        return False
+    heads = [obj, ea.core(obj)] + [p for _, p in ea._prep_objects(obj, {"of"})]
+    heads += [cj for h in list(heads) for cj in h.conjuncts]
+    return any(h.lemma_.lower() in _RELIEF_GOODS for h in heads)
 
 
 def _past_possibility(tok) -> bool:
@@ -531,6 +555,10 @@ def _mode_context(cand, type_: str):
             context = context or o.context
     if type_ == "MOBILIZE" and mode is None:
         mode, context, cameo = "troops", "military", "154"
+    if type_ == "PROTEST" and cand.info.get("labour_strike"):
+        mode, context, cameo = "strike", None, "143"
+    if type_ == "AID" and cand.info.get("humanitarian"):
+        mode, context, cameo = None, "humanitarian", "073"
     if type_ == "AID" and cand.info.get("peacekeeping"):
         mode, context, cameo = None, "peacekeeping", "074"
     if cameo is None or plover.cameo_type(cameo) not in (type_, None) and not (
@@ -703,6 +731,15 @@ def _events_of(doc, c, index, quotes) -> list:
                 and c.info["dobj"].lemma_.lower() in ea._MESSAGE_NOUNS and tok.lemma_.lower() in _MOVE_VERBS):
             # "Trump sent a letter to Kim": a communication, not aid
             type_ = "CONSULT"
+        if RELIEF_GOODS and c.kind == "verb" and tok.lemma_.lower() in _MOVE_VERBS | _AIRLIFT_VERBS \
+                and _relief_object(c.info.get("dobj")):
+            # "flew 13 tons of medicine into Afghanistan": humanitarian aid
+            type_ = "AID"
+            c.info["humanitarian"] = True
+        if LABOUR_STRIKE and type_ == "ASSAULT" and _labour_strike(c):
+            # "stopped work in a strike for increased wages": a labour strike
+            type_ = "PROTEST"
+            c.info["labour_strike"] = True
         stopped = c.info.get("object_entry") if c.kind == "verb" and tok.lemma_.lower() in _STOP_VERBS else None
         if (stopped is not None and stopped.type == "CONSULT"
                 and stopped.mode in ("visit", "multilateral", "phone", "third-party")):
