@@ -579,6 +579,7 @@ def test_humanitarian_aid_and_asylum(analyse_text):
 
 
 def test_strike_in_a_labour_dispute_is_protest(analyse_text):
-    evs = _events(analyse_text, "About 1,100 contract employees stopped work in a strike for increased wages.")
+    evs = _events(analyse_text, "About 1,100 Freeport employees stopped work in a strike for increased wages "
+                                "at the Grasberg mine.")
     assert any(e.type == "PROTEST" for e in evs) and not any(e.type == "ASSAULT" for e in evs), \
         [(e.type, e.trigger.text) for e in evs]
