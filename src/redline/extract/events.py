@@ -555,7 +555,9 @@ def _mode_context(cand, type_: str):
             context = context or o.context
     if type_ == "MOBILIZE" and mode is None:
         mode, context, cameo = "troops", "military", "154"
-    if type_ == "PROTEST" and cand.info.get("labour_strike"):
+    struck = cand.trigger if cand.kind == "noun" else cand.info.get("dobj")
+    if type_ == "PROTEST" and (cand.info.get("labour_strike") or (
+            struck is not None and struck.lemma_.lower() == "strike")):
         mode, context, cameo = "strike", None, "143"
     if type_ == "AID" and cand.info.get("humanitarian"):
         mode, context, cameo = None, "humanitarian", "073"
