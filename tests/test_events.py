@@ -583,3 +583,15 @@ def test_strike_in_a_labour_dispute_is_protest(analyse_text):
                                 "at the Grasberg mine.")
     assert any(e.type == "PROTEST" for e in evs) and not any(e.type == "ASSAULT" for e in evs), \
         [(e.type, e.trigger.text) for e in evs]
+
+
+def test_blame_and_envoy_purpose(analyse_text):
+    evs = _events(analyse_text, "Kyiv said Russian forces were responsible for the massacre.")
+    assert evs and evs[0].type == "ACCUSE" and [a.country for a in evs[0].target] == ["RUS"], \
+        [(e.type, e.trigger.text) for e in evs]
+    evs = _events(analyse_text, "France has sent seven military experts to Saudi Arabia to investigate the attacks.")
+    sent = [e for e in evs if e.trigger.text == "sent"]
+    assert sent and sent[0].type == "ACCUSE", [(e.type, e.trigger.text) for e in evs]
+    # troops are no envoys: their deployment stays MOBILIZE
+    evs = _events(analyse_text, "Russia sent troops to Belarus to help the army.")
+    assert any(e.type == "MOBILIZE" for e in evs)

@@ -53,6 +53,9 @@ _PERSON_NOUNS = word_class("person_noun")
 # Speech verbs whose modal complement ("X says Y must end attacks") is a demand on Y.
 _SPEECH = word_class("speech_verb")
 _DEMAND_MODALS = {"must", "should", "ought"}
+#: "X says Y was responsible / guilty / to blame": the speaker blames Y (ACCUSE)
+SPEECH_BLAME = True
+_BLAME_ADJECTIVES = {"responsible", "guilty", "culpable", "complicit", "liable"}
 _PRONOUNS_SPEAKER = {"i", "me", "we", "us", "our", "my"}
 _PRONOUNS_GROUP = {"it", "they", "them", "its", "their"}
 _PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
@@ -96,6 +99,9 @@ MESSAGE_ACTS = True
 #: a strike in a sentence about work, wages or unions is a labour strike (PROTEST)
 LABOUR_STRIKE = True
 _LABOUR_WORDS = word_class("labour_word")
+#: envoys sent for a purpose: the purpose is the act ("sent investigators to investigate")
+SENT_FOR_PURPOSE = True
+_ENVOYS = word_class("envoy")
 #: moving relief goods (medicine, food, tents) is humanitarian AID (CAMEO 073)
 RELIEF_GOODS = True
 _RELIEF_GOODS = word_class("relief_goods")
@@ -179,6 +185,23 @@ def _labour_strike(c) -> bool:
     if noun is None or noun.lemma_.lower() != "strike":
         return False
     return any(t.lemma_.lower() in _LABOUR_WORDS for t in sentence_of(c.trigger))
+
+
+def _envoy_purpose(verb, obj):
+    """Type of the purpose of envoys sent ("a team of experts ... to investigate"), if the
+    object is a group of envoys (not troops) and the purpose is in the lexicon."""
+    if obj is None:
+        return None
+    heads = [obj, ea.core(obj)] + [p for _, p in ea._prep_objects(obj, {"of"})]
+    if not any(h.lemma_.lower() in _ENVOYS for h in heads) or any(ea.is_troops(h) for h in heads):
+        return None
+    for ch in verb.children:
+        if ch.dep_ in ("xcomp", "advcl") and ch.pos_ == "VERB" and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in ch.children):
+            e = lex_entry(ch, "VERB")
+            if e is not None and e.type not in ("AID", "MOBILIZE"):
+                return e.type
+    return None
 
 
 def _relief_object(obj) -> bool:
@@ -299,6 +322,13 @@ def _speech_demand(tok):
     for c in tok.children:
         if c.dep_ != "ccomp" or c.pos_ not in ("VERB", "AUX"):
             continue
+        blamed = [x for x in c.children if x.dep_ == "acomp" and x.lemma_.lower() in _BLAME_ADJECTIVES]
+        if SPEECH_BLAME and blamed and c.lemma_.lower() == "be":
+            # "the Afghan government said Taliban militants were responsible": blame
+            subj = [x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")]
+            if subj and subj[0].pos_ != "PRON" and ea.looks_actor(subj[0]) and subj[0] != src:
+                return _Cand(tok, (tok.i, tok.i + 1), src, subj[0], "verb", None,
+                             {"speech": True, "blame": True, "dobj": None, "passive": False, "prep": None})
         modal = [a for a in c.children if a.dep_ == "aux" and a.lower_ in _DEMAND_MODALS]
         if not modal and c.lemma_.lower() in ("need", "have") and any(x.dep_ == "xcomp" for x in c.children):
             modal = [c]
@@ -726,6 +756,8 @@ def _events_of(doc, c, index, quotes) -> list:
                 pe = lex_entry(objs[0], "NOUN") if objs else None
             type_ = pe.type if pe is not None and plover.types().get(pe.type, {}).get("quad", "").startswith("verbal") \
                 else "CONSULT"
+        if c.info.get("blame"):
+            type_ = "ACCUSE"
         if LIGHT_VERB_OBJECT and c.info.get("light_object") is not None:
             # "launched war games", "launched an investigation": the act is the noun's
             type_ = c.info["light_object"].type
@@ -733,6 +765,12 @@ def _events_of(doc, c, index, quotes) -> list:
                 and c.info["dobj"].lemma_.lower() in ea._MESSAGE_NOUNS and tok.lemma_.lower() in _MOVE_VERBS):
             # "Trump sent a letter to Kim": a communication, not aid
             type_ = "CONSULT"
+        if SENT_FOR_PURPOSE and c.kind == "verb" and tok.lemma_.lower() in _MOVE_VERBS:
+            # "sent a team of experts to Iran to investigate the crash": the envoys' purpose
+            # is the act (ACCUSE for an investigation, CONSULT for talks)
+            purpose_type = _envoy_purpose(tok, c.info.get("dobj"))
+            if purpose_type is not None:
+                type_ = purpose_type
         if RELIEF_GOODS and c.kind == "verb" and tok.lemma_.lower() in _MOVE_VERBS | _AIRLIFT_VERBS \
                 and _relief_object(c.info.get("dobj")):
             # "flew 13 tons of medicine into Afghanistan": humanitarian aid
