@@ -595,3 +595,9 @@ def test_blame_and_envoy_purpose(analyse_text):
     # troops are no envoys: their deployment stays MOBILIZE
     evs = _events(analyse_text, "Russia sent troops to Belarus to help the army.")
     assert any(e.type == "MOBILIZE" for e in evs)
+
+
+def test_purpose_infinitive_is_future_without_statement(analyse_text):
+    evs = _events(analyse_text, "Russia sent troops to Belarus to help the army.")
+    helped = [e for e in evs if e.trigger.text == "help"]
+    assert [(e.type, e.factuality) for e in helped] == [("AID", "future")], [(e.type, e.factuality, e.trigger.text) for e in evs]

@@ -213,6 +213,12 @@ def _relief_object(obj) -> bool:
     return any(h.lemma_.lower() in _RELIEF_GOODS for h in heads)
 
 
+def _purpose_clause(tok) -> bool:
+    """A purpose infinitive ("sent troops to help the army"): intended, but announced by
+    no one, so no statement reading."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
 def _past_possibility(tok) -> bool:
     """A modal perfect ("may have launched", "could have been killed"): uncertainty about
     the past, not an announced act."""
@@ -868,7 +874,7 @@ def _events_of(doc, c, index, quotes) -> list:
             if any(_known(a) for a in adv):
                 stmt_src = adv
         lex_t = c.lex.type if c.lex is not None else None
-        if _past_possibility(tok):
+        if _past_possibility(tok) or _purpose_clause(tok):
             # "Chinese hackers may have launched attacks": a guess about the past, no one
             # announces anything; the act alone, with its uncertain factuality
             if c.label is not None and lex_t and type_ in _STATEMENT_TYPES and lex_t != type_:
@@ -894,6 +900,7 @@ def _events_of(doc, c, index, quotes) -> list:
                 # no known speaker to make the statement: only the irrealis act
                 types[0] = (lex_t, tgt)
         elif (STATED_INTENT and fact in STATED_INTENT and len(types) == 1 and not _past_possibility(tok)
+              and not _purpose_clause(tok)
               and any(_known(a) for a in src)):
             # "the opposition said they would boycott the election", "the U.S. will move a
             # Patriot battery": announcing a material act is itself a threat (conflict) or a

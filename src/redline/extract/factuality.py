@@ -70,6 +70,10 @@ def _local(tok, trigger) -> Optional[str]:
     return max(found, key=lambda k: _RANK[k])
 
 
+#: a purpose infinitive ("sent troops *to help*") is an intended act: future
+PURPOSE_IS_FUTURE = True
+
+
 def factuality(trigger, in_quote: bool = False) -> str:
     """The factuality class of the event whose trigger token is ``trigger``."""
     try:
@@ -109,6 +113,10 @@ def _factuality(trigger, in_quote: bool) -> str:
                 if local is None or _RANK[kk] > _RANK[local]:
                     local = kk
             if tok.dep_ == "advcl":
+                if PURPOSE_IS_FUTURE and tok == trigger and local is None and any(
+                        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+                    # "sent troops to help the army": the purpose is intended, not yet done
+                    local = "future"
                 break
             crossed = True
             tok = head
