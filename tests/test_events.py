@@ -601,3 +601,12 @@ def test_purpose_infinitive_is_future_without_statement(analyse_text):
     evs = _events(analyse_text, "Russia sent troops to Belarus to help the army.")
     helped = [e for e in evs if e.trigger.text == "help"]
     assert [(e.type, e.factuality) for e in helped] == [("AID", "future")], [(e.type, e.factuality, e.trigger.text) for e in evs]
+
+
+def test_closing_borders_and_dropping_an_investigation(analyse_text):
+    evs = _events(analyse_text, "Maduro has now closed Venezuela's land borders with Brazil and Colombia.")
+    assert evs and evs[0].type == "COERCE", [(e.type, e.trigger.text) for e in evs]
+    evs = _events(analyse_text, "The International Criminal Court has dropped the investigation of war crimes "
+                                "by US forces in Afghanistan.")
+    dropped = [e for e in evs if e.trigger.text == "dropped"]
+    assert dropped and dropped[0].type == "RETREAT", [(e.type, e.trigger.text) for e in evs]

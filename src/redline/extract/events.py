@@ -120,6 +120,9 @@ CALL_ON_VISIT = True
 #: a light verb with a lexicon type of its own ("launch") takes its event object's type
 LIGHT_VERB_OBJECT = True
 _LIGHT_VERBS = word_class("light_verb")
+#: the stated-intent reading needs a verb, the act's or one governing the event noun ("will
+#: hold a protest"): a bare event noun ("the new rules take effect") announces nothing
+NOUN_INTENT_ONLY_VERBS = True
 #: troops moved in a sentence about peacekeeping are AID (CAMEO 074), not MOBILIZE
 PEACEKEEPING = True
 _PEACEKEEPING = word_class("peacekeeping")
@@ -901,6 +904,7 @@ def _events_of(doc, c, index, quotes) -> list:
                 types[0] = (lex_t, tgt)
         elif (STATED_INTENT and fact in STATED_INTENT and len(types) == 1 and not _past_possibility(tok)
               and not _purpose_clause(tok)
+              and (c.kind == "verb" or c.info.get("governor") is not None or not NOUN_INTENT_ONLY_VERBS)
               and any(_known(a) for a in src)):
             # "the opposition said they would boycott the election", "the U.S. will move a
             # Patriot battery": announcing a material act is itself a threat (conflict) or a
