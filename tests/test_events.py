@@ -610,3 +610,12 @@ def test_closing_borders_and_dropping_an_investigation(analyse_text):
                                 "by US forces in Afghanistan.")
     dropped = [e for e in evs if e.trigger.text == "dropped"]
     assert dropped and dropped[0].type == "RETREAT", [(e.type, e.trigger.text) for e in evs]
+
+
+def test_possessed_state_and_statement_nouns(analyse_text):
+    evs = _events(analyse_text, "Vladimir Putin said his country will not lift the ban on the European Union.")
+    assert evs and evs[0].type == "REJECT" and [a.country for a in evs[0].source] == ["RUS"], \
+        [(e.type, [(a.text, a.country) for a in e.source]) for e in evs]
+    evs = _events(analyse_text, "The move came after months of threats by Recep Tayyip Erdogan against the EU.")
+    assert any(e.type == "THREATEN" and e.trigger.text == "threats" for e in evs), \
+        [(e.type, e.trigger.text) for e in evs]

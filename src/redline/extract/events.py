@@ -117,6 +117,12 @@ DEMAND_WITH_ACT = True
 _APPEAL_VERBS = word_class("appeal_verb")
 #: "X called on Y" with no demanded act is a visit (CONSULT)
 CALL_ON_VISIT = True
+#: nouns of verbal conflict (threat, accusation, demand, refusal...) keep their lexicon type
+STATEMENT_NOUNS_SURE = True
+_SURE_NOUN_TYPES = {"REQUEST", "ACCUSE", "REJECT", "THREATEN"}
+#: "his country", "their government" are the state of the pronoun's referent
+POSSESSED_STATE = True
+_STATE_NOUNS = {"country", "government", "nation", "administration", "state"}
 #: a light verb with a lexicon type of its own ("launch") takes its event object's type
 LIGHT_VERB_OBJECT = True
 _LIGHT_VERBS = word_class("light_verb")
@@ -532,6 +538,22 @@ def _resolve_pronoun(doc, tok, index, quote) -> Optional[Actor]:
     return None
 
 
+def _possessed_state(doc, span, index, quote) -> Optional[Actor]:
+    """"his country", "their government": the state of the person or group the possessive
+    pronoun refers to ("Putin said his country will not lift the ban" → Russia)."""
+    root = span.root
+    if root.lemma_.lower() not in _STATE_NOUNS:
+        return None
+    poss = [c for c in root.children if c.dep_ == "poss" and c.pos_ == "PRON"]
+    if not poss:
+        return None
+    owner = _resolve_pronoun(doc, poss[0], index, quote)
+    if owner is None or not owner.country:
+        return None
+    sector = "GOV" if root.lemma_.lower() in ("government", "administration", "state") else None
+    return Actor(span.text, None, owner.country, sector, span.start_char, span.end_char, span.text)
+
+
 def _actor_of(doc, lo, hi, index) -> Optional[Actor]:
     span = doc[lo:hi]
     start, end = span.start_char, span.end_char
@@ -558,6 +580,8 @@ def _actors(doc, head, index, quote) -> list[Actor]:
             out.append(a)
             continue
         a = _actor_of(doc, lo, hi, index)
+        if (a is None or not (a.entity or a.country)) and POSSESSED_STATE:
+            a = _possessed_state(doc, span, index, quote) or a
         if a is None:  # not a known actor: keep the phrase itself (PLOVER recipients may be things)
             a = Actor(span.text, None, None, None, span.start_char, span.end_char, span.text)
         out.append(a)
@@ -670,6 +694,10 @@ def _verbal_attack(c, src, tgt) -> bool:
 def _final_type(cand, label: Optional[str], factuality: str) -> str:
     if label is None:
         label = cand.lex.type if cand.lex is not None else None
+    if (STATEMENT_NOUNS_SURE and cand.kind == "noun" and cand.lex is not None
+            and cand.lex.type in _SURE_NOUN_TYPES):
+        # "months of threats by Erdogan": a statement noun says what it is
+        label = cand.lex.type
     if label == "YIELD":
         if cand.lex is not None and cand.lex.type in ("CONCEDE", "RETREAT"):
             return cand.lex.type
