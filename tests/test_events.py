@@ -619,3 +619,15 @@ def test_possessed_state_and_statement_nouns(analyse_text):
     evs = _events(analyse_text, "The move came after months of threats by Recep Tayyip Erdogan against the EU.")
     assert any(e.type == "THREATEN" and e.trigger.text == "threats" for e in evs), \
         [(e.type, e.trigger.text) for e in evs]
+
+
+def test_sure_verbs_and_manner_phrases(analyse_text):
+    evs = _events(analyse_text, "Tens of thousands of people in Pakistan have protested the assassination "
+                                "of a rights activist.")
+    prot = [e for e in evs if e.trigger.text == "protested"]
+    assert prot and prot[0].type == "PROTEST", [(e.type, e.trigger.text) for e in evs]
+    evs = _events(analyse_text, "In cooperation with international partners, USAID provided shelter "
+                                "materials to 1.5 million people in Haiti.")
+    assert not any(e.trigger.text == "cooperation" for e in evs), [(e.type, e.trigger.text) for e in evs]
+    evs = _events(analyse_text, "Reagan, in a meeting with Canadian Prime Minister Brian Mulroney, agreed to a program.")
+    assert any(e.trigger.text == "meeting" for e in evs), [(e.type, e.trigger.text) for e in evs]

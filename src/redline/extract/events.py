@@ -117,12 +117,17 @@ DEMAND_WITH_ACT = True
 _APPEAL_VERBS = word_class("appeal_verb")
 #: "X called on Y" with no demanded act is a visit (CONSULT)
 CALL_ON_VISIT = True
-#: nouns of verbal conflict (threat, accusation, demand, refusal...) keep their lexicon type
+#: nouns of verbal conflict (threat, accusation, demand, refusal...) and of joint action
+#: (cooperation, exercise, war game) keep their lexicon type
 STATEMENT_NOUNS_SURE = True
-_SURE_NOUN_TYPES = {"REQUEST", "ACCUSE", "REJECT", "THREATEN"}
+_SURE_NOUN_TYPES = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "COOPERATE"}
 #: "his country", "their government" are the state of the pronoun's referent
 POSSESSED_STATE = True
 _STATE_NOUNS = {"country", "government", "nation", "administration", "state"}
+#: verbs whose lexicon type the classifier may not overrule with another act type
+SURE_VERBS = True
+_SURE_VERBS = {"MOBILIZE": {"mobilize", "mobilise", "beef", "mass"},
+               "PROTEST": {"protest", "demonstrate", "march", "rally", "picket", "riot"}}
 #: a light verb with a lexicon type of its own ("launch") takes its event object's type
 LIGHT_VERB_OBJECT = True
 _LIGHT_VERBS = word_class("light_verb")
@@ -425,6 +430,10 @@ def candidates(doc, sent) -> list[_Cand]:
         entry = lex_entry(tok, "NOUN")
         if entry is None or entry.pos != "NOUN":
             continue
+        if tok.dep_ == "pobj" and tok.head.lower_ == "in" and not any(c.dep_ == "det" for c in tok.children) \
+                and entry.type in ("COOPERATE", "CONSULT") \
+                and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
+            continue  # "in cooperation with its partners, USAID provided ...": a manner, not an act
         src, tgt, info = ea.noun_roles(tok)
         if entry.type == "MOBILIZE":
             # "the deployment of North Korean troops to Russia": of-phrase = who is moved
@@ -697,6 +706,12 @@ def _final_type(cand, label: Optional[str], factuality: str) -> str:
     if (STATEMENT_NOUNS_SURE and cand.kind == "noun" and cand.lex is not None
             and cand.lex.type in _SURE_NOUN_TYPES):
         # "months of threats by Erdogan": a statement noun says what it is
+        label = cand.lex.type
+    if (SURE_VERBS and cand.kind == "verb" and cand.lex is not None
+            and cand.trigger.lemma_.lower() in _SURE_VERBS.get(cand.lex.type, ()) and label != cand.lex.type
+            and label not in ("THREATEN", "AGREE", "REQUEST", "REJECT")):
+        # "mobilised its men", "beefed up its troop presence", "protested the
+        # assassination": the verb says what the act is (statement readings stay possible)
         label = cand.lex.type
     if label == "YIELD":
         if cand.lex is not None and cand.lex.type in ("CONCEDE", "RETREAT"):
