@@ -631,3 +631,12 @@ def test_sure_verbs_and_manner_phrases(analyse_text):
     assert not any(e.trigger.text == "cooperation" for e in evs), [(e.type, e.trigger.text) for e in evs]
     evs = _events(analyse_text, "Reagan, in a meeting with Canadian Prime Minister Brian Mulroney, agreed to a program.")
     assert any(e.trigger.text == "meeting" for e in evs), [(e.type, e.trigger.text) for e in evs]
+
+
+def test_phrase_keys_decide(analyse_text):
+    cases = [("Kosovo has awarded the Freedom Order to former U.S. President Bill Clinton.", "SUPPORT"),
+             ("The Israeli military said it had beefed up its troop presence along the border.", "MOBILIZE"),
+             ("Donald Trump backed down and abandoned his policy.", "CONCEDE")]
+    for text, type_ in cases:
+        evs = _events(analyse_text, text)
+        assert evs and evs[0].type == type_, (text, [(e.type, e.trigger.text) for e in evs])
