@@ -32,12 +32,26 @@ _SKIP_POS = {"PUNCT", "SPACE", "DET", "NUM", "SYM"}
 LEX_WEIGHT = 1.0
 
 
+@functools.lru_cache(maxsize=1)
+def _key_heads() -> tuple[frozenset, frozenset]:
+    """First words of the VERB keys, last words of the NOUN keys of the event lexicon."""
+    lex = lexicon()
+    verbs = frozenset(k.split(" ")[0] for k, p in lex if p == "VERB")
+    nouns = frozenset(k.split(" ")[-1] for k, p in lex if p == "NOUN")
+    return verbs, nouns
+
+
 def lex_entry(tok, pos: str):
     """The event-lexicon entry of a token, most specific key first: "verb particle/prep"
     ("call for"), "verb prep noun" ("go on strike"), "verb object" ("lift sanctions"),
     "compound noun" ("cease-fire", "air strike"), then the lemma alone."""
     lex = lexicon()
     lem = tok.lemma_.lower()
+    heads = _key_heads()
+    if pos == "VERB" and lem not in heads[0]:
+        return None  # no key starts with this verb: most tokens stop here
+    if pos == "NOUN" and lem not in heads[1] and lem not in _FRAME_NOUNS:
+        return None  # no key ends with this noun
     if pos == "VERB":
         for c in tok.children:
             if c.dep_ in ("prt", "prep") and c.i > tok.i and not (

@@ -379,6 +379,8 @@ def candidates(doc, sent) -> list[_Cand]:
         if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ not in ("aux", "auxpass")):
             lem = tok.lemma_.lower()
             entry = lex_entry(tok, "VERB")
+            if entry is None and lem in _SKIP_VERBS:
+                continue  # saying, being, having: the complement carries the event
             src, tgt, info = ea.verb_roles(tok)
             obj = info.get("dobj")
             if obj is None and info.get("passive"):
@@ -389,8 +391,6 @@ def candidates(doc, sent) -> list[_Cand]:
                 info["object_entry"] = dobj_entry
             if entry is None and dobj_entry is not None and (lem in ea.NOUN_GOVERNORS or not VERB_ON_EVENT_NOUN):
                 continue  # "consider new sanctions": the noun is the event
-            if entry is None and lem in _SKIP_VERBS:
-                continue
             if MESSAGE_ACTS and dobj is not None and dobj.lemma_.lower() in ea._MESSAGE_NOUNS and any(
                     ch.pos_ == "VERB" and ch.tag_ == "VBG" and lex_entry(ch, "VERB") is not None
                     for ch in list(dobj.children) + [x for x in tok.children if x.dep_ == "advcl"]
