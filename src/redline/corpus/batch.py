@@ -194,7 +194,16 @@ def run_pool(chunks: list, workers: int, on_results, pool=None) -> None:
                 limit = 1 if suspects else window
                 while (suspects or queue) and len(inflight) < limit:
                     chunk = suspects.pop() if suspects else queue.pop()
-                    inflight[pool.submit(analyse_chunk, chunk)] = chunk
+                    try:
+                        inflight[pool.submit(analyse_chunk, chunk)] = chunk
+                    except BrokenProcessPool:
+                        # a worker died since the last results came in: the pool refuses
+                        # new work; this chunk is retried article by article
+                        suspects.extend([c] for c in chunk)
+                        broken = True
+                        break
+                if broken:
+                    break
                 alone = len(inflight) == 1
                 done, _ = wait(list(inflight), return_when=FIRST_COMPLETED)
                 for fut in done:
