@@ -566,6 +566,9 @@ def test_messages_are_not_aid(analyse_text):
     assert not any(e.type == "AID" for e in evs)
     evs = _events(analyse_text, "Trump sent a letter to Kim Jong Un.")
     assert [e.type for e in evs] == ["CONSULT"], [(e.type, e.trigger.text) for e in evs]
+    # a figurative message sent by no actor is no event
+    evs = _events(analyse_text, "The arrest of the journalist sent a chilling message to the press.")
+    assert not any(e.trigger.text == "sent" for e in evs), [(e.type, e.trigger.text) for e in evs]
 
 
 def test_humanitarian_aid_and_asylum(analyse_text):

@@ -825,7 +825,10 @@ def _events_of(doc, c, index, quotes) -> list:
             type_ = c.info["light_object"].type
         if (MESSAGE_ACTS and c.kind == "verb" and c.info.get("dobj") is not None
                 and c.info["dobj"].lemma_.lower() in ea._MESSAGE_NOUNS and tok.lemma_.lower() in _MOVE_VERBS):
-            # "Trump sent a letter to Kim": a communication, not aid
+            # "Trump sent a letter to Kim": a communication, not aid; "the arrest sent a
+            # chilling message" is no event at all
+            if not any(_known(a) for a in src):
+                return events
             type_ = "CONSULT"
         if SENT_FOR_PURPOSE and c.kind == "verb" and tok.lemma_.lower() in _MOVE_VERBS:
             # "sent a team of experts to Iran to investigate the crash": the envoys' purpose
