@@ -827,7 +827,9 @@ def _events_of(doc, c, index, quotes) -> list:
                 and c.info["dobj"].lemma_.lower() in ea._MESSAGE_NOUNS and tok.lemma_.lower() in _MOVE_VERBS):
             # "Trump sent a letter to Kim": a communication, not aid; "the arrest sent a
             # chilling message" is no event at all
-            if not any(_known(a) for a in src):
+            head = c.src
+            if head is None or not (head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or head.pos_ in ("PROPN", "PRON")
+                                    or head.lemma_.lower() in ea._ACTOR_NOUNS):
                 return events
             type_ = "CONSULT"
         if SENT_FOR_PURPOSE and c.kind == "verb" and tok.lemma_.lower() in _MOVE_VERBS:
