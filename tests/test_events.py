@@ -643,3 +643,10 @@ def test_phrase_keys_decide(analyse_text):
     for text, type_ in cases:
         evs = _events(analyse_text, text)
         assert evs and evs[0].type == type_, (text, [(e.type, e.trigger.text) for e in evs])
+
+
+def test_agreed_text_is_a_formal_agreement(analyse_text):
+    evs = _events(analyse_text, "The United Kingdom and the European Union have agreed a trade agreement.")
+    assert evs and evs[0].type == "SUPPORT" and evs[0].cameo == "057", [(e.type, e.cameo) for e in evs]
+    evs = _events(analyse_text, "India and Pakistan agreed to a cease-fire.")
+    assert evs and evs[0].type == "AGREE", [(e.type, e.trigger.text) for e in evs]

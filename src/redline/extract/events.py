@@ -133,6 +133,9 @@ _OPEN_PHRASES = {"call for", "call on", "call upon"}
 SURE_VERBS = True
 _SURE_VERBS = {"MOBILIZE": {"mobilize", "mobilise", "beef", "mass"},
                "PROTEST": {"protest", "demonstrate", "march", "rally", "picket", "riot"}}
+#: agreeing on a text (deal, agreement, treaty, plan) is SUPPORT (formal agreement, 057)
+AGREED_TEXT = True
+_AGREEMENT_TEXTS = word_class("agreement_text")
 #: a light verb with a lexicon type of its own ("launch") takes its event object's type
 LIGHT_VERB_OBJECT = True
 _LIGHT_VERBS = word_class("light_verb")
@@ -196,6 +199,17 @@ def _advocate(tok):
                              and lex_entry(h, "VERB").type == "REQUEST"):
         return h
     return None
+
+
+def _agreed_text(tok) -> bool:
+    """"agreed a deal", "agreed on the draft text", "agreed to the dual-track approach": the
+    object of "agree" is an agreement text, and no infinitive says what will be done."""
+    if any(ch.dep_ == "xcomp" and ch.pos_ in ("VERB", "AUX") for ch in tok.children):
+        return False
+    objs = [ch for ch in tok.children if ch.dep_ == "dobj"]
+    objs += [p for ch in tok.children if ch.dep_ == "prep" and ch.lower_ in ("to", "on", "upon")
+             for p in ch.children if p.dep_ == "pobj"]
+    return any(o.lemma_.lower() in _AGREEMENT_TEXTS for o in objs)
 
 
 def _labour_strike(c) -> bool:
@@ -636,6 +650,8 @@ def _mode_context(cand, type_: str):
     if type_ == "PROTEST" and (cand.info.get("labour_strike") or (
             struck is not None and struck.lemma_.lower() == "strike")):
         mode, context, cameo = "strike", None, "143"
+    if type_ == "SUPPORT" and cand.info.get("formal_agreement"):
+        mode, context, cameo = None, "diplomatic", "057"
     if type_ == "AID" and cand.info.get("humanitarian"):
         mode, context, cameo = None, "humanitarian", "073"
     if type_ == "AID" and cand.info.get("peacekeeping"):
@@ -820,6 +836,11 @@ def _events_of(doc, c, index, quotes) -> list:
                 else "CONSULT"
         if c.info.get("blame"):
             type_ = "ACCUSE"
+        if AGREED_TEXT and c.kind == "verb" and tok.lemma_.lower() == "agree" and _agreed_text(tok):
+            # "the UK and the EU have agreed a trade deal": a formal agreement reached
+            # (CAMEO 057, SUPPORT); agreeing *to do* something stays AGREE
+            type_ = "SUPPORT"
+            c.info["formal_agreement"] = True
         if LIGHT_VERB_OBJECT and c.info.get("light_object") is not None:
             # "launched war games", "launched an investigation": the act is the noun's
             type_ = c.info["light_object"].type
