@@ -650,3 +650,10 @@ def test_agreed_text_is_a_formal_agreement(analyse_text):
     assert evs and evs[0].type == "SUPPORT" and evs[0].cameo == "057", [(e.type, e.cameo) for e in evs]
     evs = _events(analyse_text, "India and Pakistan agreed to a cease-fire.")
     assert evs and evs[0].type == "AGREE", [(e.type, e.trigger.text) for e in evs]
+
+
+def test_meeting_needs_and_ordering_an_act(analyse_text):
+    evs = _events(analyse_text, "The WHO is providing urgent assistance to meet the health needs of people in Malawi.")
+    assert not any(e.trigger.text == "meet" for e in evs), [(e.type, e.trigger.text) for e in evs]
+    evs = _events(analyse_text, "Netanyahu ordered massive attacks on the Gaza Strip.")
+    assert evs and evs[0].type == "ASSAULT", [(e.type, e.trigger.text) for e in evs]

@@ -136,6 +136,7 @@ _SURE_VERBS = {"MOBILIZE": {"mobilize", "mobilise", "beef", "mass"},
 #: agreeing on a text (deal, agreement, treaty, plan) is SUPPORT (formal agreement, 057)
 AGREED_TEXT = True
 _AGREEMENT_TEXTS = word_class("agreement_text")
+_MET_NEEDS = word_class("met_need")
 #: a light verb with a lexicon type of its own ("launch") takes its event object's type
 LIGHT_VERB_OBJECT = True
 _LIGHT_VERBS = word_class("light_verb")
@@ -395,6 +396,8 @@ def candidates(doc, sent) -> list[_Cand]:
             entry = lex_entry(tok, "VERB")
             if entry is None and lem in _SKIP_VERBS:
                 continue  # saying, being, having: the complement carries the event
+            if lem == "meet" and any(ch.dep_ == "dobj" and ch.lemma_.lower() in _MET_NEEDS for ch in tok.children):
+                continue  # "meet the health needs", "meet the deadline": no meeting
             src, tgt, info = ea.verb_roles(tok)
             obj = info.get("dobj")
             if obj is None and info.get("passive"):
