@@ -657,3 +657,12 @@ def test_meeting_needs_and_ordering_an_act(analyse_text):
     assert not any(e.trigger.text == "meet" for e in evs), [(e.type, e.trigger.text) for e in evs]
     evs = _events(analyse_text, "Netanyahu ordered massive attacks on the Gaza Strip.")
     assert evs and evs[0].type == "ASSAULT", [(e.type, e.trigger.text) for e in evs]
+
+
+def test_received_from_is_the_givers_act(analyse_text):
+    evs = _events(analyse_text, "Ukraine received military aid from Germany.")
+    assert evs and evs[0].type == "AID", [(e.type, e.trigger.text) for e in evs]
+    assert [a.country for a in evs[0].source] == ["DEU"] and [a.country for a in evs[0].target] == ["UKR"]
+    evs = _events(analyse_text, "Omar al-Bashir received an invitation from Russian President Vladimir Putin.")
+    assert evs and evs[0].type == "AGREE" and [a.country for a in evs[0].source] == ["RUS"], \
+        [(e.type, [a.text for a in e.source]) for e in evs]

@@ -137,6 +137,9 @@ _SURE_VERBS = {"MOBILIZE": {"mobilize", "mobilise", "beef", "mass"},
 AGREED_TEXT = True
 _AGREEMENT_TEXTS = word_class("agreement_text")
 _MET_NEEDS = word_class("met_need")
+#: receiving an act from Y ("received aid from the U.S.") is Y's act on the receiver
+RECEIVED_ACTS = True
+_RECEIVING = {"receive", "get", "obtain", "win", "secure", "gain"}
 #: a light verb with a lexicon type of its own ("launch") takes its event object's type
 LIGHT_VERB_OBJECT = True
 _LIGHT_VERBS = word_class("light_verb")
@@ -429,6 +432,20 @@ def candidates(doc, sent) -> list[_Cand]:
                 consumed.add(dobj.i)
                 if lem in _LIGHT_VERBS and " " not in entry.lemma:  # "stage strike" is one key
                     info["light_object"] = dobj_entry
+            if RECEIVED_ACTS and lem in _RECEIVING and not info.get("passive"):
+                # "Yemen received aid from Saudi Arabia", "got an invitation from Putin":
+                # the giver is the actor, the receiver the recipient, the act the noun's
+                giver = next((p for _, p in ea._prep_objects(tok, {"from"}) if ea.looks_actor(p)), None)
+                if giver is None and dobj is not None:
+                    giver = next((p for _, p in ea._prep_objects(dobj, {"from", "by"}) if ea.looks_actor(p)), None)
+                if giver is not None:
+                    src, tgt = giver, ea.subject_of(tok)
+                    if dobj_entry is None and dobj is not None:
+                        # "received logistics and financial support from ...": a conjunct
+                        dobj_entry = next((e for e in (_noun_entry(cj) for cj in dobj.conjuncts) if e), None)
+                    if dobj_entry is not None:
+                        info["light_object"] = dobj_entry
+                        consumed.update([dobj.i] + [cj.i for cj in dobj.conjuncts])
             span = (tok.i, tok.i + 1)
             if entry is not None and entry.lemma.count(" ") == 2:
                 # "went on strike": the phrase's noun is part of the trigger, no event or
