@@ -666,3 +666,10 @@ def test_received_from_is_the_givers_act(analyse_text):
     evs = _events(analyse_text, "Omar al-Bashir received an invitation from Russian President Vladimir Putin.")
     assert evs and evs[0].type == "AGREE" and [a.country for a in evs[0].source] == ["RUS"], \
         [(e.type, [a.text for a in e.source]) for e in evs]
+
+
+def test_figurative_wars_are_no_assault(analyse_text):
+    evs = _events(analyse_text, "The trade war between the United States and China escalated.")
+    assert not any(e.type == "ASSAULT" for e in evs), [(e.type, e.trigger.text) for e in evs]
+    evs = _events(analyse_text, "Russia's war against Ukraine continued.")
+    assert any(e.type == "ASSAULT" for e in evs)

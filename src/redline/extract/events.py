@@ -136,6 +136,7 @@ _SURE_VERBS = word_class("sure_verb")
 AGREED_TEXT = True
 _AGREEMENT_TEXTS = word_class("agreement_text")
 _MET_NEEDS = word_class("met_need")
+_FIGURATIVE_WAR = word_class("figurative_war")
 #: receiving an act from Y ("received aid from the U.S.") is Y's act on the receiver
 RECEIVED_ACTS = True
 _RECEIVING = word_class("receiving_verb")
@@ -466,6 +467,9 @@ def candidates(doc, sent) -> list[_Cand]:
         entry = lex_entry(tok, "NOUN")
         if entry is None or entry.pos != "NOUN":
             continue
+        if entry.type == "ASSAULT" and any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in _FIGURATIVE_WAR
+                                           for c in tok.children):
+            continue  # "a trade war", "tariff wars", "a war of words": no fighting
         if tok.dep_ == "pobj" and tok.head.lower_ == "in" and not any(c.dep_ == "det" for c in tok.children) \
                 and entry.type in ("COOPERATE", "CONSULT") \
                 and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
