@@ -673,3 +673,14 @@ def test_figurative_wars_are_no_assault(analyse_text):
     assert not any(e.type == "ASSAULT" for e in evs), [(e.type, e.trigger.text) for e in evs]
     evs = _events(analyse_text, "Russia's war against Ukraine continued.")
     assert any(e.type == "ASSAULT" for e in evs)
+
+
+def test_call_for_is_a_request_and_travel_is_no_return(analyse_text):
+    evs = _events(analyse_text, "The U.N. special envoy for Syria is calling for an end to violence.")
+    assert evs and evs[0].type == "REQUEST", [(e.type, e.trigger.text) for e in evs]
+    evs = _events(analyse_text, "He returned to San Francisco to get married.")
+    assert not any(e.trigger.text == "returned" for e in evs), [(e.type, e.trigger.text) for e in evs]
+    evs = _events(analyse_text, "The police returned fire and the gunman was killed.")
+    assert evs and evs[0].type == "ASSAULT", [(e.type, e.trigger.text) for e in evs]
+    evs = _events(analyse_text, "The talks came during a two-day visit by Narendra Modi to Mauritius.")
+    assert all(e.type == "CONSULT" for e in evs if e.trigger.text == "visit"), [(e.type, e.trigger.text) for e in evs]

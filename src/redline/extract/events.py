@@ -117,10 +117,10 @@ DEMAND_WITH_ACT = True
 _APPEAL_VERBS = word_class("appeal_verb")
 #: "X called on Y" with no demanded act is a visit (CONSULT)
 CALL_ON_VISIT = True
-#: nouns of verbal conflict (threat, accusation, demand, refusal...) and of joint action
-#: (cooperation, exercise, war game) keep their lexicon type
+#: nouns of verbal conflict (threat, accusation, demand, refusal...), of joint action
+#: (cooperation, exercise, war game) and of meeting (visit, talks, summit) keep their type
 STATEMENT_NOUNS_SURE = True
-_SURE_NOUN_TYPES = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "COOPERATE"}
+_SURE_NOUN_TYPES = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "COOPERATE", "CONSULT"}
 #: "his country", "their government" are the state of the pronoun's referent
 POSSESSED_STATE = True
 _STATE_NOUNS = word_class("state_noun")
@@ -399,6 +399,11 @@ def candidates(doc, sent) -> list[_Cand]:
                 continue  # saying, being, having: the complement carries the event
             if lem == "meet" and any(ch.dep_ == "dobj" and ch.lemma_.lower() in _MET_NEEDS for ch in tok.children):
                 continue  # "meet the health needs", "meet the deadline": no meeting
+            if lem == "return" and not any(ch.dep_ in ("dobj", "nsubjpass") for ch in tok.children):
+                who = ea.subject_of(tok)
+                if who is not None and (who.ent_type_ == "PERSON" or who.lower_ in ("he", "she", "i", "we")
+                                        or ea.core(who).lemma_.lower() in _PERSON_NOUNS):
+                    continue  # "he returned to San Francisco": a person travelling, no event
             src, tgt, info = ea.verb_roles(tok)
             obj = info.get("dobj")
             if obj is None and info.get("passive"):
@@ -742,6 +747,17 @@ def _verbal_attack(c, src, tgt) -> bool:
     return not _armed_context(tok)
 
 
+def _demands_hostile_act(tok) -> bool:
+    """Does "call for/on" ask for a hostile act ("called for sanctions against X")?"""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("for", "on", "upon"):
+            for p in c.children:
+                e = lex_entry(p, "NOUN") if p.dep_ == "pobj" else None
+                if e is not None and plover.types().get(e.type, {}).get("quad", "").endswith("conflict"):
+                    return True
+    return False
+
+
 def _final_type(cand, label: Optional[str], factuality: str) -> str:
     if label is None:
         label = cand.lex.type if cand.lex is not None else None
@@ -749,6 +765,11 @@ def _final_type(cand, label: Optional[str], factuality: str) -> str:
             and cand.lex.type in _SURE_NOUN_TYPES):
         # "months of threats by Erdogan": a statement noun says what it is
         label = cand.lex.type
+    if (PHRASE_KEYS_SURE and cand.kind == "verb" and cand.lex is not None and cand.lex.lemma in _OPEN_PHRASES
+            and not cand.info.get("object_entry") and not _demands_hostile_act(cand.trigger)):
+        # "is calling for an end to violence", "called on the government to resign": a
+        # request, when what is asked is no hostile act
+        label = "REQUEST"
     if (PHRASE_KEYS_SURE and cand.kind == "verb" and cand.lex is not None and " " in cand.lex.lemma
             and cand.lex.lemma not in _OPEN_PHRASES and label != cand.lex.type and not (label in _STATEMENT_TYPES and factuality in _IRREALIS)):
         # a multiword key ("find guilty", "violate ceasefire", "award medal") was written for
