@@ -64,6 +64,11 @@ def types() -> dict[str, dict]:
     }
 
 
+def quad(type_: Optional[str]) -> str:
+    """The PLOVER quad class of a type ("material conflict", ...), "" if unknown."""
+    return types().get(type_, {}).get("quad", "")
+
+
 def score(type_: str) -> Optional[float]:
     """The PLOVER conflict–cooperation score of a type (manual Table 2.2), or None."""
     t = types().get(type_)

@@ -66,3 +66,8 @@ def token_at(doc, pos: int, within: bool = False):
     if within and not tok.idx <= pos < tok.idx + len(tok.text) + 1:
         return None
     return tok
+
+
+def is_to_infinitive(tok) -> bool:
+    """Is ``tok`` a verb with the infinitive marker "to" ("... *to* withdraw")?"""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)

@@ -21,6 +21,7 @@ import contextvars
 from typing import Iterator, Optional
 
 from ..plover import word_class
+from ._text import is_to_infinitive
 
 #: experiment switches (see docs/evaluation.md, events section)
 DATELINE_FIX = True
@@ -306,6 +307,8 @@ def _complement_target(verb):
         return verb_roles(verb, 1)[1]
     finally:
         _IN_COMPLEMENT.reset(token)
+
+
 #: the author of a message ("issued a statement condemning X") is the actor of its participle
 MESSAGE_AUTHOR = True
 _MESSAGE_NOUNS = word_class("message_noun")
@@ -569,8 +572,7 @@ def noun_roles(noun) -> tuple[Optional[object], Optional[object], dict]:
         # "Cuba's refusal to engage with the Colombian government", "a threat to attack
         # Kyiv": the act the noun announces names the recipient
         for c in noun.children:
-            if c.dep_ in ("acl", "xcomp") and c.pos_ == "VERB" and c.i > noun.i \
-                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            if c.dep_ in ("acl", "xcomp") and c.pos_ == "VERB" and c.i > noun.i and is_to_infinitive(c):
                 t2 = _complement_target(c)
                 if t2 is not None and looks_actor(t2) and t2 != src:
                     tgt = t2

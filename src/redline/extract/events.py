@@ -29,7 +29,7 @@ from typing import Optional
 
 from .. import plover
 from ..plover import word_class
-from ._text import doc_text, sentence_of
+from ._text import doc_text, is_to_infinitive, sentence_of
 from ..model import Actor, Event, TextSpan
 from . import event_actors as ea
 from .event_features import compound_modifier, features, lex_entry
@@ -175,12 +175,25 @@ _NEWSGATHERING = word_class("newsgathering")
 _ARMED_SECTORS = {"MIL", "REB", "COP", "SPY", "INS", "CRM"}
 
 
+def _addressed_objects(verb) -> list:
+    """The direct objects of a verb and the objects of its on/upon/to phrases ("urged
+    NATO", "called on Russia", "agreed to the plan")."""
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    objs += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "upon", "to")
+             for p in c.children if p.dep_ == "pobj"]
+    return objs
+
+
+def _object_heads(obj) -> list:
+    """An object, the noun a quantifier phrase is about, and its of-objects ("a team of
+    experts", "13 tons of medicine")."""
+    return [obj, ea.core(obj)] + [p for _, p in ea._prep_objects(obj, {"of"})]
+
+
 def _demanded_act(tok):
     """The infinitive a demand verb asks of its object ("urged NATO *to counter*",
     "called on Russia *to withdraw*"), when the object is an actor."""
-    objs = [c for c in tok.children if c.dep_ == "dobj"]
-    objs += [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "upon", "to")
-             for p in c.children if p.dep_ == "pobj"]
+    objs = _addressed_objects(tok)
     if not any(ea.looks_actor(o) for o in objs):
         return None
     for c in tok.children:
@@ -197,10 +210,12 @@ def _advocate(tok):
         h = h.head
     elif tok.dep_ not in ("dobj", "xcomp", "ccomp"):
         return None
-    if h.pos_ == "VERB" and (h.lemma_.lower() in _ADVOCATING or lex_entry(h, "VERB") is not None
-                             and lex_entry(h, "VERB").type == "REQUEST"):
+    if h.pos_ != "VERB":
+        return None
+    if h.lemma_.lower() in _ADVOCATING:
         return h
-    return None
+    entry = lex_entry(h, "VERB")
+    return h if entry is not None and entry.type == "REQUEST" else None
 
 
 def _agreed_text(tok) -> bool:
@@ -208,10 +223,7 @@ def _agreed_text(tok) -> bool:
     object of "agree" is an agreement text, and no infinitive says what will be done."""
     if any(ch.dep_ == "xcomp" and ch.pos_ in ("VERB", "AUX") for ch in tok.children):
         return False
-    objs = [ch for ch in tok.children if ch.dep_ == "dobj"]
-    objs += [p for ch in tok.children if ch.dep_ == "prep" and ch.lower_ in ("to", "on", "upon")
-             for p in ch.children if p.dep_ == "pobj"]
-    return any(o.lemma_.lower() in _AGREEMENT_TEXTS for o in objs)
+    return any(o.lemma_.lower() in _AGREEMENT_TEXTS for o in _addressed_objects(tok))
 
 
 def _labour_strike(c) -> bool:
@@ -227,12 +239,11 @@ def _envoy_purpose(verb, obj):
     object is a group of envoys (not troops) and the purpose is in the lexicon."""
     if obj is None:
         return None
-    heads = [obj, ea.core(obj)] + [p for _, p in ea._prep_objects(obj, {"of"})]
+    heads = _object_heads(obj)
     if not any(h.lemma_.lower() in _ENVOYS for h in heads) or any(ea.is_troops(h) for h in heads):
         return None
     for ch in verb.children:
-        if ch.dep_ in ("xcomp", "advcl") and ch.pos_ == "VERB" and any(
-                a.dep_ == "aux" and a.lower_ == "to" for a in ch.children):
+        if ch.dep_ in ("xcomp", "advcl") and ch.pos_ == "VERB" and is_to_infinitive(ch):
             e = lex_entry(ch, "VERB")
             if e is not None and e.type not in ("AID", "MOBILIZE"):
                 return e.type
@@ -243,7 +254,7 @@ def _relief_object(obj) -> bool:
     """Is the object relief goods ("13 tons of medicine", "food and tents")?"""
     if obj is None:
         return False
-    heads = [obj, ea.core(obj)] + [p for _, p in ea._prep_objects(obj, {"of"})]
+    heads = _object_heads(obj)
     heads += [cj for h in list(heads) for cj in h.conjuncts]
     return any(h.lemma_.lower() in _RELIEF_GOODS for h in heads)
 
@@ -251,7 +262,7 @@ def _relief_object(obj) -> bool:
 def _purpose_clause(tok) -> bool:
     """A purpose infinitive ("sent troops to help the army"): intended, but announced by
     no one, so no statement reading."""
-    return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    return tok.dep_ == "advcl" and is_to_infinitive(tok)
 
 
 def _past_possibility(tok) -> bool:
@@ -263,13 +274,13 @@ def _past_possibility(tok) -> bool:
     return "have" in auxes and any(a in ("may", "might", "could", "would", "must") for a in auxes)
 
 
+#: a sector group ("rebel fighters", "the police") can announce an act too
+KNOWN_SECTOR = True
+
+
 def _known(actor) -> bool:
     """An actor that can make a statement: a named entity, a country or a sector group."""
     return bool(actor.entity or actor.country or (KNOWN_SECTOR and actor.sector))
-
-
-#: a sector group ("rebel fighters", "the police") can announce an act too
-KNOWN_SECTOR = True
 
 
 @functools.lru_cache(maxsize=1)
@@ -753,7 +764,7 @@ def _demands_hostile_act(tok) -> bool:
         if c.dep_ == "prep" and c.lower_ in ("for", "on", "upon"):
             for p in c.children:
                 e = lex_entry(p, "NOUN") if p.dep_ == "pobj" else None
-                if e is not None and plover.types().get(e.type, {}).get("quad", "").endswith("conflict"):
+                if e is not None and plover.quad(e.type).endswith("conflict"):
                     return True
     return False
 
@@ -869,12 +880,12 @@ def _events_of(doc, c, index, quotes) -> list:
             # "called Erdogan to apologize", "phoned Morrison to congratulate him": the call's
             # purpose is the act (PLV codes it so); a call to explain stays CONSULT
             purpose = [ch for ch in tok.children if ch.dep_ in ("xcomp", "advcl") and ch.pos_ == "VERB"
-                       and any(a.dep_ == "aux" and a.lower_ == "to" for a in ch.children)]
+                       and is_to_infinitive(ch)]
             pe = lex_entry(purpose[0], "VERB") if purpose else None
             if pe is None and purpose:  # "to express his support", "to convey condolences"
                 objs = [o for o in purpose[0].children if o.dep_ == "dobj"]
                 pe = lex_entry(objs[0], "NOUN") if objs else None
-            type_ = pe.type if pe is not None and plover.types().get(pe.type, {}).get("quad", "").startswith("verbal") \
+            type_ = pe.type if pe is not None and plover.quad(pe.type).startswith("verbal") \
                 else "CONSULT"
         if c.info.get("blame"):
             type_ = "ACCUSE"
@@ -915,7 +926,7 @@ def _events_of(doc, c, index, quotes) -> list:
                 and stopped.mode in ("visit", "multilateral", "phone", "third-party")):
             stopped = None  # "ending a five-day trip" completes a visit
         if STOPPING_AN_ACT and stopped is not None and fact != "negated":  # "will not end the strike": REJECT
-            quad = plover.types().get(stopped.type, {}).get("quad", "")
+            quad = plover.quad(stopped.type)
             if quad.endswith("conflict") and stopped.type not in ("SANCTION",):
                 # "ceased its military operations", "halted the offensive": de-escalation
                 type_ = "RETREAT"
@@ -998,15 +1009,13 @@ def _events_of(doc, c, index, quotes) -> list:
             if any(_known(a) for a in adv):
                 stmt_src = adv
         lex_t = c.lex.type if c.lex is not None else None
-        if _past_possibility(tok) or _purpose_clause(tok):
-            # "Chinese hackers may have launched attacks": a guess about the past, no one
-            # announces anything; the act alone, with its uncertain factuality
-            if c.label is not None and lex_t and type_ in _STATEMENT_TYPES and lex_t != type_:
-                types[0] = (lex_t, tgt)
-            lex_t = None
-        if tok.dep_ == "xcomp" and _demanded_act(tok.head) == tok:
-            # "called on Russia to withdraw": the demand is the speaker's event; Russia
-            # states nothing, so no statement reading of the demanded act
+        # the statement (asserted, or reported inside a quote) of a statement reading
+        said = "reported" if quote is not None else "asserted"
+        # no one announces the act: a guess about the past ("may have launched attacks"),
+        # a purpose ("sent troops to help"), an act demanded of someone else ("called on
+        # Russia to withdraw": the demand is the speaker's event)
+        unannounced = _past_possibility(tok) or _purpose_clause(tok)
+        if unannounced or (tok.dep_ == "xcomp" and _demanded_act(tok.head) == tok):
             if c.label is not None and lex_t and type_ in _STATEMENT_TYPES and lex_t != type_:
                 types[0] = (lex_t, tgt)
             lex_t = None
@@ -1017,34 +1026,33 @@ def _events_of(doc, c, index, quotes) -> list:
                 # "Germany would consider new sanctions", "will deliver tanks": the statement
                 # itself is a threat/promise (the classifier's reading, as PLV codes it); the
                 # act it names is its own event, with the irrealis factuality
-                facts[0] = "reported" if quote is not None else "asserted"
+                facts[0] = said
                 types.append((lex_t, tgt))
                 facts.append(fact)
             elif len(types) == 1:
                 # no known speaker to make the statement: only the irrealis act
                 types[0] = (lex_t, tgt)
-        elif (STATED_INTENT and fact in STATED_INTENT and len(types) == 1 and not _past_possibility(tok)
-              and not _purpose_clause(tok)
+        elif (STATED_INTENT and fact in STATED_INTENT and len(types) == 1 and not unannounced
               and (c.kind == "verb" or c.info.get("governor") is not None or not NOUN_INTENT_ONLY_VERBS)
               and any(_known(a) for a in src)):
             # "the opposition said they would boycott the election", "the U.S. will move a
             # Patriot battery": announcing a material act is itself a threat (conflict) or a
             # promise (cooperation), as PLOVER and PLV code it; the act follows, irrealis
-            stmt = _STATEMENT_OF.get(plover.types().get(type_, {}).get("quad"))
+            stmt = _STATEMENT_OF.get(plover.quad(type_))
             if stmt and stmt != type_:
                 types.insert(0, (stmt, tgt))
-                facts.insert(0, "reported" if quote is not None else "asserted")
+                facts.insert(0, said)
         elif (REFUSAL and fact == "negated" and len(types) == 1
-              and plover.types().get(type_, {}).get("quad") in _COOPERATION_QUADS
+              and plover.quad(type_) in _COOPERATION_QUADS
               and any(_known(a) for a in src)):
             types.insert(0, ("REJECT", tgt))
-            facts.insert(0, "reported" if quote is not None else "asserted")
+            facts.insert(0, said)
         if (ADVOCATED_THREAT and fact == "advocated" and len(types) == 1 and tgt and stmt_src is not src
-                and plover.types().get(type_, {}).get("quad") == "material conflict"):
+                and plover.quad(type_) == "material conflict"):
             # demanding a hostile act against Y threatens Y (PLV codes it THREATEN); the
             # demanded act follows
             types.insert(0, ("THREATEN", tgt))
-            facts.insert(0, "reported" if quote is not None else "asserted")
+            facts.insert(0, said)
         # the statement (first, asserted/reported, other than the act's factuality) is made by
         # stmt_src; the act is the actor's
         srcs = [stmt_src if k == 0 and len(types) > 1 and facts[0] in ("asserted", "reported")

@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Optional
 
 from ..plover import factuality_cues
-from ._text import sentence_of
+from ._text import is_to_infinitive, sentence_of
 
 # Order of precedence when one clause has several cues.
 _RANK = {"conditional": 6, "advocated": 5, "hypothetical": 4, "negated": 3, "future": 2,
@@ -113,8 +113,7 @@ def _factuality(trigger, in_quote: bool) -> str:
                 if local is None or _RANK[kk] > _RANK[local]:
                     local = kk
             if tok.dep_ == "advcl":
-                if PURPOSE_IS_FUTURE and tok == trigger and local is None and any(
-                        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+                if PURPOSE_IS_FUTURE and tok == trigger and local is None and is_to_infinitive(tok):
                     # "sent troops to help the army": the purpose is intended, not yet done
                     local = "future"
                 break

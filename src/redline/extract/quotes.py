@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Iterable, Optional
 
-from ._text import doc_text, sentence_of, token_table
+from ._text import doc_text, is_to_infinitive, sentence_of, token_table
 from ..model import Quote, Speaker, TextSpan
 
 log = logging.getLogger(__name__)
@@ -1244,7 +1244,7 @@ def verb_frames(t):
     out = []
     for ch in t.children:
         if ch.dep_ in ("ccomp", "xcomp") and ch.i > t.i or ch.dep_ == "ccomp":
-            if any(g.dep_ == "aux" and g.lower_ == "to" for g in ch.children):
+            if is_to_infinitive(ch):
                 out.append(("to", _tok_span(ch)))
             elif ch.dep_ == "ccomp":
                 out.append(("that", _tok_span(ch)))
