@@ -1,4 +1,4 @@
-"""``redline eval quotes|events|details``: score Redline against annotated data."""
+"""``redline eval quotes|events|details|articles``: score Redline against annotated data."""
 from __future__ import annotations
 
 from ._kinds import register_kinds
@@ -7,6 +7,8 @@ KINDS = {
     "quotes": "score quotes and attribution on PolNeAR-format directories (text/ + attributions/)",
     "events": "score PLOVER event types on PLV-format TSV files (macro-F1, dyad+type, confusion matrix)",
     "details": "score dates, places, equipment and quantities against hand annotations",
+    "articles": "score whole annotated articles (quotes, speakers, persons' countries, events) "
+                "with ../shared/eval/score_articles.py, work and held-out splits",
 }
 
 

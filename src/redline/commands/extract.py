@@ -47,6 +47,16 @@ def register(sub):
     p.set_defaults(func=run)
 
 
+def record_json(article, no_text: bool = False) -> str:
+    """The JSON line ``redline extract --format jsonl`` writes for an analysed article
+    (also what ``redline eval articles --out`` writes and scores)."""
+    d = article.to_dict()
+    d.pop("meta", None)
+    if no_text:
+        d.pop("text", None)
+    return json.dumps(d, ensure_ascii=False)
+
+
 def run(args) -> int:
     from ..batch import run as run_batch
     from ..ingest import read_inputs
@@ -85,11 +95,7 @@ def run(args) -> int:
         if args.format == "pretty":
             render.pretty(a, console)
             continue
-        d = a.to_dict()
-        d.pop("meta", None)
-        if args.no_text:
-            d.pop("text", None)
-        line = json.dumps(d, ensure_ascii=False)
+        line = record_json(a, no_text=args.no_text)
         if args.format == "json":
             out.write(("," if n else "") + "\n" + line)
         else:
