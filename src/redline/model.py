@@ -40,6 +40,11 @@ class Entity:
     role: Optional[str] = None
     organisation: Optional[str] = None
     mentions: list[Mention] = field(default_factory=list)
+    # How the country was decided: a resolution pass ("descriptor:nationality",
+    # "knowledge", "story", ...), or None when the mention itself names it.
+    evidence: Optional[str] = None
+    # The knowledge-base name of a known person or organisation.
+    kb: Optional[str] = None
 
 
 @dataclass
@@ -100,6 +105,9 @@ class Event:
     sentence: dict
     source: list[Actor] = field(default_factory=list)
     target: list[Actor] = field(default_factory=list)
+    # what the act is about or done with when it is no actor: things, places, policies,
+    # abstractions ("oil prices", "a ceasefire", "Mogadishu"); never in ``target``
+    object: list[Actor] = field(default_factory=list)
     date: Optional[str] = None
     date_basis: Optional[str] = None  # clause | governing | published
     location: Optional[Location] = None

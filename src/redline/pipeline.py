@@ -18,13 +18,14 @@ log = logging.getLogger(__name__)
 
 def analyse_doc(doc, article: Article) -> Article:
     """Fill ``article`` with everything extracted from its parsed ``doc``."""
-    from .extract import actors, dates, equipment, events, places, quantities, quotes
+    from .extract import actors, dates, equipment, events, places, quantities, quotes, resolution
 
     article.entities = actors.extract_entities(doc)
+    article.places = places.extract_places(doc, article.entities)
     index = actors.EntityIndex(article.entities, doc)
+    resolution.resolve_entities(doc, article.entities, article.places, article.published, index)
     article.quotes, article.terms = quotes.extract_quotes(doc, article.entities, index)
     article.dates = dates.extract_dates(doc, article.published)
-    article.places = places.extract_places(doc, article.entities)
     article.equipment = equipment.extract_equipment(doc)
     article.quantities = quantities.extract_quantities(
         doc, article.quotes, index, dates=article.dates, published=article.published)

@@ -222,6 +222,7 @@ class _Role:
     organisation: Optional[OrgRef] = None
     org_name: Optional[str] = None
     sector: Optional[str] = None
+    nationality: bool = False  # the country came from a demonym ("Israeli businessman")
 
 
 _STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "SPY", "COP"}
@@ -269,7 +270,10 @@ def _title_context(doc, ts: int, te: int, by_token: dict[int, _Raw]) -> _Role:
     for tok in left:
         raw = by_token.get(tok.i)
         if raw is not None and raw.country is not None:
-            info.country = raw.country.iso3
+            # the first state named qualifies the person ("Palestinian activist and
+            # U.S. legal permanent resident X")
+            info.country = info.country or raw.country.iso3
+            info.nationality = raw.country.kind == "demonym"
             role_words = []
             continue
         if raw is not None and raw.org is not None:
@@ -330,7 +334,7 @@ def _title_context(doc, ts: int, te: int, by_token: dict[int, _Raw]) -> _Role:
             info.sector = info.organisation.sector or info.sector
     # "an Iran analyst", "a Russia expert": a country qualifying a non-state role is
     # the subject of expertise, not the person's country.
-    if info.country and info.sector not in _STATE_SECTORS and info.role:
+    if info.country and info.sector not in _STATE_SECTORS and info.role and not info.nationality:
         info.country = None
     if info.organisation and info.country is None:
         info.country = info.organisation.country
@@ -495,9 +499,6 @@ def extract_entities(doc) -> list[Entity]:
                 p.sector = info.sector if not p.role or info.role == p.role else p.sector
             if info.org_name and not p.organisation:
                 p.organisation = info.org_name
-        if p.role and p.country is None and p.sector in _STATE_SECTORS and not p.organisation \
-                and p.role.split(" of ")[0].split()[-1].lower() not in _GENERIC_TITLES:
-            p.country = _nearby_state(doc, p, raws)
 
     ordered = sorted(clusters.values(), key=lambda c: min(x.start for x in c.raws) if c.raws else 0)
     entities: list[Entity] = []
@@ -516,19 +517,6 @@ def extract_entities(doc) -> list[Entity]:
 def _renumber(entities: list[Entity]) -> None:
     for n, e in enumerate(entities, 1):
         e.id = f"T{n}"
-
-
-def _nearby_state(doc, person: _Cluster, raws: list[_Raw]) -> Optional[str]:
-    """The state named in the sentence of a person's first mention or the one before,
-    nearest first ("In London, ... Defense Minister John Healey" → GBR)."""
-    first = min(person.raws, key=lambda r: r.start)
-    sent = sentence_of(doc[first.tok_start])
-    prev_start = sent.start_char
-    if sent.start > 0:
-        prev_start = sentence_of(doc[sent.start - 1]).start_char
-    candidates = [r for r in raws if r.country is not None and prev_start <= r.start < first.start
-                  and r.kind in {"name", "metonym"}]
-    return candidates[-1].country.iso3 if candidates else None
 
 
 # Title nouns that refer back to a person already named ("the minister", "the expert").

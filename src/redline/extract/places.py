@@ -677,3 +677,24 @@ def extract_places(doc, entities=None) -> list[Place]:
         out.append(Place(start=s, end=e, text=text[s:e], name=c.name, country=c.iso3, kind=c.kind,
                          lat=c.lat, lon=c.lon))
     return out
+
+
+def country_of_place_name(name: str, prefer: Optional[set] = None) -> Optional[str]:
+    """The country of a place name as written ("Quetta" → PAK, "Veneto" → ITA), or None.
+
+    A name that several countries' places share resolves only when exactly one of
+    them is in ``prefer`` (the countries the article is about); supranational names
+    (continents, seas) resolve to None.
+    """
+    gz = _gazetteer()
+    key = _fold(name.removeprefix("the ").removeprefix("The "))
+    isos = {c.iso3 for c in gz.names.get(key, []) if c.iso3}
+    if not isos and len(key) >= 4:
+        isos = {iso3 for stem, _, iso3, _, _ in gz.subdivisions if stem == key}
+    if len(isos) == 1:
+        return next(iter(isos))
+    if prefer:
+        hits = isos & set(prefer)
+        if len(hits) == 1:
+            return next(iter(hits))
+    return None

@@ -1,0 +1,541 @@
+"""Resolution passes: the country and sector behind every entity, decided from what
+the article says, most precise evidence first (in the manner of multi-pass
+coreference sieves).
+
+:func:`resolve_entities` takes the entities of :func:`~redline.extract.actors.extract_entities`
+(mentions found and clustered, roles read from titles and appositions) and the
+article's places, and fills in what is still unknown. Each pass is a named function
+``(context, entity) -> Evidence | None``; :data:`PERSON_PASSES` and :data:`ORG_PASSES`
+list them in order of precedence, and the first pass that gives a country decides it.
+The pass's name is kept on the entity (``Entity.evidence``) so that every code can be
+audited.
+
+The passes read evidence in this order:
+
+1. ``knowledge``: a person the knowledge base knows, in an office the article's date
+   falls in (``data/actors/``);
+2. ``descriptor``: the words the article attaches to the name: its premodifiers,
+   apposition, "of"/"at"/"from"/"in" phrases and relative clause. A known
+   organisation's code beats a nationality ("a French national", "Israeli
+   businessman"), which beats an unknown organisation's kind or place ("an analyst at
+   the Dutch think tank Clingendael" → NGO, "a professor at Koya University in Iraqi
+   Kurdistan" → IRQ), which beats a place ("a commentator based in Hong Kong"), which
+   beats a possessor for state roles ("Zelenskyy's chief of staff");
+3. ``knowledge-any``: the person's country from the knowledge base, outside office;
+4. ``title``: titles that belong to one state's institutions in English-language news
+   ("Secretary of State", "Senator", "Representative": ``data/title_countries.tsv``);
+5. ``newsroom``: reporters who "contributed to this report" belong to the newsroom's
+   organisation;
+6. ``nearby``: a state office-holder takes the state named just before, outside quotes;
+7. ``story``: anyone else takes the country the story is about (its lead and most
+   named places), since a resident, passenger or official quoted without a nationality
+   in a story set in one country is, in news practice, of that country.
+
+An entity that no pass resolves keeps ``country=None``.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Callable, Optional
+
+from ..countries import country as country_ref
+from ..model import Entity
+from ..tables import table
+from ._text import doc_text, sentence_of
+from .places import country_of_place_name
+
+STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "SPY", "COP", "PTY"}
+# Codes that are not a state's.
+_NON_STATE = {"IGO", "UNO", "EUR", "NGO", "IMG", "MNC", "ISM"}
+_QUOTE_MARKS = re.compile(r"[\"“”]")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What a pass concluded about an entity."""
+
+    country: str
+    sector: Optional[str]
+    rule: str
+
+
+# --------------------------------------------------------------------------- tables
+@functools.lru_cache(maxsize=1)
+def _title_countries() -> dict[str, str]:
+    return {r["title"].lower(): r["country"] for r in table("title_countries.tsv")}
+
+
+@functools.lru_cache(maxsize=1)
+def _org_kinds() -> dict[str, tuple[str, str]]:
+    """Organisation head words and descriptors → (code or LOCATED, where)."""
+    return {r["word"].lower(): (r["code"], r["where"]) for r in table("org_kinds.tsv")}
+
+
+def org_kind(words: list[str]) -> Optional[str]:
+    """PLOVER code of an unknown organisation from its own words ("Control Risks" →
+    MNC, "German Marshall Fund" → NGO), "LOCATED" for kinds whose code is the country
+    they sit in (universities, state bodies), or None."""
+    kinds = _org_kinds()
+    low = [w.lower().strip(".,") for w in words]
+    for n in (2, 1):
+        for i in range(len(low) - n, -1, -1):
+            hit = kinds.get(" ".join(low[i:i + n]))
+            if hit:
+                return hit[0]
+    return None
+
+
+# --------------------------------------------------------------------------- context
+class _Context:
+    """What the passes share for one article."""
+
+    def __init__(self, doc, entities: list[Entity], places, published: Optional[str], index):
+        self.doc = doc
+        self.text = doc_text(doc)
+        self.entities = entities
+        self.places = sorted(places or [], key=lambda p: p.start)
+        self.published = published
+        self.index = index
+        self._story: Optional[list[str]] = None
+        self._quotes: Optional[list[tuple[int, int]]] = None
+
+    # ---- the story's countries
+    def story_countries(self) -> list[str]:
+        """States the story is about, most weight first: places and state entities,
+        mentions in the lead (first 3 sentences) counting three times."""
+        if self._story is None:
+            doc = self.doc
+            sents = list(doc.sents)[:3] if len(doc) else []
+            lead_end = sents[-1].end_char if sents else 0
+            w: Counter = Counter()
+            for p in self.places:
+                if p.country and p.country not in _NON_STATE:
+                    w[p.country] += 3 if p.start < lead_end else 1
+            for e in self.entities:
+                if e.type in {"GPE", "NORP"} and e.country and e.country not in _NON_STATE:
+                    for m in e.mentions:
+                        if m.kind in {"demonym", "name", "metonym"}:
+                            w[e.country] += 3 if m.start < lead_end else 1
+            self._story = [c for c, _ in w.most_common()]
+        return self._story
+
+    def main_country(self) -> Optional[str]:
+        s = self.story_countries()
+        return s[0] if s else None
+
+    # ---- quotations
+    def in_quote(self, pos: int) -> bool:
+        """Whether ``pos`` lies between an opening and a closing quotation mark of its
+        paragraph (a country named inside a quote says nothing of who speaks)."""
+        if self._quotes is None:
+            spans = []
+            for para in re.finditer(r"[^\n]+", self.text):
+                marks = [m.start() + para.start() for m in _QUOTE_MARKS.finditer(para.group())]
+                for a, b in zip(marks[::2], marks[1::2]):
+                    spans.append((a, b))
+            self._quotes = spans
+        return any(a < pos < b for a, b in self._quotes)
+
+    def place_country(self, start: int, end: int) -> Optional[str]:
+        for p in self.places:
+            if p.start >= end:
+                break
+            if p.end > start and p.country and p.kind not in {"continent", "sea"}:
+                return p.country
+        return None
+
+
+# --------------------------------------------------------------------------- descriptors
+def _name_tokens(doc, ent: Entity) -> list[tuple[int, int]]:
+    """Token ranges of the entity's name mentions, first first."""
+    out = []
+    for m in ent.mentions:
+        if m.kind != "name":
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and len(span):
+            out.append((span.start, span.end))
+    return out
+
+
+def _descriptor_phrases(doc, ts: int, te: int) -> list[tuple[str, list]]:
+    """The phrases the parse attaches to a name, as (relation, tokens): premodifiers
+    ("Israeli businessman"), appositions either way round ("X, a senior fellow at Y";
+    "a French national, X"), prepositional phrases ("of the Dutch think tank
+    Clingendael", "from the Philippines", "in Quetta") and relative clauses ("who
+    worked with Lai in Hong Kong"). Tokens stay inside the sentence, 30 at most."""
+    name = set(range(ts, te))
+    sent = sentence_of(doc[ts])
+    out: list[tuple[str, list]] = []
+
+    def keep(tokens):
+        return [t for t in tokens if t.i not in name and sent.start <= t.i < sent.end][:30]
+
+    pre = []
+    for i in name:
+        for c in doc[i].children:
+            if c.i < ts and c.dep_ in {"compound", "amod", "nmod", "poss", "nummod", "npadvmod"}:
+                pre.extend(c.subtree)
+    # The parse often leaves titles as siblings ("Lt. Gen. Ahmed ..."): take the
+    # capitalised or adjectival run just left of the name too.
+    i = ts - 1
+    while i >= sent.start and doc[i].pos_ in {"PROPN", "ADJ", "NOUN"} and doc[i].dep_ != "ROOT" \
+            and not doc[i].is_punct and (doc[i].head.i in name or doc[i].head.i >= ts - 1 - 4):
+        pre.append(doc[i])
+        i -= 1
+    if pre:
+        out.append(("premod", keep(sorted(set(pre), key=lambda t: t.i))))
+    roots = [doc[i] for i in name if doc[i].head.i not in name or doc[i].head.i == i]
+    for root in roots:
+        if root.dep_ == "appos" and root.head.i not in name:
+            head = root.head
+            sub = {t.i for t in root.subtree}
+            out.append(("appos-head", keep([t for t in head.subtree if t.i not in sub])))
+        for c in root.children:
+            if c.i in name:
+                continue
+            if c.dep_ == "appos":
+                out.append(("appos", keep(list(c.subtree))))
+            elif c.dep_ == "prep" and c.lower_ in {"of", "at", "from", "in", "with", "for"}:
+                out.append(("prep", keep(list(c.subtree))))
+            elif c.dep_ in {"relcl", "acl"}:
+                out.append(("relcl", keep(list(c.subtree))))
+    return [(rel, toks) for rel, toks in out if toks]
+
+
+def _role_heads(rel: str, toks: list) -> set[int]:
+    """Tokens that name the person's own role in a phrase: the nouns of a premodifier
+    run, or the head noun of an apposition ("a Chinese student attending college")."""
+    if rel == "premod":
+        return {t.i for t in toks if t.pos_ in {"NOUN", "PROPN"}}
+    if rel in {"appos", "appos-head"}:
+        idx = {t.i for t in toks}
+        heads = {t.i for t in toks if t.head.i not in idx or t.head.i == t.i}
+        # coordinated roles: "activist and president of X"
+        heads |= {t.i for t in toks if t.dep_ == "conj" and t.head.i in heads}
+        return heads
+    return set()
+
+
+def _nationality(ctx: "_Context", rel: str, toks: list) -> Optional[str]:
+    """A demonym or country that qualifies the person's own role: "Israeli
+    businessman", "a French national", "an American who...", "Iranian American
+    journalist" (the last of a run of demonyms). A country *name* before an expert's
+    title is the subject of expertise ("an Iran analyst"), not a nationality."""
+    heads = _role_heads(rel, toks)
+    if not heads:
+        return None
+    found = []
+    for t in toks:
+        hit = _state_mention(ctx, t)
+        if hit is None:
+            continue
+        iso3, kind = hit
+        is_head = t.i in heads
+        qualifies = t.head.i in heads and t.dep_ in {"amod", "compound", "nmod", "poss"}
+        if not (is_head or qualifies):
+            continue
+        if kind != "demonym" and not is_head and t.dep_ != "poss":
+            continue
+        found.append((t, iso3))
+    if not found:
+        return None
+    run = [found[0]]
+    for t, iso3 in found[1:]:
+        if t.i == run[-1][0].i + 1:
+            run.append((t, iso3))
+    return run[-1][1]
+
+
+def _state_mention(ctx: "_Context", tok) -> Optional[tuple[str, str]]:
+    """(ISO3, mention kind) when ``tok`` lies in a mention of a state ("North
+    Korean", "Malawi's")."""
+    ent = ctx.index.at(tok.idx, tok.idx + len(tok.text))
+    if ent is None or ent.type not in {"GPE", "NORP"} or not ent.country or ent.country in _NON_STATE:
+        return None
+    kind = next((m.kind for m in ent.mentions if m.start <= tok.idx < m.end), "name")
+    return ent.country, kind
+
+
+def _place_at(ctx: "_Context", tok) -> Optional[str]:
+    """The state of a place named at ``tok`` ("in Quetta", "Ontario's", "Hong
+    Kong"), not counting demonyms ("Chinese media" says nothing of where)."""
+    hit = _state_mention(ctx, tok)
+    if hit is not None:
+        return hit[0] if hit[1] != "demonym" else None
+    c = ctx.place_country(tok.idx, tok.idx + len(tok.text))
+    if c is None and tok.ent_type_ in {"GPE", "LOC"}:
+        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        if ent is not None:
+            c = country_of_place_name(ent.text, set(ctx.story_countries()[:3]))
+    return c if c and c not in _NON_STATE else None
+
+
+def _described_kind(words: list[str]) -> Optional[str]:
+    """The code a describing noun gives ("the think tank", "a risk consultancy")."""
+    kinds = _org_kinds()
+    for n in (2, 1):
+        for i in range(len(words) - n + 1):
+            hit = kinds.get(" ".join(words[i:i + n]))
+            if hit and hit[1] == "descriptor":
+                return hit[0]
+    return None
+
+
+def _orgs_in(ctx: _Context, toks: list) -> list[Entity]:
+    seen, out = set(), []
+    for t in toks:
+        ent = ctx.index.at(t.idx, t.idx + len(t.text))
+        if ent is not None and ent.type not in {"PERSON", "GPE", "NORP", "LOC"} and ent.id not in seen:
+            seen.add(ent.id)
+            out.append(ent)
+    return out
+
+
+def _org_location(ctx: _Context, org: Entity, toks: list) -> Optional[str]:
+    """Where an unknown organisation sits, from the phrase around it: "in Burkina
+    Faso", "Malawi's Department", "Kenya's National Assembly", "University of New
+    South Wales in Australia"."""
+    lo, hi = (toks[0].idx, toks[-1].idx + len(toks[-1].text)) if toks else (0, 0)
+    inside = [m for m in org.mentions if lo <= m.start < hi]
+    mention = inside[0] if inside else min(org.mentions, key=lambda m: m.start)
+    for t in toks:
+        after = t.idx >= mention.end and t.head.lower_ in {"in", "of"} and t.dep_ == "pobj"
+        owner = t.idx < mention.start and t.dep_ == "poss"
+        if after or owner:
+            c = _place_at(ctx, t)
+            if c:
+                return c
+    # a place inside the name, longest first: "University of New South Wales"
+    words = org.name.split()
+    for n in range(min(3, len(words)), 0, -1):
+        for i in range(len(words) - n + 1):
+            name = " ".join(words[i:i + n])
+            if not name[:1].isupper() or (n == 1 and len(name) < 4):
+                continue
+            ref = country_ref(name)
+            c = ref.iso3 if ref else country_of_place_name(name, set(ctx.story_countries()[:3]))
+            if c and c not in _NON_STATE:
+                return c
+    return None
+
+
+def _descriptor(ctx: _Context, ent: Entity) -> Optional[Evidence]:
+    doc = ctx.doc
+    ranges = _name_tokens(doc, ent)[:3]
+    phrases = [ph for ts, te in ranges for ph in _descriptor_phrases(doc, ts, te)]
+    if not phrases:
+        return None
+    # 1. a known organisation with a code
+    for rel, toks in phrases:
+        for org in _orgs_in(ctx, toks):
+            if org.country and org.evidence is None:
+                return Evidence(org.country, org.sector, "descriptor:organisation")
+    # 2. a nationality
+    for rel, toks in phrases:
+        c = _nationality(ctx, rel, toks)
+        if c:
+            return Evidence(c, None, "descriptor:nationality")
+    # 3. an unknown organisation: its descriptor, its location, its kind
+    for rel, toks in phrases:
+        described = _described_kind([t.lower_ for t in toks])
+        for org in _orgs_in(ctx, toks):
+            kind = org.country if org.country in _NON_STATE else org_kind(org.name.split())
+            if described in _NON_STATE:
+                return Evidence(described, None, "descriptor:organisation-kind")
+            if kind in _NON_STATE and kind is not None:
+                return Evidence(kind, None, "descriptor:organisation-kind")
+            where = _org_location(ctx, org, toks)
+            if where:
+                return Evidence(where, None, "descriptor:organisation-place")
+        if described in _NON_STATE:
+            return Evidence(described, None, "descriptor:organisation-kind")
+    # 4. a place
+    for rel, toks in phrases:
+        for t in toks:
+            c = _place_at(ctx, t)
+            if c:
+                return Evidence(c, None, "descriptor:place")
+    # 5. the possessor of a state role: "Zelenskyy's chief of staff", "Trump's envoy"
+    if ent.sector in STATE_SECTORS:
+        for rel, toks in phrases:
+            for t in toks:
+                if t.dep_ == "poss":
+                    owner = ctx.index.at(t.idx, t.idx + len(t.text))
+                    if owner is not None and owner is not ent and owner.country:
+                        return Evidence(owner.country, None, "descriptor:possessor")
+    return None
+
+
+# --------------------------------------------------------------------------- other passes
+def _knowledge(ctx: _Context, ent: Entity, current: bool) -> Optional[Evidence]:
+    try:
+        from .. import knowledge
+    except ImportError:  # the knowledge base is optional data
+        return None
+    code = knowledge.person_code(ent.name, ctx.published)
+    if code is None:
+        return None
+    country, sector, _role = code
+    if current and sector is None:
+        return None
+    return Evidence(country, sector, "knowledge" if current else "knowledge-any")
+
+
+def _knowledge_current(ctx, ent):
+    return _knowledge(ctx, ent, current=True)
+
+
+def _knowledge_any(ctx, ent):
+    return _knowledge(ctx, ent, current=False)
+
+
+def _title(ctx: _Context, ent: Entity) -> Optional[Evidence]:
+    """Titles of one state's institutions: "Secretary of State", "Senator"."""
+    titles = _title_countries()
+    words = (ent.role or "").lower().replace(".", ". ").split()
+    for n in range(min(4, len(words)), 0, -1):
+        for i in range(len(words) - n + 1):
+            c = titles.get(" ".join(words[i:i + n]).strip())
+            if c:
+                return Evidence(c, None, "title")
+    # also the words just before a name the role reader did not keep ("Rep.", "Sen.")
+    for m in ent.mentions[:3]:
+        before = ctx.text[max(0, m.start - 40):m.start].lower().split()
+        for n in (3, 2, 1):
+            key = " ".join(before[-n:]) if len(before) >= n else None
+            if key and key in titles:
+                return Evidence(titles[key], None, "title")
+    return None
+
+
+_NEWSROOM = re.compile(r"\b(contributed|reported from|reporting from|contributed reporting)\b", re.I)
+
+
+def _newsroom(ctx: _Context, ent: Entity) -> Optional[Evidence]:
+    """"X contributed to this report", "X reported from Washington": the reporter
+    belongs to the news organisation the article names (VOA → USA)."""
+    media = [e for e in ctx.entities if e.sector in {"JRN", "MED"} and e.country and e.type == "ORG"]
+    if not media:
+        return None
+    for m in ent.mentions:
+        tok = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if tok is None:
+            continue
+        sent = sentence_of(tok[0])
+        if _NEWSROOM.search(ctx.text[m.end:sent.end_char]):
+            best = max(media, key=lambda e: len(e.mentions))
+            return Evidence(best.country, "JRN", "newsroom")
+    return None
+
+
+def _nearby(ctx: _Context, ent: Entity) -> Optional[Evidence]:
+    """A state office-holder with no country takes the state named last before their
+    first mention, in the same sentence or the one before, outside quotations."""
+    if ent.sector not in STATE_SECTORS:
+        return None
+    first = min(ent.mentions, key=lambda m: m.start)
+    span = ctx.doc.char_span(first.start, first.end, alignment_mode="expand")
+    if span is None:
+        return None
+    sent = sentence_of(span[0])
+    lo = sentence_of(ctx.doc[sent.start - 1]).start_char if sent.start > 0 else sent.start_char
+    best = None
+    for e in ctx.entities:
+        if e.type not in {"GPE", "NORP"} or not e.country or e.country in _NON_STATE:
+            continue
+        for m in e.mentions:
+            if lo <= m.start < first.start and not ctx.in_quote(m.start):
+                if best is None or m.start > best[0]:
+                    best = (m.start, e.country)
+    return Evidence(best[1], None, "nearby") if best else None
+
+
+def _story(ctx: _Context, ent: Entity) -> Optional[Evidence]:
+    main = ctx.main_country()
+    return Evidence(main, None, "story") if main else None
+
+
+Pass = Callable[[_Context, Entity], Optional[Evidence]]
+PERSON_PASSES: tuple[tuple[str, Pass], ...] = (
+    ("knowledge", _knowledge_current),
+    ("descriptor", _descriptor),
+    ("knowledge-any", _knowledge_any),
+    ("title", _title),
+    ("newsroom", _newsroom),
+    ("nearby", _nearby),
+    ("story", _story),
+)
+
+
+# --------------------------------------------------------------------------- organisations
+def _org_own(ctx: _Context, ent: Entity) -> Optional[Evidence]:
+    """An unknown organisation's code from its kind or the place it names or sits in
+    ("Malawi's Department of ...", "the Constitutional Court of Bosnia")."""
+    kind = org_kind(ent.name.split())
+    if kind in _NON_STATE:
+        return Evidence(kind, None, "organisation-kind")
+    for m in ent.mentions[:3]:
+        span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        toks = list(span) + [t for t in span[0].doc[max(0, span.start - 3):span.start]]
+        where = _org_location(ctx, ent, sorted(set(toks), key=lambda t: t.i))
+        if where:
+            return Evidence(where, None, "organisation-place")
+    if kind == "LOCATED" and ent.sector in STATE_SECTORS:
+        main = ctx.main_country()
+        if main:
+            return Evidence(main, None, "story")
+    return None
+
+
+ORG_PASSES: tuple[tuple[str, Pass], ...] = (("own", _org_own),)
+
+
+def resolve_entities(doc, entities: list[Entity], places=None, published: Optional[str] = None,
+                     index=None) -> list[Entity]:
+    """Fill in the country (and, where a pass knows it, the sector) of every person
+    and organisation that the mention reader left without one; returns ``entities``.
+
+    Args:
+        doc: the parsed article.
+        entities: from :func:`~redline.extract.actors.extract_entities`; changed in place.
+        places: the article's :class:`~redline.model.Place` records (story country,
+            places in descriptors).
+        published: the article's date (``YYYY-MM-DD``), for office-holders' terms.
+        index: the article's :class:`~redline.extract.actors.EntityIndex` (built when None).
+    """
+    if index is None:
+        from .actors import EntityIndex
+        index = EntityIndex(entities, doc)
+    ctx = _Context(doc, entities, places, published, index)
+    # organisations first: a person's affiliation reads their codes
+    for ent in entities:
+        if ent.type == "ORG" and ent.country is None:
+            _apply(ctx, ent, ORG_PASSES)
+    # two rounds, so that a possessor resolved in the first serves the second
+    people = [e for e in entities if e.type == "PERSON"]
+    for _ in range(2):
+        for ent in people:
+            if ent.country is None:
+                _apply(ctx, ent, PERSON_PASSES[:-1])
+    for ent in people:
+        if ent.country is None:
+            _apply(ctx, ent, PERSON_PASSES[-1:])
+    return entities
+
+
+def _apply(ctx: _Context, ent: Entity, passes) -> None:
+    for name, fn in passes:
+        ev = fn(ctx, ent)
+        if ev is None or not ev.country:
+            continue
+        ent.country = ev.country
+        if ev.sector and not ent.sector:
+            ent.sector = ev.sector
+        ent.evidence = ev.rule
+        return
