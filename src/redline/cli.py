@@ -15,7 +15,7 @@ from . import __version__
 # Order is the order shown by --help.
 COMMANDS = [
     "extract", "ingest", "query", "stats", "export", "dyad", "serve",
-    "load", "spark", "eval", "train",
+    "load", "spark", "eval", "train", "build",
 ]
 
 

@@ -2,7 +2,9 @@
 
 pycountry supplies every country's official and common names; ``data/countries.tsv``
 adds short names, demonyms, capitals and metonyms ("the Kremlin"), and
-``data/organisations.tsv`` the organisations with their PLOVER actor codes.
+``data/organisations.tsv`` the organisations with their PLOVER actor codes, merged by
+:mod:`redline.knowledge` with the generated ``data/actors/organisations.tsv`` and the
+user's actor files.
 """
 from __future__ import annotations
 
@@ -76,9 +78,13 @@ def _country_table() -> dict[str, CountryRef]:
 
 @functools.lru_cache(maxsize=1)
 def _org_table() -> dict[str, OrgRef]:
+    # The knowledge base merges the generated organisations with the hand tables and
+    # the user's files, lowest precedence first: a later row takes over an alias.
+    from .knowledge import organisation_rows
+
     out: dict[str, OrgRef] = {}
-    for row in table("organisations.tsv"):
-        ref = OrgRef(row["name"], row["country"], row["sector"] or None, row["type"] or "ORG")
+    for row in organisation_rows():
+        ref = OrgRef(row["name"], row["country"], row["sector"] or None, row.get("type") or "ORG")
         for alias in [row["name"], *split_list(row["aliases"])]:
             out[_norm(alias)] = ref
     return out
