@@ -124,6 +124,41 @@ def _inside_longer_name(doc, ts: int, te: int) -> bool:
     return False
 
 
+_SPEECH_LEMMAS = {"say", "tell", "add", "note", "explain", "argue", "write", "recall", "describe"}
+_PLACE_NOUNS = {"capital", "city", "town", "village", "region", "province", "district", "state",
+                "county", "country", "island", "port", "area", "home", "hometown", "site"}
+
+
+def _reads_as_person(doc, ts: int, te: int, label: str) -> bool:
+    """A name the model tagged as a place or group that no gazetteer knows, used as a
+    person: after a person's title ("Solo Mayor Hadi Rudyatmo"), in apposition to a
+    common noun ("Another passenger, Allah Ditta"), coordinated with a person, or
+    (for places) the subject of a verb of saying."""
+    from .places import is_place_name
+
+    text = doc[ts:te].text
+    if country(text) is not None or organisation(text) is not None or is_place_name(text):
+        return False
+    if not all(t.is_title or not t.is_alpha for t in doc[ts:te]):
+        return False
+    root = doc[ts:te].root
+    prev = doc[ts - 1] if ts > 0 else None
+    if prev is not None and prev.is_title:
+        hit = sector_of_words([prev.text])
+        if hit and hit[1]:
+            return True
+    for other in [root.head] if root.dep_ == "appos" else []:
+        if other.pos_ == "NOUN" and other.lower_ not in _PLACE_NOUNS:
+            return True
+    for c in root.children:
+        if c.dep_ == "appos" and c.pos_ == "NOUN" and c.lower_ not in _PLACE_NOUNS:
+            return True
+    if root.dep_ == "conj" and root.head.ent_type_ == "PERSON" or any(
+            c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in root.children):
+        return True
+    return label in {"GPE", "LOC"} and root.dep_ == "nsubj" and root.head.lemma_ in _SPEECH_LEMMAS
+
+
 def _raw_mentions(doc) -> list[_Raw]:
     """Candidate mentions: table matches first, then the model's entities that do not
     overlap them, with labels corrected from the tables."""
@@ -207,6 +242,8 @@ def _raw_mentions(doc) -> list[_Raw]:
         surface = _TRAIL.sub("", span.text)
         if not surface or not any(c.isupper() for c in surface):
             continue
+        if label in {"GPE", "LOC", "ORG", "NORP"} and _reads_as_person(doc, ts, te, label):
+            label = "PERSON"
         end = span.start_char + len(surface)
         out.append(_Raw(span.start_char, end, surface, label, ts, te))
         claim(ts, te)
@@ -233,14 +270,6 @@ _GENERIC_TITLES = {"head", "chairman", "chairwoman", "chair", "spokesperson", "s
 def _token_country(tok) -> Optional[str]:
     ref = country(tok.text)
     return ref.iso3 if ref else None
-
-
-def _modifies(tok, head) -> bool:
-    """Whether ``tok`` qualifies ``head`` directly: "the Ukrainian minister", "the
-    minister of Ukraine" (not "publisher of Business Ukraine" far down the tree)."""
-    if tok.head.i == head.i and tok.dep_ in {"amod", "compound", "nmod", "poss"}:
-        return True
-    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.i == head.i
 
 
 def _title_context(doc, ts: int, te: int, by_token: dict[int, _Raw]) -> _Role:
@@ -322,8 +351,6 @@ def _title_context(doc, ts: int, te: int, by_token: dict[int, _Raw]) -> _Role:
                 info.organisation, info.org_name = raw.org, raw.org.name
             elif raw.label == "ORG" and info.org_name is None:
                 info.org_name = raw.text
-            elif raw.country is not None and info.country is None and _modifies(tok, head):
-                info.country = raw.country.iso3
         break
     if info.role:
         hit = sector_of_words(info.role.split(" of ")[0].split())

@@ -698,3 +698,10 @@ def country_of_place_name(name: str, prefer: Optional[set] = None) -> Optional[s
         if len(hits) == 1:
             return next(iter(hits))
     return None
+
+
+def is_place_name(name: str) -> bool:
+    """Whether any gazetteer (countries, cities, regions, aliases) knows ``name``."""
+    gz = _gazetteer()
+    key = _fold(name.removeprefix("the ").removeprefix("The "))
+    return key in gz.names or any(stem == key for stem, _, _, _, _ in gz.subdivisions)

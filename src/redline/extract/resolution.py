@@ -418,7 +418,7 @@ _NEWSROOM = re.compile(r"\b(contributed|reported from|reporting from|contributed
 def _newsroom(ctx: _Context, ent: Entity) -> Optional[Evidence]:
     """"X contributed to this report", "X reported from Washington": the reporter
     belongs to the news organisation the article names (VOA → USA)."""
-    media = [e for e in ctx.entities if e.sector in {"JRN", "MED"} and e.country and e.type == "ORG"]
+    media = [e for e in ctx.entities if e.sector == "JRN" and e.country and e.type == "ORG"]
     if not media:
         return None
     for m in ent.mentions:
