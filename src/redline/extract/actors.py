@@ -40,7 +40,18 @@ def _sector_words() -> dict[str, tuple[str, bool]]:
 
 @functools.lru_cache(maxsize=1)
 def _people() -> dict[str, dict]:
-    return {r["alias"]: r for r in table("people.tsv")}
+    """Person aliases → {name, country, sector, kb}: the hand table ``people.tsv``
+    (facts that hold whatever the date), then the full names of the knowledge base
+    (``data/actors/``; their country and sector depend on the article's date and are
+    set by the resolution passes)."""
+    out = {r["alias"]: dict(r, kb=None) for r in table("people.tsv")}
+    from .. import knowledge
+
+    for alias, canonical in knowledge.person_aliases().items():
+        # Bare surnames are linked to a full name only once the article gives it.
+        if " " in alias and alias not in out and alias[0].isupper():
+            out[alias] = {"alias": alias, "name": canonical, "country": "", "sector": "", "kb": canonical}
+    return out
 
 
 @functools.lru_cache(maxsize=1)
@@ -263,6 +274,8 @@ class _Role:
 
 
 _STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "SPY", "COP"}
+# Agent nouns that, unqualified, mean the forces or groups of the story's own state.
+_LOCAL_SECTORS = {"MIL", "COP", "SPY", "REB", "INS", "GOV", "LEG", "JUD"}
 _GENERIC_TITLES = {"head", "chairman", "chairwoman", "chair", "spokesperson", "spokesman",
                    "spokeswoman", "official", "member", "leader", "director", "secretary"}
 
@@ -378,6 +391,7 @@ class _Cluster:
     sector: Optional[str] = None
     role: Optional[str] = None
     organisation: Optional[str] = None
+    kb: Optional[str] = None
     raws: list = field(default_factory=list)
     tokens: set = field(default_factory=set)
 
@@ -431,7 +445,8 @@ def extract_entities(doc) -> list[Entity]:
             if r.person is not None:
                 canonical = r.person["name"]
                 c = cluster_for(("P", canonical), name=canonical, type="PERSON",
-                                country=r.person["country"] or None, sector=r.person["sector"] or None)
+                                country=r.person["country"] or None, sector=r.person["sector"] or None,
+                                kb=r.person.get("kb"))
                 c.tokens.update(_person_key(canonical))
                 c.raws.append(r)
                 if c not in persons:
@@ -535,7 +550,7 @@ def extract_entities(doc) -> list[Entity]:
         mentions = [Mention(r.start, r.end, r.text, r.kind) for r in sorted(c.raws, key=lambda x: x.start)]
         entities.append(Entity(id=f"T{n}", name=c.name, type=c.type, country=c.country,
                                sector=c.sector, role=c.role, organisation=c.organisation,
-                               mentions=mentions))
+                               mentions=mentions, kb=c.kb))
     _renumber(entities)
     _resolve_titles(doc, entities)
     return entities
@@ -644,9 +659,11 @@ class EntityIndex:
     names no entity: "North Korean soldiers" → PRK, MIL).
     """
 
-    def __init__(self, entities: list[Entity], doc=None):
+    def __init__(self, entities: list[Entity], doc=None, story_country: Optional[str] = None):
         self.entities = entities
         self.doc = doc
+        # The state the article is about (set by the resolution passes).
+        self.story_country = story_country
         self._by_id = {e.id: e for e in entities}
         self._rebuild()
 
@@ -750,6 +767,10 @@ class EntityIndex:
             ent = pick[2]
             return self._actor_from_entity(ent, start, end, head_sector if ent.type in {"GPE", "NORP", "GROUP"} else None)
         if head_sector is not None:
-            return Actor(name=span.text, entity=None, country=None, sector=head_sector,
+            # "police", "security forces", "the militants": the state the story is
+            # about, when the resolution passes found one (domestic forces and armed
+            # groups are coded with their state).
+            country = self.story_country if head_sector in _LOCAL_SECTORS else None
+            return Actor(name=span.text, entity=None, country=country, sector=head_sector,
                          start=start, end=end, text=span.text)
         return None

@@ -12,6 +12,8 @@ audited.
 
 The passes read evidence in this order:
 
+0. ``newsroom``: reporters who "contributed to this report" belong to the newsroom's
+   organisation (a byline is surer than a namesake in the knowledge base);
 1. ``knowledge``: a person the knowledge base knows, in an office the article's date
    falls in (``data/actors/``);
 2. ``descriptor``: the words the article attaches to the name: its premodifiers,
@@ -24,8 +26,6 @@ The passes read evidence in this order:
 3. ``knowledge-any``: the person's country from the knowledge base, outside office;
 4. ``title``: titles that belong to one state's institutions in English-language news
    ("Secretary of State", "Senator", "Representative": ``data/title_countries.tsv``);
-5. ``newsroom``: reporters who "contributed to this report" belong to the newsroom's
-   organisation;
 6. ``nearby``: a state office-holder takes the state named just before, outside quotes;
 7. ``story``: anyone else takes the country the story is about (its lead and most
    named places), since a resident, passenger or official quoted without a nationality
@@ -376,11 +376,11 @@ def _knowledge(ctx: _Context, ent: Entity, current: bool) -> Optional[Evidence]:
         from .. import knowledge
     except ImportError:  # the knowledge base is optional data
         return None
-    code = knowledge.person_code(ent.name, ctx.published)
+    code = knowledge.person_code(ent.kb or ent.name, ctx.published)
     if code is None:
         return None
     country, sector, _role = code
-    if current and sector is None:
+    if current and sector in {None, "ELI"}:
         return None
     return Evidence(country, sector, "knowledge" if current else "knowledge-any")
 
@@ -461,11 +461,11 @@ def _story(ctx: _Context, ent: Entity) -> Optional[Evidence]:
 
 Pass = Callable[[_Context, Entity], Optional[Evidence]]
 PERSON_PASSES: tuple[tuple[str, Pass], ...] = (
+    ("newsroom", _newsroom),
     ("knowledge", _knowledge_current),
     ("descriptor", _descriptor),
     ("knowledge-any", _knowledge_any),
     ("title", _title),
-    ("newsroom", _newsroom),
     ("nearby", _nearby),
     ("story", _story),
 )
@@ -513,6 +513,7 @@ def resolve_entities(doc, entities: list[Entity], places=None, published: Option
         from .actors import EntityIndex
         index = EntityIndex(entities, doc)
     ctx = _Context(doc, entities, places, published, index)
+    index.story_country = ctx.main_country()
     # organisations first: a person's affiliation reads their codes
     for ent in entities:
         if ent.type == "ORG" and ent.country is None:
