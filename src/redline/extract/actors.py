@@ -258,8 +258,39 @@ def _raw_mentions(doc) -> list[_Raw]:
         end = span.start_char + len(surface)
         out.append(_Raw(span.start_char, end, surface, label, ts, te))
         claim(ts, te)
+    for ts, te in _titled_names(doc, taken):
+        span = doc[ts:te]
+        out.append(_Raw(span.start_char, span.end_char, span.text, "PERSON", ts, te))
+        claim(ts, te)
     out.sort(key=lambda r: r.start)
     return out
+
+
+def _titled_names(doc, taken: list) -> Iterator[tuple[int, int]]:
+    """Names the model missed or mislabelled, read from their frame: a run of two to
+    four capitalised proper nouns right after a person's title ("Defense Minister
+    Rustem Umerov", "spokesperson Randhir Jaiswal told"), or after a verb of saying and
+    before an apposition ("said Oh Ei Sun, senior fellow with ...")."""
+    n = len(doc)
+    i = 0
+    while i < n:
+        tok = doc[i]
+        titled = (sector_of_words([tok.text]) or (None, False))[1] and tok.pos_ in {"NOUN", "PROPN"}
+        spoken = tok.lemma_ in _SPEECH_LEMMAS and tok.pos_ == "VERB"
+        if not (titled or spoken):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and j - i <= 4 and doc[j].pos_ == "PROPN" and doc[j].is_title and not taken[j] \
+                and doc[j].text.lower() not in _sector_words() and country(doc[j].text) is None:
+            j += 1
+        run = j - (i + 1)
+        if run >= 2 and (titled or (j < n and doc[j].text == "," and j + 1 < n
+                                    and doc[j + 1].lower_ in {"a", "an", "the", "senior", "chief"})):
+            yield i + 1, j
+            i = j
+            continue
+        i += 1
 
 
 # --------------------------------------------------------------------------- roles

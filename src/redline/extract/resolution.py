@@ -359,14 +359,15 @@ def _descriptor(ctx: _Context, ent: Entity) -> Optional[Evidence]:
             c = _place_at(ctx, t)
             if c:
                 return Evidence(c, None, "descriptor:place")
-    # 5. the possessor of a state role: "Zelenskyy's chief of staff", "Trump's envoy"
-    if ent.sector in STATE_SECTORS:
-        for rel, toks in phrases:
-            for t in toks:
-                if t.dep_ == "poss":
-                    owner = ctx.index.at(t.idx, t.idx + len(t.text))
-                    if owner is not None and owner is not ent and owner.country:
-                        return Evidence(owner.country, None, "descriptor:possessor")
+    # 5. the aide of an office-holder: "Zelenskyy's chief of staff", "Trump's envoy"
+    #    (a lawyer's client says nothing of the lawyer's country)
+    for rel, toks in phrases:
+        for t in toks:
+            if t.dep_ == "poss":
+                owner = ctx.index.at(t.idx, t.idx + len(t.text))
+                if owner is not None and owner is not ent and owner.country \
+                        and owner.type == "PERSON" and owner.sector in STATE_SECTORS:
+                    return Evidence(owner.country, None, "descriptor:possessor")
     return None
 
 
