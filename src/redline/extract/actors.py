@@ -117,6 +117,14 @@ def _strip(doc, ts: int, te: int) -> tuple[int, int]:
     return ts, te
 
 
+def _person_ent_beyond(doc, ts: int, te: int) -> bool:
+    """Whether the model's PERSON entity at ``ts`` reaches outside [ts, te)."""
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and ent.start <= ts < ent.end:
+            return ent.start < ts or ent.end > te
+    return False
+
+
 def _inside_longer_name(doc, ts: int, te: int) -> bool:
     """A country name that is part of a longer proper name the model found
     ("Business Ukraine", "Radio Free Europe"), not a mention of the country."""
@@ -204,9 +212,11 @@ def _raw_mentions(doc) -> list[_Raw]:
                 continue
             # "US" in capitals is the country; "us" is a pronoun and never matches (ORTH).
             label = "NORP" if ref.kind == "demonym" else "GPE"
-            # A demonym used as a noun in a person's name ("Jordan" the person) is rare;
-            # trust the model when it calls a name-matching token a PERSON.
-            if ent_label == "PERSON" and ref.kind == "name" and surface not in fixes:
+            # A country name is the country whatever the model's label ("Burkina Faso,
+            # Mali and Niger" tagged PERSON), unless it is part of a longer person's
+            # name the model found ("Jordan Peterson").
+            if ent_label == "PERSON" and ref.kind == "name" and surface not in fixes \
+                    and _person_ent_beyond(doc, ts, te):
                 continue
             if ref.kind in {"name", "alias"} and _inside_longer_name(doc, ts, te):
                 continue
@@ -233,6 +243,11 @@ def _raw_mentions(doc) -> list[_Raw]:
         ts, te = _strip(doc, ent.start, ent.end)
         if te <= ts:
             continue
+        # A span that cuts a known name is extended to hold it: "Constitutional Court
+        # of Bosnia and" + "Herzegovina".
+        for _, ms, me in matches:
+            if ent.start <= ms < ent.end < me and free(ent.end, me):
+                te = me
         # Split off the part a table already claimed; keep the rest if it is a name.
         while ts < te and taken[ts]:
             ts += 1
@@ -255,6 +270,12 @@ def _raw_mentions(doc) -> list[_Raw]:
             continue
         if label in {"GPE", "LOC", "ORG", "NORP"} and _reads_as_person(doc, ts, te, label):
             label = "PERSON"
+        elif label in {"FAC", "ORG"} or (label == "PERSON" and te - ts >= 2):
+            # a place the gazetteer knows is a place whatever the model says ("Banja
+            # Luka" PERSON); single words stay, many surnames are also town names
+            from .places import is_place_name
+            if is_place_name(surface):
+                label = "GPE"
         end = span.start_char + len(surface)
         out.append(_Raw(span.start_char, end, surface, label, ts, te))
         claim(ts, te)

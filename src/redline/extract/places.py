@@ -691,6 +691,12 @@ def country_of_place_name(name: str, prefer: Optional[set] = None) -> Optional[s
     isos = {c.iso3 for c in gz.names.get(key, []) if c.iso3}
     if not isos and len(key) >= 4:
         isos = {iso3 for stem, _, iso3, _, _ in gz.subdivisions if stem == key}
+    if not isos:
+        from ..knowledge import region
+
+        hit = region(name)
+        if hit is not None and hit[1]:
+            return hit[1]
     if len(isos) == 1:
         return next(iter(isos))
     if prefer:
@@ -704,4 +710,8 @@ def is_place_name(name: str) -> bool:
     """Whether any gazetteer (countries, cities, regions, aliases) knows ``name``."""
     gz = _gazetteer()
     key = _fold(name.removeprefix("the ").removeprefix("The "))
-    return key in gz.names or any(stem == key for stem, _, _, _, _ in gz.subdivisions)
+    if key in gz.names or any(stem == key for stem, _, _, _, _ in gz.subdivisions):
+        return True
+    from ..knowledge import region
+
+    return region(name) is not None

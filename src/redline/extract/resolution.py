@@ -23,6 +23,7 @@ The passes read evidence in this order:
    the Dutch think tank Clingendael" → NGO, "a professor at Koya University in Iraqi
    Kurdistan" → IRQ), which beats a place ("a commentator based in Hong Kong"), which
    beats a possessor for state roles ("Zelenskyy's chief of staff");
+3. ``coordination``: a person listed with others shares their description;
 3. ``knowledge-any``: the person's country from the knowledge base, outside office;
 4. ``title``: titles that belong to one state's institutions in English-language news
    ("Secretary of State", "Senator", "Representative": ``data/title_countries.tsv``);
@@ -267,6 +268,9 @@ def _place_at(ctx: "_Context", tok) -> Optional[str]:
     if hit is not None:
         return hit[0] if hit[1] != "demonym" else None
     c = ctx.place_country(tok.idx, tok.idx + len(tok.text))
+    ent = ctx.index.at(tok.idx, tok.idx + len(tok.text))
+    if c is None and ent is not None and ent.type in {"GPE", "LOC"}:
+        c = country_of_place_name(ent.name, set(ctx.story_countries()[:3]))
     if c is None and tok.ent_type_ in {"GPE", "LOC"}:
         ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
         if ent is not None:
@@ -365,9 +369,29 @@ def _descriptor(ctx: _Context, ent: Entity) -> Optional[Evidence]:
         for t in toks:
             if t.dep_ == "poss":
                 owner = ctx.index.at(t.idx, t.idx + len(t.text))
-                if owner is not None and owner is not ent and owner.country \
-                        and owner.type == "PERSON" and owner.sector in STATE_SECTORS:
+                if owner is not None and owner is not ent and owner.country and owner.type == "PERSON" \
+                        and (owner.sector in STATE_SECTORS or ent.sector in STATE_SECTORS):
                     return Evidence(owner.country, None, "descriptor:possessor")
+    return None
+
+
+def _coordinated(ctx: _Context, ent: Entity) -> Optional[Evidence]:
+    """A person listed with others shares the list's description: "three members of
+    the U.S. Senate — Chuck Grassley, Jeanne Shaheen and Jim Risch"."""
+    doc = ctx.doc
+    for ts, te in _name_tokens(doc, ent)[:3]:
+        root = doc[ts:te].root
+        linked = []
+        tok = root
+        while tok.dep_ == "conj" and tok.head.i != tok.i:
+            tok = tok.head
+            linked.append(tok)
+        linked.extend(c for c in root.subtree if c.dep_ == "conj" and c.i not in range(ts, te))
+        for t in linked:
+            other = ctx.index.at(t.idx, t.idx + len(t.text))
+            if other is not None and other is not ent and other.type == "PERSON" and other.country \
+                    and (other.evidence or "").startswith(("descriptor", "knowledge", "title")):
+                return Evidence(other.country, None, "coordination")
     return None
 
 
@@ -465,6 +489,7 @@ PERSON_PASSES: tuple[tuple[str, Pass], ...] = (
     ("newsroom", _newsroom),
     ("knowledge", _knowledge_current),
     ("descriptor", _descriptor),
+    ("coordination", _coordinated),
     ("knowledge-any", _knowledge_any),
     ("title", _title),
     ("nearby", _nearby),
