@@ -424,3 +424,53 @@ def test_digest_source_between_dash_and_colon(nlp):
             "contacting voters as late as possible.” [538.]")
     spk = speaker_of(run(nlp, text)[0], "One of the biggest")
     assert spk is not None and "Bialik" in spk.text
+
+
+def test_cue_with_its_own_clause_after_a_full_stop_opens_a_new_sentence(nlp):
+    # '“...” Officials said (that) ...': a new report, not the tag of the quote before
+    text = ("Farmer Mara Olsen said, “The water never came back.” "
+            "Officials said the dam would be repaired next year.")
+    q = only(run(nlp, text)[0], "direct")
+    assert "Mara Olsen" in q.speaker.name
+    text = ("“We lost everything,” farmer Mara Olsen said. “The water never came back.” "
+            "Officials stressed that the dam would be repaired next year. "
+            "“We ran for two kilometres,” Karim Bashir told reporters. “Then we reached a post.” "
+            "According to earlier reports, 200 passengers were freed.")
+    direct = [q for q in run(nlp, text)[0] if q.kind == "direct"]
+    assert ["Olsen" in q.speaker.name for q in direct] == [True, True, False, False]
+    assert ["Bashir" in q.speaker.name for q in direct] == [False, False, True, True]
+
+
+def test_cue_with_its_own_clause_still_tags_a_quote_nothing_else_attributes(nlp):
+    text = "“The dam will hold.” Engineer Mara Olsen said repairs would start in May."
+    q = only(run(nlp, text)[0], "direct")
+    assert "Mara Olsen" in q.speaker.name
+
+
+def test_person_named_inside_a_quote_is_not_the_pronoun_after_it(nlp):
+    text = ("Analyst Charles Hecker spoke in London on Monday. “I think it will be hard to pull "
+            "Russia away from China,” he said. “President Vladimir Putin remains hostile to the "
+            "West, and he has said so many times. Part of that alternative includes China,” he added.")
+    direct = [q for q in run(nlp, text)[0] if q.kind == "direct"]
+    assert [q.speaker.name for q in direct] == ["Charles Hecker", "Charles Hecker"]
+
+
+def test_definite_description_goes_to_the_speaker_with_that_noun(nlp):
+    # "the spokesperson" is the State Department spokesperson quoted before, not the last
+    # person named; "the mayor" is the speaker introduced as mayor
+    text = ("Governor Ganjar Pranowo said the trade would end soon. A U.S. State Department "
+            "spokesperson urged the government to act. “We saw the reports,” the spokesperson "
+            "told VOA. Mayor Hadi Rudyatmo said the supply of dog meat had grown. "
+            "“It will not end,” said the mayor.")
+    direct = [q for q in run(nlp, text)[0] if q.kind == "direct"]
+    assert "State Department" in direct[0].speaker.name
+    assert "Rudyatmo" in direct[1].speaker.name
+
+
+def test_described_speaker_is_named_by_its_phrase(nlp):
+    text = ("“When do they even have time to use social media?” wrote another user from Beijing. "
+            "A college student in Beijing said she agreed with the officials. "
+            "“We use the internet to do almost everything,” the student told VOA.")
+    direct = [q for q in run(nlp, text)[0] if q.kind == "direct"]
+    assert direct[0].speaker.name == "another user from Beijing"
+    assert direct[1].speaker.name == "A college student in Beijing"

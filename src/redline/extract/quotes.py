@@ -353,6 +353,26 @@ def _subject(verb, depth: int = 0, avoid=()):
 
 
 # --------------------------------------------------------------------------- speakers
+@dataclass(frozen=True)
+class _Named:
+    """A speaker known by a phrase only (no entity)."""
+    id: Optional[str]
+    name: str
+
+
+def _definite(head) -> bool:
+    """A noun phrase that refers back: "the spokesperson", "this official", "Solo's
+    mayor" (not "his spokesman": someone else's)."""
+    for c in head.children:
+        if c.i >= head.i:
+            continue
+        if c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those"):
+            return True
+        if c.dep_ == "poss" and c.pos_ != "PRON":
+            return True
+    return False
+
+
 class _Resolver:
     """Speaker mentions → canonical entities, with pronoun/title resolution."""
 
@@ -361,9 +381,13 @@ class _Resolver:
         self.dd = dd if dd is not None else _Doc(doc)
         self.index = index
         self.entities = {e.id: e for e in (entities or [])}
-        self.history: list[tuple[int, Optional[str], Optional[str], bool]] = []  # (pos, entity, name, person)
+        # (pos, entity, name, person, nouns of the phrase)
+        self.history: list[tuple[int, Optional[str], Optional[str], bool, frozenset]] = []
         self._gender_cache: Optional[dict] = None
         self._subj_mentions: Optional[list] = None
+        # direct quotes: a person named inside one ('“... President Putin remains
+        # antagonistic ...,” he added') is not who a pronoun outside it stands for
+        self.quoted: list[tuple[int, int]] = []
 
     def _entity(self, eid):
         if eid is None:
@@ -401,47 +425,73 @@ class _Resolver:
             if ent is not None:
                 eid, name = ent.id, ent.name
                 self._add(eid, head.idx, head.idx + len(head.text), head.text, "pronoun")
-            return self._remember(Speaker(head.idx, head.idx + len(head.text), head.text, name, eid), True)
-        ent = self._lookup(head, s, e)
+            return self._remember(Speaker(head.idx, head.idx + len(head.text), head.text, name, eid), True, head)
+        ent, at_head = self._lookup(head, s, e)
+        if head.pos_ == "NOUN" and not at_head and _definite(head):
+            # "the spokesperson", "Solo's mayor": the last speaker whose phrase has that
+            # noun ("A U.S. State Department spokesperson", "Solo Mayor Hadi Rudyatmo")
+            ante = self._same_head(head, s)
+            if ante is not None:
+                self._add(ante[1], s, e, text[s:e], "title")
+                return self._remember(Speaker(s, e, text[s:e], ante[2], ante[1]), ante[3], head)
+        described = ent is not None and not at_head and head.pos_ in ("NOUN", "PROPN")
         if ent is None and head.pos_ != "PROPN" and head.lower_ in title_words():
             # "the expert", "the President of Ukraine": the last person speaker
             ent = self._last_person(s, None)
             if ent is not None:
                 self._add(ent.id, s, e, text[s:e], "title")
+                person = True
         if ent is not None:
             eid, name = ent.id, ent.name
             person = person or getattr(ent, "type", None) == "PERSON"
-        elif head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+            if described:
+                # "another user from Beijing", "Kenya's government": the phrase names
+                # the speaker; the entity met in it (China, Kenya) stays its actor
+                name = text[s:e]
+        elif head.pos_ in ("PROPN", "NOUN") or head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+            # no entity: the phrase names the speaker ("another user from Beijing", a
+            # name the recogniser missed); a role noun ("a college student") is a person
             name = text[s:e]
-        return self._remember(Speaker(s, e, text[s:e], name, eid), person)
+            person = person or head.lower_ in title_words()
+        return self._remember(Speaker(s, e, text[s:e], name, eid), person, head)
+
+    def _same_head(self, head, pos: int):
+        """The last speaker before ``pos`` whose phrase holds the noun ``head``."""
+        lemma = head.lemma_.lower()
+        outside = not _inside(pos, self.quoted)
+        for h in reversed(self.history):
+            if h[0] < pos and lemma in h[4] and (h[1] or h[2]) and not (outside and _inside(h[0], self.quoted)):
+                return h
+        return None
 
     def _lookup(self, head, s: int, e: int):
         """The entity a speaker phrase names: the one whose mention holds the head word,
-        else a person named in the phrase, else what the index makes of the phrase."""
+        else a person named in the phrase, else what the index makes of the phrase; and
+        whether the phrase names it (False for what the index makes of it)."""
         if self.index is None:
-            return None
+            return None, False
         try:
             cands = list(self.index.mentions_in(s, e)) if hasattr(self.index, "mentions_in") else []
             hs, he = head.idx, head.idx + len(head.text)
             at_head = [ent for ms, me, ent in cands if ms <= hs and he <= me]
             if at_head:
                 people = [x for x in at_head if x.type == "PERSON"]
-                return (people or at_head)[0]
+                return (people or at_head)[0], True
             people = [ent for ms, me, ent in cands if ent.type == "PERSON"]
             if people:
-                return people[-1]
+                return people[-1], True
             ent = self.index.at(s, e)
             if ent is None:
                 act = self.index.actor(s, e)
                 if act is not None and act.entity:
                     ent = self._entity(act.entity)
-            return ent
+            return ent, False
         except Exception:
             log.debug("index lookup failed", exc_info=True)
-            return None
+            return None, False
 
     def _add(self, eid, s, e, t, kind):
-        if self.index is None:
+        if self.index is None or eid is None:
             return
         try:
             ent = self._entity(eid)
@@ -451,8 +501,9 @@ class _Resolver:
         except Exception:
             log.debug("add_mention failed", exc_info=True)
 
-    def _remember(self, spk: Speaker, person: bool) -> Speaker:
-        self.history.append((spk.start, spk.entity, spk.name, person))
+    def _remember(self, spk: Speaker, person: bool, head=None) -> Speaker:
+        nouns = frozenset(t.lemma_.lower() for t in self.dd.toks(spk.start, spk.end) if t.pos_ in ("NOUN", "PROPN"))
+        self.history.append((spk.start, spk.entity, spk.name, person, nouns))
         return spk
 
     def _last_person(self, pos: int, pronoun: Optional[str]):
@@ -467,7 +518,10 @@ class _Resolver:
         def fits(eid):
             return want is None or genders.get(eid) in (None, want)
 
-        for p, eid, name, person in reversed(self.history):
+        outside = not _inside(pos, self.quoted)
+        for p, eid, name, person, _ in reversed(self.history):
+            if outside and _inside(p, self.quoted):
+                continue
             if p < pos and eid and person and fits(eid):
                 ent = self._entity(eid)
                 if ent is not None and getattr(ent, "type", "PERSON") == "PERSON":
@@ -475,12 +529,16 @@ class _Resolver:
                     # 'As X told AP, “...” He added, ...'
                     newer = self._last_subject_person(p, pos, fits) if RECENT_SUBJECT else None
                     return newer or ent
+            elif p < pos and eid is None and name and person:
+                # a person named only by the phrase ("Imran Hayat" with no entity)
+                newer = self._last_subject_person(p, pos, fits) if RECENT_SUBJECT else None
+                return newer or _Named(None, name)
         best, best_pos = None, -1
         for ent in self.entities.values():
             if ent.type != "PERSON" or not fits(ent.id):
                 continue
             for m in ent.mentions:
-                if best_pos < m.start < pos:
+                if best_pos < m.start < pos and not (outside and _inside(m.start, self.quoted)):
                     best, best_pos = ent, m.start
         if best is not None or self.index is None:
             return best
@@ -519,7 +577,7 @@ class _Resolver:
                     t = toks[-1]
                     while t.dep_ in ("compound", "flat") and t.head.i != t.i:
                         t = t.head
-                    if t.dep_ in ("nsubj", "nsubjpass"):
+                    if t.dep_ in ("nsubj", "nsubjpass") and not _inside(m.start, self.quoted):
                         out.append((m.start, ent))
             out.sort(key=lambda x: x[0])
             self._subj_mentions = out
@@ -592,6 +650,9 @@ class _Attr:
     head: object  # speaker head token or None
     span: Optional[tuple[int, int]]
     rel: object = None  # relative pronoun standing for the head ("Mike Lee, who declared")
+    # a tag that may open a sentence of its own: taken only when nothing else attributes
+    # the quote ('“... a question of when.” Authorities said no ransom was paid')
+    weak: bool = False
 
 
 def _cue_span(tok) -> tuple[int, int]:
@@ -681,6 +742,17 @@ def _speaker_span(subj) -> tuple[int, int]:
     for c in subj.children:
         if c.dep_ == "appos" and c.i > subj.i and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN"):
             e = max(e, _np_span(c)[1])
+    if subj.pos_ == "NOUN":
+        # a described person's place or body, wherever the parse hangs it: "a college
+        # student in Beijing", "wrote another user from Beijing"
+        doc = subj.doc
+        j = bisect.bisect_left([t.idx for t in doc[subj.i: subj.i + 12]], e) + subj.i
+        if j + 1 < len(doc) and doc[j].lower_ in ("in", "from", "at") and doc[j + 1].pos_ == "PROPN" and \
+                doc[j + 1].ent_type_ in ("GPE", "ORG", "LOC", "FAC"):
+            k = j + 1
+            while k + 1 < len(doc) and doc[k + 1].pos_ == "PROPN" and doc[k + 1].ent_iob_ == "I":
+                k += 1
+            e = doc[k].idx + len(doc[k].text)
     return s, e
 
 
@@ -721,6 +793,21 @@ def _find_after(dd: _Doc, qe: int, limit: int, qspans, closed: bool = True, spee
     if not (inner[-1:] in ",.!?…—–-:;" or (j < limit and text[j] in ",—–-:")):
         return None
     tight = inner[-1:] in ",!?" or (j < limit and text[j] == ",")
+    a = _find_after_cue(dd, qe, limit, qspans, inner, tight, speech)
+    if a is not None and inner[-1:] == "." and not tight and a.cue is not None:
+        # after a quote closed by a full stop, a cue with content of its own reports
+        # something else in a sentence of its own ('“...” Experts stressed that ...',
+        # '“...” According to the report, ...')
+        toks = dd.toks(a.cue[0], a.cue[1])
+        v = toks[0] if len(toks) else None
+        if v is not None and (any(c.dep_ == "ccomp" and c.i > v.i and not _inside(c.idx, qspans) for c in v.children)
+                              or (v.lower_ == "according" and v.head.i > v.i)):
+            a.weak = True
+    return a
+
+
+def _find_after_cue(dd: _Doc, qe: int, limit: int, qspans, inner: str, tight: bool, speech: bool) -> Optional[_Attr]:
+    text = dd.text
     toks = [t for t in dd.toks(qe, limit) if not t.is_space and t.idx >= qe]
     while toks and (toks[0].is_punct or _is_mark(toks[0])):
         toks = toks[1:]
@@ -1101,6 +1188,9 @@ def extract_quotes(doc, entities, index, *, _learn: bool = False) -> tuple[list[
             if k < len(qstarts):
                 limit = min(limit, qstarts[k])
             attr, how = _find_after(dd, e, limit, qspans, speech=speech), "after"
+        weak = None
+        if attr is not None and attr.weak:
+            weak, attr = attr, None
         if attr is None or (attr.head is None and how == "between"):
             # (a quote split around a cue with no subject of its own, 'she stated, “A,”
             # adding, “B”', takes its speaker from the clause before it)
@@ -1109,7 +1199,7 @@ def extract_quotes(doc, entities, index, *, _learn: bool = False) -> tuple[list[
             b = _find_before(dd, prev_end, s - 1 if r.open_mark else s, qspans, speech)
             if attr is None or (b is not None and b.head is not None):
                 attr, how = b, "before"
-        if attr is None:
+        if attr is None and weak is None:
             attr, how = _find_by_head(dd, s, e, qspans), "head"
         if attr is None and speech:
             # a signature paragraph after a quote paragraph: '"..." / - Bernie Sanders.'
@@ -1128,6 +1218,8 @@ def extract_quotes(doc, entities, index, *, _learn: bool = False) -> tuple[list[
                 k = bisect.bisect_left(qends, qe_)
                 prev_end = max(qends[k - 1] if k > 0 else qs_, qs_)
                 attr, how = _find_before(dd, prev_end, qe_, qspans, speech), "intro"
+        if attr is None and weak is not None and not (speech and _continues(last_direct, p, para_of)):
+            attr, how = weak, "after"
         if attr is None or attr.cue is None:
             if not speech or (r.orphan and not attr):
                 if not r.orphan:
@@ -1135,8 +1227,7 @@ def extract_quotes(doc, entities, index, *, _learn: bool = False) -> tuple[list[
                 continue
             # an unattributed quote paragraph continuing the previous speaker
             q = {"kind": "direct", "start": s, "end": e, "cue": None, "attr": None, "run": r}
-            if last_direct is not None and last_direct["attr"] is not None and p is not None and \
-                    para_of(last_direct["start"]) is not None and p - para_of(last_direct["start"]) <= 2:
+            if _continues(last_direct, p, para_of):
                 q["same_as"] = last_direct
             found.append(q)
             last_direct = q
@@ -1166,6 +1257,7 @@ def extract_quotes(doc, entities, index, *, _learn: bool = False) -> tuple[list[
     found.extend(indirect)
 
     # 4. speakers, resolved in text order (pronouns look back at earlier speakers)
+    res.quoted = direct_spans
     spoken = sorted((q for q in found if q.get("attr") is not None), key=lambda q: q["attr"].head.i)
     for q in spoken:
         speaking = q["kind"] == "direct" or _speaking_cue(dd, q["cue"])
@@ -1192,6 +1284,13 @@ def extract_quotes(doc, entities, index, *, _learn: bool = False) -> tuple[list[
                             cue=cue, speaker=q["speaker"], parts=parts, insertions=_insertions(text, s, e)))
     terms.sort(key=lambda t: t.start)
     return quotes, terms
+
+
+def _continues(last_direct: Optional[dict], p: Optional[int], para_of) -> bool:
+    """True when an unattributed quote in paragraph ``p`` can continue the last direct
+    quote (attributed, at most two paragraphs back)."""
+    return last_direct is not None and last_direct["attr"] is not None and p is not None and \
+        para_of(last_direct["start"]) is not None and p - para_of(last_direct["start"]) <= 2
 
 
 def _speaking_cue(dd: _Doc, cue) -> bool:
