@@ -32,10 +32,10 @@ user files change.
 """
 from __future__ import annotations
 
-import csv
 import functools
+import itertools
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, Union
@@ -94,6 +94,12 @@ def user_files() -> tuple[str, ...]:
     return tuple(dict.fromkeys([*env, *_user_files]))
 
 
+def check_user_files() -> int:
+    """Read and validate the user files now; the number of user rows. Raises
+    :class:`ActorFileError` naming the file and line of the first bad row."""
+    return len(_user_rows())
+
+
 def reload() -> None:
     """Forget every cached table (after changing ``REDLINE_ACTORS`` or user files)."""
     for fn in (_user_rows, _people, person_aliases, _orgs, _regions, agent_sectors):
@@ -112,7 +118,7 @@ def _read(name: str) -> Iterator[tuple[int, dict]]:
         yield from _rows(fh, str(path))
 
 
-def _rows(fh, where: str) -> Iterator[tuple[int, dict]]:
+def _rows(fh, where: str, required: tuple[str, ...] = ()) -> Iterator[tuple[int, dict]]:
     header = None
     for lineno, line in enumerate(fh, 1):
         if not line.strip() or line.startswith("#"):
@@ -120,6 +126,11 @@ def _rows(fh, where: str) -> Iterator[tuple[int, dict]]:
         cells = line.rstrip("\n").split("\t")
         if header is None:
             header = [c.strip() for c in cells]
+            missing = [c for c in required if c not in header]
+            if missing:
+                raise ActorFileError(
+                    f"{where}:{lineno}: the header line lacks column(s) {', '.join(missing)}; "
+                    f"expected the tab-separated columns {' '.join(USER_COLUMNS)}")
             continue
         if len(cells) > len(header):
             raise ActorFileError(f"{where}:{lineno}: {len(cells)} fields, the header has {len(header)}")
@@ -137,15 +148,7 @@ def _user_rows() -> tuple[dict, ...]:
         if not p.is_file():
             raise ActorFileError(f"{path}: actor file not found (from {ENV_VAR} or --actors)")
         with p.open(encoding="utf-8") as fh:
-            first = True
-            for lineno, row in _rows(fh, str(p)):
-                if first:
-                    first = False
-                    missing = [c for c in ("kind", "name") if c not in row]
-                    if missing:
-                        raise ActorFileError(
-                            f"{p}:{lineno}: header lacks column(s) {', '.join(missing)}; "
-                            f"expected {' '.join(USER_COLUMNS)}")
+            for lineno, row in _rows(fh, str(p), required=("kind", "name")):
                 out.append(_check_user_row(row, p, lineno))
     return tuple(out)
 
@@ -229,6 +232,7 @@ class _Spell:
     rank: int
     lo: Optional[date]
     hi: Optional[date]
+    order: int = 0  # position in the merged tables
 
 
 @functools.lru_cache(maxsize=1)
@@ -236,12 +240,14 @@ def _people() -> tuple[dict[str, tuple[_Spell, ...]], dict[str, str]]:
     spells: dict[str, list[_Spell]] = {}
     aliases: dict[str, str] = {}
     ranked_aliases: dict[str, tuple[int, set]] = {}
+    counter = itertools.count()
 
     def add(row: dict, rank: int):
         name = row["name"]
         fact = PersonFact(name, row["country"], row["sector"] or None, row.get("role", ""),
                           row["start"] or None, row["end"] or None, row["source"])
-        spells.setdefault(name, []).append(_Spell(fact, rank, _lo(fact.start), _hi(fact.end)))
+        spells.setdefault(name, []).append(
+            _Spell(fact, rank, _lo(fact.start), _hi(fact.end), next(counter)))
         for alias in [name, *split_list(row["aliases"])]:
             r, owners = ranked_aliases.get(alias, (-1, set()))
             if rank > r:
@@ -256,11 +262,26 @@ def _people() -> tuple[dict[str, tuple[_Spell, ...]], dict[str, str]]:
     for row in _user_rows():
         if row["kind"] == "person":
             add(row, _USER_RANK)
+    # The same person under another canonical name in an older source (Wikidata's
+    # "Volodymyr Zelenskyy", the hand table's "Volodymyr Zelensky"): an alias of a
+    # higher-ranked person of the same country takes that person's name.
+    top_rank = {name: max(s.rank for s in ss) for name, ss in spells.items()}
+    renamed: dict[str, str] = {}
+    for name in sorted(spells, key=lambda n: (top_rank[n], n)):
+        rank, owners = ranked_aliases.get(name, (-1, set()))
+        owner = next(iter(owners)) if len(owners) == 1 else None
+        if owner is None or owner == name or owner not in spells or rank <= top_rank[name]:
+            continue
+        if {s.fact.country for s in spells[name]} <= {s.fact.country for s in spells[owner]}:
+            spells[owner].extend(_Spell(replace(s.fact, name=owner), s.rank, s.lo, s.hi, s.order)
+                                 for s in spells.pop(name))
+            renamed[name] = owner
     for alias, (_, owners) in ranked_aliases.items():
         if alias in spells:
             aliases[alias] = alias  # a canonical name always denotes its own person
         elif len(owners) == 1:
-            aliases[alias] = next(iter(owners))
+            owner = next(iter(owners))
+            aliases[alias] = renamed.get(owner, owner)
     return {k: tuple(_cut_stale(v)) for k, v in spells.items()}, aliases
 
 
@@ -271,9 +292,9 @@ def _cut_stale(spells: list[_Spell]) -> list[_Spell]:
     for s in spells:
         if s.hi is None:
             ends = [t.hi for t in spells if t.rank > s.rank and t.hi is not None
-                    and (s.lo is None or t.hi > s.lo)]
+                    and t.fact.sector == s.fact.sector and (s.lo is None or t.hi > s.lo)]
             if ends:
-                s = _Spell(s.fact, s.rank, s.lo, max(ends))
+                s = _Spell(s.fact, s.rank, s.lo, max(ends), s.order)
         out.append(s)
     return out
 
@@ -314,7 +335,9 @@ def person_code(name: str, on: DateLike = None) -> Optional[tuple[str, Optional[
         return best.fact.country, best.fact.sector, best.fact.role
     covering = [s for s in spells if (s.lo is None or s.lo <= day) and (s.hi is None or day < s.hi)]
     if covering:
-        best = max(covering, key=lambda s: (s.rank, s.fact.sector != "ELI", s.lo or date.min))
+        # Two offices at once (Secretary of State and acting National Security
+        # Adviser): the row listed first in its table is the main one.
+        best = max(covering, key=lambda s: (s.rank, s.fact.sector != "ELI", -s.order))
         return best.fact.country, best.fact.sector, best.fact.role
     past = [s for s in spells if s.hi is not None and s.hi <= day]
     if past:

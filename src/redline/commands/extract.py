@@ -44,6 +44,10 @@ def register(sub):
     p.add_argument("--workers", "-w", type=int, default=1, metavar="N",
                    help="analyse with N processes (default 1)")
     p.add_argument("--no-text", action="store_true", help="omit the article text from JSON output")
+    p.add_argument("--actors", action="append", default=[], metavar="FILE",
+                   help="a user actor file (TSV: kind name aliases country sector role start end; "
+                        "see docs/actors.md); repeatable, added to $REDLINE_ACTORS, wins over "
+                        "the packaged tables")
     p.set_defaults(func=run)
 
 
@@ -63,6 +67,20 @@ def run(args) -> int:
     from .. import render
 
     err = Console(stderr=True)
+    if args.actors:
+        import os
+
+        from .. import knowledge
+
+        # Through the environment, so that worker processes load the same files.
+        os.environ[knowledge.ENV_VAR] = os.pathsep.join(
+            [p for p in os.environ.get(knowledge.ENV_VAR, "").split(os.pathsep) if p] + args.actors)
+        knowledge.reload()
+        try:
+            knowledge.check_user_files()
+        except knowledge.ActorFileError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
     try:
         articles = read_inputs(args.paths, published=args.published)
         first = next(articles, None)
