@@ -248,6 +248,12 @@ def _raw_mentions(doc) -> list[_Raw]:
         for _, ms, me in matches:
             if ent.start <= ms < ent.end < me and free(ent.end, me):
                 te = me
+        # A title the model glued onto a name: "Secretary of [State Marcus Bell]".
+        cut = _title_overlap(doc, ts, te)
+        if cut:
+            ts += cut
+            if te - ts >= 2 and all(t.pos_ == "PROPN" and t.is_title for t in doc[ts:te]):
+                label = "PERSON"
         # Split off the part a table already claimed; keep the rest if it is a name.
         while ts < te and taken[ts]:
             ts += 1
@@ -285,6 +291,23 @@ def _raw_mentions(doc) -> list[_Raw]:
         claim(ts, te)
     out.sort(key=lambda r: r.start)
     return out
+
+
+def _title_overlap(doc, ts: int, te: int) -> int:
+    """How many leading tokens of [ts, te) finish a multiword title begun before it
+    ("Secretary of" + "State ..."), or 0."""
+    table_ = _sector_words()
+    for k in (2, 1):
+        if te - ts <= k:
+            continue
+        for j in (3, 2, 1):
+            if ts - j < 0:
+                continue
+            key = " ".join(t.lower_ for t in doc[ts - j:ts + k])
+            hit = table_.get(key)
+            if hit and hit[1]:
+                return k
+    return 0
 
 
 def _titled_names(doc, taken: list) -> Iterator[tuple[int, int]]:
@@ -603,9 +626,60 @@ def extract_entities(doc) -> list[Entity]:
         entities.append(Entity(id=f"T{n}", name=c.name, type=c.type, country=c.country,
                                sector=c.sector, role=c.role, organisation=c.organisation,
                                mentions=mentions, kb=c.kb))
+    entities = _merge_acronyms(doc_text(doc), entities)
+    for e in entities:
+        if e.type == "ORG" and e.sector is None:
+            hit = sector_of_words(e.name.split()) or next(
+                (sector_of_words([w]) for w in e.name.split() if sector_of_words([w])), None)
+            e.sector = hit[0] if hit else None
     _renumber(entities)
     _resolve_titles(doc, entities)
     return entities
+
+
+_ACRONYM = re.compile(r"\s*\((?P<a>[A-Z][A-Za-z&.-]{1,9})\)")
+
+
+def _initials_fit(acronym: str, name: str) -> bool:
+    """Whether an acronym can stand for a name: its letters, in order, begin words
+    of the name ("NISA": National Intelligence and Security Agency)."""
+    words = [w for w in re.split(r"[\s-]+", name) if w]
+    letters = [c.lower() for c in acronym if c.isalpha()]
+    heads = [w[0].lower() for w in words]
+    i = 0
+    for h in heads:
+        if i < len(letters) and h == letters[i]:
+            i += 1
+    return i == len(letters) and letters[:1] == heads[:1]
+
+
+def _merge_acronyms(text: str, entities: list[Entity]) -> list[Entity]:
+    """"National Intelligence and Security Agency (NISA)": the acronym and every later
+    mention of it belong to the named entity, which keeps the long name."""
+    by_name: dict[str, Entity] = {}
+    for e in entities:
+        by_name.setdefault(e.name, e)
+    gone: set[str] = set()
+    for e in entities:
+        if e.type not in {"ORG", "GROUP"} or e.id in gone:
+            continue
+        for m in list(e.mentions):
+            hit = _ACRONYM.match(text, m.end)
+            if not hit or not _initials_fit(hit.group("a"), m.text):
+                continue
+            acronym = hit.group("a")
+            s, t = hit.start("a"), hit.end("a")
+            other = by_name.get(acronym)
+            if other is not None and other is not e and other.type != "PERSON":
+                e.mentions.extend(x for x in other.mentions if (x.start, x.end) != (m.start, m.end))
+                e.country = e.country or other.country
+                e.sector = e.sector or other.sector
+                gone.add(other.id)
+            if not any(x.start == s for x in e.mentions):
+                e.mentions.append(Mention(s, t, acronym, "name"))
+            e.mentions.sort(key=lambda x: x.start)
+            break
+    return [e for e in entities if e.id not in gone]
 
 
 def _renumber(entities: list[Entity]) -> None:

@@ -43,6 +43,7 @@ from dataclasses import dataclass
 from typing import Callable, Optional
 
 from ..countries import country as country_ref
+from .actors import sector_of_words
 from ..model import Entity
 from ..tables import table
 from ._text import doc_text, sentence_of
@@ -211,7 +212,7 @@ def _role_heads(rel: str, toks: list) -> set[int]:
     """Tokens that name the person's own role in a phrase: the nouns of a premodifier
     run, or the head noun of an apposition ("a Chinese student attending college")."""
     if rel == "premod":
-        return {t.i for t in toks if t.pos_ in {"NOUN", "PROPN"}}
+        return {t.i for t in toks if t.pos_ in {"NOUN", "PROPN"} and t.ent_type_ not in {"GPE", "NORP"}}
     if rel in {"appos", "appos-head"}:
         idx = {t.i for t in toks}
         heads = {t.i for t in toks if t.head.i not in idx or t.head.i == t.i}
@@ -229,19 +230,20 @@ def _nationality(ctx: "_Context", rel: str, toks: list) -> Optional[str]:
     heads = _role_heads(rel, toks)
     if not heads:
         return None
+    state_role = any((sector_of_words([ctx.doc[i].text]) or ("",))[0] in STATE_SECTORS for i in heads)
     found = []
     for t in toks:
         hit = _state_mention(ctx, t)
         if hit is None:
             continue
         iso3, kind = hit
-        is_head = t.i in heads
-        qualifies = t.head.i in heads and t.dep_ in {"amod", "compound", "nmod", "poss"}
-        if not (is_head or qualifies):
-            continue
-        if kind != "demonym" and not is_head and t.dep_ != "poss":
-            continue
-        found.append((t, iso3))
+        if kind == "demonym":
+            ok = t.i in heads or (t.head.i in heads and t.dep_ in {"amod", "compound", "nmod"})
+        else:
+            # "Kenya's minister", "U.S. Senator"; not "Iran analyst"
+            ok = t.dep_ == "poss" or (state_role and t.i not in heads)
+        if ok:
+            found.append((t, iso3))
     if not found:
         return None
     run = [found[0]]
@@ -360,6 +362,8 @@ def _descriptor(ctx: _Context, ent: Entity) -> Optional[Evidence]:
     # 4. a place
     for rel, toks in phrases:
         for t in toks:
+            if rel == "premod" and _state_mention(ctx, t) is not None and ent.sector not in STATE_SECTORS:
+                continue  # "Iran analyst": the subject of expertise
             c = _place_at(ctx, t)
             if c:
                 return Evidence(c, None, "descriptor:place")

@@ -1,0 +1,164 @@
+"""The resolution passes (``redline.extract.resolution``) and the mention repairs of
+``redline.extract.actors``, each on sentences written for it. Names are invented
+unless the test is about a known office-holder."""
+from __future__ import annotations
+
+import pytest
+
+from redline.extract.resolution import org_kind
+
+
+def person(article, surname):
+    hits = [e for e in article.entities if e.type == "PERSON" and surname in e.name]
+    assert hits, f"no person named {surname}: {[(e.name, e.type) for e in article.entities]}"
+    return hits[0]
+
+
+def entity(article, name):
+    hits = [e for e in article.entities if e.name == name]
+    assert hits, f"no entity {name}: {[(e.name, e.type) for e in article.entities]}"
+    return hits[0]
+
+
+@pytest.mark.parametrize("text, surname, country, evidence", [
+    # a nationality in an apposition, either way round, or before a role
+    ("Lena Vogt, a German national, said the border had been closed for days.", "Vogt", "DEU",
+     "descriptor:nationality"),
+    ("One of the best-known bloggers is a Russian internet celebrity, Pavel Orlov, who lives abroad.",
+     "Orlov", "RUS", "descriptor:nationality"),
+    ("Israeli businessman Dov Harel founded the company in 2016.", "Harel", "ISR", None),
+    # a known organisation's code beats where it sits
+    ("Anna Kowalski, a spokesperson for NATO, said the alliance would respond.", "Kowalski", "IGO", None),
+    # an unknown organisation: what it is, or where it is
+    ("Tom Reyes, a senior fellow at the Atlantic Policy Institute, said the talks had stalled.",
+     "Reyes", "NGO", "descriptor:organisation-kind"),
+    ("Sara Lind, an analyst at the political risk consultancy Harbor Risk, said shipping would suffer.",
+     "Lind", "MNC", "descriptor:organisation-kind"),
+    ("Grace Achieng, a professor at Makerere University in Uganda, said the study was small.",
+     "Achieng", "UGA", "descriptor:organisation-place"),
+    # a place in the description
+    ("Li Wei, a media commentator based in Hong Kong, said online spaces matter.", "Wei", "HKG",
+     "descriptor:place"),
+    ("Marta Rossi, governor of the Veneto region, told reporters the hospitals were full.", "Rossi", "ITA",
+     "descriptor:place"),
+    # the aide of an office-holder
+    ("President Vladimir Putin's adviser, Ivan Sorokin, said the offer stood.", "Sorokin", "RUS",
+     "descriptor:possessor"),
+])
+def test_descriptor_pass(analyse_text, text, surname, country, evidence):
+    p = person(analyse_text(text), surname)
+    assert p.country == country
+    if evidence:
+        assert p.evidence == evidence
+
+
+def test_a_country_name_before_an_experts_title_is_not_a_nationality(analyse_text):
+    art = analyse_text("Iran analyst Omid Farahani said the tanker had turned off its transponder. "
+                       "Farahani works in London.")
+    assert person(art, "Farahani").country != "IRN"
+
+
+def test_coordinated_persons_share_the_lists_description(analyse_text):
+    art = analyse_text("Three members of the U.S. Senate — Mark Holt, Jane Perry and Tom Vance — wrote "
+                       "to the ambassador on Monday.")
+    for surname in ("Holt", "Perry", "Vance"):
+        assert person(art, surname).country == "USA", surname
+
+
+def test_titles_of_one_states_institutions(analyse_text):
+    art = analyse_text("Secretary of State Marcus Bell said the sanctions on Iran would stay.")
+    p = person(art, "Bell")
+    assert (p.country, p.evidence) == ("USA", "title")
+
+
+def test_newsroom_reporters_belong_to_the_news_organisation(analyse_text):
+    art = analyse_text("Fighting resumed near the border with Chad, officials said. "
+                       "Kate Lindqvist of VOA's English service contributed to this report.")
+    p = person(art, "Lindqvist")
+    assert (p.country, p.evidence) == ("USA", "newsroom")
+
+
+def test_a_state_office_holder_takes_the_state_named_before(analyse_text):
+    art = analyse_text("Kenya said it would reopen the camp. Interior Minister Joseph Kamau said the "
+                       "decision was final.")
+    assert person(art, "Kamau").country == "KEN"
+
+
+def test_an_unmarked_resident_takes_the_storys_country(analyse_text):
+    art = analyse_text("Gunmen attacked a market in Mogadishu, Somalia, on Tuesday, killing six people. "
+                       "Somali police said the attackers fled.\n\n"
+                       "\u201cWe ran for our lives,\u201d said Ahmed Nur Warsame, a trader who saw the attack.")
+    p = person(art, "Warsame")
+    assert p.country == "SOM"
+
+
+def test_known_office_holder_from_the_knowledge_base(analyse_text):
+    art = analyse_text("Vladimir Putin said the talks were useful.", published="2024-05-01")
+    p = person(art, "Putin")
+    assert (p.country, p.sector) == ("RUS", "GOV")
+
+
+def test_an_unknown_name_stays_unresolved(analyse_text):
+    # nothing in the text says where Quill is from, and the story names no state
+    art = analyse_text("Jonah Quill said the weather had turned.")
+    assert person(art, "Quill").country is None
+
+
+def test_country_names_are_countries_whatever_the_models_label(analyse_text):
+    art = analyse_text("Burkina Faso, Mali and Niger withdrew from the Economic Community of West "
+                       "African States in January.")
+    for name, code in (("Burkina Faso", "BFA"), ("Mali", "MLI"), ("Niger", "NER")):
+        e = entity(art, name)
+        assert (e.type, e.country) == ("GPE", code)
+    assert entity(art, "Economic Community of West African States").country == "IGO"
+
+
+def test_a_span_cutting_a_known_name_is_repaired(analyse_text):
+    art = analyse_text("The Constitutional Court of Bosnia and Herzegovina ruled against the law, "
+                       "which the assembly in Banja Luka had passed.")
+    names = {e.name: e for e in art.entities}
+    court = next(e for n, e in names.items() if n.startswith("Constitutional Court"))
+    assert court.name.endswith("Herzegovina") and court.country == "BIH"
+    assert "Herzegovina" not in names
+    assert all(e.type != "PERSON" for e in art.entities if "Banja" in e.name)
+
+
+def test_names_read_from_their_frame(analyse_text):
+    art = analyse_text("The delegation includes Defense Minister Rustem Umerov and senior aides.")
+    p = person(art, "Umerov")
+    assert p.name == "Rustem Umerov"
+
+
+def test_acronym_definition_names_one_entity(analyse_text):
+    art = analyse_text("Somalia's National Intelligence and Security Agency (NISA) said 20 fighters were "
+                       "killed. NISA added that others fled.")
+    orgs = [e for e in art.entities if e.type == "ORG"]
+    nisa = next(e for e in orgs if e.name == "National Intelligence and Security Agency")
+    assert [m.text for m in nisa.mentions].count("NISA") == 2
+    assert nisa.country == "SOM"
+    assert not any(e.name == "NISA" for e in orgs)
+
+
+def test_unqualified_security_nouns_take_the_storys_state(nlp):
+    from redline.extract import actors, places, resolution
+
+    text = ("Militants stormed a hotel in Beledweyne, Somalia, on Friday. Security forces ended the "
+            "siege after ten hours.")
+    doc = nlp(text)
+    ents = actors.extract_entities(doc)
+    index = actors.EntityIndex(ents, doc)
+    resolution.resolve_entities(doc, ents, places.extract_places(doc, ents), "2025-03-14", index)
+    s = text.index("Security forces")
+    actor = index.actor(s, s + len("Security forces"))
+    assert (actor.country, actor.sector) == ("SOM", "COP")
+
+
+@pytest.mark.parametrize("words, code", [
+    (["German", "Marshall", "Fund"], "NGO"),
+    (["Control", "Risks"], "MNC"),
+    (["Koya", "University"], "LOCATED"),
+    (["Ministry", "of", "Defense"], "LOCATED"),
+    (["Apple"], None),
+])
+def test_org_kind_table(words, code):
+    assert org_kind(words) == code
