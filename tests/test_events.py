@@ -120,7 +120,8 @@ def _dyads(evs):
     # subject of an adjective's complement
     ("The United States is willing to provide a loan guarantee to Ukraine.", "The United States", "Ukraine"),
     # a recipient phrase on an event-noun object
-    ("Iraqi troops launched an assault on the last ISIS bastion.", "Iraqi troops", "the last ISIS bastion"),
+    # a place or a thing is the object; its modifier's actor is the target
+    ("Iraqi troops launched an assault on the last ISIS bastion.", "Iraqi troops", "ISIS"),
     # the subject of a demanded clause
     ("Parliament Speaker Aguila Saleh demanded that Dbeibeh appear before the chamber.",
      "Parliament Speaker Aguila Saleh", "Dbeibeh"),
@@ -163,7 +164,7 @@ def _dyads(evs):
     ("Colombia is ready to contribute troops to the NATO-led security force in Afghanistan.",
      "Colombia", "Afghanistan"),
     # a place named through a common noun
-    ("Around 77,000 Nigerians have sought refuge in Niger's Maradi region.", "Nigerians", "Niger's Maradi region"),
+    ("Around 77,000 Nigerians have sought refuge in Niger's Maradi region.", "Nigerians", "Niger"),
     # a reciprocal act on an event noun inside a compound subject
     ("The Japanese foreign minister and Iranian Foreign Minister Mohammad Javad Zarif will attend Saturday's "
      "meeting of the Association of Southeast Asian Nations.",

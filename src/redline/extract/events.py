@@ -491,6 +491,13 @@ def candidates(doc, sent) -> list[_Cand]:
                 and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
             continue  # "in cooperation with its partners, USAID provided ...": a manner, not an act
         src, tgt, info = ea.noun_roles(tok)
+        if src is None and tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in ("in", "during", "at"):
+            # "employees stopped work in a strike", "Reagan, in a meeting with Mulroney,
+            # agreed": the clause's subject takes part in the act the phrase names
+            g = tok.head.head
+            host = ea.subject_of(g) if g.pos_ == "VERB" else (g if g.dep_ in ("nsubj", "nsubjpass") else None)
+            if host is not None and host is not tgt and ea.looks_actor(host):
+                src = host
         if entry.type == "MOBILIZE":
             # "the deployment of North Korean troops to Russia": of-phrase = who is moved
             for prep, pobj in ea._prep_objects(tok, {"of"}):
@@ -827,6 +834,10 @@ def extract_events(doc, *, entities=None, index=None, quotes=None, dates=None, p
             events.extend(_events_of(doc, c, index, quotes))
         except Exception:
             log.debug("event candidate failed", exc_info=True)
+    # filters: targets are actors (things go to ``object``); named "not an event" predicates
+    if index is not None:
+        from . import event_filters
+        events = event_filters.apply(events, doc)
     # text order; events of one trigger keep their order (the classifier's reading first)
     events.sort(key=lambda e: e.trigger.start)
     for k, e in enumerate(events, 1):

@@ -1,0 +1,349 @@
+"""The "filters" stage of the event coder: named "not an event" predicates.
+
+Takes the typed, resolved events of a document (:class:`redline.model.Event`, with the
+parse) and returns the ones that stand, after two changes:
+
+* **targets are actors only.** A target phrase that is no actor (a thing, a place, a
+  policy, an abstraction: "power", "tariff", "an operation", "oil prices", "a
+  ceasefire") moves to the event's ``object`` (:func:`split_objects`).
+* **"no event".** Each predicate of :data:`NOT_AN_EVENT` names one reason a candidate is
+  no event; the first that holds drops it (:func:`why_not`).
+
+  - :func:`newsroom_act`: the newsroom's own acts ("contributed to this report",
+    "did not respond to a request for comment", "VOA requests for comment").
+  - :func:`no_political_actor`: no political actor as its source (or, for the
+    types that may lack a stated source, "were killed", "were arrested", as its target).
+
+What an actor is (:func:`is_actor`) and what a political actor is
+(:func:`is_political`) are the two definitions the predicates share. The switches are
+one frozen :class:`FilterConfig` (:data:`CONFIG`).
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Optional
+
+from ..model import Actor, Event
+from ..plover import word_class
+
+# Sectors of political actors (PLOVER manual, table 5.2): governments, armed and security
+# forces, legislators, judges, parties, opposition, rebels, spies, IGOs/NGOs, protesters.
+POLITICAL_SECTORS = frozenset({
+    "GOV", "MIL", "LEG", "JUD", "COP", "SPY", "REB", "OPP", "PTY", "INS", "IGO", "NGO",
+    "UNO", "IMG", "CVL", "ELI", "PRM", "REF", "CRM", "REL", "EDU", "MED", "BUS", "LAB",
+})
+# The sector of news media: reporting is the newsroom's work, not a political act
+NEWS_SECTOR = "JRN"
+_GROUP_NOUNS = word_class("group_noun")
+_PERSON_PRONOUNS = {"he", "she", "they", "them", "him", "her", "we", "us", "i", "me"}
+
+
+@dataclass(frozen=True)
+class FilterConfig:
+    """What the filter stage does (one object; tests build variants with ``replace``)."""
+    #: move non-actor targets to ``object``
+    split_objects: bool = True
+    #: types that may lack a stated source: a political target suffices
+    sourceless_types: frozenset = frozenset({"ASSAULT", "COERCE"})
+    #: an act demanded or announced with no stated actor ("called for Zamora's release")
+    sourceless_factualities: frozenset = frozenset({"advocated"})
+    #: an actor with a named entity but neither country nor sector counts as political
+    entity_is_political: bool = False
+    #: a person or group phrase with no known country is political too
+    named_groups: bool = True
+    #: the predicates applied, in order (names of :data:`NOT_AN_EVENT`)
+    predicates: tuple = ("newsroom_act", "thing_as_source", "travel", "no_political_actor")
+
+
+CONFIG = FilterConfig()
+
+
+# --------------------------------------------------------------------------- actors
+
+def _head(doc, actor: Actor):
+    """The syntactic head of an actor's span in the parse (None if it cannot be found)."""
+    if doc is None or actor.start is None or actor.end is None or actor.end <= actor.start:
+        return None
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def is_actor(actor: Actor, doc=None) -> bool:
+    """Can this phrase be an event's target? A resolved actor (entity, country or
+    sector), a pronoun that stands for a person or a group, or a noun phrase headed by a
+    name or an actor noun ("passengers", "protesters", "the militants"); not things,
+    places taken as places, policies or abstractions."""
+    if actor.entity or actor.country or actor.sector:
+        return True
+    from . import event_actors as ea
+    head = _head(doc, actor)
+    if head is None:
+        return (actor.text or "").lower() in _PERSON_PRONOUNS
+    if head.pos_ == "PRON":
+        return head.lower_ in _PERSON_PRONOUNS
+    c = ea.core(head)
+    if c.pos_ == "NOUN" and (c.lemma_.lower() in _actor_words() or c.lemma_.lower() in _GROUP_NOUNS):
+        return True
+    if ea.is_thing(head) or ea.is_event_noun(c):
+        return False
+    if c.pos_ == "NOUN" and _PERSON_SUFFIX.search(c.lemma_.lower()):
+        return True
+    return ea.looks_actor(head) and c.ent_type_ not in ("LOC", "FAC")
+
+
+def is_political(actor: Actor, config: FilterConfig = CONFIG) -> bool:
+    """A political actor: one with a country, or a sector other than the news media
+    (PLOVER's actors), or (if configured) a named entity."""
+    if actor.country:
+        return actor.sector != NEWS_SECTOR
+    if actor.sector:
+        return actor.sector in POLITICAL_SECTORS
+    return bool(config.entity_is_political and actor.entity)
+
+
+def _modifier_actor(doc, actor: Actor) -> Optional[Actor]:
+    """The actor a thing's modifier names ("*American* soybeans", "*Russia's* gas"),
+    with the thing's resolution (country, entity, sector) and the modifier's span."""
+    head = _head(doc, actor)
+    if head is None:
+        return None
+    for ch in head.children:
+        if ch.dep_ in ("poss", "compound", "amod", "nmod") and (
+                ch.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or ch.pos_ == "PROPN"):
+            lo, hi = ch.left_edge.i, ch.i + 1
+            sp = doc[lo:hi]
+            text = sp.text[:-2] if sp.text.endswith(("'s", "’s")) else sp.text
+            return Actor(actor.name, actor.entity, actor.country, actor.sector,
+                         sp.start_char, sp.start_char + len(text), text)
+    return None
+
+
+def split_objects(event: Event, doc=None) -> Event:
+    """Move target phrases that are no actors to ``event.object`` (in place)."""
+    keep, things = [], []
+    for a in event.target:
+        if not is_actor(a, doc):
+            things.append(a)
+        elif (a.country or a.entity) and _thing_head(doc, a):
+            # "a tariff on American soybeans": the soybeans are the object, the United
+            # States (the modifier's actor) the target
+            things.append(a)
+            owner = _modifier_actor(doc, a)
+            if owner is not None:
+                keep.append(owner)
+        else:
+            keep.append(a)
+    if things:
+        event.target = keep
+        event.object = list(event.object) + things
+    return event
+
+
+# --------------------------------------------------------------------------- predicates
+
+_NEWSROOM = re.compile(
+    r"contributed to this report|contributed reporting|"
+    r"request(?:s|ed)? for comment|respond(?:ed)? to (?:a |an |the )?(?:\w+ )?(?:request|inquir|quer|e-?mail|call)|"
+    r"reached for comment|declined to comment|could not be reached|"
+    r"\b(?:VOA|Voice of America)(?:'s|’s)? (?:request|inquir|quer|question|interview)",
+    re.I)
+_NEWS_ORGS = {"voa", "voice of america", "reuters", "ap", "associated press", "afp", "agence france-presse",
+              "bbc", "cnn"}
+
+
+def _sentence_text(doc, event: Event) -> str:
+    s = event.sentence or {}
+    text = getattr(doc, "text", None) if doc is not None else None
+    if text is None or s.get("start") is None:
+        return ""
+    return text[s["start"]:s["end"]]
+
+
+def _is_news_org(a: Actor) -> bool:
+    name = (a.name or a.text or "").lower().strip()
+    return a.sector == NEWS_SECTOR or name in _NEWS_ORGS or name.startswith("voa")
+
+
+def newsroom_act(event: Event, doc=None, config: FilterConfig = CONFIG) -> bool:
+    """The newsroom's own acts: "Margaret Besheer contributed to this report", "did not
+    respond to a request for comment", "have ignored VOA requests for comment". The
+    sentence says so around the trigger, or a news organisation is the source or
+    target of an act of news gathering."""
+    sent = _sentence_text(doc, event)
+    if sent:
+        t0 = event.trigger.start - (event.sentence or {}).get("start", 0)
+        for m in _NEWSROOM.finditer(sent):
+            # the trigger is part of the newsroom phrase or its verb ("ignored", "respond")
+            if m.start() - 40 <= t0 <= m.end():
+                return True
+    lemma = (event.trigger.text or "").lower()
+    if any(_is_news_org(a) for a in list(event.source) + list(event.target)) and \
+            lemma.split(" ")[0] in _NEWSGATHERING_WORDS:
+        return True
+    return False
+
+
+_NEWSGATHERING_WORDS = word_class("newsgathering") | {"ignored", "ignore", "ignores", "contributed",
+                                                       "reported", "asked", "requests", "told"}
+
+
+def no_political_actor(event: Event, doc=None, config: FilterConfig = CONFIG) -> bool:
+    """No political actor as the source; for the types that may lack a stated source
+    (``config.sourceless_types``: "were killed", "were detained") none as the target
+    either."""
+    if any(_political_in(a, doc, config) for a in event.source):
+        return False
+    if (event.type in config.sourceless_types or (not event.source and event.factuality in config.sourceless_factualities)) \
+            and any(_political_in(a, doc, config) for a in event.target):
+        return False
+    return True
+
+
+def _political_in(actor: Actor, doc, config: FilterConfig) -> bool:
+    """Political by its resolution, or (``config.named_groups``) a person or group the
+    parse shows as one though no country is known ("Western politicians", "unnamed
+    individuals"); an unresolved pronoun is none."""
+    if is_political(actor, config):
+        return True
+    if not config.named_groups or actor.sector == NEWS_SECTOR:
+        return False
+    head = _head(doc, actor)
+    if head is None or head.pos_ == "PRON":
+        return False
+    return is_actor(actor, doc)
+
+
+def _lemma(doc, span) -> str:
+    """Lemma of the first token of a text span in the parse."""
+    if doc is None:
+        return (span.text or "").lower().split(" ")[0]
+    sp = doc.char_span(span.start, span.end, alignment_mode="expand")
+    return sp[0].lemma_.lower() if sp is not None and len(sp) else (span.text or "").lower()
+
+
+def _has_object(doc, span) -> bool:
+    """Does the trigger verb take a direct object in the parse?"""
+    if doc is None:
+        return False
+    sp = doc.char_span(span.start, span.end, alignment_mode="expand")
+    return sp is not None and len(sp) > 0 and any(c.dep_ == "dobj" for c in sp[0].children)
+
+
+@functools.lru_cache(maxsize=1)
+def _actor_words() -> frozenset:
+    """Nouns that head an actor phrase: actor and person nouns, the sector words."""
+    from ..plover import _rows
+    words = set(word_class("actor_noun")) | set(word_class("person_noun"))
+    try:
+        for r in _rows("sectors.tsv"):
+            w = (r.get("word") or "").lower()
+            if w and " " not in w:
+                words.add(w)
+                words.add(w[:-1] if w.endswith("s") else w)
+    except Exception:
+        pass
+    return frozenset(words)
+
+
+@functools.lru_cache(maxsize=1)
+def _weapon_heads() -> frozenset:
+    """Head nouns of military equipment (``data/equipment.tsv``)."""
+    try:
+        from .equipment import _lexicon
+        heads = set(_lexicon().heads)
+        # "fighter aircraft", "military aircraft" → "aircraft"
+        return frozenset(heads | {h.rsplit(" ", 1)[-1] for h in heads} - {"system", "device", "equipment"})
+    except Exception:
+        return frozenset()
+
+
+def _thing_head(doc, actor: Actor) -> bool:
+    """Is the phrase a thing, a policy or an abstraction that only a modifier ties to an
+    actor ("Britain's decision", "U.S. residential bills", "a Chinese update", "the gang
+    leader's prison break")? Not when the head is the actor's own name, an actor or
+    person noun, an act ("a Taliban attack" stands for its author) or a weapon
+    ("Israeli aircraft" for the forces flying them)."""
+    from . import event_actors as ea
+    head = _head(doc, actor)
+    if head is None or head.pos_ != "NOUN" or head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return False
+    c = ea.core(head)
+    lem = c.lemma_.lower()
+    if c.pos_ != "NOUN" or c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return False
+    if actor.name and c.lower_ in actor.name.lower():
+        return False  # the resolved entity's own name ("Trump", tagged a noun)
+    if lem in _actor_words() or c.lower_ in _actor_words() or lem in _GROUP_NOUNS or _PERSON_SUFFIX.search(lem) \
+            or _AGENT_SUFFIX.search(lem):
+        return False  # a source "hackers", "traders" may well be people: only clear things go
+    if ea.is_troops(c) or ea.is_thing(c) or ea.is_event_noun(c) or lem in _weapon_heads():
+        return False
+    # the actor comes from a modifier: a possessive, a name or a demonym before the head
+    return any(ch.dep_ in ("poss", "compound", "amod", "nmod") and (
+        ch.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or ch.pos_ == "PROPN"
+        or ch.lemma_.lower() in _actor_words()) for ch in c.children)
+
+
+# person nouns by their ending ("activist", "civilian", "chairman"); -er/-or words are too
+# often things ("power", "border") and are listed in group_noun instead
+_AGENT_SUFFIX = re.compile(r"(?:er|or|ant|ent|ee)$")
+_PERSON_SUFFIX = re.compile(r"(?:ist|ian|(?:^|[^w])man|men|woman|women|people|folk)$")
+
+
+def thing_as_source(event: Event, doc=None, config: FilterConfig = CONFIG) -> bool:
+    """The source phrase is a thing, a policy or an act, not an actor ("Britain's
+    decision to relinquish", "U.S. residential bills would increase"): no event, even
+    when a modifier gives it a country."""
+    return bool(event.source) and all(_thing_head(doc, a) for a in event.source)
+
+
+_TRAVEL_VERBS = word_class("travel_verb")
+_ARMED = {"MIL", "REB", "INS", "IMG", "COP", "SPY"}
+
+
+def travel(event: Event, doc=None, config: FilterConfig = CONFIG) -> bool:
+    """Someone or something travelling ("the ship departed China", "before landing in
+    Jeddah", "refugees returned to Somalia"): a journey, no act on anyone. Visits
+    (CONSULT) and armed forces moving (MOBILIZE, RETREAT) stay."""
+    if event.type in ("CONSULT", "MOBILIZE", "ASSAULT"):
+        return False
+    if _lemma(doc, event.trigger) not in _TRAVEL_VERBS or _has_object(doc, event.trigger):
+        return False  # "flew 13 tons of medicine into Afghanistan" moves goods
+    if event.type == "RETREAT" and any(a.sector in _ARMED for a in event.source):
+        return False
+    return True
+
+
+#: the "not an event" predicates by name, in the order they are tried
+NOT_AN_EVENT: dict[str, Callable[..., bool]] = {
+    "newsroom_act": newsroom_act,
+    "thing_as_source": thing_as_source,
+    "travel": travel,
+    "no_political_actor": no_political_actor,
+}
+
+
+def why_not(event: Event, doc=None, config: FilterConfig = CONFIG) -> Optional[str]:
+    """The name of the first predicate by which this is no event, or None."""
+    for name in config.predicates:
+        if NOT_AN_EVENT[name](event, doc, config):
+            return name
+    return None
+
+
+def apply(events: list[Event], doc=None, config: FilterConfig = CONFIG,
+          dropped: Optional[list] = None) -> list[Event]:
+    """The events that stand, targets split from objects. ``dropped`` (if given)
+    receives ``(predicate name, event)`` for each event let go."""
+    out = []
+    for e in events:
+        if config.split_objects:
+            split_objects(e, doc)
+        reason = why_not(e, doc, config)
+        if reason is None:
+            out.append(e)
+        elif dropped is not None:
+            dropped.append((reason, e))
+    return out

@@ -1,0 +1,115 @@
+"""The filter stage of the event coder (redline.extract.event_filters): each "not an
+event" predicate on sentences written for it, and targets that are no actors moving to
+``object``."""
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from redline.extract import event_filters as ef
+
+
+def _events(analyse_text, text):
+    return analyse_text(text).events
+
+
+def _dropped(analyse_text, text, monkeypatch):
+    """(predicate, event) pairs the filter stage let go for this text."""
+    seen = []
+    orig = ef.apply
+
+    def spy(events, doc=None, config=ef.CONFIG, dropped=None):
+        out = orig(events, doc, config, seen)
+        return out
+    monkeypatch.setattr(ef, "apply", spy)
+    analyse_text(text)
+    return seen
+
+
+@pytest.mark.parametrize("text", [
+    "Margaret Besheer contributed to this report.",
+    "The two governments have ignored VOA requests for comment.",
+    "The ministry did not respond to a request for comment.",
+])
+def test_newsroom_acts_are_no_events(analyse_text, text):
+    evs = _events(analyse_text, text)
+    assert not evs, [(e.type, e.trigger.text) for e in evs]
+
+
+def test_newsroom_predicate_names_itself():
+    from redline.model import Actor, Event, TextSpan
+    text = "The two governments have ignored VOA requests for comment."
+    voa = Actor("VOA", None, "USA", "JRN", 36, 39, "VOA")
+    ev = Event(id="", type="RETREAT", mode=None, context=None, cameo=None, score=None, goldstein=None,
+               factuality="asserted", trigger=TextSpan(26, 33, "ignored"),
+               sentence={"start": 0, "end": len(text)}, source=[], target=[voa])
+
+    class _Doc:  # the predicate reads only the text
+        pass
+    doc = _Doc()
+    doc.text = text
+    assert ef.newsroom_act(ev, doc)
+    assert ef.why_not(ev, doc) == "newsroom_act"
+
+
+@pytest.mark.parametrize("text,thing,actor", [
+    ("China imposed a tariff on American soybeans.", "soybeans", "USA"),
+    ("The rebels seized power in Niger.", "power", None),
+    ("Russia violated the ceasefire.", "ceasefire", None),
+])
+def test_things_go_to_object_not_target(analyse_text, text, thing, actor):
+    evs = _events(analyse_text, text)
+    assert evs, text
+    show = [(e.type, [a.text for a in e.target], [a.text for a in e.object]) for e in evs]
+    for e in evs:
+        assert not any(thing in a.text for a in e.target), show
+    assert any(any(thing in a.text for a in e.object) for e in evs), show
+    if actor:
+        assert any(a.country == actor for e in evs for a in e.target), show
+
+
+def test_actor_target_stays(analyse_text):
+    evs = _events(analyse_text, "Lithuania expelled three Russian diplomats.")
+    assert evs and any(a.country == "RUS" for e in evs for a in e.target), \
+        [(e.type, [a.text for a in e.target], [a.text for a in e.object]) for e in evs]
+
+
+@pytest.mark.parametrize("text", [
+    "U.S. residential bills would increase by about $69 a month.",
+    "Britain's decision to leave angered France.",
+])
+def test_a_thing_is_no_source(analyse_text, text, monkeypatch):
+    seen = _dropped(analyse_text, text, monkeypatch)
+    assert any(r == "thing_as_source" for r, _ in seen) or not _events(analyse_text, text), seen
+
+
+@pytest.mark.parametrize("text", [
+    "The Iranian cargo ship departed China on Monday.",
+    "Rubio told reporters aboard a military plane before landing in Jeddah.",
+])
+def test_a_journey_is_no_event(analyse_text, text):
+    evs = _events(analyse_text, text)
+    assert not any(e.trigger.text in ("departed", "landing") for e in evs), [(e.type, e.trigger.text) for e in evs]
+
+
+def test_goods_flown_in_stay_aid(analyse_text):
+    evs = _events(analyse_text, "Medecins Sans Frontieres flew 13 metric tons of medicine into Afghanistan.")
+    assert any(e.type == "AID" for e in evs)
+
+
+def test_no_political_actor(analyse_text):
+    # nothing that acts: "lack of access" hampering relief is no event
+    evs = _events(analyse_text, "A lack of access hampered the distribution of relief in Mozambique.")
+    assert not any(e.trigger.text == "hampered" for e in evs), [(e.type, e.trigger.text) for e in evs]
+    # a group with no country is still an actor; a passive killing needs no stated source
+    assert _events(analyse_text, "Western politicians called on China to release the activist.")
+    evs = _events(analyse_text, "Five Pakistani soldiers were killed in Balochistan.")
+    assert any(e.type == "ASSAULT" for e in evs), [(e.type, e.trigger.text) for e in evs]
+
+
+def test_predicates_are_configurable(analyse_text):
+    cfg = dataclasses.replace(ef.CONFIG, predicates=())
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        cfg.predicates = ("travel",)
+    assert set(ef.CONFIG.predicates) <= set(ef.NOT_AN_EVENT)
