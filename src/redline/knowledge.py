@@ -35,7 +35,7 @@ from __future__ import annotations
 import functools
 import itertools
 import os
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, Union
@@ -102,7 +102,7 @@ def check_user_files() -> int:
 
 def reload() -> None:
     """Forget every cached table (after changing ``REDLINE_ACTORS`` or user files)."""
-    for fn in (_user_rows, _people, person_aliases, _orgs, _regions, agent_sectors):
+    for fn in (_user_rows, _people, _spells, person_aliases, _orgs, _regions, agent_sectors):
         fn.cache_clear()
     from . import countries
 
@@ -235,54 +235,81 @@ class _Spell:
     order: int = 0  # position in the merged tables
 
 
+# A person row as read: (rank, order, country, sector, role, start, end, source).
+_Row = tuple
+
+
 @functools.lru_cache(maxsize=1)
-def _people() -> tuple[dict[str, tuple[_Spell, ...]], dict[str, str]]:
-    spells: dict[str, list[_Spell]] = {}
-    aliases: dict[str, str] = {}
+def _people() -> tuple[dict[str, list[_Row]], dict[str, str]]:
+    """Raw spell rows per canonical name, and the alias map. Dates are parsed per
+    person on demand (:func:`_spells`): most of the 20,000 persons are never asked
+    for, and parsing them all would double the load time."""
+    rows: dict[str, list[_Row]] = {}
     ranked_aliases: dict[str, tuple[int, set]] = {}
     counter = itertools.count()
 
-    def add(row: dict, rank: int):
-        name = row["name"]
-        fact = PersonFact(name, row["country"], row["sector"] or None, row.get("role", ""),
-                          row["start"] or None, row["end"] or None, row["source"])
-        spells.setdefault(name, []).append(
-            _Spell(fact, rank, _lo(fact.start), _hi(fact.end), next(counter)))
-        for alias in [name, *split_list(row["aliases"])]:
-            r, owners = ranked_aliases.get(alias, (-1, set()))
+    def add(name, aliases, country, sector, role, start, end, source, rank):
+        rows.setdefault(name, []).append((rank, next(counter), country, sector, role, start, end, source))
+        for alias in [name, *split_list(aliases)] if aliases else (name,):
+            r, owners = ranked_aliases.get(alias, (-1, None))
             if rank > r:
                 ranked_aliases[alias] = (rank, {name})
             elif rank == r:
                 owners.add(name)
 
-    for _, row in _read("people.tsv"):
-        add(row, _RANK.get(row["source"], 0))
+    path = data_path("actors/people.tsv")
+    if path.is_file():
+        with path.open(encoding="utf-8") as fh:
+            header = None
+            for line in fh:
+                if line.startswith("#"):
+                    continue
+                cells = line.rstrip("\n").split("\t")
+                if header is None:
+                    header = cells
+                    if header != ["name", "aliases", "country", "sector", "role", "start", "end", "source"]:
+                        raise ActorFileError(f"{path}: unexpected columns {header}")
+                    continue
+                if len(cells) == 8:
+                    add(*cells, _RANK.get(cells[7], 0))
     for _, row in _read("current_officeholders.tsv"):
-        add(row, _HAND_RANK)
+        add(row["name"], row["aliases"], row["country"], row["sector"], row["role"], row["start"],
+            row["end"], row["source"], _HAND_RANK)
     for row in _user_rows():
         if row["kind"] == "person":
-            add(row, _USER_RANK)
+            add(row["name"], row["aliases"], row["country"], row["sector"], row["role"],
+                row["start"], row["end"], row["source"], _USER_RANK)
     # The same person under another canonical name in an older source (Wikidata's
     # "Volodymyr Zelenskyy", the hand table's "Volodymyr Zelensky"): an alias of a
     # higher-ranked person of the same country takes that person's name.
-    top_rank = {name: max(s.rank for s in ss) for name, ss in spells.items()}
+    top_rank = {name: max(r[0] for r in rs) for name, rs in rows.items()}
     renamed: dict[str, str] = {}
-    for name in sorted(spells, key=lambda n: (top_rank[n], n)):
-        rank, owners = ranked_aliases.get(name, (-1, set()))
-        owner = next(iter(owners)) if len(owners) == 1 else None
-        if owner is None or owner == name or owner not in spells or rank <= top_rank[name]:
+    for name, (rank, owners) in ranked_aliases.items():
+        if name not in rows or len(owners) != 1 or rank <= top_rank[name]:
             continue
-        if {s.fact.country for s in spells[name]} <= {s.fact.country for s in spells[owner]}:
-            spells[owner].extend(_Spell(replace(s.fact, name=owner), s.rank, s.lo, s.hi, s.order)
-                                 for s in spells.pop(name))
+        owner = next(iter(owners))
+        if owner == name or owner not in rows or owner in renamed:
+            continue
+        if {r[2] for r in rows[name]} <= {r[2] for r in rows[owner]}:
             renamed[name] = owner
+    for name, owner in renamed.items():
+        rows[owner].extend(rows.pop(name))
+    aliases: dict[str, str] = {}
     for alias, (_, owners) in ranked_aliases.items():
-        if alias in spells:
+        if alias in rows:
             aliases[alias] = alias  # a canonical name always denotes its own person
         elif len(owners) == 1:
             owner = next(iter(owners))
             aliases[alias] = renamed.get(owner, owner)
-    return {k: tuple(_cut_stale(v)) for k, v in spells.items()}, aliases
+    return rows, aliases
+
+
+@functools.lru_cache(maxsize=4096)
+def _spells(name: str) -> tuple[_Spell, ...]:
+    spells = [_Spell(PersonFact(name, country, sector or None, role, start or None, end or None, source),
+                     rank, _lo(start), _hi(end), order)
+              for rank, order, country, sector, role, start, end, source in _people()[0].get(name, ())]
+    return tuple(_cut_stale(spells))
 
 
 def _cut_stale(spells: list[_Spell]) -> list[_Spell]:
@@ -312,7 +339,7 @@ def person_aliases() -> dict[str, str]:
 def person_facts(name: str) -> tuple[PersonFact, ...]:
     """The office spells of a canonical name (see :func:`person_aliases`), sorted by
     start, or () for an unknown name."""
-    spells = _people()[0].get(name, ())
+    spells = _spells(name)
     return tuple(s.fact for s in sorted(spells, key=lambda s: (s.lo or date.min, -s.rank)))
 
 
@@ -326,7 +353,7 @@ def person_code(name: str, on: DateLike = None) -> Optional[tuple[str, Optional[
     "ELI", "former <role>" or ""). With no date, the latest spell (open spells first)
     gives the code.
     """
-    spells = _people()[0].get(name)
+    spells = _spells(name)
     if not spells:
         return None
     day = _as_date(on)

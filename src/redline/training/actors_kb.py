@@ -338,40 +338,31 @@ def petrarch_persons(entries: Iterable[Entry]) -> list[Spell]:
     return spells
 
 
-def _person_spells(names: list[str], codes_: list[Code]) -> list[Spell]:
-    spells = []
-    if True:
-        if not looks_like_person(names):
-            return spells
-        dated = [c for c in codes_ if c.start or c.end]
-        # An undated code next to dated ones is the default outside the dated spells:
-        # the loader's "former office-holder" rule covers it.
-        codes = dated or codes_
-        decoded = []
-        for c in codes:
-            country, sector, _ = split_code(c.code)
-            if country is None or sector is None or country == "MNC":
-                continue
+def _person_spells(names: list[str], entry_codes: list[Code]) -> list[Spell]:
+    if not looks_like_person(names):
+        return []
+    dated = [c for c in entry_codes if c.start or c.end]
+    # An undated code next to dated ones is the default outside the dated spells: the
+    # loader's "former office-holder" rule stands for it.
+    decoded = []
+    for c in dated or entry_codes:
+        country, sector, _ = split_code(c.code)
+        if country is not None and sector is not None and country != "MNC":
             decoded.append((country, sector, c.start, c.end))
-        if not decoded:
-            return spells
-        if not any(_overlaps_keep(s, en) for _, _, s, en in decoded):
-            return spells
-        name = proper_case(names[0])
-        aliases = sorted({proper_case(a) for a in names[1:] if person_alias_ok(a)} - {name})
-        office = [d for d in decoded if d[1] != "ELI"]
-        if office:
-            decoded = office
-        else:  # only "elite" spells: one row for the person's country
-            starts = [d[2] for d in decoded]
-            ends = [d[3] for d in decoded]
-            decoded = [(decoded[-1][0], "ELI", "" if "" in starts else min(starts),
-                        "" if "" in ends else max(ends))]
-        for country, sector, start, end in decoded:
-            if not _overlaps_keep(start, end) and len(decoded) > 1:
-                continue
-            spells.append(Spell(name, aliases, country, sector, "", start, end, SRC_PETRARCH))
-    return spells
+    if not any(_overlaps_keep(s, e) for _, _, s, e in decoded):
+        return []
+    name = proper_case(names[0])
+    aliases = sorted({proper_case(a) for a in names[1:] if person_alias_ok(a)} - {name})
+    office = [d for d in decoded if d[1] != "ELI"]
+    if office:
+        decoded = [d for d in office if _overlaps_keep(d[2], d[3])] or office[-1:]
+    else:  # only "elite" spells: one row for the person's country
+        starts = [d[2] for d in decoded]
+        ends = [d[3] for d in decoded]
+        decoded = [(decoded[-1][0], "ELI", "" if "" in starts else min(starts),
+                    "" if "" in ends else max(ends))]
+    return [Spell(name, aliases, country, sector, "", start, end, SRC_PETRARCH)
+            for country, sector, start, end in decoded]
 
 
 def wikidata_persons(path: Path, iso3_of: Callable[[str], Optional[str]]) -> list[Spell]:
@@ -487,33 +478,33 @@ def petrarch_orgs(entries: Iterable[Entry], *, international: bool) -> list[Org]
     return [groups[k] for k in order]
 
 
-def _add_org(groups, order, group, code, country, sector, rest):
-    if True:
-        w = words(group[0])
-        acronym = len(w) == 1 and 2 <= len(w[0]) <= 8 and re.fullmatch(r"[A-Z][A-Z0-9]+", w[0]) and w[0] not in SECTOR_MAP
-        if not acronym and not any(x in ORG_WORDS for x in w):
-            return
-        if w[0] in GENERIC_WORDS - {"THE"}:
-            return
-        names = _org_names(group)
-        if not names:
-            return
-        # A code with a chunk naming this very body (MSF, HCR, WAS) groups its entries.
-        specific = [c for c in rest if c not in SECTOR_MAP and map_country(c) is None
-                    and c not in ("UNO", "EUR", "WAF", "LAM", "ASA", "AFR", "EEC", "WST")]
-        key = code if specific else f"{code}:{names[0]}"
-        org = groups.get(key)
-        if org is None:
-            kind = "ORG"
-            org = groups[key] = Org(names[0], set(), country, sector, kind, SRC_PETRARCH)
-            order.append(key)
-        for n in names:
-            # A multi-word name is the better canonical name than an acronym.
-            if " " in n and " " not in org.name:
-                org.aliases.add(org.name)
-                org.name = n
-            elif n != org.name:
-                org.aliases.add(n)
+def _add_org(groups: dict[str, Org], order: list[str], group: list[str], code: str,
+             country: str, sector: str, rest: list[str]) -> None:
+    w = words(group[0])
+    acronym = len(w) == 1 and 2 <= len(w[0]) <= 8 and re.fullmatch(r"[A-Z][A-Z0-9]+", w[0]) and w[0] not in SECTOR_MAP
+    if not acronym and not any(x in ORG_WORDS for x in w):
+        return
+    if w[0] in GENERIC_WORDS - {"THE"}:
+        return
+    names = _org_names(group)
+    if not names:
+        return
+    # A code with a chunk naming this very body (MSF, HCR, WAS) groups its entries.
+    specific = [c for c in rest if c not in SECTOR_MAP and map_country(c) is None
+                and c not in ("UNO", "EUR", "WAF", "LAM", "ASA", "AFR", "EEC", "WST")]
+    key = code if specific else f"{code}:{names[0]}"
+    org = groups.get(key)
+    if org is None:
+        kind = "ORG"
+        org = groups[key] = Org(names[0], set(), country, sector, kind, SRC_PETRARCH)
+        order.append(key)
+    for n in names:
+        # A multi-word name is the better canonical name than an acronym.
+        if " " in n and " " not in org.name:
+            org.aliases.add(org.name)
+            org.name = n
+        elif n != org.name:
+            org.aliases.add(n)
 
 
 # --------------------------------------------------------------------------- places
