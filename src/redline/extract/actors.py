@@ -384,15 +384,22 @@ def _title_context(doc, ts: int, te: int, by_token: dict[int, _Raw]) -> _Role:
         left.insert(0, tok)
         i -= 1
     role_words: list = []
+    state_raw = None
     for tok in left:
         raw = by_token.get(tok.i)
         if raw is not None and raw.country is not None:
             # the first state named qualifies the person ("Palestinian activist and
             # U.S. legal permanent resident X")
-            info.country = info.country or raw.country.iso3
-            info.nationality = raw.country.kind == "demonym"
+            if info.country is None:
+                info.country = raw.country.iso3
+                info.nationality = raw.country.kind == "demonym"
+                state_raw = raw
             role_words = []
             continue
+        if raw is not None and (raw.org is not None or raw.label == "ORG") and state_raw is not None \
+                and raw.tok_start == state_raw.tok_end:
+            # the state qualifies the organisation: "the German Marshall Fund's Ohlberg"
+            info.country, info.nationality, state_raw = None, False, None
         if raw is not None and raw.org is not None:
             info.organisation = raw.org
             info.org_name = raw.org.name

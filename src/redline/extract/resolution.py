@@ -241,7 +241,8 @@ def _nationality(ctx: "_Context", rel: str, toks: list) -> Optional[str]:
             ok = t.i in heads or (t.head.i in heads and t.dep_ in {"amod", "compound", "nmod"})
         else:
             # "Kenya's minister", "U.S. Senator"; not "Iran analyst"
-            ok = t.dep_ == "poss" or (state_role and t.i not in heads)
+            ok = t.head.i in heads and (t.dep_ == "poss" or (
+                state_role and t.i not in heads and t.dep_ in {"amod", "compound", "nmod"}))
         if ok:
             found.append((t, iso3))
     if not found:
@@ -335,8 +336,11 @@ def _descriptor(ctx: _Context, ent: Entity) -> Optional[Evidence]:
     phrases = [ph for ts, te in ranges for ph in _descriptor_phrases(doc, ts, te)]
     if not phrases:
         return None
-    # 1. a known organisation with a code
+    # 1. a known organisation with a code (not one a relative clause tells of: "who
+    #    was sanctioned by the European Union")
     for rel, toks in phrases:
+        if rel == "relcl":
+            continue
         for org in _orgs_in(ctx, toks):
             if org.country and org.evidence is None:
                 return Evidence(org.country, org.sector, "descriptor:organisation")
