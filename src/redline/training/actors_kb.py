@@ -57,6 +57,7 @@ ORG_WORDS = {
     "LIMITED", "LTD", "LTD.", "INC", "INC.", "CORP", "CORP.", "COMPANY", "HOLDINGS",
     "COMMUNICATIONS", "SYSTEMS", "TECHNOLOGIES", "TECHNOLOGY", "INDUSTRIES", "PLC", "AG",
     "NEWS", "TIMES", "POST", "TELEVISION", "RADIO", "AIRLINES", "ENERGY", "OIL", "GAS",
+    "COUNTRIES", "TANK", "CLUB", "WORLDWIDE", "RELIEF", "AID", "RIGHTS", "PEACE", "STATES",
 }
 # Words that make a person-shaped entry generic ("UN_ENVOY_", "ACTING_MINISTER_X").
 GENERIC_WORDS = {
@@ -350,6 +351,10 @@ def _person_spells(names: list[str], entry_codes: list[Code]) -> list[Spell]:
         if country is not None and sector is not None and country != "MNC":
             decoded.append((country, sector, c.start, c.end))
     if not any(_overlaps_keep(s, e) for _, _, s, e in decoded):
+        return []
+    if not dated and not (decoded[0][0] in ("IGO", "UNO", "EUR") and len(words(names[0])) <= 3):
+        # Undated person-shaped entries are mostly NGOs and groups ("Autism Speaks",
+        # "Jund al Aqsa"); only international officials are worth the risk.
         return []
     name = proper_case(names[0])
     aliases = sorted({proper_case(a) for a in names[1:] if person_alias_ok(a)} - {name})
