@@ -28,7 +28,12 @@ def register(subparsers) -> None:
     a.add_argument("--out", type=Path, default=None,
                    help="output directory (default: the installed package's data/actors)")
     a.set_defaults(func=run_actors)
-    p.set_defaults(func=lambda args: (p.print_help(), 2)[1])
+    p.set_defaults(func=lambda args: _usage(p))
+
+
+def _usage(parser) -> int:
+    parser.print_help()
+    return 2
 
 
 def run_actors(args) -> int:
