@@ -474,3 +474,38 @@ def test_described_speaker_is_named_by_its_phrase(nlp):
     direct = [q for q in run(nlp, text)[0] if q.kind == "direct"]
     assert direct[0].speaker.name == "another user from Beijing"
     assert direct[1].speaker.name == "A college student in Beijing"
+
+
+def test_it_and_they_speaking_go_to_the_group_subject_of_the_sentence_before(nlp):
+    text = ("Mayor Ana Ruiz welcomed the plan on Monday. The Northern Farmers Union was the first "
+            "to reject the constitution. “The declaration ignores the villages,” it said. "
+            "Nine press freedom groups called for the reporter's release. "
+            "“We urge the authorities to free him,” they said in a joint statement.")
+    direct = [q for q in run(nlp, text)[0] if q.kind == "direct"]
+    assert "Northern Farmers Union" in direct[0].speaker.name
+    assert direct[1].speaker.name == "Nine press freedom groups"
+
+
+def test_role_noun_of_an_ordinary_person_goes_to_the_last_speaker(nlp):
+    text = ("“Dog meat is tender,” said Anton Kristian, who prefers it in a soup. "
+            "“I love it,” said the young professional.")
+    direct = [q for q in run(nlp, text)[0] if q.kind == "direct"]
+    assert [q.speaker.name for q in direct] == ["Anton Kristian", "Anton Kristian"]
+
+
+def test_pronoun_goes_to_a_name_before_its_cue_verb_whatever_the_parse(nlp):
+    # '..., Glenn Jusnes, a spokesperson for UNHCR Kenya, told VOA.' often misparsed
+    text = ("“This case is not legal,” said Aden Duale, a Kenyan lawmaker. "
+            "UNHCR refugee programs in Kenya are feeling the strain of insufficient funding, "
+            "Glenn Jusnes, a spokesperson for UNHCR Kenya, told VOA in an email response. "
+            "“The pandemic has made things worse,” he wrote.")
+    direct = [q for q in run(nlp, text)[0] if q.kind == "direct"]
+    assert direct[-1].speaker.name == "Glenn Jusnes"
+
+
+def test_pronoun_goes_to_a_person_described_by_role_in_an_organisation(nlp):
+    text = ("“Cherry picking is not an option,” Michel Barnier warned. His remarks prompted tweets, "
+            "with the chief foreign correspondent of Britain's Financial Times noting an irony. "
+            "“If the EU had been milder, Brexit would never have happened,” he noted.")
+    direct = [q for q in run(nlp, text)[0] if q.kind == "direct"]
+    assert "correspondent" in direct[-1].speaker.name and "Financial Times" in direct[-1].speaker.name

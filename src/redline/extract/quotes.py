@@ -360,6 +360,27 @@ class _Named:
     name: str
 
 
+def _tags_by_position(last) -> bool:
+    """A name (ending with token ``last``) right before a finite cue verb, maybe with an
+    apposition between commas, whatever the parse says: '..., Glenn Jusnes, a
+    spokesperson for UNHCR Kenya, told VOA.'"""
+    doc = last.doc
+    j = last.i + 1
+    if j < len(doc) and doc[j].text == ",":
+        k = j + 1
+        while k < min(len(doc), j + 14) and doc[k].text != "," and not doc[k].is_sent_start:
+            if doc[k].pos_ in ("VERB", "AUX") or _is_mark(doc[k]):
+                return False
+            k += 1
+        if k >= len(doc) or doc[k].text != ",":
+            return False
+        j = k + 1
+    if j >= len(doc) or doc[j].tag_ not in ("VBD", "VBZ", "VBP"):
+        return False
+    c = verb_cue(doc[j])
+    return c is not None and "quote" in c.frames
+
+
 def _definite(head) -> bool:
     """A noun phrase that refers back: "the spokesperson", "this official", "Solo's
     mayor" (not "his spokesman": someone else's)."""
@@ -420,11 +441,23 @@ class _Resolver:
         low = head.lower_
         eid = name = None
         person = head.ent_type_ == "PERSON"
+        if low in ("it", "they") and head.pos_ == "PRON":
+            # an organisation or group: the subject of the sentence before ('The Autonomous
+            # Administration ... was the first to reject it. “...,” it said')
+            ante = self._group_antecedent(head, low == "they")
+            if ante is not None:
+                a_s, a_e = _speaker_span(ante)
+                ent, _ = self._lookup(ante, a_s, a_e)
+                if ent is not None:
+                    self._add(ent.id, head.idx, head.idx + len(head.text), head.text, "pronoun")
+                return self._remember(Speaker(head.idx, head.idx + len(head.text), head.text, text[a_s:a_e],
+                                              ent.id if ent is not None else None), False, head)
         if low in _PERSONAL or (head.pos_ == "PRON" and low not in ("it", "this", "that")):
             ent = self._last_person(s, low)
             if ent is not None:
                 eid, name = ent.id, ent.name
-                self._add(eid, head.idx, head.idx + len(head.text), head.text, "pronoun")
+                if not isinstance(ent, _Named):  # (not a mention of the person's organisation)
+                    self._add(eid, head.idx, head.idx + len(head.text), head.text, "pronoun")
             return self._remember(Speaker(head.idx, head.idx + len(head.text), head.text, name, eid), True, head)
         ent, at_head = self._lookup(head, s, e)
         if head.pos_ == "NOUN" and not at_head and _definite(head):
@@ -439,7 +472,8 @@ class _Resolver:
             # "the expert", "the President of Ukraine": the last person speaker
             ent = self._last_person(s, None)
             if ent is not None:
-                self._add(ent.id, s, e, text[s:e], "title")
+                if not isinstance(ent, _Named):
+                    self._add(ent.id, s, e, text[s:e], "title")
                 person = True
         if ent is not None:
             eid, name = ent.id, ent.name
@@ -448,12 +482,39 @@ class _Resolver:
                 # "another user from Beijing", "Kenya's government": the phrase names
                 # the speaker; the entity met in it (China, Kenya) stays its actor
                 name = text[s:e]
+                person = person or head.lower_ in title_words() or head.lemma_.lower() in title_words()
         elif head.pos_ in ("PROPN", "NOUN") or head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
             # no entity: the phrase names the speaker ("another user from Beijing", a
             # name the recogniser missed); a role noun ("a college student") is a person
             name = text[s:e]
             person = person or head.lower_ in title_words()
         return self._remember(Speaker(s, e, text[s:e], name, eid), person, head)
+
+    def _group_antecedent(self, pron, plural: bool):
+        """What "it" / "they" (``plural``) speaking stands for: the subject of the last
+        sentence before the pronoun's (not counting sentences inside direct quotes, nor
+        the one the tagged quote opens) when it is a noun phrase of that number that
+        names no person; else None."""
+        doc = self.doc
+        sent = sentence_of(pron)
+        start = sent.start
+        for _ in range(3):
+            if start <= 0:
+                return None
+            prev = sentence_of(doc[start - 1])
+            start = prev.start
+            root = prev.root
+            if _inside(root.idx, self.quoted):
+                continue
+            subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is None or subj.pos_ not in ("NOUN", "PROPN"):
+                return None
+            if subj.ent_type_ == "PERSON" or subj.lower_ in title_words() or subj.lemma_.lower() in title_words():
+                return None
+            if (subj.tag_ in ("NNS", "NNPS")) != plural and not (plural and subj.ent_type_ in ("ORG", "NORP")):
+                return None
+            return subj
+        return None
 
     def _same_head(self, head, pos: int):
         """The last speaker before ``pos`` whose phrase holds the noun ``head``."""
@@ -529,6 +590,12 @@ class _Resolver:
                     # 'As X told AP, “...” He added, ...'
                     newer = self._last_subject_person(p, pos, fits) if RECENT_SUBJECT else None
                     return newer or ent
+                if ent is not None and name and name != ent.name:
+                    # a person described by role in an organisation ("the chief foreign
+                    # correspondent of Britain's Financial Times", "a State Department
+                    # spokesperson"): that phrase, with the organisation's entity
+                    newer = self._last_subject_person(p, pos, fits) if RECENT_SUBJECT else None
+                    return newer or _Named(eid, name)
             elif p < pos and eid is None and name and person:
                 # a person named only by the phrase ("Imran Hayat" with no entity)
                 newer = self._last_subject_person(p, pos, fits) if RECENT_SUBJECT else None
@@ -577,7 +644,8 @@ class _Resolver:
                     t = toks[-1]
                     while t.dep_ in ("compound", "flat") and t.head.i != t.i:
                         t = t.head
-                    if t.dep_ in ("nsubj", "nsubjpass") and not _inside(m.start, self.quoted):
+                    if (t.dep_ in ("nsubj", "nsubjpass") or _tags_by_position(toks[-1])) and \
+                            not _inside(m.start, self.quoted):
                         out.append((m.start, ent))
             out.sort(key=lambda x: x[0])
             self._subj_mentions = out
