@@ -59,8 +59,9 @@ class ActorFileError(ValueError):
 
 @dataclass(frozen=True)
 class PersonFact:
-    """One office spell of a person. ``start``/``end`` are ISO dates (YYYY-MM-DD) or
-    years (YYYY); None is open (no known start, or still in office)."""
+    """One office spell of a person. ``start``/``end`` are ISO dates (YYYY-MM-DD), months
+    (YYYY-MM) or years (YYYY); None is open (no known start, or still in office). A full
+    end date is the first day out of office."""
     name: str
     country: str
     sector: Optional[str]
@@ -74,7 +75,7 @@ class PersonFact:
 class RegionRef:
     name: str
     country: str
-    kind: str  # region | city | capital | place | metonym
+    kind: str  # region | city | capital | place | alias | metonym
     sector: Optional[str] = None  # set for metonyms of a government ("Downing Street": GOV)
 
 
@@ -100,13 +101,26 @@ def check_user_files() -> int:
     return len(_user_rows())
 
 
+_dependents: list = []
+
+
+def on_reload(clear) -> None:
+    """Register a function :func:`reload` calls: the ``cache_clear`` of a cache built
+    from these tables elsewhere (a PhraseMatcher over :func:`person_aliases`)."""
+    if clear not in _dependents:
+        _dependents.append(clear)
+
+
 def reload() -> None:
-    """Forget every cached table (after changing ``REDLINE_ACTORS`` or user files)."""
+    """Forget every cached table (after changing ``REDLINE_ACTORS`` or user files), and
+    the caches registered with :func:`on_reload`."""
     for fn in (_user_rows, _people, _spells, person_aliases, _orgs, _regions, agent_sectors):
         fn.cache_clear()
     from . import countries
 
     countries._org_table.cache_clear()
+    for clear in _dependents:
+        clear()
 
 
 def _read(name: str) -> Iterator[tuple[int, dict]]:
@@ -348,7 +362,8 @@ def person_code(name: str, on: DateLike = None) -> Optional[tuple[str, Optional[
 
     ``on`` is a ``datetime.date`` or an ISO string ("2024-05-01", "2024"); the spells
     covering it are compared, the highest-ranked source first (user, hand, Wikidata,
-    PETRARCH2), then a non-ELI spell, then the latest start. No spell covers the date:
+    PETRARCH2), then a non-ELI spell, then the row listed first (the main office of
+    two held at once). No spell covers the date:
     the person is out of office and comes back as (country of the nearest spell,
     "ELI", "former <role>" or ""). With no date, the latest spell (open spells first)
     gives the code.
