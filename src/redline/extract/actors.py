@@ -44,8 +44,13 @@ def _people() -> dict[str, dict]:
     (facts that hold whatever the date), then the full names of the knowledge base
     (``data/actors/``; their country and sector depend on the article's date and are
     set by the resolution passes)."""
-    out = {r["alias"]: dict(r, kb=None) for r in table("people.tsv")}
     from .. import knowledge
+
+    # A hand row's sector holds only for people the knowledge base does not date.
+    out = {}
+    for r in table("people.tsv"):
+        known = bool(knowledge.person_facts(r["name"]))
+        out[r["alias"]] = dict(r, kb=r["name"] if known else None, sector="" if known else r["sector"])
 
     for alias, canonical in knowledge.person_aliases().items():
         # Bare surnames are linked to a full name only once the article gives it.
@@ -72,7 +77,8 @@ def sector_of_words(words: list[str]) -> Optional[tuple[str, bool]]:
 
 @functools.lru_cache(maxsize=4)
 def _alias_matcher(vocab_id: int, vocab):
-    """A PhraseMatcher over every country, capital, demonym, organisation and person alias."""
+    """A PhraseMatcher over every country, capital, demonym and organisation alias
+    (persons, tens of thousands of names, are looked up by :func:`_person_matches`)."""
     from spacy.matcher import PhraseMatcher
 
     from ..parse import load_nlp
@@ -82,7 +88,6 @@ def _alias_matcher(vocab_id: int, vocab):
     groups = {
         "C": [a for a in all_country_aliases()],
         "O": [a for a in all_org_aliases()],
-        "P": [a for a in _people()],
     }
     for key, aliases in groups.items():
         # "the Kremlin" is stored as "Kremlin": match the bare form, and decide about
@@ -90,6 +95,37 @@ def _alias_matcher(vocab_id: int, vocab):
         patterns = [nlp.make_doc(a) for a in sorted(set(aliases)) if a and not a.islower()]
         matcher.add(key, patterns)
     return matcher
+
+
+@functools.lru_cache(maxsize=1)
+def _person_lengths() -> tuple[int, ...]:
+    """The token counts person aliases can have, longest first (by whitespace; a
+    hyphenated name is one word of the alias and three tokens of the doc, so the
+    scan below compares characters, not tokens)."""
+    return tuple(range(6, 0, -1))
+
+
+def _person_matches(doc) -> Iterator[tuple[int, int]]:
+    """Token spans whose text is a known person alias ("Vladimir Putin", "Mohammed
+    bin Salman"). A dictionary look-up of the text of up to six tokens starting at a
+    capitalised token: cheaper to load than a PhraseMatcher of the ~20,000 names."""
+    people = _people()
+    text = doc_text(doc)
+    n = len(doc)
+    for i in range(n):
+        tok = doc[i]
+        if not tok.text[:1].isupper():
+            continue
+        for k in _person_lengths():
+            j = i + k
+            if j > n:
+                continue
+            last = doc[j - 1]
+            if not last.text[:1].isupper():
+                continue
+            if text[tok.idx:last.idx + len(last.text)] in people:
+                yield i, j
+                break
 
 
 # --------------------------------------------------------------------------- mentions
@@ -196,6 +232,7 @@ def _raw_mentions(doc) -> list[_Raw]:
     matches = []
     for match_id, ts, te in matcher(doc):
         matches.append((doc.vocab.strings[match_id], ts, te))
+    matches.extend(("P", ts, te) for ts, te in _person_matches(doc))
     # Longest first, so "North Korean" wins over "Korean" and "House Intelligence
     # Committee" over "House".
     matches.sort(key=lambda m: (-(m[2] - m[1]), m[1]))

@@ -351,6 +351,8 @@ def _descriptor(ctx: _Context, ent: Entity) -> Optional[Evidence]:
             return Evidence(c, None, "descriptor:nationality")
     # 3. an unknown organisation: its descriptor, its location, its kind
     for rel, toks in phrases:
+        if rel == "relcl":
+            continue
         described = _described_kind([t.lower_ for t in toks])
         for org in _orgs_in(ctx, toks):
             kind = org.country if org.country in _NON_STATE else org_kind(org.name.split())
@@ -548,6 +550,12 @@ def resolve_entities(doc, entities: list[Entity], places=None, published: Option
         index = EntityIndex(entities, doc)
     ctx = _Context(doc, entities, places, published, index)
     index.story_country = ctx.main_country()
+    # a known person's sector follows the article's date (a former president is no GOV)
+    for ent in entities:
+        if ent.type == "PERSON" and ent.kb and ent.sector is None:
+            ev = _knowledge_any(ctx, ent)
+            if ev is not None:
+                ent.sector = ev.sector
     # organisations first: a person's affiliation reads their codes
     for ent in entities:
         if ent.type == "ORG" and ent.country is None:
