@@ -162,3 +162,26 @@ def test_unqualified_security_nouns_take_the_storys_state(nlp):
 ])
 def test_org_kind_table(words, code):
     assert org_kind(words) == code
+
+
+def test_a_users_actor_file_adds_a_person(analyse_text, tmp_path, monkeypatch):
+    from redline import knowledge
+
+    text = "Kaveh Tarani met the delegation in Geneva. Tarani said the offer was fair."
+    before = person(analyse_text(text), "Tarani")
+    assert before.country != "IRN"
+    path = tmp_path / "mine.tsv"
+    path.write_text("kind\tname\taliases\tcountry\tsector\trole\tstart\tend\n"
+                    "person\tKaveh Tarani\t\tIRN\tGOV\tdeputy foreign minister\t2024-01-01\t\n",
+                    encoding="utf-8")
+    monkeypatch.setenv("REDLINE_ACTORS", str(path))
+    knowledge.reload()
+    try:
+        after = person(analyse_text(text, published="2025-02-01"), "Tarani")
+        assert (after.country, after.sector, after.kb) == ("IRN", "GOV", "Kaveh Tarani")
+        # out of office before the row's start date: the country holds, the sector does not
+        earlier = person(analyse_text(text, published="2023-02-01"), "Tarani")
+        assert earlier.country == "IRN" and earlier.sector != "GOV"
+    finally:
+        monkeypatch.delenv("REDLINE_ACTORS")
+        knowledge.reload()

@@ -128,6 +128,22 @@ def _person_matches(doc) -> Iterator[tuple[int, int]]:
                 break
 
 
+def _forget_tables() -> None:
+    """Drop the tables built from the knowledge base (user actor files changed)."""
+    _people.cache_clear()
+    _alias_matcher.cache_clear()
+    _sector_words.cache_clear()
+
+
+def _watch_knowledge() -> None:
+    from .. import knowledge
+
+    knowledge.on_reload(_forget_tables)
+
+
+_watch_knowledge()
+
+
 # --------------------------------------------------------------------------- mentions
 @dataclass
 class _Raw:
