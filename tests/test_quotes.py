@@ -509,3 +509,12 @@ def test_pronoun_goes_to_a_person_described_by_role_in_an_organisation(nlp):
             "“If the EU had been milder, Brexit would never have happened,” he noted.")
     direct = [q for q in run(nlp, text)[0] if q.kind == "direct"]
     assert "correspondent" in direct[-1].speaker.name and "Financial Times" in direct[-1].speaker.name
+
+
+def test_name_with_a_role_in_apposition_is_a_person_even_without_an_entity(nlp):
+    # the recogniser may miss the name; its apposition still tells it is a person's
+    text = ("It is looking at all its rights, said Oh Ei Sun, senior fellow with the Singapore "
+            "Institute of International Affairs. “I think they have tried to be safe,” he said.")
+    quotes = run(nlp, text)[0]
+    direct = [q for q in quotes if q.kind == "direct"]
+    assert "Oh Ei Sun" in direct[-1].speaker.name

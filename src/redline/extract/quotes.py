@@ -381,6 +381,20 @@ def _tags_by_position(last) -> bool:
     return c is not None and "quote" in c.frames
 
 
+def _role_apposition(head) -> bool:
+    """A role noun (``data/quote_titles.tsv``) in apposition to the name ``head``: 'Imran
+    Hayat, the divisional railway superintendent in Quetta, told VOA'."""
+    doc = head.doc
+    if head.i + 1 >= len(doc) or doc[head.i + 1].text != ",":
+        return False
+    for t in doc[head.i + 2: head.i + 9]:
+        if t.text in (",", ";", "(", ")") or t.pos_ in ("VERB", "AUX", "PRON") or _is_mark(t):
+            return False
+        if t.pos_ == "NOUN" and (t.lower_ in title_words() or t.lemma_.lower() in title_words()):
+            return True
+    return False
+
+
 def _definite(head) -> bool:
     """A noun phrase that refers back: "the spokesperson", "this official", "Solo's
     mayor" (not "his spokesman": someone else's)."""
@@ -485,9 +499,10 @@ class _Resolver:
                 person = person or head.lower_ in title_words() or head.lemma_.lower() in title_words()
         elif head.pos_ in ("PROPN", "NOUN") or head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
             # no entity: the phrase names the speaker ("another user from Beijing", a
-            # name the recogniser missed); a role noun ("a college student") is a person
+            # name the recogniser missed); a role noun ("a college student") is a person,
+            # and so is a name with a role in apposition ("Oh Ei Sun, senior fellow with ...")
             name = text[s:e]
-            person = person or head.lower_ in title_words()
+            person = person or head.lower_ in title_words() or (head.pos_ == "PROPN" and _role_apposition(head))
         return self._remember(Speaker(s, e, text[s:e], name, eid), person, head)
 
     def _group_antecedent(self, pron, plural: bool):
