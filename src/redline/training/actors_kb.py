@@ -446,18 +446,50 @@ class Org:
     source: str
 
 
-def _org_names(names: list[str]) -> list[str]:
-    out = []
-    for n in names:
+def _is_acronym(w: list[str]) -> bool:
+    return len(w) == 1 and 2 <= len(w[0]) <= 8 and bool(re.fullmatch(r"[A-Z][A-Z0-9]+", w[0])) \
+        and w[0] not in SECTOR_MAP
+
+
+def _acronym_of(acronym: str, name_words: list[str]) -> bool:
+    """"USDA" of UNITED STATES DEPARTMENT OF AGRICULTURE, "DOJ" of ... DEPARTMENT OF
+    JUSTICE: the letters are a run of the name's initials."""
+    initials = "".join(x[0] for x in name_words if x[0].isalpha())
+    return len(acronym) >= 2 and acronym in initials
+
+
+# Words too common in names to show that two names denote the same body.
+_WEAK = {"THE", "OF", "AND", "FOR", "US", "U.S.", "UNITED", "STATES", "NATIONAL", "AMERICAN",
+         "INTERNATIONAL", "FEDERAL", "DEPARTMENT", "COUNCIL", "COMMITTEE", "OFFICE", "AGENCY"}
+
+
+def _org_name(n: str) -> str:
+    w = words(n)
+    # A bare acronym (ECOWAS, UNHCR): the press writes it in capitals.
+    return w[0] if _is_acronym(w) else proper_case(n, org=True)
+
+
+def _org_groups(group: list[str]) -> list[list[str]]:
+    """Split a dictionary entry's synonyms into bodies. PETRARCH2 lists under one code
+    whatever shares it ("UNITED_STATES_CONGRESS_" +HOUSE_ARMED_SERVICES_COMMITTEE,
+    "KURDISTAN_REGIONAL_GOVERNMENT" +MASOUD_BARZANI): a synonym stays with the head
+    name when it is its acronym or shares a distinctive word with it; an institution
+    name or an unrelated acronym becomes a body of its own with the same code; anything
+    else (persons, descriptions) is dropped."""
+    head = words(group[0])
+    own: list[str] = [group[0]]
+    others: list[list[str]] = []
+    for n in group[1:]:
         w = words(n)
         if not w or len(w) > 10:
             continue
-        cased = proper_case(n, org=True)
-        if len(w) == 1 and len(w[0]) <= 8 and re.fullmatch(r"[A-Z][A-Z0-9]+", w[0]):
-            # A bare acronym (ECOWAS, UNHCR): the press writes it in capitals.
-            cased = w[0]
-        out.append(cased)
-    return out
+        if _is_acronym(w):
+            (own.append(n) if _acronym_of(w[0], head) else others.append([n]))
+        elif (set(w) & set(head)) - _WEAK - GENERIC_WORDS:
+            own.append(n)
+        elif any(x in ORG_WORDS for x in w) and not any(x in GENERIC_WORDS - {"THE", "OF", "AND", "FOR"} for x in w):
+            others.append([n])
+    return [own, *others]
 
 
 def petrarch_orgs(entries: Iterable[Entry], *, international: bool) -> list[Org]:
@@ -479,29 +511,26 @@ def petrarch_orgs(entries: Iterable[Entry], *, international: bool) -> list[Org]
             # A state body coded GOVJUD, GOVMIL...: the court, the army, not a ministry.
             sector = SECTOR_MAP[rest[1]] if rest[1] in ("JUD", "MIL", "COP", "SPY", "LEG") else sector
         for group in e.groups:
-            _add_org(groups, order, group, code, country, sector, rest)
+            for body in _org_groups(group):
+                _add_org(groups, order, body, code, country, sector, rest)
     return [groups[k] for k in order]
 
 
 def _add_org(groups: dict[str, Org], order: list[str], group: list[str], code: str,
              country: str, sector: str, rest: list[str]) -> None:
     w = words(group[0])
-    acronym = len(w) == 1 and 2 <= len(w[0]) <= 8 and re.fullmatch(r"[A-Z][A-Z0-9]+", w[0]) and w[0] not in SECTOR_MAP
-    if not acronym and not any(x in ORG_WORDS for x in w):
+    if not _is_acronym(w) and not any(x in ORG_WORDS for x in w):
         return
-    if w[0] in GENERIC_WORDS - {"THE"}:
+    if w[0] in GENERIC_WORDS - {"THE"} or any(x.endswith("-BASED") for x in w) or len(w) > 10:
         return
-    names = _org_names(group)
-    if not names:
-        return
+    names = [_org_name(n) for n in group]
     # A code with a chunk naming this very body (MSF, HCR, WAS) groups its entries.
     specific = [c for c in rest if c not in SECTOR_MAP and map_country(c) is None
                 and c not in ("UNO", "EUR", "WAF", "LAM", "ASA", "AFR", "EEC", "WST")]
     key = code if specific else f"{code}:{names[0]}"
     org = groups.get(key)
     if org is None:
-        kind = "ORG"
-        org = groups[key] = Org(names[0], set(), country, sector, kind, SRC_PETRARCH)
+        org = groups[key] = Org(names[0], set(), country, sector, "ORG", SRC_PETRARCH)
         order.append(key)
     for n in names:
         # A multi-word name is the better canonical name than an acronym.
@@ -698,11 +727,13 @@ def build(source: Path, out: Path, *, log: Callable[[str], None] = lambda s: Non
     # ---- organisations
     orgs = petrarch_orgs(international, international=True) + petrarch_orgs(countries, international=False)
     person_names = {s.name.lower() for s in spells}
+    # A bare capitalised surname ("ASSAD", "JOULANI") reads like an acronym: it is not
+    # an organisation.
+    surnames = {s.name.split()[-1].split("-")[-1].lower() for s in spells}
     merged: dict[str, Org] = {}
-    owner: dict[str, str] = {}
     for o in orgs:
         key = o.name.lower()
-        if key in taken or key in person_names:
+        if key in taken or key in person_names or (" " not in key and (key in surnames or o.sector == "ELI")):
             continue
         if key in merged:
             merged[key].aliases |= o.aliases
