@@ -8,6 +8,11 @@ event). CONCEDE and RETREAT count as YIELD. Reported: macro-F1 over the 15 gold 
 accuracy, dyad+type (the chosen event's actor and recipient both overlap the gold ones
 and the type is right), and a confusion matrix.
 
+``--split heldout`` trains on 80% of the rows and scores the fixed 20% (stratified,
+fixed seed) from which no rule is written; ``--split work`` keeps only the 80% (for
+``--cv`` or reading errors). Each run also reports per-type precision and the share of
+typed candidates the filter stage calls "no event", by predicate.
+
 ``--cv K`` scores K-fold cross-validation on the given file(s) instead, retraining the
 classifier on each fold's training part, and measures on the same folds a TF-IDF +
 logistic regression baseline (sentence only, actors given).
@@ -32,18 +37,23 @@ def _overlap(actors, gold) -> float:
     return len(covered) / max(1, ge - gs)
 
 
+def _recipients(e) -> list:
+    """PLV's target is the recipient: an actor (``target``) or a thing (``object``)."""
+    return list(e.target) + list(getattr(e, "object", None) or [])
+
+
 def choose(events, gold_src, gold_tgt):
     """The event METRICS.md picks for a row, and whether its dyad overlaps the gold one."""
     best, best_key = None, None
     for e in events:
-        os_, ot = _overlap(e.source, gold_src), _overlap(e.target, gold_tgt)
+        os_, ot = _overlap(e.source, gold_src), _overlap(_recipients(e), gold_tgt)
         key = (os_ + ot,)
         if best_key is None or key > best_key:
             best, best_key = e, key
     if best is None:
         return None, False
     dyad = (_overlap(best.source, gold_src) > 0 or gold_src is None) and \
-           (_overlap(best.target, gold_tgt) > 0 or gold_tgt is None)
+           (_overlap(_recipients(best), gold_tgt) > 0 or gold_tgt is None)
     return best, dyad
 
 
@@ -77,8 +87,12 @@ def score_rows(rows, docs) -> dict:
 def metrics(gold, pred, dyad_type: int) -> dict:
     from sklearn.metrics import accuracy_score, f1_score
 
+    from sklearn.metrics import precision_score
+
     labels = [l for l in EVAL_LABELS if l in set(gold)]
+    prec = precision_score(gold, pred, labels=labels, average=None, zero_division=0)
     return {
+        "precision": {l: float(p) for l, p in zip(labels, prec)},
         "n": len(gold),
         "macro_f1": float(f1_score(gold, pred, labels=labels, average="macro", zero_division=0)),
         "accuracy": float(accuracy_score(gold, pred)),
@@ -120,11 +134,69 @@ def add_arguments(p):
                    help="with --cv: weight of the synthetic stories in each fold's training")
     p.add_argument("-C", type=float, default=None, help="with --cv: regularisation of the classifier")
     p.add_argument("--no-confusion", action="store_true", help="do not print the confusion matrix")
+    p.add_argument("--split", choices=("heldout", "work"), default=None,
+                   help="the fixed PLV split (20%%, stratified, seed %d): 'heldout' trains on the other "
+                        "80%% and scores the 20%% (no rule is written from it); 'work' restricts the "
+                        "rows (e.g. --cv) to the 80%%" % HELDOUT_SEED)
 
 
 def _fmt(m: dict) -> str:
     return (f"n={m['n']}  macro-F1={m['macro_f1']:.3f}  accuracy={m['accuracy']:.3f}  "
             f"dyad+type={m['dyad_type']:.3f}  no-event={m['none']:.3f}")
+
+
+def _fmt_precision(m: dict) -> str:
+    return "per-type precision: " + "  ".join(f"{l[:4]} {p:.2f}" for l, p in m["precision"].items())
+
+
+#: the fixed held-out part of PLV: 20% of the rows, stratified by label, drawn with this
+#: seed once and for all; no rule is written from these rows (``--split heldout``)
+HELDOUT_FRACTION = 0.2
+HELDOUT_SEED = 20261206
+
+
+def heldout_split(rows) -> tuple[list[int], list[int]]:
+    """(work indices, held-out indices) of the fixed PLV split."""
+    from sklearn.model_selection import train_test_split
+
+    idx = list(range(len(rows)))
+    labels = [eval_label(r["label"]) for r in rows]
+    work, held = train_test_split(idx, test_size=HELDOUT_FRACTION, random_state=HELDOUT_SEED,
+                                  stratify=labels)
+    return sorted(work), sorted(held)
+
+
+class _Drops:
+    """Counts what the filter stage lets go while scoring (the share of "no event"
+    candidates, by predicate)."""
+
+    def __init__(self):
+        from ..extract import event_filters as ef
+        self.ef, self.orig, self.kept, self.by = ef, ef.apply, 0, {}
+
+    def __enter__(self):
+        def spy(events, doc=None, config=self.ef.CONFIG, dropped=None):
+            seen = []
+            out = self.orig(events, doc, config, seen)
+            self.kept += len(out)
+            for name, _ in seen:
+                self.by[name] = self.by.get(name, 0) + 1
+            if dropped is not None:
+                dropped.extend(seen)
+            return out
+        self.ef.apply = spy
+        return self
+
+    def __exit__(self, *exc):
+        self.ef.apply = self.orig
+
+    def report(self) -> str:
+        total = self.kept + sum(self.by.values())
+        if not total:
+            return "filter stage: no candidates"
+        parts = "  ".join(f"{k} {v}" for k, v in sorted(self.by.items(), key=lambda kv: -kv[1]))
+        return (f"filter stage: {total} typed candidates, {sum(self.by.values()) / total:.3f} said "
+                f"'no event' ({parts or 'none'})")
 
 
 def run(args) -> int:
@@ -138,11 +210,36 @@ def run(args) -> int:
         print("no rows")
         return 2
     t0 = time.perf_counter()
+    split = getattr(args, "split", None)
+    if split is not None:
+        work, held = heldout_split(rows)
+        if split == "work":
+            rows = [rows[i] for i in work]
     docs = tr.parse_all([r["sentence"] for r in rows])
+    if split == "heldout":
+        model = tr.build(rows=[rows[i] for i in work], docs=[docs[i] for i in work],
+                         C=args.C if args.C is not None else tr.DEFAULT_C)
+        ev_mod.set_model(model)
+        try:
+            with _Drops() as drops:
+                res = score_rows([rows[i] for i in held], [docs[i] for i in held])
+        finally:
+            ev_mod.set_model(None)
+        m = metrics(res["gold"], res["pred"], res["dyad_type"])
+        print(f"Redline fixed split (train {len(work)}, held out {len(held)}, seed {HELDOUT_SEED}): "
+              + _fmt(m) + f"  ({time.perf_counter() - t0:.1f}s)")
+        print(_fmt_precision(m))
+        print(drops.report())
+        if not args.no_confusion:
+            print(confusion(res["gold"], res["pred"]))
+        return 0
     if not args.cv:
-        res = score_rows(rows, docs)
+        with _Drops() as drops:
+            res = score_rows(rows, docs)
         m = metrics(res["gold"], res["pred"], res["dyad_type"])
         print(_fmt(m) + f"  ({time.perf_counter() - t0:.1f}s)")
+        print(_fmt_precision(m))
+        print(drops.report())
         if not args.no_confusion:
             print(confusion(res["gold"], res["pred"]))
         return 0
@@ -157,6 +254,7 @@ def run(args) -> int:
         syn = tr.synthetic_examples(srows, tr.parse_all([r["text"] for r in srows]))
     gold, pred, dyad, base_pred, base_gold = [], [], 0, [], []
     fold_f1 = []
+    drops = _Drops()
     for k, (tr_idx, te_idx) in enumerate(skf.split(rows, labels), 1):
         tr_rows = [rows[i] for i in tr_idx]
         model = tr.build(rows=tr_rows, docs=[docs[i] for i in tr_idx],
@@ -164,7 +262,8 @@ def run(args) -> int:
                          C=args.C if args.C is not None else tr.DEFAULT_C)
         ev_mod.set_model(model)
         try:
-            res = score_rows([rows[i] for i in te_idx], [docs[i] for i in te_idx])
+            with drops:
+                res = score_rows([rows[i] for i in te_idx], [docs[i] for i in te_idx])
         finally:
             ev_mod.set_model(None)
         gold += res["gold"]
@@ -182,6 +281,8 @@ def run(args) -> int:
           + " ".join(f"{x:.3f}" for x in fold_f1) + ")")
     print(f"TF-IDF+LR baseline, same folds (sentence only, actors given): "
           f"macro-F1={b['macro_f1']:.3f}  accuracy={b['accuracy']:.3f}")
+    print(_fmt_precision(m))
+    print(drops.report())
     print(f"({time.perf_counter() - t0:.1f}s)")
     if not args.no_confusion:
         print(confusion(gold, pred))

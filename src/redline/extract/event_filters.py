@@ -49,6 +49,10 @@ class FilterConfig:
     sourceless_types: frozenset = frozenset({"ASSAULT", "COERCE"})
     #: an act demanded or announced with no stated actor ("called for Zamora's release")
     sourceless_factualities: frozenset = frozenset({"advocated"})
+    #: no source stated at all (a passive, a bare noun): a political target suffices
+    unstated_source: bool = True
+    #: a personal pronoun the resolver could not place still stands for an actor
+    pronoun_sources: bool = True
     #: an actor with a named entity but neither country nor sector counts as political
     entity_is_political: bool = False
     #: a person or group phrase with no known country is political too
@@ -145,7 +149,7 @@ def split_objects(event: Event, doc=None) -> Event:
 
 _NEWSROOM = re.compile(
     r"contributed to this report|contributed reporting|"
-    r"request(?:s|ed)? for comment|respond(?:ed)? to (?:a |an |the )?(?:\w+ )?(?:request|inquir|quer|e-?mail|call)|"
+    r"request(?:s|ed)? for comment|"
     r"reached for comment|declined to comment|could not be reached|"
     r"\b(?:VOA|Voice of America)(?:'s|’s)? (?:request|inquir|quer|question|interview)",
     re.I)
@@ -198,7 +202,16 @@ def no_political_actor(event: Event, doc=None, config: FilterConfig = CONFIG) ->
     if (event.type in config.sourceless_types or (not event.source and event.factuality in config.sourceless_factualities)) \
             and any(_political_in(a, doc, config) for a in event.target):
         return False
+    if not event.source and config.unstated_source and any(is_political(a, config) for a in event.target):
+        return False  # "were released from detention", "have been expelled from North Korea"
+    if config.pronoun_sources and any(_unresolved_pronoun(doc, a) for a in event.source):
+        return False  # "they will not end the strike": someone, though not resolved
     return True
+
+
+def _unresolved_pronoun(doc, actor: Actor) -> bool:
+    head = _head(doc, actor)
+    return head is not None and head.pos_ == "PRON" and head.lower_ in _PERSON_PRONOUNS
 
 
 def _political_in(actor: Actor, doc, config: FilterConfig) -> bool:
@@ -303,6 +316,12 @@ _TRAVEL_VERBS = word_class("travel_verb")
 _ARMED = {"MIL", "REB", "INS", "IMG", "COP", "SPY"}
 
 
+def _troops(doc, actor: Actor) -> bool:
+    from . import event_actors as ea
+    head = _head(doc, actor)
+    return head is not None and (ea.is_troops(ea.core(head)) or ea.core(head).lemma_.lower() in ("peacekeeper", "soldier"))
+
+
 def travel(event: Event, doc=None, config: FilterConfig = CONFIG) -> bool:
     """Someone or something travelling ("the ship departed China", "before landing in
     Jeddah", "refugees returned to Somalia"): a journey, no act on anyone. Visits
@@ -311,8 +330,8 @@ def travel(event: Event, doc=None, config: FilterConfig = CONFIG) -> bool:
         return False
     if _lemma(doc, event.trigger) not in _TRAVEL_VERBS or _has_object(doc, event.trigger):
         return False  # "flew 13 tons of medicine into Afghanistan" moves goods
-    if event.type == "RETREAT" and any(a.sector in _ARMED for a in event.source):
-        return False
+    if any(a.sector in _ARMED or _troops(doc, a) for a in event.source):
+        return False  # "peacekeeping troops arrive in Monrovia": forces moving
     return True
 
 
