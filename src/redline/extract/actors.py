@@ -403,7 +403,16 @@ class _Role:
 
 _STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "SPY", "COP"}
 # Agent nouns that, unqualified, mean the forces or groups of the story's own state.
-_LOCAL_SECTORS = {"MIL", "COP", "SPY", "REB", "INS", "GOV", "LEG", "JUD"}
+_LOCAL_SECTORS = {"MIL", "COP", "SPY", "REB", "INS", "GOV", "LEG", "JUD", "CVL"}
+# Heads of definite descriptions that refer back to an organisation ("the group").
+_GROUP_NOUNS = {"group", "militants", "insurgents", "rebels", "separatists", "organization",
+                "organisation", "movement", "militia", "faction", "alliance", "bloc"}
+_ARMED_SECTORS = {"REB", "INS", "MIL", "OPP"}
+
+
+def _is_place(ent: Entity) -> bool:
+    """A place entity with no state behind it (a city, a strait, a region)."""
+    return ent.type in {"GPE", "LOC", "FAC"} and not ent.country
 _GENERIC_TITLES = {"head", "chairman", "chairwoman", "chair", "spokesperson", "spokesman",
                    "spokeswoman", "official", "member", "leader", "director", "secretary"}
 
@@ -913,6 +922,20 @@ class EntityIndex:
                 best, best_pos = ent, s
         return best
 
+    def last_before(self, pos: int, accept) -> Optional[Entity]:
+        """The entity mentioned last before ``pos`` that ``accept`` takes, within
+        the 1,500 characters before it (the same stretch of the story)."""
+        best, best_pos = None, -1
+        for s, e, eid in self._spans:
+            if s >= pos:
+                break
+            if s < pos - 1500:
+                continue
+            ent = self._by_id[eid]
+            if s > best_pos and accept(ent):
+                best, best_pos = ent, s
+        return best
+
     def _actor_from_entity(self, ent: Entity, start: int, end: int, sector: Optional[str]) -> Actor:
         text = doc_text(self.doc)[start:end] if self.doc is not None else ""
         return Actor(name=ent.name, entity=ent.id, country=ent.country,
@@ -943,15 +966,25 @@ class EntityIndex:
         # The head itself inside a mention?
         head_ent = self.at(root.idx, root.idx + len(root.text))
         if head_ent is not None:
+            if _is_place(head_ent):
+                return None  # "Jeddah", "the Singapore Strait": places, not actors
             sector = head_sector if head_ent.type in {"GPE", "NORP"} else None
             return self._actor_from_entity(head_ent, start, end, sector)
-        # A modifier names the actor: "North Korean soldiers", "NATO allies".
-        ents = [(s, e, ent) for s, e, ent in self.mentions_in(start, end)]
+        # A modifier names the actor: "North Korean soldiers", "NATO allies",
+        # "Republican U.S. senators" (an entity with a code before one without).
+        ents = [(s, e, ent) for s, e, ent in self.mentions_in(start, end) if not _is_place(ent)]
         if ents:
             people = [x for x in ents if x[2].type == "PERSON"]
-            pick = people[0] if people else ents[0]
+            coded = [x for x in ents if x[2].country]
+            pick = people[0] if people else (coded or ents)[0]
             ent = pick[2]
             return self._actor_from_entity(ent, start, end, head_sector if ent.type in {"GPE", "NORP", "GROUP"} else None)
+        # "the group", "the separatist group": the armed group or organisation named last
+        if root.lower_ in _GROUP_NOUNS and any(c.lower_ == "the" for c in root.children):
+            antecedent = self.last_before(start, lambda e: e.type == "ORG" and e.country is not None
+                                          and (e.sector in _ARMED_SECTORS or root.lower_ != "group"))
+            if antecedent is not None:
+                return self._actor_from_entity(antecedent, start, end, None)
         if head_sector is not None:
             # "police", "security forces", "the militants": the state the story is
             # about, when the resolution passes found one (domestic forces and armed
