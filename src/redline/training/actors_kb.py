@@ -192,12 +192,12 @@ def words(name: str) -> list[str]:
     return [w for w in re.split(r"[_\s]+", name.strip("_ ").upper()) if w]
 
 
-def proper_case(name: str, *, org: bool = False) -> str:
+def proper_case(name: str, *, org: bool = False, acronyms: frozenset = frozenset()) -> str:
     """UPPER_UNDERSCORE -> "Proper Case", with particles and function words in lower case
     ("BASHAR_AL-ASSAD" -> "Bashar al-Assad"); dotted initials and short acronyms kept."""
     out = []
     for i, w in enumerate(words(name)):
-        out.append(_case_word(w, first=(i == 0), org=org))
+        out.append(w if w in acronyms else _case_word(w, first=(i == 0), org=org))
     return " ".join(out)
 
 
@@ -463,10 +463,18 @@ _WEAK = {"THE", "OF", "AND", "FOR", "US", "U.S.", "UNITED", "STATES", "NATIONAL"
          "INTERNATIONAL", "FEDERAL", "DEPARTMENT", "COUNCIL", "COMMITTEE", "OFFICE", "AGENCY"}
 
 
-def _org_name(n: str) -> str:
+def _org_name(n: str, acronyms: frozenset) -> str:
     w = words(n)
-    # A bare acronym (ECOWAS, UNHCR): the press writes it in capitals.
-    return w[0] if _is_acronym(w) else proper_case(n, org=True)
+    # A bare acronym (ECOWAS, UNHCR): the press writes it in capitals, also inside
+    # longer names ("PLA Navy").
+    return w[0] if _is_acronym(w) else proper_case(n, org=True, acronyms=acronyms)
+
+
+def acronyms_of(entries: Iterable[Entry]) -> frozenset:
+    """The words the dictionaries list on their own as a body's acronym (PLA, UN)."""
+    return frozenset(w[0] for e in entries for n in e.names
+                     if _is_acronym(w := words(n)) and len(e.codes[0].code) > 3  # not a country's own name
+                     and split_code(e.codes[0].code)[0])
 
 
 def _org_groups(group: list[str]) -> list[list[str]]:
@@ -492,7 +500,8 @@ def _org_groups(group: list[str]) -> list[list[str]]:
     return [own, *others]
 
 
-def petrarch_orgs(entries: Iterable[Entry], *, international: bool) -> list[Org]:
+def petrarch_orgs(entries: Iterable[Entry], *, international: bool,
+                  acronyms: frozenset = frozenset()) -> list[Org]:
     """Institutions: entries named with an institution word or a bare acronym, coded
     without dates. Entries sharing an organisation-specific code (NGOHLHMSF) are one
     organisation."""
@@ -512,18 +521,18 @@ def petrarch_orgs(entries: Iterable[Entry], *, international: bool) -> list[Org]
             sector = SECTOR_MAP[rest[1]] if rest[1] in ("JUD", "MIL", "COP", "SPY", "LEG") else sector
         for group in e.groups:
             for body in _org_groups(group):
-                _add_org(groups, order, body, code, country, sector, rest)
+                _add_org(groups, order, body, code, country, sector, rest, acronyms)
     return [groups[k] for k in order]
 
 
 def _add_org(groups: dict[str, Org], order: list[str], group: list[str], code: str,
-             country: str, sector: str, rest: list[str]) -> None:
+             country: str, sector: str, rest: list[str], acronyms: frozenset) -> None:
     w = words(group[0])
     if not _is_acronym(w) and not any(x in ORG_WORDS for x in w):
         return
     if w[0] in GENERIC_WORDS - {"THE"} or any(x.endswith("-BASED") for x in w) or len(w) > 10:
         return
-    names = [_org_name(n) for n in group]
+    names = [_org_name(n, acronyms) for n in group]
     # A code with a chunk naming this very body (MSF, HCR, WAS) groups its entries.
     specific = [c for c in rest if c not in SECTOR_MAP and map_country(c) is None
                 and c not in ("UNO", "EUR", "WAF", "LAM", "ASA", "AFR", "EEC", "WST")]
@@ -725,7 +734,9 @@ def build(source: Path, out: Path, *, log: Callable[[str], None] = lambda s: Non
     log(f"  people.tsv: {len(rows):,} spells of {len({r[0] for r in rows}):,} persons")
 
     # ---- organisations
-    orgs = petrarch_orgs(international, international=True) + petrarch_orgs(countries, international=False)
+    acronyms = acronyms_of(international) | acronyms_of(countries)
+    orgs = (petrarch_orgs(international, international=True, acronyms=acronyms)
+            + petrarch_orgs(countries, international=False, acronyms=acronyms))
     person_names = {s.name.lower() for s in spells}
     # A bare capitalised surname ("ASSAD", "JOULANI") reads like an acronym: it is not
     # an organisation.
