@@ -68,6 +68,9 @@ def test_stale_open_spell_is_cut_by_a_newer_source():
     # PETRARCH2 (2014) leaves Merkel in office; the hand table ends it in 2021.
     assert knowledge.person_code("Angela Merkel", "2020")[1] == "GOV"
     assert knowledge.person_code("Angela Merkel", "2024")[1] == "ELI"
+    # Open spells of the generated sources are trusted only a few years past them.
+    assert knowledge.person_code("Francois Hollande", "2016")[1] == "GOV"
+    assert knowledge.person_code("Francois Hollande", "2024")[1] == "ELI"
 
 
 # --------------------------------------------------------------------------- organisations, regions, agents

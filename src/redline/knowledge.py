@@ -18,8 +18,9 @@ Tables (``redline/data/actors/``, formats in ``docs/actors.md``):
 Precedence of person spells for a date: user > hand > wikidata > petrarch2. The
 generated sources stop in 2014 (PETRARCH2) and 2022 (Wikidata), so an open spell of
 theirs ("in office since 2009", no end known) is cut where a spell of a more recent
-source for the same person ends: Joe Biden's open Wikidata presidency ends with the
-hand row's 2025-01-20.
+source for the same person ends (Joe Biden's open Wikidata presidency ends with the
+hand row's 2025-01-20), or else at :data:`TRUSTED_UNTIL` (2018 for PETRARCH2, 2026
+for Wikidata).
 
 Former office-holders: PLOVER codes a person out of office as ELI (elites: former
 officials, celebrities). :func:`person_code` returns sector ``"ELI"`` and the role
@@ -50,6 +51,11 @@ ENV_VAR = "REDLINE_ACTORS"
 _RANK = {"petrarch2": 0, "wikidata": 1}
 _HAND_RANK = 2
 _USER_RANK = 3
+# The generated sources were compiled in 2014 (PETRARCH2) and 2022 (Wikidata): an
+# office they show as still open is trusted for a few years past that, then the person
+# counts as out of office unless a hand or user row says otherwise (most ministers of
+# 2014 have left; those who stayed are in the hand table).
+TRUSTED_UNTIL = {"petrarch2": date(2018, 1, 1), "wikidata": date(2026, 1, 1)}
 DateLike = Union[str, date, None]
 
 
@@ -327,15 +333,17 @@ def _spells(name: str) -> tuple[_Spell, ...]:
 
 
 def _cut_stale(spells: list[_Spell]) -> list[_Spell]:
-    """End an open spell of an older source where a newer source's spell of the same
-    person ends after its start: the newer source knows the office ended."""
+    """End an open spell of a generated source where a higher-ranked spell of the same
+    person and sector ends after its start (the newer source knows the office ended),
+    else at the source's :data:`TRUSTED_UNTIL`."""
     out = []
     for s in spells:
-        if s.hi is None:
+        if s.hi is None and s.fact.source in TRUSTED_UNTIL:
             ends = [t.hi for t in spells if t.rank > s.rank and t.hi is not None
                     and t.fact.sector == s.fact.sector and (s.lo is None or t.hi > s.lo)]
-            if ends:
-                s = _Spell(s.fact, s.rank, s.lo, max(ends), s.order)
+            horizon = TRUSTED_UNTIL[s.fact.source]
+            hi = max(ends) if ends else horizon if s.lo is None or s.lo < horizon else None
+            s = _Spell(s.fact, s.rank, s.lo, hi, s.order)
         out.append(s)
     return out
 
