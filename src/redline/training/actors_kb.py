@@ -78,7 +78,7 @@ GENERIC_WORDS = {
 FEATURE_WORDS = {
     "RIVER", "RIVERS", "MOUNTAIN", "MOUNTAINS", "MOUNT", "MT.", "LAKE", "SEA", "FALLS",
     "CANYON", "DESERT", "VALLEY", "OCEAN", "GULF", "BAY", "STRAIT", "STRAITS", "PLATEAU",
-    "PEAK", "HILLS", "FOREST", "PARK", "STATE_", "CHANNEL", "CAPE", "DELTA", "BASIN",
+    "PEAK", "HILLS", "FOREST", "PARK", "CHANNEL", "CAPE", "DELTA", "BASIN",
     "GLACIER", "VOLCANO", "COAST",
 }
 # Lower-case particles inside proper names ("Bashar al-Assad", "Ursula von der Leyen").
