@@ -200,3 +200,20 @@ def test_user_file_without_header(user_file):
     path = user_file("person\tZorana Testic\t\tSRB\tGOV\t\t\t\n")
     with pytest.raises(knowledge.ActorFileError, match=f"{path}:1: the header line lacks"):
         knowledge.check_user_files()
+
+
+def test_analyse_text_with_user_actors(tmp_path, monkeypatch):
+    import redline
+
+    path = tmp_path / "mine.tsv"
+    path.write_text("kind\tname\taliases\tcountry\tsector\trole\tstart\tend\n"
+                    "person\tZorana Testic\tTestic\tSRB\tGOV\tMinister of Tests\t2025\t\n", encoding="utf-8")
+    monkeypatch.setattr(knowledge, "_user_files", ())
+    try:
+        art = redline.analyse_text("Zorana Testic said on Monday that the talks had failed.",
+                                   published="2025-06-01", actors=[path])
+        person = [e for e in art.entities if e.name == "Zorana Testic"]
+        assert person and person[0].country == "SRB"
+    finally:
+        knowledge._user_files = ()
+        knowledge.reload()

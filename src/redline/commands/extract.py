@@ -67,15 +67,17 @@ def run(args) -> int:
     from .. import render
 
     err = Console(stderr=True)
+    import os
+
+    from .. import knowledge
+
     if args.actors:
-        import os
-
-        from .. import knowledge
-
         # Through the environment, so that worker processes load the same files.
         os.environ[knowledge.ENV_VAR] = os.pathsep.join(
             [p for p in os.environ.get(knowledge.ENV_VAR, "").split(os.pathsep) if p] + args.actors)
         knowledge.reload()
+    if os.environ.get(knowledge.ENV_VAR):
+        # A bad user file is a usage error, not a failure of every article.
         try:
             knowledge.check_user_files()
         except knowledge.ActorFileError as exc:
