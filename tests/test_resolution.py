@@ -185,3 +185,11 @@ def test_a_users_actor_file_adds_a_person(analyse_text, tmp_path, monkeypatch):
     finally:
         monkeypatch.delenv("REDLINE_ACTORS")
         knowledge.reload()
+
+
+def test_a_persons_initials_are_that_person(analyse_text):
+    art = analyse_text("Crown Prince Khalid bin Rashid, known by his initials KBR, met the envoy. "
+                       "KBR said the talks went well.")
+    p = person(art, "Rashid")
+    assert [m.text for m in p.mentions].count("KBR") == 2
+    assert not any(e.name == "KBR" for e in art.entities)

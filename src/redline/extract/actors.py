@@ -748,7 +748,26 @@ def _merge_acronyms(text: str, entities: list[Entity]) -> list[Entity]:
                 e.mentions.append(Mention(s, t, acronym, "name"))
             e.mentions.sort(key=lambda x: x.start)
             break
+    # A person's initials used as a name ("Mohammed bin Salman ... MBS"): the person.
+    people = [e for e in entities if e.type == "PERSON" and len(e.name.split()) >= 2]
+    for e in entities:
+        if e.id in gone or not (2 <= len(e.name) <= 5 and e.name.isupper() and e.name.isalpha()):
+            continue
+        first = min(m.start for m in e.mentions)
+        owners = [p for p in people if p is not e and min(m.start for m in p.mentions) < first
+                  and _initials_fit(e.name, p.name) and len(e.name) == _initials_count(p.name)]
+        if len(owners) == 1:
+            owner = owners[0]
+            owner.mentions.extend(e.mentions)
+            owner.mentions.sort(key=lambda x: x.start)
+            gone.add(e.id)
     return [e for e in entities if e.id not in gone]
+
+
+def _initials_count(name: str) -> int:
+    """How many words of a name an acronym can take a letter from (all of them,
+    small particles included: Mohammed bin Salman → MBS)."""
+    return len([w for w in re.split(r"[\s-]+", name) if w])
 
 
 def _renumber(entities: list[Entity]) -> None:

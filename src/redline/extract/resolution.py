@@ -324,7 +324,9 @@ def _org_location(ctx: _Context, org: Entity, toks: list) -> Optional[str]:
             if not name[:1].isupper() or (n == 1 and len(name) < 4):
                 continue
             ref = country_ref(name)
-            c = ref.iso3 if ref else country_of_place_name(name, set(ctx.story_countries()[:3]))
+            # a single word is too often also some town ("Rubio", Venezuela)
+            c = ref.iso3 if ref else (country_of_place_name(name, set(ctx.story_countries()[:3]))
+                                      if n > 1 else None)
             if c and c not in _NON_STATE:
                 return c
     return None
