@@ -518,3 +518,25 @@ def test_name_with_a_role_in_apposition_is_a_person_even_without_an_entity(nlp):
     quotes = run(nlp, text)[0]
     direct = [q for q in quotes if q.kind == "direct"]
     assert "Oh Ei Sun" in direct[-1].speaker.name
+
+
+def test_verb_of_showing_inside_what_a_speaker_says_is_not_the_cue(nlp):
+    text = "Prime Minister Omar Haddad said the attack shows, “terrorists have no link with Islam.”"
+    q = only(run(nlp, text)[0], "direct")
+    assert q.cue.text == "said" and "Omar Haddad" in q.speaker.name
+
+
+def test_participle_object_is_not_its_speaker(nlp):
+    text = ("“They should consider changing their name,” the spokesperson added, further "
+            "describing the legal challenges as “baseless.”")
+    quotes = run(nlp, text)[0]
+    q = next(q for q in quotes if q.kind == "direct" and q.text.startswith("baseless"))
+    assert q.speaker is None or "challenges" not in (q.speaker.text or "")
+
+
+def test_unnamed_owner_is_the_person_a_later_pronoun_stands_for(nlp):
+    text = ("“Business is slow,” said Nazeer Sahaar, a writer. An owner of a printing press in "
+            "Nangarhar told VOA that publishers must ask for permission. The owner said that "
+            "businesses are struggling. “The restrictions have sparked resistance,” he said.")
+    direct = [q for q in run(nlp, text)[0] if q.kind == "direct"]
+    assert "owner" in direct[-1].speaker.name

@@ -754,9 +754,10 @@ def _speaker_of(verb, dd: _Doc, qspans, positional: bool = False) -> Optional[_A
     avoid = [(a, b) for a, b in qspans if not a <= verb.idx < b]
     subj = _subject(verb, avoid=avoid)
     cue = verb_cue(verb)
-    if subj is None and not (cue is not None and "addressee" in cue.frames):
+    if subj is None and not (cue is not None and "addressee" in cue.frames) and verb.tag_ != "VBG":
         # "..., said the President of Ukraine": a noun right after the verb (not the
-        # person spoken to: "..., X told Mr. Obama")
+        # person spoken to: "..., X told Mr. Obama"; not what a participle is about:
+        # '..., further describing the legal challenges as “baseless”')
         for c in verb.children:
             if c.i > verb.i and c.dep_ in ("dobj", "attr", "npadvmod", "oprd", "dative", "nsubjpass") and \
                     c.pos_ in ("PROPN", "NOUN") and c.ent_type_ not in _WHEN:
@@ -1013,7 +1014,13 @@ def _find_before(dd: _Doc, lo: int, qs: int, qspans, speech: bool = True) -> Opt
             between = toks[k + 1:]
             if any(not (b.is_punct or t.is_ancestor(b)) for b in between):
                 break
-            return _speaker_of(t, dd, qspans, positional=True)
+            # a verb of finding or showing inside what a speaker says ('Sharif said the
+            # attack shows, “...”'): the speaker's verb is the cue
+            v = t
+            if "quote" not in c.frames:
+                v = next((a for a in t.ancestors if a.i < t.i and (ac := verb_cue(a)) is not None
+                          and "quote" in ac.frames and not _inside(a.idx, qspans)), t)
+            return _speaker_of(v, dd, qspans, positional=True)
         if t.lower_ == "according" and k + 1 < len(toks) and toks[k + 1].lower_ == "to":
             return _according(t, dd, qspans)
     intro = _intro_verb(toks, qspans) if speech else None
