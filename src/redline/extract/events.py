@@ -394,6 +394,62 @@ def _speech_demand(tok):
     return None
 
 
+_CLAIM_VERBS = word_class("claim_verb")
+_HOSTILE_AGENTS = word_class("hostile_agent")
+_CONFLICT_TYPES = {"ASSAULT", "COERCE", "THREATEN", "MOBILIZE", "SANCTION"}
+
+
+def _content_of(tok):
+    """The reported content of a speech verb: its clausal complement, or the clause of
+    "the claim that ..." ("reiterated the claim that the attack was orchestrated ...")."""
+    for c in tok.children:
+        if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX"):
+            return c
+    for c in tok.children:
+        if c.dep_ == "dobj" and c.lemma_.lower() in ("claim", "charge", "allegation", "accusation"):
+            for a in c.children:
+                if a.dep_ in ("acl", "ccomp") and a.pos_ == "VERB":
+                    return a
+    return None
+
+
+def _speech_accusation(tok):
+    """"The military said attackers collaborated with partners in Afghanistan", "claimed
+    the attackers were in touch with planners in Afghanistan": a speaker ties a hostile
+    act (an attack, attackers, handlers) to another state, which is an accusation of
+    that state (ACCUSE speaker → state, trigger the speech verb). The state must differ
+    from the speaker's (checked once actors are resolved)."""
+    src = ea.subject_of(tok)
+    if src is None or not ea.looks_actor(src):
+        return None
+    content = _content_of(tok)
+    if content is None:
+        return None
+    if content.lemma_.lower() in _STOP_VERBS or any(c.dep_ == "neg" for c in content.children):
+        return None  # "Russia says Israel ended its attacks": no charge
+    subj = next((c for c in content.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and (subj.pos_ == "PRON" or subj.lower_ == src.lower_):
+        return None  # "China said it would expel ...": the speaker's own act (a threat)
+    toks = [t for t in content.subtree][:40]
+
+    def conflict(t):
+        e = lex_entry(t, "VERB" if t.pos_ == "VERB" else "NOUN") if t.pos_ in ("VERB", "NOUN") else None
+        return e is not None and e.type in _CONFLICT_TYPES
+    # the content's own act is hostile, or it names perpetrators ("attackers",
+    # "handlers of the attack"), or an attack is its subject ("the attack was orchestrated by")
+    hostile = conflict(content) or any(t.lemma_.lower() in _HOSTILE_AGENTS for t in toks) or (
+        subj is not None and (conflict(subj) or any(conflict(p) for _, p in ea._prep_objects(subj, {"of"}))))
+    if not hostile:
+        return None
+    src_ids = {t.i for t in src.subtree}
+    state = next((t for t in toks if t.ent_type_ in ("GPE", "NORP") and t.i not in src_ids
+                  and t.dep_ in ("pobj", "nsubj", "nsubjpass", "dobj", "amod", "compound", "poss", "conj")), None)
+    if state is None:
+        return None
+    return _Cand(tok, (tok.i, tok.i + 1), src, state, "verb", None,
+                 {"speech": True, "blame": True, "cross_state": True, "dobj": None, "passive": False, "prep": None})
+
+
 def candidates(doc, sent) -> list[_Cand]:
     """Candidate events of one sentence (token-level; not yet typed or resolved)."""
     out: list[_Cand] = []
@@ -403,6 +459,11 @@ def candidates(doc, sent) -> list[_Cand]:
             sc = _speech_demand(tok)
             if sc is not None:
                 out.append(sc)
+        if tok.pos_ == "VERB" and (tok.lemma_.lower() in _SPEECH or tok.lemma_.lower() in _CLAIM_VERBS):
+            acc = _speech_accusation(tok)
+            if acc is not None and not any(o.trigger.i == tok.i for o in out):
+                out.append(acc)
+                continue  # the speech act is the event; the verb is no other
         if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ not in ("aux", "auxpass")):
             lem = tok.lemma_.lower()
             entry = lex_entry(tok, "VERB")
@@ -423,6 +484,12 @@ def candidates(doc, sent) -> list[_Cand]:
             dobj, dobj_entry = _event_object(tok, obj)
             if dobj_entry is not None:
                 info["object_entry"] = dobj_entry
+            if dobj_entry is not None and tgt is not None and dobj is not None and tgt.i == dobj.i:
+                # "doubled the U.S. tariff on Canadian steel": the act is no recipient; the
+                # noun's own recipient ("on Canadian steel", "against Iran") is
+                tgt = ea.noun_roles(dobj)[1] or next(
+                    (o for _, o in ea._prep_objects(dobj, {"on", "against", "to"})), None)
+                info["object_noun"] = dobj
             if entry is None and dobj_entry is not None and (lem in ea.NOUN_GOVERNORS or not VERB_ON_EVENT_NOUN):
                 continue  # "consider new sanctions": the noun is the event
             if MESSAGE_ACTS and dobj is not None and dobj.lemma_.lower() in ea._MESSAGE_NOUNS and any(
@@ -668,6 +735,16 @@ def _span_of(doc, head):
     return ea.np_tokens(head)
 
 
+def _object_of(doc, c) -> list:
+    """The act a verb's object names when it is no recipient ("violated *the ceasefire*")."""
+    noun = c.info.get("object_noun")
+    if noun is None:
+        return []
+    lo, hi = ea.np_tokens(noun)
+    sp = doc[lo:hi]
+    return [Actor(sp.text, None, None, None, sp.start_char, sp.end_char, sp.text)]
+
+
 def _mode_context(cand, type_: str):
     """Mode/context/CAMEO from the lexicon entry when it agrees with the type."""
     e = cand.lex
@@ -763,6 +840,37 @@ def _verbal_attack(c, src, tgt) -> bool:
             or (head.pos_ == "PRON" and head.lower_ in ("him", "her"))):
         return False
     return not _armed_context(tok)
+
+
+_INCREASE_VERBS = word_class("increase_verb")
+_PRAISE_WORDS = word_class("praise_word")
+_QUOTES_OPEN = {"“", '"', "‘"}
+
+
+def _naming_call(tok):
+    """"X called Y Z" (an object and what it is called, or a quoted name after the
+    object): ACCUSE, or SUPPORT when the name praises ("a brave man", "a hero"); None if
+    "call" does not name here ("called for", "called on", "called off", "called Y to ...")."""
+    if tok.lemma_.lower() != "call":
+        return None
+    kids = list(tok.children)
+    if any(k.dep_ in ("prt", "xcomp", "ccomp") or (k.dep_ == "prep" and k.lower_ in ("for", "on", "upon"))
+           for k in kids):
+        return None
+    noms = [k for k in kids if k.dep_ in ("dobj", "oprd") and k.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ")]
+    if not noms:
+        return None
+    if len(noms) < 2:
+        sent = sentence_of(tok)
+        after = [t for t in sent if t.i > noms[0].i]
+        if not any(t.text in _QUOTES_OPEN for t in after[:12]):
+            return None
+        named = [t for t in after if t.i <= noms[0].i + 14]
+    else:
+        named = [t for n in noms[1:] for t in n.subtree]
+    if any(t.lemma_.lower() in _PRAISE_WORDS for t in named):
+        return "SUPPORT"
+    return "ACCUSE"
 
 
 def _demands_hostile_act(tok) -> bool:
@@ -884,7 +992,13 @@ def _events_of(doc, c, index, quotes) -> list:
             # "offered to send troops", "pledged to work with China": the promise is AGREE
             # (45 of 60 PLV rows with "offered/pledged/promised/vowed/agreed to")
             type_ = "AGREE"
-        if CALL_PURPOSE and c.kind == "verb" and c.lex is not None and c.lex.type == "CONSULT" \
+        named = _naming_call(tok) if c.kind == "verb" else None
+        if named is not None:
+            # "Trump called Canada 'one of the highest tariffing nations'", "Leavitt called
+            # Ford's comments 'egregious'": naming someone is a verbal act on them (ACCUSE,
+            # or SUPPORT for praise), no phone call
+            type_ = named
+        elif CALL_PURPOSE and c.kind == "verb" and c.lex is not None and c.lex.type == "CONSULT" \
                 and tok.lemma_.lower() in _CONTACT_VERBS and c.tgt is not None and ea.looks_actor(c.tgt) \
                 and tok.dep_ not in ("amod", "acl") \
                 and not any(ch.dep_ in ("oprd", "attr", "ccomp") for ch in tok.children):  # "calling them nutters"
@@ -905,6 +1019,11 @@ def _events_of(doc, c, index, quotes) -> list:
             # (CAMEO 057, SUPPORT); agreeing *to do* something stays AGREE
             type_ = "SUPPORT"
             c.info["formal_agreement"] = True
+        oe = c.info.get("object_entry") if c.kind == "verb" else None
+        if oe is not None and tok.lemma_.lower() in _INCREASE_VERBS and c.lex is None:
+            # "doubled the tariff", "increased tariffs on U.S. exports", "stepped up attacks":
+            # raising an act is that act
+            type_ = oe.type
         if LIGHT_VERB_OBJECT and c.info.get("light_object") is not None:
             # "launched war games", "launched an investigation": the act is the noun's
             type_ = c.info["light_object"].type
@@ -961,6 +1080,10 @@ def _events_of(doc, c, index, quotes) -> list:
                 any(a.entity or a.country for a in src) and any(a.entity or a.country for a in tgt)):
             # a verb outside the lexicon is an event only between two known actors
             # ("stretches to Hong Kong", "outlined its agenda" are not)
+            return events
+        if c.info.get("cross_state") and not (
+                any(a.country for a in tgt) and not {a.country for a in tgt} & {a.country for a in src if a.country}):
+            # an accusation ties the act to another state than the speaker's
             return events
         if src and all(a.sector == "JRN" for a in src) and tok.lemma_.lower() in _NEWSGATHERING:
             # "did not respond to a VOA request for comment": a newsroom gathering news
@@ -1079,7 +1202,7 @@ def _events_of(doc, c, index, quotes) -> list:
                 score=plover.score(t), goldstein=plover.goldstein(cameo), factuality=fact,
                 trigger=TextSpan(tspan.start_char, tspan.end_char, tspan.text),
                 sentence={"start": s.start_char, "end": s.end_char},
-                source=list(src), target=list(tgt_t),
+                source=list(src), target=list(tgt_t), object=_object_of(doc, c),
                 quote=quote.id if quote is not None else None,
                 confidence=round(c.prob, 3) if c.label is not None else None,
             ))
