@@ -301,6 +301,9 @@ def _raw_mentions(doc) -> list[_Raw]:
         for _, ms, me in matches:
             if ent.start <= ms < ent.end < me and free(ent.end, me):
                 te = me
+        # A title inside a person's span: "[Crown Prince Khalid bin Rashid]".
+        if label == "PERSON":
+            ts += _leading_title(doc, ts, te)
         # A title the model glued onto a name: "Secretary of [State Marcus Bell]".
         cut = _title_overlap(doc, ts, te)
         if cut:
@@ -344,6 +347,19 @@ def _raw_mentions(doc) -> list[_Raw]:
         claim(ts, te)
     out.sort(key=lambda r: r.start)
     return out
+
+
+def _leading_title(doc, ts: int, te: int) -> int:
+    """How many leading tokens of a person's span are a title ("Crown Prince",
+    "President"), leaving at least two tokens of name."""
+    table_ = _sector_words()
+    for k in (3, 2, 1):
+        if te - ts - k < 2:
+            continue
+        hit = table_.get(" ".join(t.lower_ for t in doc[ts:ts + k]))
+        if hit and hit[1] and all(t.is_title for t in doc[ts:ts + k]):
+            return k
+    return 0
 
 
 def _title_overlap(doc, ts: int, te: int) -> int:
@@ -479,7 +495,7 @@ def _title_context(doc, ts: int, te: int, by_token: dict[int, _Raw]) -> _Role:
     while role_words and role_words[0].pos_ == "ADJ" and role_words[0].is_lower \
             and sector_of_words([role_words[0].text]) is None:
         role_words.pop(0)
-    if role_words and sector_of_words([role_words[-1].text]) is not None:
+    if role_words and sector_of_words([t.text for t in role_words]) is not None:
         info.role = doc[role_words[0].i:role_words[-1].i + 1].text
     # 2. appositions, either way round.
     root = doc[ts:te].root
