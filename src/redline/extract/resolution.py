@@ -192,6 +192,9 @@ def _descriptor_phrases(doc, ts: int, te: int) -> list[tuple[str, list]]:
         out.append(("premod", keep(sorted(set(pre), key=lambda t: t.i))))
     roots = [doc[i] for i in name if doc[i].head.i not in name or doc[i].head.i == i]
     for root in roots:
+        group = _group_of(root)
+        if group is not None:
+            out.append(("appos-head", keep([t for t in group.subtree if t.i <= group.i])))
         if root.dep_ == "appos" and root.head.i not in name:
             head = root.head
             sub = {t.i for t in root.subtree}
@@ -206,6 +209,33 @@ def _descriptor_phrases(doc, ts: int, te: int) -> list[tuple[str, list]]:
             elif c.dep_ in {"relcl", "acl"}:
                 out.append(("relcl", keep(list(c.subtree))))
     return [(rel, toks) for rel, toks in out if toks]
+
+
+_MEMBERSHIP_PREPS = {"including", "among", "like", "by"}
+
+
+def _group_of(root):
+    """The plural noun a name is listed as a member of: "senators led by X",
+    "lawmakers including X", "officials such as X" → the noun; else None."""
+    tok = root
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ != "pobj":
+        return None
+    prep = tok.head
+    word = prep.lower_
+    if word == "as" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "such":
+        word = "including"
+    if word not in _MEMBERSHIP_PREPS and word != "as":
+        return None
+    head = prep.head
+    if head.dep_ == "acl" and head.pos_ == "VERB" and word == "by":
+        head = head.head
+    elif word == "by":
+        return None
+    if head.pos_ == "NOUN" and head.tag_ == "NNS":
+        return head
+    return None
 
 
 def _role_heads(rel: str, toks: list) -> set[int]:
