@@ -23,7 +23,8 @@ def analyse_doc(doc, article: Article) -> Article:
     article.entities = actors.extract_entities(doc)
     article.places = places.extract_places(doc, article.entities)
     index = actors.EntityIndex(article.entities, doc)
-    resolution.resolve_entities(doc, article.entities, article.places, article.published, index)
+    resolution.resolve_entities(doc, article.entities, article.places, article.published, index,
+                                title=article.title)
     article.quotes, article.terms = quotes.extract_quotes(doc, article.entities, index)
     article.dates = dates.extract_dates(doc, article.published)
     article.equipment = equipment.extract_equipment(doc)

@@ -94,8 +94,10 @@ def org_kind(words: list[str]) -> Optional[str]:
 class _Context:
     """What the passes share for one article."""
 
-    def __init__(self, doc, entities: list[Entity], places, published: Optional[str], index):
+    def __init__(self, doc, entities: list[Entity], places, published: Optional[str], index,
+                 title: Optional[str] = None):
         self.doc = doc
+        self.title = title or ""
         self.text = doc_text(doc)
         self.entities = entities
         self.places = sorted(places or [], key=lambda p: p.start)
@@ -113,6 +115,13 @@ class _Context:
             sents = list(doc.sents)[:3] if len(doc) else []
             lead_end = sents[-1].end_char if sents else 0
             w: Counter = Counter()
+            # the headline names the story's state more surely than any sentence
+            words = re.findall(r"[A-Z][\w'’.-]*", self.title)
+            for n in (3, 2, 1):
+                for i in range(len(words) - n + 1):
+                    ref = country_ref(" ".join(words[i:i + n]))
+                    if ref is not None and ref.iso3 not in _NON_STATE:
+                        w[ref.iso3] += 5
             for p in self.places:
                 if p.country and p.country not in _NON_STATE:
                     w[p.country] += 3 if p.start < lead_end else 1
@@ -565,7 +574,7 @@ ORG_PASSES: tuple[tuple[str, Pass], ...] = (("own", _org_own),)
 
 
 def resolve_entities(doc, entities: list[Entity], places=None, published: Optional[str] = None,
-                     index=None) -> list[Entity]:
+                     index=None, title: Optional[str] = None) -> list[Entity]:
     """Fill in the country (and, where a pass knows it, the sector) of every person
     and organisation that the mention reader left without one; returns ``entities``.
 
@@ -576,11 +585,12 @@ def resolve_entities(doc, entities: list[Entity], places=None, published: Option
             places in descriptors).
         published: the article's date (``YYYY-MM-DD``), for office-holders' terms.
         index: the article's :class:`~redline.extract.actors.EntityIndex` (built when None).
+        title: the article's headline, when it has one (weighs in the story's state).
     """
     if index is None:
         from .actors import EntityIndex
         index = EntityIndex(entities, doc)
-    ctx = _Context(doc, entities, places, published, index)
+    ctx = _Context(doc, entities, places, published, index, title)
     index.story_country = ctx.main_country()
     # a known person's sector follows the article's date (a former president is no GOV)
     for ent in entities:
