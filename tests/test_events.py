@@ -689,3 +689,45 @@ def test_call_for_is_a_request_and_travel_is_no_return(analyse_text):
     assert evs and evs[0].type == "ASSAULT", [(e.type, e.trigger.text) for e in evs]
     evs = _events(analyse_text, "The talks came during a two-day visit by Narendra Modi to Mauritius.")
     assert all(e.type == "CONSULT" for e in evs if e.trigger.text == "visit"), [(e.type, e.trigger.text) for e in evs]
+
+
+# ---------------------------------------------------------------- what news says (issue 14)
+
+@pytest.mark.parametrize("text,trigger,type_,src,tgt", [
+    ("Trump's special envoy, Steve Witkoff, spoke with Russian President Vladimir Putin.",
+     "spoke", "CONSULT", "USA", "RUS"),
+    ("Pakistan's military said the attackers collaborated with partners in Afghanistan.",
+     "said", "ACCUSE", "PAK", "AFG"),
+    ("Pakistan expects the Interim Afghan Government to deny use of its soil to militants.",
+     "expects", "REQUEST", "PAK", "AFG"),
+    ("In an all-caps post, Trump called Canada \u201cone of the highest tariffing nations in the world.\u201d",
+     "called", "ACCUSE", "USA", "CAN"),
+    ("Putin called Trump a brave man.", "called", "SUPPORT", "RUS", "USA"),
+    ("China launched large-scale military exercises around Taiwan.", "launched", "MOBILIZE", "CHN", "TWN"),
+    ("Trump doubled the 25% U.S. tariff on Canadian steel.", "doubled", "SANCTION", "USA", "CAN"),
+])
+def test_what_news_says(analyse_text, text, trigger, type_, src, tgt):
+    evs = _events(analyse_text, text)
+    show = [(e.type, e.trigger.text, [a.country for a in e.source], [a.country for a in e.target]) for e in evs]
+    hit = [e for e in evs if e.trigger.text == trigger and e.type == type_]
+    assert hit, show
+    assert src in {a.country for a in hit[0].source} and tgt in {a.country for a in hit[0].target}, show
+
+
+def test_exercises_alone_or_joint_and_weapons_deployed(analyse_text):
+    evs = _events(analyse_text, "Japan and the U.S. held joint exercises.")
+    assert any(e.type == "COOPERATE" for e in evs), [(e.type, e.trigger.text) for e in evs]
+    evs = _events(analyse_text, "China deployed more than 70 warplanes.")
+    assert [e.type for e in evs if e.trigger.text == "deployed"] == ["MOBILIZE"], [(e.type, e.trigger.text) for e in evs]
+
+
+def test_accusation_needs_another_state(analyse_text):
+    # the speaker's own announced act, or a de-escalation, accuses no one
+    for text in ("China said it would expel the American journalists.", "Russia says Israel ended its attacks."):
+        assert not [e for e in _events(analyse_text, text) if e.trigger.text in ("said", "says") and e.type == "ACCUSE"]
+
+
+def test_quoted_speech_act_is_asserted(analyse_text):
+    text = "\u201cWe strongly reject the baseless allegations made by Pakistan,\u201d Indian spokesperson Randhir Jaiswal told reporters."
+    evs = [e for e in _events(analyse_text, text) if e.trigger.text == "reject"]
+    assert evs and evs[0].factuality == "asserted", [(e.type, e.factuality) for e in evs]

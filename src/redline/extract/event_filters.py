@@ -153,6 +153,7 @@ _NEWSROOM = re.compile(
     r"reached for comment|declined to comment|could not be reached|"
     r"\b(?:VOA|Voice of America)(?:'s|’s)? (?:request|inquir|quer|question|interview)",
     re.I)
+_TO_PRESS = re.compile(r"\s*(?:to|with)\s+(?:the\s+)?(?:reporters|journalists|press|media|news\s+media|VOA|a\s+news)\b", re.I)
 _NEWS_ORGS = {"voa", "voice of america", "reuters", "ap", "associated press", "afp", "agence france-presse",
               "bbc", "cnn"}
 
@@ -182,6 +183,8 @@ def newsroom_act(event: Event, doc=None, config: FilterConfig = CONFIG) -> bool:
             # the trigger is part of the newsroom phrase or its verb ("ignored", "respond")
             if m.start() - 40 <= t0 <= m.end():
                 return True
+        if event.type == "CONSULT" and _TO_PRESS.match(sent[t0 + len(event.trigger.text):]):
+            return True  # "spoke to reporters", "talked with journalists": a press contact
     lemma = (event.trigger.text or "").lower()
     if any(_is_news_org(a) for a in list(event.source) + list(event.target)) and \
             lemma.split(" ")[0] in _NEWSGATHERING_WORDS:

@@ -413,6 +413,28 @@ def _content_of(tok):
     return None
 
 
+_EXPECT_VERBS = word_class("expect_verb")
+
+
+def _expectation_demand(tok):
+    """"Pakistan expects the Interim Afghan Government to deny use of its soil", "wants
+    Russia to withdraw": an actor's expectation of another actor's act is a demand
+    (REQUEST subject → object); the act expected is its own (advocated) event."""
+    src = ea.subject_of(tok)
+    if src is None or not ea.looks_actor(src):
+        return None
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubj") and c.i > tok.i]
+    xc = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") and is_to_infinitive(c)]
+    if not xc:
+        return None
+    if not objs:
+        objs = [c for c in xc[0].children if c.dep_ == "nsubj" and c.i < xc[0].i]
+    if not objs or objs[0].pos_ == "PRON" or not ea.looks_actor(objs[0]) or objs[0] == src:
+        return None
+    return _Cand(tok, (tok.i, tok.i + 1), src, objs[0], "verb", None,
+                 {"speech": True, "demand": True, "dobj": None, "passive": False, "prep": None})
+
+
 def _speech_accusation(tok):
     """"The military said attackers collaborated with partners in Afghanistan", "claimed
     the attackers were in touch with planners in Afghanistan": a speaker ties a hostile
@@ -459,6 +481,11 @@ def candidates(doc, sent) -> list[_Cand]:
             sc = _speech_demand(tok)
             if sc is not None:
                 out.append(sc)
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in _EXPECT_VERBS:
+            ex = _expectation_demand(tok)
+            if ex is not None:
+                out.append(ex)
+                continue
         if tok.pos_ == "VERB" and (tok.lemma_.lower() in _SPEECH or tok.lemma_.lower() in _CLAIM_VERBS):
             acc = _speech_accusation(tok)
             if acc is not None and not any(o.trigger.i == tok.i for o in out):
@@ -733,6 +760,27 @@ def _span_of(doc, head):
     if head is None:
         return None
     return ea.np_tokens(head)
+
+
+_EXERCISES = word_class("exercise_noun")
+
+
+def _has_partner(c, drill) -> bool:
+    """Does the exercise have a partner: "joint", "with X", "between", or a compound actor?"""
+    if any(ch.lemma_.lower() in ("joint", "combined", "bilateral", "trilateral", "multinational")
+           for ch in drill.children if ch.dep_ in ("amod", "compound")):
+        return True
+    for t in (drill, c.trigger):
+        if any(ch.dep_ == "prep" and ch.lower_ in ("with", "between", "alongside") for ch in t.children):
+            return True
+    return c.src is not None and any(ch.dep_ == "conj" for ch in c.src.children)
+
+
+def _weapon(tok) -> bool:
+    """Is the noun (or what a quantity phrase is about) military equipment?"""
+    from .event_filters import _weapon_heads
+    core = ea.core(tok)
+    return ea.is_thing(core) or core.lemma_.lower() in _weapon_heads()
 
 
 def _speaker_acts(type_: str, src, quote, tok) -> bool:
@@ -1025,6 +1073,8 @@ def _events_of(doc, c, index, quotes) -> list:
                 else "CONSULT"
         if c.info.get("blame"):
             type_ = "ACCUSE"
+        if c.info.get("demand"):
+            type_ = "REQUEST"
         if AGREED_TEXT and c.kind == "verb" and tok.lemma_.lower() == "agree" and _agreed_text(tok):
             # "the UK and the EU have agreed a trade deal": a formal agreement reached
             # (CAMEO 057, SUPPORT); agreeing *to do* something stays AGREE
@@ -1038,6 +1088,13 @@ def _events_of(doc, c, index, quotes) -> list:
         if LIGHT_VERB_OBJECT and c.info.get("light_object") is not None:
             # "launched war games", "launched an investigation": the act is the noun's
             type_ = c.info["light_object"].type
+        if type_ in ("COOPERATE", "MOBILIZE"):
+            drill = c.trigger if c.kind == "noun" else (c.info.get("dobj") if c.info.get("light_object") is not None else None)
+            if drill is not None and drill.lemma_.lower() in _EXERCISES:
+                # military exercises with a partner ("joint drills", "held exercises with
+                # the U.S.") are COOPERATE; alone, around someone, a show of force (MOBILIZE)
+                type_ = "COOPERATE" if _has_partner(c, drill) else "MOBILIZE"
+                c.info["show_of_force"] = type_ == "MOBILIZE"
         if (MESSAGE_ACTS and c.kind == "verb" and c.info.get("dobj") is not None
                 and c.info["dobj"].lemma_.lower() in ea._MESSAGE_NOUNS and tok.lemma_.lower() in _MOVE_VERBS):
             # "Trump sent a letter to Kim": a communication, not aid; "the arrest sent a
@@ -1106,7 +1163,9 @@ def _events_of(doc, c, index, quotes) -> list:
         # moving troops is MOBILIZE whatever the verb ("transferred 7,000 soldiers"); the
         # soldiers are what is moved, the destination is the recipient
         dobj = c.info.get("dobj") if c.kind == "verb" else None
-        if dobj is not None and ea.is_troops(dobj) and tok.lemma_.lower() in _MOVE_VERBS:
+        if dobj is not None and tok.lemma_.lower() in _MOVE_VERBS and (ea.is_troops(dobj) or (
+                (c.tgt is None or c.tgt.i == dobj.i) and _weapon(dobj))):
+            # troops moved, or weapons moved to no one ("deploying more than 70 warplanes")
             if type_ not in ("ASSAULT", "THREATEN", "AGREE", "RETREAT", "CONCEDE"):
                 type_ = "MOBILIZE"
                 dest = [o for _, o in ea._prep_objects(tok, {"to", "into"})] + \
@@ -1131,7 +1190,7 @@ def _events_of(doc, c, index, quotes) -> list:
             # "cooperation between the Philippines and the United States": first → others
             src, tgt = tgt[:1], tgt[1:]
         types = [(type_, tgt)]
-        if type_ == "MOBILIZE":
+        if type_ == "MOBILIZE" and not c.info.get("show_of_force"):
             # a deployment to a (host) country, or to help someone, is also AID (military)
             src_countries = {a.country for a in src}
             purpose = [ch for ch in tok.children if ch.dep_ in ("advcl", "acl", "relcl", "xcomp")
