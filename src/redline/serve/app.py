@@ -30,7 +30,7 @@ import re
 import threading
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Iterable, Optional
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -43,6 +43,8 @@ from .. import __version__
 from ..store.queries import FACTUAL, EventFilter, dyad_series
 from . import queries as Q
 from . import schemas as S
+from .analysis import AnalysisGate, analyse_text
+from .hosts import AllowedHosts, HostGuard
 
 log = logging.getLogger(__name__)
 
@@ -189,7 +191,9 @@ def _analyze_if_needed(store) -> None:
 def create_app(db_url: Optional[str] = None, token: Optional[str] = None, *,
                protect_reads: bool = False, max_body: int = 2_000_000, max_page: int = 200,
                export_limit: int = 50_000, max_analyse_chars: int = 200_000,
-               allow_private: bool = False, store=None, analyze: bool = True) -> FastAPI:
+               allow_private: bool = False, store=None, analyze: bool = True,
+               allowed_hosts: Iterable[str] = (), analyse_queue: int = 8,
+               analyse_per_client: int = 2, analyse_needs_token: bool = False) -> FastAPI:
     """Build the workbench app over the store at ``db_url`` (see the module doc).
 
     ``token``: the secret that writes need (None: writes disabled). ``protect_reads``:
@@ -200,6 +204,11 @@ def create_app(db_url: Optional[str] = None, token: Optional[str] = None, *,
     open :class:`redline.store.db.Store` to use instead of opening ``db_url``.
     ``analyze``: gather the query planner's statistics of a SQLite store that has none
     (``ANALYZE``; without them SQLite picks poor indexes for filtered, sorted pages).
+    ``allowed_hosts``: host names the server answers to besides the loopback ones
+    (see :mod:`redline.serve.hosts`; ``"*"``: any). ``analyse_queue``: most analyses
+    in flight (running or waiting; more get 503); ``analyse_per_client``: most of one
+    client address (more get 429); ``analyse_needs_token``: ``POST /api/analyse``
+    needs the token even when nothing is stored (see :mod:`redline.serve.analysis`).
     """
     from ..store.db import open_store
 
@@ -209,8 +218,11 @@ def create_app(db_url: Optional[str] = None, token: Optional[str] = None, *,
         raise ValueError("protect_reads needs a token")
     if analyze:
         _analyze_if_needed(store)
+    if analyse_needs_token and not token:
+        raise ValueError("analyse_needs_token needs a token")
     write_lock = threading.Lock()
-    analyse_lock = threading.Lock()
+    gate = AnalysisGate(max_queue=analyse_queue, per_client=analyse_per_client)
+    hosts = AllowedHosts(allowed_hosts)
 
     app = FastAPI(
         title="Redline workbench",
@@ -225,11 +237,14 @@ def create_app(db_url: Optional[str] = None, token: Optional[str] = None, *,
         responses={422: {"model": S.ErrorResponse}},
     )
     app.state.store = store
+    app.state.analysis_gate = gate
     app.state.settings = {"protect_reads": protect_reads, "writes": bool(token), "max_page": max_page,
                           "max_body": max_body, "export_limit": export_limit,
-                          "max_analyse_chars": max_analyse_chars}
+                          "max_analyse_chars": max_analyse_chars, "analyse_queue": analyse_queue,
+                          "analyse_per_client": analyse_per_client,
+                          "analyse_needs_token": analyse_needs_token}
     app.add_middleware(BodyLimit, max_bytes=max_body)
-
+    app.add_middleware(HostGuard, allowed=hosts)
     app.add_middleware(SecurityHeaders)
 
     # ------------------------------------------------------------------ errors
@@ -519,16 +534,6 @@ def create_app(db_url: Optional[str] = None, token: Optional[str] = None, *,
 
     # ------------------------------------------------------------------ analysing, storing
 
-    def _analyse_now(text: str, title: Optional[str], published: Optional[str]) -> dict:
-        from ..model import Article
-        from ..pipeline import analyse
-
-        with analyse_lock:
-            art = analyse(Article(id="submitted", text=text, title=title, published=published))
-        d = art.to_dict()
-        d.pop("meta", None)
-        return d
-
     def _store_article(art, origin: str) -> dict:
         """Analyse and store one Article through the corpus batch pipeline (dedup,
         failures, one transaction); return the AnalyseOut fields."""
@@ -563,21 +568,41 @@ def create_app(db_url: Optional[str] = None, token: Optional[str] = None, *,
             raise HTTPException(413, f"text too long: {len(text):,} characters "
                                      f"(limit {max_analyse_chars:,})")
 
+    def _client_of(request: Request) -> str:
+        return request.client.host if request.client else "unknown"
+
     @app.post("/api/analyse", tags=["analyse"], dependencies=[Read], response_model=S.AnalyseOut,
+              responses={429: {"model": S.ErrorResponse}, 503: {"model": S.ErrorResponse}},
               summary="Analyse a text at once (stored only if asked, with the token)")
-    def analyse_text(body: S.AnalyseIn, request: Request):
+    async def analyse_post(body: S.AnalyseIn, request: Request):
         """Run the whole pipeline on `text` and return the analysis. Nothing is stored
-        unless `store` is true, which needs the token."""
+        unless `store` is true, which needs the token (so does any analysis when the
+        server runs with --analyse-needs-token). Analyses run one at a time: a client
+        with too many in flight gets 429, a full queue 503 (both with Retry-After); an
+        analysis whose client goes away is stopped."""
         _check_length(body.text)
-        if body.store:
+        if body.store or analyse_needs_token:
             require_write(request)
+        if body.store:
             from ..model import Article
-            return _store_article(Article(id="api", text=body.text, title=body.title,
-                                          published=body.published), "api:analyse")
-        art = _analyse_now(body.text, body.title, body.published)
-        if art.get("error"):
-            return {"stored": False, "status": "failed", "error": art["error"], "article": art}
-        return {"stored": False, "status": "analysed", "article": art}
+
+            def work(cancelled):
+                if cancelled():
+                    return None
+                return _store_article(Article(id="api", text=body.text, title=body.title,
+                                              published=body.published), "api:analyse")
+        else:
+            def work(cancelled):
+                return analyse_text(body.text, body.title, body.published, cancelled)
+        out = await gate.run(_client_of(request), work, request.is_disconnected)
+        if out is None:  # the client went away: nobody reads this
+            return JSONResponse(status_code=499, content={"error": {
+                "status": 499, "message": "the client closed the request", "details": []}})
+        if body.store:
+            return out
+        if out.get("error"):
+            return {"stored": False, "status": "failed", "error": out["error"], "article": out}
+        return {"stored": False, "status": "analysed", "article": out}
 
     @app.post("/api/articles", tags=["articles"], response_model=S.AnalyseOut, status_code=201,
               dependencies=[Depends(require_write)],
@@ -667,8 +692,16 @@ def create_app(db_url: Optional[str] = None, token: Optional[str] = None, *,
 def app_from_env() -> FastAPI:
     """An app configured from the environment (``uvicorn --factory
     redline.serve.app:app_from_env``): ``REDLINE_DB``, ``REDLINE_TOKEN``, ``REDLINE_PROTECT_READS=1``,
-    ``REDLINE_MAX_BODY``, ``REDLINE_MAX_PAGE``."""
-    return create_app(os.environ.get("REDLINE_DB") or None, token=os.environ.get("REDLINE_TOKEN") or None,
-                      protect_reads=os.environ.get("REDLINE_PROTECT_READS") == "1",
-                      max_body=int(os.environ.get("REDLINE_MAX_BODY") or 2_000_000),
-                      max_page=int(os.environ.get("REDLINE_MAX_PAGE") or 200))
+    ``REDLINE_MAX_BODY``, ``REDLINE_MAX_PAGE``, ``REDLINE_ALLOWED_HOSTS`` (comma-separated),
+    ``REDLINE_ANALYSE_QUEUE``, ``REDLINE_ANALYSE_PER_CLIENT``, ``REDLINE_ANALYSE_NEEDS_TOKEN=1``."""
+    from .hosts import hosts_from_env
+
+    env = os.environ
+    return create_app(env.get("REDLINE_DB") or None, token=env.get("REDLINE_TOKEN") or None,
+                      protect_reads=env.get("REDLINE_PROTECT_READS") == "1",
+                      max_body=int(env.get("REDLINE_MAX_BODY") or 2_000_000),
+                      max_page=int(env.get("REDLINE_MAX_PAGE") or 200),
+                      allowed_hosts=hosts_from_env(),
+                      analyse_queue=int(env.get("REDLINE_ANALYSE_QUEUE") or 8),
+                      analyse_per_client=int(env.get("REDLINE_ANALYSE_PER_CLIENT") or 2),
+                      analyse_needs_token=env.get("REDLINE_ANALYSE_NEEDS_TOKEN") == "1")
