@@ -40,7 +40,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
-from ..store.queries import FACTUAL, EventFilter, dyad_series
+from ..store.queries import FACTUAL, FACTUALITIES, PAIR_KINDS, EventFilter, dyad_series
 from . import queries as Q
 from . import schemas as S
 from .analysis import AnalysisGate, analyse_text
@@ -156,6 +156,30 @@ def _csv_values(values: Optional[list[str]]) -> list[str]:
     out = []
     for v in values or []:
         out.extend(x.strip() for x in str(v).split(",") if x.strip())
+    return out
+
+
+def _factualities(values: Optional[list[str]]) -> list[str]:
+    """The factuality filter's values, lower-cased; an unknown one is a 422 (it would
+    silently match nothing)."""
+    out = [v.lower() for v in _csv_values(values)]
+    unknown = [v for v in out if v not in FACTUALITIES]
+    if unknown:
+        raise HTTPException(422, f"unknown factuality {unknown[0]!r}: use one or more of "
+                                 f"{', '.join(FACTUALITIES)}")
+    return out
+
+
+def _types(values: Optional[list[str]]) -> list[str]:
+    """The PLOVER type filter's values, upper-cased; an unknown one is a 422."""
+    from ..plover import types as plover_types
+
+    out = [v.upper() for v in _csv_values(values)]
+    known = plover_types()
+    unknown = [v for v in out if v not in known]
+    if unknown:
+        raise HTTPException(422, f"unknown PLOVER type {unknown[0]!r}: use one or more of "
+                                 f"{', '.join(sorted(known))}")
     return out
 
 
@@ -348,13 +372,12 @@ def create_app(db_url: Optional[str] = None, token: Optional[str] = None, *,
 
     # ------------------------------------------------------------------ events
 
-    def _event_filter(source, target, both, actor, type_, factuality, since, until, text, article):
+    def _event_filter(source, target, both, actor, type_, factuality, since, until, text, article, by=None):
         return EventFilter(source=source or None, target=target or None, actor=actor or None,
-                           types=[t.upper() for t in _csv_values(type_)],
-                           factuality=[f.lower() for f in _csv_values(factuality)],
+                           types=_types(type_), factuality=_factualities(factuality),
                            since=_check_day("since", since), until=_check_day("until", until),
                            text=text or None, article_id=article or None,
-                           both_directions=bool(both))
+                           both_directions=bool(both), exact=by or None)
 
     def _attach_actors(rows: list[dict]) -> list[dict]:
         acts = Q.event_actors_of(store, [(r["article_id"], r["event_id"]) for r in rows])
@@ -377,8 +400,11 @@ def create_app(db_url: Optional[str] = None, token: Optional[str] = None, *,
         until: Annotated[Optional[str], Query(description="last day, YYYY-MM-DD")] = None,
         text: Annotated[Optional[str], Query(max_length=_TERM, description="words of the evidence sentence or title")] = None,
         article: Annotated[Optional[str], Query(max_length=64, description="one article's id")] = None,
+        by: Annotated[Optional[str], Query(pattern="^(" + "|".join(PAIR_KINDS) + ")$", description=(
+            "source, target and actor are exact keys: country codes (`country`) or whole canonical "
+            "names (`actor`), as in the network's edges"))] = None,
     ) -> EventFilter:
-        return _event_filter(source, target, both, actor, type, factuality, since, until, text, article)
+        return _event_filter(source, target, both, actor, type, factuality, since, until, text, article, by)
 
     Sort = Annotated[str, Query(pattern="^(" + "|".join(Q.EVENT_SORTS) + ")$",
                                 description="sort column: " + ", ".join(Q.EVENT_SORTS))]
@@ -513,7 +539,7 @@ def create_app(db_url: Optional[str] = None, token: Optional[str] = None, *,
         """The weekly sum and mean of event scores source → target (PLOVER score, or
         Goldstein): each real-world event counts once (`per=event`) or every mention
         (`per=mention`); weeks start on Monday."""
-        fact = _csv_values(factuality) or list(FACTUAL)
+        fact = _factualities(factuality) or list(FACTUAL)
         series = dyad_series(store, source, target, measure=measure, factuality=fact,
                              since=_check_day("since", since), until=_check_day("until", until), per=per)
         return {"source": source, "target": target, "measure": measure, "per": per,
@@ -529,7 +555,7 @@ def create_app(db_url: Optional[str] = None, token: Optional[str] = None, *,
         """Nodes are countries or actors; an edge counts the events source → target in
         the period, split into cooperation (quad classes 1-2) and conflict (3-4)."""
         return Q.network(store, since=_check_day("since", since), until=_check_day("until", until),
-                         by=by, factuality=_csv_values(factuality), types=_csv_values(type),
+                         by=by, factuality=_factualities(factuality), types=_types(type),
                          max_edges=edges)
 
     # ------------------------------------------------------------------ analysing, storing
