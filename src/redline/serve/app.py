@@ -400,11 +400,15 @@ def create_app(db_url: Optional[str] = None, token: Optional[str] = None, *,
         until: Annotated[Optional[str], Query(description="last day, YYYY-MM-DD")] = None,
         text: Annotated[Optional[str], Query(max_length=_TERM, description="words of the evidence sentence or title")] = None,
         article: Annotated[Optional[str], Query(max_length=64, description="one article's id")] = None,
+        place: Annotated[Optional[str], Query(max_length=_TERM, description=(
+            "where the event happened: a 3-letter country code or a place's exact name"))] = None,
         by: Annotated[Optional[str], Query(pattern="^(" + "|".join(PAIR_KINDS) + ")$", description=(
             "source, target and actor are exact keys: country codes (`country`) or whole canonical "
             "names (`actor`), as in the network's edges"))] = None,
     ) -> EventFilter:
-        return _event_filter(source, target, both, actor, type, factuality, since, until, text, article, by)
+        f = _event_filter(source, target, both, actor, type, factuality, since, until, text, article, by)
+        f.place = place or None
+        return f
 
     Sort = Annotated[str, Query(pattern="^(" + "|".join(Q.EVENT_SORTS) + ")$",
                                 description="sort column: " + ", ".join(Q.EVENT_SORTS))]
@@ -557,6 +561,36 @@ def create_app(db_url: Optional[str] = None, token: Optional[str] = None, *,
         return Q.network(store, since=_check_day("since", since), until=_check_day("until", until),
                          by=by, factuality=_factualities(factuality), types=_types(type),
                          max_edges=edges)
+
+    @app.get("/api/overview", tags=["overview"], dependencies=[Read], response_model=S.Overview,
+             summary="Where, when and what: events by place, over time, by type, country, factuality")
+    def overview(since: Optional[str] = None, until: Optional[str] = None,
+                 actor: Annotated[Optional[str], Query(max_length=_TERM, description=(
+                     "an actor on either side: a 3-letter country code or part of a name"))] = None,
+                 type: Annotated[Optional[list[str]], Query(description="PLOVER type(s)")] = None,
+                 factuality: Annotated[Optional[list[str]], Query(description="factualities")] = None,
+                 interval: Annotated[str, Query(pattern="^(auto|week|month|year)$")] = "auto"):
+        """The events matching the filters counted by place (with coordinates, for a
+        map), by week, month or year (by type and by cooperation/conflict; `auto`
+        picks months beyond 180 days, years beyond six years), by PLOVER type, by country where they happened, by
+        source actor's country and by factuality."""
+        from .overview import overview as build
+
+        f = EventFilter(actor=actor or None, types=_types(type), factuality=_factualities(factuality),
+                        since=_check_day("since", since), until=_check_day("until", until))
+        return build(store, f, interval=interval)
+
+    @app.get("/api/factualities", tags=["meta"], summary="The factuality values, with their number of events")
+    def factualities():
+        """Every factuality the extractors give, most factual first, with the number
+        of events of each in the store (0 when none)."""
+        from ..store import models as M
+        import sqlalchemy as sa
+
+        e = M.events.c
+        with store.engine.connect() as conn:
+            counts = dict(conn.execute(sa.select(e.factuality, sa.func.count()).group_by(e.factuality)).all())
+        return [{"factuality": k, "events": int(counts.get(k, 0))} for k in FACTUALITIES]
 
     # ------------------------------------------------------------------ analysing, storing
 

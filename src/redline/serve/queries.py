@@ -74,7 +74,8 @@ def _actor_only_keys(f: EventFilter, names: Optional[dict]):
     else: the distinct keys of the matching events, read from the ``event_actors``
     indexes alone (every ``event_actors`` row belongs to a stored event: both are
     written in the same transaction). None for any other filter."""
-    others = (f.types or f.factuality or f.since or f.until or f.text or f.article_id or f.exact)
+    others = (f.types or f.factuality or f.since or f.until or f.text or f.article_id or f.exact
+              or f.place)
     if others:
         return None
     if f.actor and not (f.source or f.target):

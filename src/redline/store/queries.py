@@ -45,6 +45,8 @@ class EventFilter:
     #: codes, or whole canonical names: "BLA" is then a name, not a code), matched
     #: through :func:`pair_keys`, the query that counts the network's edges.
     exact: Optional[str] = None
+    #: where the event happened: a 3-letter country code, or a place's exact name
+    place: Optional[str] = None
 
 
 #: the kinds of exact actor keys (``EventFilter.exact``, the network's ``by``).
@@ -260,6 +262,9 @@ def event_conditions(f: EventFilter, names: Optional[dict] = None, drive: bool =
         conds.append(e.day <= f.until)
     if f.article_id:
         conds.append(e.article_id == f.article_id)
+    if f.place:
+        p = f.place.strip()
+        conds.append(e.location_country == p if is_code(p) else e.location_name == p)
     if f.text:
         pat = f"%{_escape_like(f.text)}%"
         conds.append(sa.or_(e.sentence_text.ilike(pat, escape="\\"), a.title.ilike(pat, escape="\\")))
