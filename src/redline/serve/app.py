@@ -50,7 +50,8 @@ log = logging.getLogger(__name__)
 
 WEB = Path(str(resources.files("redline").joinpath("web")))
 PAGES = {"index": "index.html", "article": "article.html", "events": "events.html",
-         "dyad": "dyad.html", "network": "network.html", "analyse": "analyse.html"}
+         "dyad": "dyad.html", "network": "network.html", "analyse": "analyse.html",
+         "overview": "overview.html"}
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
@@ -569,6 +570,8 @@ def create_app(db_url: Optional[str] = None, token: Optional[str] = None, *,
                      "an actor on either side: a 3-letter country code or part of a name"))] = None,
                  type: Annotated[Optional[list[str]], Query(description="PLOVER type(s)")] = None,
                  factuality: Annotated[Optional[list[str]], Query(description="factualities")] = None,
+                 place: Annotated[Optional[str], Query(max_length=_TERM, description=(
+                     "where the events happened: a 3-letter country code or a place's exact name"))] = None,
                  interval: Annotated[str, Query(pattern="^(auto|week|month|year)$")] = "auto"):
         """The events matching the filters counted by place (with coordinates, for a
         map), by week, month or year (by type and by cooperation/conflict; `auto`
@@ -577,7 +580,8 @@ def create_app(db_url: Optional[str] = None, token: Optional[str] = None, *,
         from .overview import overview as build
 
         f = EventFilter(actor=actor or None, types=_types(type), factuality=_factualities(factuality),
-                        since=_check_day("since", since), until=_check_day("until", until))
+                        since=_check_day("since", since), until=_check_day("until", until),
+                        place=place or None)
         return build(store, f, interval=interval)
 
     @app.get("/api/factualities", tags=["meta"], summary="The factuality values, with their number of events")
@@ -742,8 +746,8 @@ def create_app(db_url: Optional[str] = None, token: Optional[str] = None, *,
     def article_page(article_id: str):
         return page("article")
 
-    for route, name in (("/events", "events"), ("/dyad", "dyad"), ("/network", "network"),
-                        ("/analyse", "analyse")):
+    for route, name in (("/overview", "overview"), ("/events", "events"), ("/dyad", "dyad"),
+                        ("/network", "network"), ("/analyse", "analyse")):
         app.add_api_route(route, (lambda n=name: page(n)), include_in_schema=False, methods=["GET", "HEAD"])
 
     return app

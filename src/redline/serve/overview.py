@@ -96,11 +96,51 @@ def choose_interval(first_day: Optional[str], last_day: Optional[str], interval:
     return "month" if span > MONTHLY_ABOVE_DAYS else "week"
 
 
+#: with ``interval="auto"``, the timeline leaves out this share of the events at each
+#: end when that shortens it by more than half (a few events dated decades away, like
+#: a war of 1950 recalled in a 2024 story, would squeeze the rest into one bar)
+TRIM_SHARE = 0.01
+
+
+def _trim(per_day: list[dict]) -> tuple[list[dict], int, int]:
+    """``(rows kept, events left out before, events left out after)``."""
+    dated = sorted((r for r in per_day if r.get("day")), key=lambda r: r["day"])
+    total = sum(r["events"] for r in dated)
+    if not dated or total < 20:
+        return dated, 0, 0
+    cut = total * TRIM_SHARE
+    per: dict[str, int] = defaultdict(int)
+    for r in dated:
+        per[r["day"]] += r["events"]
+    days = sorted(per)
+    lo, before = 0, 0
+    while lo < len(days) - 1 and before + per[days[lo]] <= cut:
+        before += per[days[lo]]
+        lo += 1
+    hi, after = len(days) - 1, 0
+    while hi > lo and after + per[days[hi]] <= cut:
+        after += per[days[hi]]
+        hi -= 1
+    try:
+        full = (dt.date.fromisoformat(days[-1]) - dt.date.fromisoformat(days[0])).days
+        kept = (dt.date.fromisoformat(days[hi]) - dt.date.fromisoformat(days[lo])).days
+    except ValueError:
+        return dated, 0, 0
+    if kept * 2 > full:
+        return dated, 0, 0
+    first, last = days[lo], days[hi]
+    return [r for r in dated if first <= r["day"] <= last], before, after
+
+
 def timeline(per_day: list[dict], interval: str = "auto") -> dict:
     """Periods (weeks starting on Monday, months or years) from per-day counts by type and
     quad class: ``{"interval", "periods": [{"start", "end", "events", "cooperation",
     "conflict", "other", "types": {TYPE: n}}]}``, every period between the first and
-    the last listed (zeros included)."""
+    the last listed (zeros included), and the number of events left out ``before``
+    and ``after`` them (``auto`` only: see :data:`TRIM_SHARE`)."""
+    before = after = 0
+    if interval == "auto":
+        per_day, before, after = _trim(per_day)
     days = sorted(r["day"] for r in per_day if r.get("day"))
     interval = choose_interval(days[0] if days else None, days[-1] if days else None, interval)
     slots: dict[str, dict] = {}
@@ -125,7 +165,7 @@ def timeline(per_day: list[dict], interval: str = "auto") -> dict:
                             "other": slot["events"] - slot["cooperation"] - slot["conflict"],
                             "types": dict(slot["types"])})
             d = nxt
-    return {"interval": interval, "periods": periods}
+    return {"interval": interval, "periods": periods, "before": before, "after": after}
 
 
 def overview(store, f: EventFilter, interval: str = "auto", top: int = 25,

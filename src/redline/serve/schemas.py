@@ -247,6 +247,8 @@ class Period(BaseModel):
 class Timeline(BaseModel):
     interval: str = Field(description="week | month | year")
     periods: list[Period]
+    before: int = Field(0, description="events dated before the first period, left out (interval auto)")
+    after: int = Field(0, description="events dated after the last period, left out (interval auto)")
 
 
 class Overview(BaseModel):
