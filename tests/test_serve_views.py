@@ -88,7 +88,7 @@ def test_a_goal_year_does_not_sort_first(client):
 def test_overview_counts_one_selection_every_way(client):
     ov = _get(client, "/api/overview")
     total = ov["total"]
-    assert total == _get(client, "/api/events", limit=1)["total"] == 15
+    assert total == _get(client, "/api/events", limit=1)["total"] == 17
     assert sum(t["events"] for t in ov["types"]) == total
     assert sum(f["events"] for f in ov["factuality"]) == total
     tl = ov["timeline"]

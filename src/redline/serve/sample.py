@@ -161,9 +161,9 @@ def view_articles() -> list[Article]:
     """Three more hand-made articles for the overview, network and explorer tests:
     an actor whose canonical name has three letters ("BLA", not a country code), an
     event with two source actors of two countries, events that are ``future`` and
-    ``conditional``, places with coordinates, a cooperation and a conflict in another
-    year (2023), and an event dated "by 2050" in a 2024 article (filed under its
-    publication day)."""
+    ``conditional``, places with coordinates, China and the United States both ways
+    in two weeks three months apart (2023), and an event dated "by 2050" in a 2023
+    article (filed under its publication day)."""
     out = []
     t = ("BLA fighters attacked a train in Balochistan on Tuesday and seized the hostages, Pakistani officials said. "
          "Pakistan's army will rescue the hostages, the officials said.")
@@ -198,12 +198,20 @@ def view_articles() -> list[Article]:
          .event("E4", "SUPPORT", "neutral", ("T6", "The EU"), None, 3.0, "future", "2050"))
     out.append(b.a)
 
-    t = ("Chinese coast guard ships rammed a Philippine vessel near Second Thomas Shoal on Monday, Manila said.")
+    t = ("Chinese coast guard ships rammed a Philippine vessel near Second Thomas Shoal on Monday, Manila said. "
+         "The United States condemned China on Tuesday, and China warned Washington.")
     b = (_Builder("shoal", t, "2023-08-07", "Ships rammed near the shoal", "tokyo-daily")
          .entity("T1", "China Coast Guard", "ORG", "CHN", "MIL", mentions=("Chinese coast guard",))
          .entity("T2", "Philippines", "GPE", "PHL", "MIL", mentions=("Philippine vessel",))
+         .entity("T3", "United States", "GPE", "USA", "GOV", mentions=("The United States",))
+         .entity("T4", "China", "GPE", "CHN", "GOV", mentions=("China",))
+         .entity("T5", "United States", "GPE", "USA", "GOV", mentions=("Washington",))
          .event("E1", "ASSAULT", "rammed", ("T1", "Chinese coast guard"), ("T2", "Philippine vessel"), -7.0,
-                "reported", "2023-08-07", cameo="190", place=("Second Thomas Shoal", "PHL", 9.73, 115.87)))
+                "reported", "2023-08-07", cameo="190", place=("Second Thomas Shoal", "PHL", 9.73, 115.87))
+         .event("E2", "ACCUSE", "condemned", ("T3", "The United States"), ("T4", "China"), -2.0,
+                "reported", "2023-08-08", cameo="111")
+         .event("E3", "THREATEN", "warned", ("T4", "China"), ("T5", "Washington"), -4.4,
+                "reported", "2023-08-08", cameo="130"))
     out.append(b.a)
     return out
 
