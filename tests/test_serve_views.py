@@ -1,4 +1,5 @@
-"""API tests of the workbench's views over a store of hand-made articles
+"""API tests of the workbench's views (on SQLite, and PostgreSQL like tests/test_serve.py)
+over a store of hand-made articles
 (:func:`redline.serve.sample.sample_articles` + :func:`~redline.serve.sample.view_articles`):
 the network's edges against the events lists they open, the overview, the
 factuality filter, far-future event days.
@@ -13,12 +14,15 @@ from fastapi.testclient import TestClient  # noqa: E402
 from redline.serve.sample import fill_store, sample_articles, view_articles  # noqa: E402
 
 
+from test_serve import store_url  # noqa: E402,F401  (SQLite, and PostgreSQL when REDLINE_TEST_PG is set)
+
+
 @pytest.fixture(scope="module")
-def client(tmp_path_factory):
+def client(store_url):  # noqa: F811
     from redline.serve.app import create_app
     from redline.store.db import open_store
 
-    store = open_store(str(tmp_path_factory.mktemp("views") / "store.db"))
+    store = open_store(store_url)
     fill_store(store, sample_articles() + view_articles())
     with TestClient(create_app(store=store), base_url="http://127.0.0.1") as c:
         yield c
