@@ -339,7 +339,8 @@ def create_app(db_url: Optional[str] = None, token: Optional[str] = None, *,
 
     @app.get("/api/stats", tags=["meta"], dependencies=[Read], summary="Counts of the store")
     def stats():
-        return {**store.counts(), "settings": app.state.settings}
+        return {**store.counts(), "settings": app.state.settings,
+                "analyses": {**gate.stats, "in_flight": gate.in_flight}}
 
     @app.get("/api/types", tags=["meta"], summary="PLOVER event types with their scores")
     def types():
