@@ -589,13 +589,7 @@ def create_app(db_url: Optional[str] = None, token: Optional[str] = None, *,
     def factualities():
         """Every factuality the extractors give, most factual first, with the number
         of events of each in the store (0 when none)."""
-        from ..store import models as M
-        import sqlalchemy as sa
-
-        e = M.events.c
-        with store.engine.connect() as conn:
-            counts = dict(conn.execute(sa.select(e.factuality, sa.func.count()).group_by(e.factuality)).all())
-        return [{"factuality": k, "events": int(counts.get(k, 0))} for k in FACTUALITIES]
+        return Q.factuality_counts(store)
 
     # ------------------------------------------------------------------ analysing, storing
 

@@ -13,7 +13,9 @@ same thing in ``redline query``, ``redline dyad`` and the API:
 * :func:`actor_summary` — actors (entities grouped by name, country and sector) with
   the number of articles, mentions, quotes and events and their roles;
 * :func:`network` — the actor network: one edge per (source, target) pair with the
-  number of cooperation and conflict events and their mean score;
+  number of cooperation and conflict events and their mean score, counted by
+  :func:`redline.store.queries.pair_keys` (the query behind an edge's events list);
+* :func:`factuality_counts` — every factuality value with its number of events;
 * :func:`plover_record` — a PLOVER JSON record for one event row (same field names as
   :func:`redline.store.export.plover_records`, which only exports a whole store).
 """
@@ -360,6 +362,15 @@ def _nodes_of(edges: list[dict]) -> list[dict]:
             n["events"] += ed["events"]
             n[role] += ed["events"]
     return sorted(nodes.values(), key=lambda n: (-n["events"], n["id"]))
+
+
+def factuality_counts(store) -> list[dict]:
+    """``[{"factuality", "events"}]`` for every factuality the extractors give
+    (:data:`redline.store.queries.FACTUALITIES`, most factual first), 0 when none."""
+    e = M.events.c
+    with store.engine.connect() as conn:
+        counts = dict(conn.execute(sa.select(e.factuality, sa.func.count()).group_by(e.factuality)).all())
+    return [{"factuality": k, "events": int(counts.get(k, 0))} for k in SQ.FACTUALITIES]
 
 
 def plover_record(e: dict, actors: dict) -> dict:
