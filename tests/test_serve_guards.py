@@ -266,3 +266,12 @@ def test_analyse_can_require_the_token(store):
 def test_gate_refuses_bad_bounds():
     with pytest.raises(ValueError):
         AnalysisGate(max_queue=0)
+
+
+def test_serve_command_takes_the_new_options():
+    from redline.cli import build_parser
+
+    args = build_parser().parse_args(["serve", "--allow-host", "a.example", "--allow-host", ".corp.example",
+                                      "--analyse-queue", "3", "--analyse-per-client", "1", "--analyse-needs-token"])
+    assert args.allow_host == ["a.example", ".corp.example"]
+    assert (args.analyse_queue, args.analyse_per_client, args.analyse_needs_token) == (3, 1, True)
