@@ -241,7 +241,7 @@ def run_backend(label, url, templates, args):
             extra = ""
             if r.headers.get("content-type", "").startswith("application/json"):
                 d = r.json()
-                if isinstance(d, dict) and "places" in d:
+                if isinstance(d, dict) and "timeline" in d:
                     extra = f"{d['total']} events, {len(d['places'])} places, {len(d['timeline']['periods'])} periods"
                 elif isinstance(d, dict) and "nodes" in d:
                     extra = f"{len(d['nodes'])} nodes, {len(d['edges'])} edges"

@@ -36,30 +36,10 @@ INTERVALS = ("week", "month", "year")
 MAX_PLACES = 400
 
 
-def _quad_counts(e):
-    coop = sa.func.sum(sa.case((e.c.quad_class.in_((1, 2)), 1), else_=0)).label("cooperation")
-    conflict = sa.func.sum(sa.case((e.c.quad_class.in_((3, 4)), 1), else_=0)).label("conflict")
-    return coop, conflict
-
-
-def _grouped(conn, conds: list, *keys, extra_where=(), order_by_count=True, limit=None) -> list[dict]:
-    """Events matching ``conds`` grouped by ``keys``: their number and their
-    cooperation/conflict counts."""
-    e = M.events
-    coop, conflict = _quad_counts(e)
-    q = (sa.select(*keys, sa.func.count().label("events"), coop, conflict)
-         .where(*conds, *extra_where).group_by(*keys))
-    if order_by_count:
-        q = q.order_by(sa.desc("events"), *keys)
-    if limit:
-        q = q.limit(limit)
-    out = []
-    for r in conn.execute(q):
-        row = dict(r._mapping)
-        for k in ("events", "cooperation", "conflict"):
-            row[k] = int(row[k] or 0)
-        out.append(row)
-    return out
+def _quad(e):
+    """The quad bucket of an event: cooperation (1-2), conflict (3-4) or other."""
+    return sa.case((e.c.quad_class.in_((1, 2)), "cooperation"), (e.c.quad_class.in_((3, 4)), "conflict"),
+                   else_="other").label("quad")
 
 
 def _period_start(day: str, interval: str) -> Optional[str]:
@@ -102,17 +82,18 @@ def choose_interval(first_day: Optional[str], last_day: Optional[str], interval:
 TRIM_SHARE = 0.01
 
 
-def _trim(per_day: list[dict]) -> tuple[list[dict], int, int]:
-    """``(rows kept, events left out before, events left out after)``."""
-    dated = sorted((r for r in per_day if r.get("day")), key=lambda r: r["day"])
-    total = sum(r["events"] for r in dated)
-    if not dated or total < 20:
-        return dated, 0, 0
-    cut = total * TRIM_SHARE
-    per: dict[str, int] = defaultdict(int)
-    for r in dated:
-        per[r["day"]] += r["events"]
+def trimmed_range(per_day: list[tuple[str, int]]) -> tuple[Optional[str], Optional[str], int, int]:
+    """``(first day, last day, events before, events after)`` of the timeline from the
+    number of events per day: the whole range, or without the :data:`TRIM_SHARE` of
+    events at each end when that halves it at least."""
+    per = {d: n for d, n in per_day if d}
     days = sorted(per)
+    if not days:
+        return None, None, 0, 0
+    total = sum(per.values())
+    if total < 20:
+        return days[0], days[-1], 0, 0
+    cut = total * TRIM_SHARE
     lo, before = 0, 0
     while lo < len(days) - 1 and before + per[days[lo]] <= cut:
         before += per[days[lo]]
@@ -125,83 +106,130 @@ def _trim(per_day: list[dict]) -> tuple[list[dict], int, int]:
         full = (dt.date.fromisoformat(days[-1]) - dt.date.fromisoformat(days[0])).days
         kept = (dt.date.fromisoformat(days[hi]) - dt.date.fromisoformat(days[lo])).days
     except ValueError:
-        return dated, 0, 0
+        return days[0], days[-1], 0, 0
     if kept * 2 > full:
-        return dated, 0, 0
-    first, last = days[lo], days[hi]
-    return [r for r in dated if first <= r["day"] <= last], before, after
+        return days[0], days[-1], 0, 0
+    return days[lo], days[hi], before, after
 
 
-def timeline(per_day: list[dict], interval: str = "auto") -> dict:
-    """Periods (weeks starting on Monday, months or years) from per-day counts by type and
-    quad class: ``{"interval", "periods": [{"start", "end", "events", "cooperation",
-    "conflict", "other", "types": {TYPE: n}}]}``, every period between the first and
-    the last listed (zeros included), and the number of events left out ``before``
-    and ``after`` them (``auto`` only: see :data:`TRIM_SHARE`)."""
-    before = after = 0
-    if interval == "auto":
-        per_day, before, after = _trim(per_day)
-    days = sorted(r["day"] for r in per_day if r.get("day"))
-    interval = choose_interval(days[0] if days else None, days[-1] if days else None, interval)
+def _period_key(c, interval: str):
+    """The SQL expression grouping days into periods: the month or year prefix of the
+    day (``2024-05``, ``2024``), or the day itself for weeks (folded in Python)."""
+    if interval == "year":
+        return sa.func.substr(c.day, 1, 4)
+    if interval == "month":
+        return sa.func.substr(c.day, 1, 7)
+    return c.day
+
+
+def _key_day(key: str) -> str:
+    """A day of the period a :func:`_period_key` value names."""
+    return {4: key + "-01-01", 7: key + "-01"}.get(len(key), key)
+
+
+def timeline(rows: list[tuple], interval: str, before: int = 0, after: int = 0) -> dict:
+    """Periods (weeks starting on Monday, months or years) from rows ``(period key or
+    day, type, quad bucket, events)``: ``{"interval", "periods": [{"start", "end",
+    "events", "cooperation", "conflict", "other", "types": {TYPE: n}}], "before",
+    "after"}``, every period between the first and the last listed (zeros included)."""
     slots: dict[str, dict] = {}
-    for r in per_day:
-        start = _period_start(r.get("day"), interval)
+    for key, type_, quad, n in rows:
+        start = _period_start(_key_day(key), interval) if key else None
         if start is None:
             continue
-        slot = slots.setdefault(start, {"events": 0, "cooperation": 0, "conflict": 0, "types": defaultdict(int)})
-        slot["events"] += r["events"]
-        slot["cooperation"] += r["cooperation"]
-        slot["conflict"] += r["conflict"]
-        slot["types"][r["type"] or "?"] += r["events"]
+        slot = slots.setdefault(start, {"events": 0, "cooperation": 0, "conflict": 0, "other": 0,
+                                        "types": defaultdict(int)})
+        slot["events"] += n
+        slot[quad] += n
+        slot["types"][type_ or "?"] += n
     periods = []
     if slots:
         d, last = dt.date.fromisoformat(min(slots)), dt.date.fromisoformat(max(slots))
         while d <= last:
             nxt = _next_period(d, interval)
-            slot = slots.get(d.isoformat(), {"events": 0, "cooperation": 0, "conflict": 0, "types": {}})
+            slot = slots.get(d.isoformat(), {"events": 0, "cooperation": 0, "conflict": 0, "other": 0, "types": {}})
             periods.append({"start": d.isoformat(), "end": (nxt - dt.timedelta(days=1)).isoformat(),
-                            "events": slot["events"], "cooperation": slot["cooperation"],
-                            "conflict": slot["conflict"],
-                            "other": slot["events"] - slot["cooperation"] - slot["conflict"],
+                            **{k: slot[k] for k in ("events", "cooperation", "conflict", "other")},
                             "types": dict(slot["types"])})
             d = nxt
     return {"interval": interval, "periods": periods, "before": before, "after": after}
 
 
+#: the breakdowns, by their name in the response: the column counted
+BREAKDOWNS = {"types": "type", "factuality": "factuality", "countries": "location_country",
+              "source_countries": "source_country"}
+
+
+def _breakdowns(conn, conds: list, top: int) -> tuple[int, dict[str, list[dict]]]:
+    """``(total, {name: rows})``: every breakdown from one GROUP BY over the events
+    (type x factuality x place country x source country x quad bucket), folded here."""
+    e = M.events
+    cols = [e.c[col] for col in BREAKDOWNS.values()]
+    q = sa.select(*cols, _quad(e), sa.func.count()).where(*conds).group_by(*cols, sa.literal_column("quad"))
+    acc: dict[str, dict] = {name: defaultdict(lambda: {"events": 0, "cooperation": 0, "conflict": 0, "other": 0})
+                            for name in BREAKDOWNS}
+    total = 0
+    for *keys, quad, n in conn.execute(q):
+        total += n
+        for name, key in zip(BREAKDOWNS, keys):
+            if key is None and name != "types" and name != "factuality":
+                continue  # no place / no source country: not counted under a country
+            slot = acc[name][key]
+            slot["events"] += n
+            slot[quad] += n
+    out = {}
+    for name, slots in acc.items():
+        rows = [{"key": k, "events": v["events"], "cooperation": v["cooperation"], "conflict": v["conflict"]}
+                for k, v in slots.items()]
+        rows.sort(key=lambda r: (-r["events"], r["key"] or ""))
+        out[name] = rows if name == "factuality" else rows[:top]
+    return total, out
+
+
 def overview(store, f: EventFilter, interval: str = "auto", top: int = 25,
              max_places: int = MAX_PLACES) -> dict:
     """The overview of the events matching ``f`` (see the module doc)."""
-    e = M.events
-    c = e.c
+    c = M.events.c
     conds = event_conditions(f, resolve_names(store, f), intersect=intersects(store))
     with store.engine.connect() as conn:
-        total = int(conn.execute(sa.select(sa.func.count()).select_from(e).where(*conds)).scalar() or 0)
-        per_day = _grouped(conn, conds, c.day, c.type, order_by_count=False)
+        total, parts = _breakdowns(conn, conds, top)
+        per_day = conn.execute(sa.select(c.day, sa.func.count()).where(*conds, c.day.is_not(None))
+                               .group_by(c.day)).all()
+        if interval == "auto":
+            first, last, before, after = trimmed_range(per_day)
+        else:
+            days = [d for d, _ in per_day]
+            first, last, before, after = (min(days), max(days), 0, 0) if days else (None, None, 0, 0)
+        chosen = choose_interval(first, last, interval)
+        rows = []
+        if first is not None:
+            key = _period_key(c, chosen).label("period")
+            rows = conn.execute(sa.select(key, c.type, _quad(M.events), sa.func.count())
+                                .where(*conds, c.day >= first, c.day <= last)
+                                .group_by(sa.literal_column("period"), c.type, sa.literal_column("quad"))).all()
         places = _places(conn, conds, max_places)
-        types = _grouped(conn, conds, c.type.label("key"), limit=top)
-        countries = _grouped(conn, conds, c.location_country.label("key"),
-                             extra_where=(c.location_country.is_not(None),), limit=top)
-        source_countries = _grouped(conn, conds, c.source_country.label("key"),
-                                    extra_where=(c.source_country.is_not(None),), limit=top)
-        factuality = _grouped(conn, conds, c.factuality.label("key"))
-    return {"total": total, "places": places, "timeline": timeline(per_day, interval),
-            "types": types, "countries": countries, "source_countries": source_countries,
-            "factuality": factuality}
+    return {"total": total, "places": places, "timeline": timeline(rows, chosen, before, after), **parts}
 
 
 def _places(conn, conds: list, limit: int) -> list[dict]:
     """Events by place (name and country), with the place's mean coordinates."""
-    c = M.events.c
-    rows = _grouped(conn, conds, c.location_name.label("name"), c.location_country.label("country"),
-                    extra_where=(c.location_lat.is_not(None), c.location_lon.is_not(None)), limit=limit)
-    if not rows:
-        return rows
-    coords = {}
-    q = (sa.select(c.location_name, c.location_country, sa.func.avg(c.location_lat), sa.func.avg(c.location_lon))
+    e = M.events
+    c = e.c
+    q = (sa.select(c.location_name, c.location_country, sa.func.avg(c.location_lat), sa.func.avg(c.location_lon),
+                   sa.func.count().label("events"), _quad(e))
          .where(*conds, c.location_lat.is_not(None), c.location_lon.is_not(None))
-         .group_by(c.location_name, c.location_country))
-    for name, country, lat, lon in conn.execute(q):
-        coords[(name, country)] = (round(float(lat), 4), round(float(lon), 4))
-    for r in rows:
-        r["lat"], r["lon"] = coords[(r["name"], r["country"])]
-    return rows
+         .group_by(c.location_name, c.location_country, sa.literal_column("quad")))
+    acc: dict[tuple, dict] = {}
+    for name, country, lat, lon, n, quad in conn.execute(q):
+        p = acc.setdefault((name, country), {"name": name, "country": country, "events": 0, "cooperation": 0,
+                                             "conflict": 0, "other": 0, "lat_sum": 0.0, "lon_sum": 0.0})
+        p["events"] += n
+        p[quad] += n
+        p["lat_sum"] += float(lat) * n
+        p["lon_sum"] += float(lon) * n
+    out = []
+    for p in sorted(acc.values(), key=lambda p: (-p["events"], p["name"] or "")):
+        out.append({"name": p["name"], "country": p["country"], "events": p["events"],
+                    "cooperation": p["cooperation"], "conflict": p["conflict"],
+                    "lat": round(p["lat_sum"] / p["events"], 4), "lon": round(p["lon_sum"] / p["events"], 4)})
+    return out[:limit]
