@@ -559,7 +559,10 @@ def create_app(db_url: Optional[str] = None, token: Optional[str] = None, *,
                 type: Annotated[Optional[list[str]], Query()] = None,
                 edges: Annotated[int, Query(ge=1, le=500)] = 150):
         """Nodes are countries or actors; an edge counts the events source → target in
-        the period, split into cooperation (quad classes 1-2) and conflict (3-4)."""
+        the period (every source actor with every target actor of an event), split into
+        cooperation (quad classes 1-2) and conflict (3-4). Its events are those of
+        `/api/events?source=S&target=T&by=<by>` with the same period, factuality and
+        type: the same query, so the same number."""
         return Q.network(store, since=_check_day("since", since), until=_check_day("until", until),
                          by=by, factuality=_factualities(factuality), types=_types(type),
                          max_edges=edges)
