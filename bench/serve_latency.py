@@ -14,6 +14,8 @@ Then the app runs under uvicorn (one worker, in a thread) and an httpx client se
 * events endpoint, pages of 50 with the total: unfiltered; ``type=ASSAULT``;
   ``source=RUS`` (actor country); ``factuality=reported`` + a 6-month range;
   ``actor=<name>`` sorted by score; ``source=RUS&target=UKR`` + a year;
+* the overview (``/api/overview``: no filter; an actor, factual events, one year), the
+  network (by country, by actor), an edge's events list (``by=country``), a dyad;
 * article page: the HTML page and the article's JSON (``/api/articles/{id}``, what
   the page fetches), on random articles.
 
@@ -222,6 +224,15 @@ def run_backend(label, url, templates, args):
             ("events, RUS→UKR + one year", "/api/events",
              [{"source": "RUS", "target": "UKR", "since": f"{y}-01-01", "until": f"{y}-12-31", "limit": 50} for y in (2023, 2024, 2025)]),
             ("events, type=ASSAULT, page 20 (offset 950)", "/api/events", [{"type": "ASSAULT", "limit": 50, "offset": 950}]),
+            ("overview, no filter", "/api/overview", [{}]),
+            ("overview, actor=RUS, asserted/reported, one year", "/api/overview",
+             [{"actor": "RUS", "factuality": "asserted,reported", "since": f"{y}-01-01", "until": f"{y}-12-31"} for y in (2023, 2024, 2025)]),
+            ("network by country, asserted/reported, 80 edges", "/api/network",
+             [{"by": "country", "factuality": "asserted,reported", "edges": 80}]),
+            ("network by actor, 80 edges", "/api/network", [{"by": "actor", "edges": 80}]),
+            ("events of a network edge (by=country, RUS→UKR)", "/api/events",
+             [{"source": "RUS", "target": "UKR", "by": "country", "limit": 50}]),
+            ("dyad RUS→UKR", "/api/dyad", [{"source": "RUS", "target": "UKR"}]),
             ("article page (HTML)", lambda i: f"/articles/{i}", ids[:200]),
             ("article JSON /api/articles/{id}", lambda i: f"/api/articles/{i}", ids[:200]),
         ]
@@ -230,7 +241,13 @@ def run_backend(label, url, templates, args):
             extra = ""
             if r.headers.get("content-type", "").startswith("application/json"):
                 d = r.json()
-                if "total" in d:
+                if isinstance(d, dict) and "timeline" in d:
+                    extra = f"{d['total']} events, {len(d['places'])} places, {len(d['timeline']['periods'])} periods"
+                elif isinstance(d, dict) and "nodes" in d:
+                    extra = f"{len(d['nodes'])} nodes, {len(d['edges'])} edges"
+                elif isinstance(d, dict) and "series" in d:
+                    extra = f"{len(d['series'])} weeks"
+                elif "total" in d:
                     extra = f"{len(d['items'])} items of {d['total']}{'+' if d.get('total_capped') else ''}"
                 elif "events" in d:
                     extra = f"{len(d['events'])} events, {len(d.get('text') or ''):,} chars"

@@ -60,7 +60,7 @@ def site(tmp_path_factory):
 
     from redline.corpus.batch import ingest
     from redline.serve.app import create_app
-    from redline.serve.sample import fill_store, sample_articles
+    from redline.serve.sample import fill_store, sample_articles, view_articles
     from redline.store.db import open_store
     from test_serve import TOKEN, hostile_article
 
@@ -72,8 +72,8 @@ def site(tmp_path_factory):
     assert rep.stored == 2, rep.as_dict()
     from redline.store.tables import content_hash
     ids = {r["id"]: content_hash(r["text"]) for r in INGESTED}
-    names = ["kr-troops", "treaty", "kursk", "japan", "hostile"]
-    ids.update(zip(names, fill_store(store, sample_articles() + [hostile_article()])))
+    names = ["kr-troops", "treaty", "kursk", "japan", "hostile", "bla", "aid-talks", "shoal"]
+    ids.update(zip(names, fill_store(store, sample_articles() + [hostile_article()] + view_articles())))
 
     app = create_app(store=store, token=TOKEN)
     port = _free_port()
@@ -260,10 +260,10 @@ def test_dyad_view_has_points_and_lists_their_events(page, site):
     page.wait_for_selector("#dyad-chart circle.point")
     series = api(site, "/api/dyad", source="RUS", target="PRK")["series"]
     weeks = [p["week"] for p in series if p["events"]]
-    points = page.eval_on_selector_all("#dyad-chart circle.point", "els => els.map(e => e.dataset.week)")
+    points = page.eval_on_selector_all("#dyad-chart circle.point.fwd", "els => els.map(e => e.dataset.week)")
     assert points == weeks and len(points) >= 1
     shot(page, "dyad")
-    page.click(f"#dyad-chart circle.point[data-week='{weeks[0]}']")
+    page.click(f"#dyad-chart circle.point.fwd[data-week='{weeks[0]}']")
     page.wait_for_selector("#week-table tbody tr")
     import datetime as dt
     last = (dt.date.fromisoformat(weeks[0]) + dt.timedelta(days=6)).isoformat()
@@ -313,6 +313,8 @@ def test_analyse_page_shows_the_analysis_without_storing(page, site):
     page.click("#analyse-button")
     page.wait_for_selector("#analyse-status", timeout=60000)
     assert page.inner_text("#analyse-status").startswith("analysed")
+    # nothing stored: no link, and no "null" written in its place ("analysed in 0.07 snull")
+    assert "null" not in page.inner_text("#status") and page.inner_text("#status").endswith(" s")
     assert page.eval_on_selector("#article-text", "e => e.textContent") == text
     assert page.locator("#event-list li").count() + page.locator("#quote-list li").count() >= 1
     shot(page, "analyse")
@@ -349,3 +351,207 @@ def test_hostile_article_stays_inert(page, site):
     time.sleep(0.3)  # give any injected handler the chance to fire
     assert page.dialogs == [] and not page.errors
     assert page.evaluate("() => typeof window.__pwned") == "undefined"
+
+
+# --------------------------------------------------------------------------- the fixes of issue 15
+
+
+def _query(href: str) -> dict:
+    from urllib.parse import parse_qsl, urlsplit
+
+    return dict(parse_qsl(urlsplit(href).query))
+
+
+NETWORK_GEOMETRY = """() => {
+  const svg = document.querySelector('#network-chart');
+  const frame = svg.getBoundingClientRect();
+  const inside = (r) => r.left >= frame.left - 0.5 && r.right <= frame.right + 0.5
+                     && r.top >= frame.top - 0.5 && r.bottom <= frame.bottom + 0.5;
+  const nodes = [...svg.querySelectorAll('g.node')];
+  const pos = nodes.map((g) => [Number(g.dataset.x), Number(g.dataset.y), Number(g.dataset.r), g.dataset.id]);
+  const overlaps = [];
+  for (let i = 0; i < pos.length; i++) for (let j = i + 1; j < pos.length; j++) {
+    const [x1, y1, r1, a] = pos[i], [x2, y2, r2, b] = pos[j];
+    if (Math.hypot(x1 - x2, y1 - y2) < r1 + r2) overlaps.push(a + '/' + b);
+  }
+  return {
+    nodes: nodes.length,
+    outside: nodes.filter((g) => !inside(g.querySelector('circle').getBoundingClientRect())).map((g) => g.dataset.id),
+    labelsOutside: nodes.filter((g) => !inside(g.querySelector('text').getBoundingClientRect())).map((g) => g.dataset.id),
+    nan: [...svg.querySelectorAll('path')].map((p) => p.getAttribute('d')).filter((d) => !d || d.includes('NaN')),
+    overlaps,
+    edges: [...svg.querySelectorAll('a.edge-link')].map((a) => ({href: a.getAttribute('href'),
+      events: Number(a.querySelector('path.edge').dataset.events)})),
+  };
+}"""
+
+
+@pytest.mark.parametrize("query", ["by=country&factuality=", "by=actor&factuality=",
+                                   "by=actor&factuality=asserted%2Creported&edges=80"])
+def test_network_nodes_inside_the_frame_no_nan_edge_counts_equal_lists(page, site, query):
+    page.goto(f"{site[0]}/network?{query}")
+    page.wait_for_selector("body[data-ready='1']")
+    geo = page.evaluate(NETWORK_GEOMETRY)
+    params = _query("?" + query)
+    net = api(site, "/api/network", **params)
+    assert geo["nodes"] == len(net["nodes"]) >= 5
+    assert geo["outside"] == [] and geo["labelsOutside"] == []
+    assert geo["nan"] == []
+    assert geo["overlaps"] == []  # nothing stacked
+    assert len(geo["edges"]) == len(net["edges"])
+    for edge in geo["edges"]:  # every edge opens a list of exactly its events
+        got = api(site, "/api/events", limit=1, **_query(edge["href"]))["total"]
+        assert got == edge["events"], edge
+    assert not page.errors
+    shot(page, "network-" + params["by"])
+
+
+def test_network_edge_opens_its_events_bla(page, site):
+    page.goto(f"{site[0]}/network?by=actor&factuality=")
+    page.wait_for_selector("body[data-ready='1']")
+    link = page.locator("a.edge-link:has(path[data-source='BLA'][data-target='the hostages'])")
+    assert link.locator("path").get_attribute("data-events") == "2"
+    link.locator("path").dispatch_event("click")
+    page.wait_for_selector("#events-table tbody tr.event-row")
+    assert _rows(page).count() == 2
+    assert page.inner_text("#event-count").startswith("2 matching")
+    assert "by=actor" in page.url and page.input_value("select[name='by']") == "actor"
+
+
+def test_dyad_both_directions_no_line_across_gaps_last_label_inside(page, site):
+    page.goto(site[0] + "/dyad?source=CHN&target=USA")
+    page.wait_for_selector("#dyad-chart circle.point")
+    fwd = page.eval_on_selector_all("#dyad-chart circle.point.fwd", "els => els.map(e => e.dataset.week)")
+    rev = page.eval_on_selector_all("#dyad-chart circle.point.rev", "els => els.map(e => e.dataset.week)")
+    assert fwd == ["2023-05-08", "2023-08-07"] and rev == ["2023-08-07"]
+    legend = page.eval_on_selector("#dyad-chart .legend", "e => e.textContent")
+    assert "CHN → USA" in legend and "USA → CHN" in legend
+    # the two CHN → USA weeks are 13 weeks apart: no line between them
+    assert page.locator("#dyad-chart polyline.series").count() == 0
+    box = page.eval_on_selector("#dyad-chart", "e => e.getBoundingClientRect().right")
+    labels = page.eval_on_selector_all("#dyad-chart text.x-label",
+                                       "els => els.map(e => [e.textContent, e.getBoundingClientRect().right])")
+    assert labels[-1][0] == "2023-08-07"  # the last week, whole
+    assert all(right <= box + 0.5 for _, right in labels)
+    page.click("#dyad-chart circle.point.rev")
+    page.wait_for_selector("#week-table tbody tr")
+    assert page.inner_text("#week-events h2").startswith("Events USA → CHN")
+    shot(page, "dyad-both-directions")
+    assert not page.errors
+
+
+def test_dyad_lines_join_consecutive_weeks_only(page, site):
+    page.goto(site[0] + "/dyad?source=RUS&target=PRK")
+    page.wait_for_selector("#dyad-chart circle.point")
+    for pts in page.eval_on_selector_all("#dyad-chart polyline.series", "els => els.map(e => e.getAttribute('points'))"):
+        assert "NaN" not in pts
+
+
+def test_empty_dyad_lists_dyads_with_data(page, site):
+    page.goto(site[0] + "/dyad")
+    page.wait_for_selector("#dyad-hint li")
+    suggestions = page.eval_on_selector_all("#dyad-hint a.dyad-suggestion", "els => els.map(e => e.getAttribute('href'))")
+    assert len(suggestions) >= 3
+    src = page.get_attribute("input[name='source']", "placeholder")
+    tgt = page.get_attribute("input[name='target']", "placeholder")
+    series = api(site, "/api/dyad", source=src, target=tgt)["series"]
+    assert sum(p["events"] for p in series) >= 1  # the placeholder names a dyad with data
+    page.click("#dyad-hint a.dyad-suggestion >> nth=0")
+    page.wait_for_selector("#dyad-chart circle.point")
+    shot(page, "dyad-empty-hint")
+
+
+def test_events_factuality_filter_has_every_value(page, site):
+    page.goto(site[0] + "/events?factuality=future")
+    page.wait_for_selector("#events-table tbody tr.event-row")
+    options = page.eval_on_selector_all("select[name='factuality'] option", "els => els.map(e => e.value)")
+    assert {"future", "conditional", "asserted", "reported", "hypothetical", "advocated", "negated"} <= set(options)
+    assert page.input_value("select[name='factuality']") == "future"
+    n = api(site, "/api/events", factuality="future")["total"]
+    assert n >= 1 and _rows(page).count() == n  # not every event: the filter is applied
+    assert page.locator("#events-table tbody .badge.fact-future").count() == n
+    page.select_option("select[name='factuality']", "conditional")
+    page.wait_for_function("n => document.querySelectorAll('#events-table tbody tr.event-row').length === n",
+                           arg=api(site, "/api/events", factuality="conditional")["total"])
+    assert "factuality=conditional" in page.url
+
+
+def test_events_unknown_filter_value_is_said_not_ignored(page, site):
+    page.goto(site[0] + "/events?factuality=futur")
+    page.wait_for_selector("#table .error-box")
+    assert "unknown factuality 'futur'" in page.inner_text("#table .error-box")
+
+
+def test_events_default_sort_is_not_led_by_a_goal_year(page, site):
+    page.goto(site[0] + "/events")
+    page.wait_for_selector("#events-table tbody tr.event-row")
+    first = page.inner_text("#events-table tbody tr.event-row >> nth=0 >> td.day")
+    newest_article = max(a["published"][:10] for a in api(site, "/api/articles", limit=100)["items"] if a["published"])
+    assert first <= newest_article  # the EU's "climate neutral by 2050" is not first
+
+
+def test_events_table_fits_a_narrow_screen(page, site):
+    page.set_viewport_size({"width": 420, "height": 800})
+    page.goto(site[0] + "/events")
+    page.wait_for_selector("#events-table tbody tr.event-row")
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 420
+    assert page.evaluate("() => document.querySelector('#table').scrollWidth > document.querySelector('#table').clientWidth")
+    shot(page, "events-420px")
+
+
+def test_overview_map_timeline_and_breakdowns(page, site):
+    page.goto(site[0] + "/overview?factuality=any")
+    page.wait_for_selector("body[data-ready='1']")
+    ov = api(site, "/api/overview")
+    assert page.inner_text("#ov-total") == f"{ov['total']:,} events"
+    # map: country outlines and one circle per place, inside the frame, no NaN
+    assert page.locator("#map-chart path.country").count() > 150
+    assert page.locator("#map-chart circle.place").count() == len(ov["places"]) >= 5
+    assert page.evaluate("""() => {
+      const f = document.querySelector('#map-chart').getBoundingClientRect();
+      return [...document.querySelectorAll('#map-chart circle.place')].every((c) => {
+        const r = c.getBoundingClientRect(); const x = (r.left + r.right) / 2, y = (r.top + r.bottom) / 2;
+        return x >= f.left && x <= f.right && y >= f.top && y <= f.bottom; });
+    }""")
+    assert page.eval_on_selector_all("#map-chart path", "els => els.filter(e => (e.getAttribute('d') || '').includes('NaN')).length") == 0
+    # timeline: the bars add up to the dated events, by type
+    bars = page.eval_on_selector_all("#timeline-chart rect.bar", "els => els.map(e => Number(e.dataset.events))")
+    assert sum(bars) == sum(p["events"] for p in ov["timeline"]["periods"]) == ov["total"]
+    # breakdowns
+    assert page.locator("#by-type-chart g.bar-row").count() == len(ov["types"])
+    assert page.locator("#by-factuality-chart g.bar-row").count() == len(ov["factuality"])
+    assert page.locator("#by-country-chart g.bar-row").count() == len(ov["countries"])
+    shot(page, "overview")
+    # conflict / cooperation view
+    page.select_option("select[name='view']", "quad")
+    page.wait_for_function("() => [...document.querySelectorAll('#timeline-chart rect.bar')].every(r => ['cooperation', 'conflict', 'other'].includes(r.dataset.key))")
+    assert "view=quad" in page.url
+    assert not page.errors
+
+
+def test_overview_filters_live_in_the_url_and_narrow_by_click(page, site):
+    page.goto(site[0] + "/overview?actor=PRK&factuality=asserted%2Creported")
+    page.wait_for_selector("body[data-ready='1']")
+    assert page.input_value("input[name='actor']") == "PRK"
+    n = api(site, "/api/overview", actor="PRK", factuality="asserted,reported")["total"]
+    assert page.inner_text("#ov-total") == f"{n} events"
+    assert _query(page.get_attribute("#ov-list", "href")) == {"actor": "PRK", "factuality": "asserted,reported"}
+    # click a type row: the filter narrows to it, in the URL too
+    page.click("#by-type-chart g.bar-row[data-key='ASSAULT']")
+    page.wait_for_function("() => location.search.includes('type=ASSAULT')")
+    n = api(site, "/api/overview", actor="PRK", factuality="asserted,reported", type="ASSAULT")["total"]
+    page.wait_for_function("t => (document.querySelector('#ov-total') || {}).textContent === t", arg=f"{n} events")
+    # click a place on the map
+    page.goto(site[0] + "/overview?factuality=any")
+    page.wait_for_selector("#map-chart circle.place[data-name='Balochistan']")
+    page.dispatch_event("#map-chart circle.place[data-name='Balochistan']", "click")
+    page.wait_for_function("() => location.search.includes('place=Balochistan')")
+    page.wait_for_function("() => (document.querySelector('#ov-total') || {}).textContent === '2 events'")
+    # click a bar of the timeline: its period becomes the date filter
+    page.goto(site[0] + "/overview?factuality=any&interval=month")
+    page.wait_for_selector("#timeline-chart rect.bar")
+    start, end = page.eval_on_selector("#timeline-chart rect.bar", "e => [e.dataset.start, e.dataset.end]")
+    page.dispatch_event("#timeline-chart rect.bar >> nth=0", "click")
+    page.wait_for_function("s => location.search.includes('since=' + s)", arg=start)
+    assert page.input_value("input[name='until']") == end
+    assert not page.errors

@@ -24,6 +24,13 @@ from redline.serve.sample import fill_store, sample_articles  # noqa: E402
 
 TOKEN = "test-token-1234"
 
+#: the clients' base URL: a loopback host, which the workbench answers to by default
+LOCAL = "http://127.0.0.1"
+
+
+def local_client(app) -> TestClient:
+    return TestClient(app, base_url=LOCAL)
+
 HOSTILE_TEXT = ('Officials said <script>alert("x")</script> was found. '
                 '<img src=x onerror="alert(1)"> The =HYPERLINK("http://evil") army attacked the town.')
 
@@ -102,7 +109,7 @@ def client(filled):
 
     store, _ = filled
     app = create_app(store=store, token=TOKEN, max_page=100, max_body=200_000)
-    with TestClient(app) as c:
+    with local_client(app) as c:
         yield c
 
 
@@ -398,7 +405,7 @@ def test_writes_need_the_token(client):
 def test_no_token_configured_disables_writes(filled):
     from redline.serve.app import create_app
 
-    with TestClient(create_app(store=filled[0])) as c:
+    with local_client(create_app(store=filled[0])) as c:
         r = c.post("/api/articles", json={"text": "x"}, headers={"Authorization": "Bearer anything"})
         assert r.status_code == 403 and "without a token" in r.json()["error"]["message"]
         assert c.get("/api/events").status_code == 200  # reads stay open
@@ -407,7 +414,7 @@ def test_no_token_configured_disables_writes(filled):
 def test_protected_reads(filled):
     from redline.serve.app import create_app
 
-    with TestClient(create_app(store=filled[0], token=TOKEN, protect_reads=True)) as c:
+    with local_client(create_app(store=filled[0], token=TOKEN, protect_reads=True)) as c:
         assert c.get("/api/events").status_code == 401
         assert c.get("/api/events", headers={"X-Redline-Token": TOKEN}).status_code == 200
         assert c.get("/api/articles", headers={"Authorization": "Bearer nope"}).status_code == 403

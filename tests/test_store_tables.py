@@ -123,6 +123,11 @@ def test_content_hash_depends_on_text_and_url():
     ("PAST_REF", "2024-11-04", "2024-11-04"),
     (None, None, None),
     ("2024-13-45", None, None),
+    # more than a year after publication: an extraction error, filed under the publication day
+    ("2050", "2019-12-09", "2019-12-09"),
+    ("2030-05-01", "2025-03-01T10:00:00Z", "2025-03-01"),
+    ("2026-02-28", "2025-03-01", "2026-02-28"),  # within a year: kept
+    ("2050", None, "2050-01-01"),  # nothing to compare with
 ])
 def test_event_day(date, published, day):
     assert T.event_day(date, published) == day

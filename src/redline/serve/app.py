@@ -30,7 +30,7 @@ import re
 import threading
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Iterable, Optional
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -40,15 +40,18 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
-from ..store.queries import FACTUAL, EventFilter, dyad_series
+from ..store.queries import FACTUAL, FACTUALITIES, PAIR_KINDS, EventFilter, dyad_series
 from . import queries as Q
 from . import schemas as S
+from .analysis import AnalysisGate, analyse_text
+from .hosts import AllowedHosts, HostGuard
 
 log = logging.getLogger(__name__)
 
 WEB = Path(str(resources.files("redline").joinpath("web")))
 PAGES = {"index": "index.html", "article": "article.html", "events": "events.html",
-         "dyad": "dyad.html", "network": "network.html", "analyse": "analyse.html"}
+         "dyad": "dyad.html", "network": "network.html", "analyse": "analyse.html",
+         "overview": "overview.html"}
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
@@ -157,6 +160,30 @@ def _csv_values(values: Optional[list[str]]) -> list[str]:
     return out
 
 
+def _factualities(values: Optional[list[str]]) -> list[str]:
+    """The factuality filter's values, lower-cased; an unknown one is a 422 (it would
+    silently match nothing)."""
+    out = [v.lower() for v in _csv_values(values)]
+    unknown = [v for v in out if v not in FACTUALITIES]
+    if unknown:
+        raise HTTPException(422, f"unknown factuality {unknown[0]!r}: use one or more of "
+                                 f"{', '.join(FACTUALITIES)}")
+    return out
+
+
+def _types(values: Optional[list[str]]) -> list[str]:
+    """The PLOVER type filter's values, upper-cased; an unknown one is a 422."""
+    from ..plover import types as plover_types
+
+    out = [v.upper() for v in _csv_values(values)]
+    known = plover_types()
+    unknown = [v for v in out if v not in known]
+    if unknown:
+        raise HTTPException(422, f"unknown PLOVER type {unknown[0]!r}: use one or more of "
+                                 f"{', '.join(sorted(known))}")
+    return out
+
+
 def _check_day(name: str, value: Optional[str]) -> Optional[str]:
     if value in (None, ""):
         return None
@@ -189,7 +216,9 @@ def _analyze_if_needed(store) -> None:
 def create_app(db_url: Optional[str] = None, token: Optional[str] = None, *,
                protect_reads: bool = False, max_body: int = 2_000_000, max_page: int = 200,
                export_limit: int = 50_000, max_analyse_chars: int = 200_000,
-               allow_private: bool = False, store=None, analyze: bool = True) -> FastAPI:
+               allow_private: bool = False, store=None, analyze: bool = True,
+               allowed_hosts: Iterable[str] = (), analyse_queue: int = 8,
+               analyse_per_client: int = 2, analyse_needs_token: bool = False) -> FastAPI:
     """Build the workbench app over the store at ``db_url`` (see the module doc).
 
     ``token``: the secret that writes need (None: writes disabled). ``protect_reads``:
@@ -200,6 +229,11 @@ def create_app(db_url: Optional[str] = None, token: Optional[str] = None, *,
     open :class:`redline.store.db.Store` to use instead of opening ``db_url``.
     ``analyze``: gather the query planner's statistics of a SQLite store that has none
     (``ANALYZE``; without them SQLite picks poor indexes for filtered, sorted pages).
+    ``allowed_hosts``: host names the server answers to besides the loopback ones
+    (see :mod:`redline.serve.hosts`; ``"*"``: any). ``analyse_queue``: most analyses
+    in flight (running or waiting; more get 503); ``analyse_per_client``: most of one
+    client address (more get 429); ``analyse_needs_token``: ``POST /api/analyse``
+    needs the token even when nothing is stored (see :mod:`redline.serve.analysis`).
     """
     from ..store.db import open_store
 
@@ -209,8 +243,11 @@ def create_app(db_url: Optional[str] = None, token: Optional[str] = None, *,
         raise ValueError("protect_reads needs a token")
     if analyze:
         _analyze_if_needed(store)
+    if analyse_needs_token and not token:
+        raise ValueError("analyse_needs_token needs a token")
     write_lock = threading.Lock()
-    analyse_lock = threading.Lock()
+    gate = AnalysisGate(max_queue=analyse_queue, per_client=analyse_per_client)
+    hosts = AllowedHosts(allowed_hosts)
 
     app = FastAPI(
         title="Redline workbench",
@@ -225,11 +262,14 @@ def create_app(db_url: Optional[str] = None, token: Optional[str] = None, *,
         responses={422: {"model": S.ErrorResponse}},
     )
     app.state.store = store
+    app.state.analysis_gate = gate
     app.state.settings = {"protect_reads": protect_reads, "writes": bool(token), "max_page": max_page,
                           "max_body": max_body, "export_limit": export_limit,
-                          "max_analyse_chars": max_analyse_chars}
+                          "max_analyse_chars": max_analyse_chars, "analyse_queue": analyse_queue,
+                          "analyse_per_client": analyse_per_client,
+                          "analyse_needs_token": analyse_needs_token}
     app.add_middleware(BodyLimit, max_bytes=max_body)
-
+    app.add_middleware(HostGuard, allowed=hosts)
     app.add_middleware(SecurityHeaders)
 
     # ------------------------------------------------------------------ errors
@@ -299,7 +339,8 @@ def create_app(db_url: Optional[str] = None, token: Optional[str] = None, *,
 
     @app.get("/api/stats", tags=["meta"], dependencies=[Read], summary="Counts of the store")
     def stats():
-        return {**store.counts(), "settings": app.state.settings}
+        return {**store.counts(), "settings": app.state.settings,
+                "analyses": {**gate.stats, "in_flight": gate.in_flight}}
 
     @app.get("/api/types", tags=["meta"], summary="PLOVER event types with their scores")
     def types():
@@ -333,13 +374,12 @@ def create_app(db_url: Optional[str] = None, token: Optional[str] = None, *,
 
     # ------------------------------------------------------------------ events
 
-    def _event_filter(source, target, both, actor, type_, factuality, since, until, text, article):
+    def _event_filter(source, target, both, actor, type_, factuality, since, until, text, article, by=None):
         return EventFilter(source=source or None, target=target or None, actor=actor or None,
-                           types=[t.upper() for t in _csv_values(type_)],
-                           factuality=[f.lower() for f in _csv_values(factuality)],
+                           types=_types(type_), factuality=_factualities(factuality),
                            since=_check_day("since", since), until=_check_day("until", until),
                            text=text or None, article_id=article or None,
-                           both_directions=bool(both))
+                           both_directions=bool(both), exact=by or None)
 
     def _attach_actors(rows: list[dict]) -> list[dict]:
         acts = Q.event_actors_of(store, [(r["article_id"], r["event_id"]) for r in rows])
@@ -362,8 +402,15 @@ def create_app(db_url: Optional[str] = None, token: Optional[str] = None, *,
         until: Annotated[Optional[str], Query(description="last day, YYYY-MM-DD")] = None,
         text: Annotated[Optional[str], Query(max_length=_TERM, description="words of the evidence sentence or title")] = None,
         article: Annotated[Optional[str], Query(max_length=64, description="one article's id")] = None,
+        place: Annotated[Optional[str], Query(max_length=_TERM, description=(
+            "where the event happened: a 3-letter country code or a place's exact name"))] = None,
+        by: Annotated[Optional[str], Query(pattern="^(" + "|".join(PAIR_KINDS) + ")$", description=(
+            "source, target and actor are exact keys: country codes (`country`) or whole canonical "
+            "names (`actor`), as in the network's edges"))] = None,
     ) -> EventFilter:
-        return _event_filter(source, target, both, actor, type, factuality, since, until, text, article)
+        f = _event_filter(source, target, both, actor, type, factuality, since, until, text, article, by)
+        f.place = place or None
+        return f
 
     Sort = Annotated[str, Query(pattern="^(" + "|".join(Q.EVENT_SORTS) + ")$",
                                 description="sort column: " + ", ".join(Q.EVENT_SORTS))]
@@ -498,7 +545,7 @@ def create_app(db_url: Optional[str] = None, token: Optional[str] = None, *,
         """The weekly sum and mean of event scores source → target (PLOVER score, or
         Goldstein): each real-world event counts once (`per=event`) or every mention
         (`per=mention`); weeks start on Monday."""
-        fact = _csv_values(factuality) or list(FACTUAL)
+        fact = _factualities(factuality) or list(FACTUAL)
         series = dyad_series(store, source, target, measure=measure, factuality=fact,
                              since=_check_day("since", since), until=_check_day("until", until), per=per)
         return {"source": source, "target": target, "measure": measure, "per": per,
@@ -512,22 +559,42 @@ def create_app(db_url: Optional[str] = None, token: Optional[str] = None, *,
                 type: Annotated[Optional[list[str]], Query()] = None,
                 edges: Annotated[int, Query(ge=1, le=500)] = 150):
         """Nodes are countries or actors; an edge counts the events source → target in
-        the period, split into cooperation (quad classes 1-2) and conflict (3-4)."""
+        the period (every source actor with every target actor of an event), split into
+        cooperation (quad classes 1-2) and conflict (3-4). Its events are those of
+        `/api/events?source=S&target=T&by=<by>` with the same period, factuality and
+        type: the same query, so the same number."""
         return Q.network(store, since=_check_day("since", since), until=_check_day("until", until),
-                         by=by, factuality=_csv_values(factuality), types=_csv_values(type),
+                         by=by, factuality=_factualities(factuality), types=_types(type),
                          max_edges=edges)
 
+    @app.get("/api/overview", tags=["overview"], dependencies=[Read], response_model=S.Overview,
+             summary="Where, when and what: events by place, over time, by type, country, factuality")
+    def overview(since: Optional[str] = None, until: Optional[str] = None,
+                 actor: Annotated[Optional[str], Query(max_length=_TERM, description=(
+                     "an actor on either side: a 3-letter country code or part of a name"))] = None,
+                 type: Annotated[Optional[list[str]], Query(description="PLOVER type(s)")] = None,
+                 factuality: Annotated[Optional[list[str]], Query(description="factualities")] = None,
+                 place: Annotated[Optional[str], Query(max_length=_TERM, description=(
+                     "where the events happened: a 3-letter country code or a place's exact name"))] = None,
+                 interval: Annotated[str, Query(pattern="^(auto|week|month|year)$")] = "auto"):
+        """The events matching the filters counted by place (with coordinates, for a
+        map), by week, month or year (by type and by cooperation/conflict; `auto`
+        picks months beyond 180 days, years beyond six years), by PLOVER type, by country where they happened, by
+        source actor's country and by factuality."""
+        from .overview import overview as build
+
+        f = EventFilter(actor=actor or None, types=_types(type), factuality=_factualities(factuality),
+                        since=_check_day("since", since), until=_check_day("until", until),
+                        place=place or None)
+        return build(store, f, interval=interval)
+
+    @app.get("/api/factualities", tags=["meta"], summary="The factuality values, with their number of events")
+    def factualities():
+        """Every factuality the extractors give, most factual first, with the number
+        of events of each in the store (0 when none)."""
+        return Q.factuality_counts(store)
+
     # ------------------------------------------------------------------ analysing, storing
-
-    def _analyse_now(text: str, title: Optional[str], published: Optional[str]) -> dict:
-        from ..model import Article
-        from ..pipeline import analyse
-
-        with analyse_lock:
-            art = analyse(Article(id="submitted", text=text, title=title, published=published))
-        d = art.to_dict()
-        d.pop("meta", None)
-        return d
 
     def _store_article(art, origin: str) -> dict:
         """Analyse and store one Article through the corpus batch pipeline (dedup,
@@ -563,21 +630,41 @@ def create_app(db_url: Optional[str] = None, token: Optional[str] = None, *,
             raise HTTPException(413, f"text too long: {len(text):,} characters "
                                      f"(limit {max_analyse_chars:,})")
 
+    def _client_of(request: Request) -> str:
+        return request.client.host if request.client else "unknown"
+
     @app.post("/api/analyse", tags=["analyse"], dependencies=[Read], response_model=S.AnalyseOut,
+              responses={429: {"model": S.ErrorResponse}, 503: {"model": S.ErrorResponse}},
               summary="Analyse a text at once (stored only if asked, with the token)")
-    def analyse_text(body: S.AnalyseIn, request: Request):
+    async def analyse_post(body: S.AnalyseIn, request: Request):
         """Run the whole pipeline on `text` and return the analysis. Nothing is stored
-        unless `store` is true, which needs the token."""
+        unless `store` is true, which needs the token (so does any analysis when the
+        server runs with --analyse-needs-token). Analyses run one at a time: a client
+        with too many in flight gets 429, a full queue 503 (both with Retry-After); an
+        analysis whose client goes away is stopped."""
         _check_length(body.text)
-        if body.store:
+        if body.store or analyse_needs_token:
             require_write(request)
+        if body.store:
             from ..model import Article
-            return _store_article(Article(id="api", text=body.text, title=body.title,
-                                          published=body.published), "api:analyse")
-        art = _analyse_now(body.text, body.title, body.published)
-        if art.get("error"):
-            return {"stored": False, "status": "failed", "error": art["error"], "article": art}
-        return {"stored": False, "status": "analysed", "article": art}
+
+            def work(cancelled):
+                if cancelled():
+                    return None
+                return _store_article(Article(id="api", text=body.text, title=body.title,
+                                              published=body.published), "api:analyse")
+        else:
+            def work(cancelled):
+                return analyse_text(body.text, body.title, body.published, cancelled)
+        out = await gate.run(_client_of(request), work, request.is_disconnected)
+        if out is None:  # the client went away: nobody reads this
+            return JSONResponse(status_code=499, content={"error": {
+                "status": 499, "message": "the client closed the request", "details": []}})
+        if body.store:
+            return out
+        if out.get("error"):
+            return {"stored": False, "status": "failed", "error": out["error"], "article": out}
+        return {"stored": False, "status": "analysed", "article": out}
 
     @app.post("/api/articles", tags=["articles"], response_model=S.AnalyseOut, status_code=201,
               dependencies=[Depends(require_write)],
@@ -657,8 +744,8 @@ def create_app(db_url: Optional[str] = None, token: Optional[str] = None, *,
     def article_page(article_id: str):
         return page("article")
 
-    for route, name in (("/events", "events"), ("/dyad", "dyad"), ("/network", "network"),
-                        ("/analyse", "analyse")):
+    for route, name in (("/overview", "overview"), ("/events", "events"), ("/dyad", "dyad"),
+                        ("/network", "network"), ("/analyse", "analyse")):
         app.add_api_route(route, (lambda n=name: page(n)), include_in_schema=False, methods=["GET", "HEAD"])
 
     return app
@@ -667,8 +754,16 @@ def create_app(db_url: Optional[str] = None, token: Optional[str] = None, *,
 def app_from_env() -> FastAPI:
     """An app configured from the environment (``uvicorn --factory
     redline.serve.app:app_from_env``): ``REDLINE_DB``, ``REDLINE_TOKEN``, ``REDLINE_PROTECT_READS=1``,
-    ``REDLINE_MAX_BODY``, ``REDLINE_MAX_PAGE``."""
-    return create_app(os.environ.get("REDLINE_DB") or None, token=os.environ.get("REDLINE_TOKEN") or None,
-                      protect_reads=os.environ.get("REDLINE_PROTECT_READS") == "1",
-                      max_body=int(os.environ.get("REDLINE_MAX_BODY") or 2_000_000),
-                      max_page=int(os.environ.get("REDLINE_MAX_PAGE") or 200))
+    ``REDLINE_MAX_BODY``, ``REDLINE_MAX_PAGE``, ``REDLINE_ALLOWED_HOSTS`` (comma-separated),
+    ``REDLINE_ANALYSE_QUEUE``, ``REDLINE_ANALYSE_PER_CLIENT``, ``REDLINE_ANALYSE_NEEDS_TOKEN=1``."""
+    from .hosts import hosts_from_env
+
+    env = os.environ
+    return create_app(env.get("REDLINE_DB") or None, token=env.get("REDLINE_TOKEN") or None,
+                      protect_reads=env.get("REDLINE_PROTECT_READS") == "1",
+                      max_body=int(env.get("REDLINE_MAX_BODY") or 2_000_000),
+                      max_page=int(env.get("REDLINE_MAX_PAGE") or 200),
+                      allowed_hosts=hosts_from_env(),
+                      analyse_queue=int(env.get("REDLINE_ANALYSE_QUEUE") or 8),
+                      analyse_per_client=int(env.get("REDLINE_ANALYSE_PER_CLIENT") or 2),
+                      analyse_needs_token=env.get("REDLINE_ANALYSE_NEEDS_TOKEN") == "1")

@@ -13,7 +13,9 @@ same thing in ``redline query``, ``redline dyad`` and the API:
 * :func:`actor_summary` — actors (entities grouped by name, country and sector) with
   the number of articles, mentions, quotes and events and their roles;
 * :func:`network` — the actor network: one edge per (source, target) pair with the
-  number of cooperation and conflict events and their mean score;
+  number of cooperation and conflict events and their mean score, counted by
+  :func:`redline.store.queries.pair_keys` (the query behind an edge's events list);
+* :func:`factuality_counts` — every factuality value with its number of events;
 * :func:`plover_record` — a PLOVER JSON record for one event row (same field names as
   :func:`redline.store.export.plover_records`, which only exports a whole store).
 """
@@ -74,7 +76,8 @@ def _actor_only_keys(f: EventFilter, names: Optional[dict]):
     else: the distinct keys of the matching events, read from the ``event_actors``
     indexes alone (every ``event_actors`` row belongs to a stored event: both are
     written in the same transaction). None for any other filter."""
-    others = (f.types or f.factuality or f.since or f.until or f.text or f.article_id)
+    others = (f.types or f.factuality or f.since or f.until or f.text or f.article_id or f.exact
+              or f.place)
     if others:
         return None
     if f.actor and not (f.source or f.target):
@@ -315,40 +318,59 @@ def network(store, since: Optional[str] = None, until: Optional[str] = None,
             types: Optional[list[str]] = None, max_edges: int = 150) -> dict:
     """The actor network over a period.
 
-    Nodes are countries (``by="country"``: the actor's country code) or actors
-    (``by="actor"``: the actor's canonical name); an edge ``source -> target`` counts
-    the events between them, split into cooperation (quad classes 1-2) and conflict
-    (3-4), with the sum and mean of their PLOVER scores. Self-loops are left out.
-    Only the ``max_edges`` heaviest edges are returned.
+    Nodes are countries (``by="country"``: the actors' country codes) or actors
+    (``by="actor"``: their canonical names); an edge ``source -> target`` counts the
+    events having a source actor of that key and a target actor of that key
+    (:func:`redline.store.queries.pair_keys`), split into cooperation (quad classes
+    1-2) and conflict (3-4), with the sum and mean of their PLOVER scores. Self-loops
+    are left out; only the ``max_edges`` heaviest edges are returned. The events of
+    an edge are those of ``EventFilter(exact=by, source=..., target=...)`` with the
+    same period, factuality and types: the same query, so the same number.
     """
-    e = M.events.c
-    if by == "country":
-        s_key, t_key = e.source_country, e.target_country
-    else:
-        s_key, t_key = e.source_name, e.target_name
-    conds = [s_key.is_not(None), t_key.is_not(None), s_key != t_key]
+    e = M.events
+    pairs = SQ.pair_keys(by).subquery()
     f = EventFilter(since=since, until=until, factuality=list(factuality or []), types=list(types or []))
-    conds += event_conditions(f)
-    coop = sa.func.sum(sa.case((e.quad_class.in_((1, 2)), 1), else_=0))
-    conflict = sa.func.sum(sa.case((e.quad_class.in_((3, 4)), 1), else_=0))
-    q = (sa.select(s_key.label("source"), t_key.label("target"), sa.func.count().label("events"),
+    coop = sa.func.sum(sa.case((e.c.quad_class.in_((1, 2)), 1), else_=0))
+    conflict = sa.func.sum(sa.case((e.c.quad_class.in_((3, 4)), 1), else_=0))
+    q = (sa.select(pairs.c.source, pairs.c.target, sa.func.count().label("events"),
                    coop.label("cooperation"), conflict.label("conflict"),
-                   sa.func.sum(e.score).label("score_sum"), sa.func.avg(e.score).label("score_mean"))
-         .where(*conds).group_by(s_key, t_key).order_by(sa.desc("events")).limit(max_edges))
+                   sa.func.sum(e.c.score).label("score_sum"), sa.func.avg(e.c.score).label("score_mean"))
+         .select_from(pairs.join(e, sa.and_(e.c.article_id == pairs.c.article_id,
+                                            e.c.event_id == pairs.c.event_id)))
+         .where(*event_conditions(f))
+         .group_by(pairs.c.source, pairs.c.target)
+         .order_by(sa.desc("events"), pairs.c.source, pairs.c.target).limit(max_edges))
     with store.engine.connect() as conn:
-        edges = [dict(r._mapping) for r in conn.execute(q)]
+        edges = [_edge(dict(r._mapping)) for r in conn.execute(q)]
+    return {"by": by, "nodes": _nodes_of(edges), "edges": edges}
+
+
+def _edge(row: dict) -> dict:
+    for k in ("events", "cooperation", "conflict"):
+        row[k] = int(row[k] or 0)
+    for k in ("score_sum", "score_mean"):
+        row[k] = round(float(row[k]), 3) if row[k] is not None else None
+    return row
+
+
+def _nodes_of(edges: list[dict]) -> list[dict]:
+    """The nodes of a network's edges, with their number of events in and out."""
     nodes: dict[str, dict] = {}
     for ed in edges:
-        ed["events"] = int(ed["events"] or 0)
-        ed["cooperation"] = int(ed["cooperation"] or 0)
-        ed["conflict"] = int(ed["conflict"] or 0)
-        ed["score_sum"] = round(float(ed["score_sum"]), 3) if ed["score_sum"] is not None else None
-        ed["score_mean"] = round(float(ed["score_mean"]), 3) if ed["score_mean"] is not None else None
         for key, role in ((ed["source"], "out"), (ed["target"], "in")):
             n = nodes.setdefault(key, {"id": key, "label": key, "events": 0, "out": 0, "in": 0})
             n["events"] += ed["events"]
             n[role] += ed["events"]
-    return {"by": by, "nodes": sorted(nodes.values(), key=lambda n: -n["events"]), "edges": edges}
+    return sorted(nodes.values(), key=lambda n: (-n["events"], n["id"]))
+
+
+def factuality_counts(store) -> list[dict]:
+    """``[{"factuality", "events"}]`` for every factuality the extractors give
+    (:data:`redline.store.queries.FACTUALITIES`, most factual first), 0 when none."""
+    e = M.events.c
+    with store.engine.connect() as conn:
+        counts = dict(conn.execute(sa.select(e.factuality, sa.func.count()).group_by(e.factuality)).all())
+    return [{"factuality": k, "events": int(counts.get(k, 0))} for k in SQ.FACTUALITIES]
 
 
 def plover_record(e: dict, actors: dict) -> dict:

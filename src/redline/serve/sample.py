@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from ..model import Actor, Article, Entity, Event, Mention, Quote, Speaker, TextSpan
+from ..model import Actor, Article, Entity, Event, Location, Mention, Quote, Speaker, TextSpan
 
 
 def _find(text: str, needle: str, nth: int = 0) -> tuple[int, int]:
@@ -68,16 +68,25 @@ class _Builder:
         s, t = _find(self.a.text, surface)
         return Actor(name=e.name, entity=eid, country=e.country, sector=e.sector, start=s, end=t, text=surface)
 
-    def event(self, evid: str, type_: str, trigger: str, source: tuple[str, str], target: tuple[str, str],
+    def _actors(self, spec) -> list[Actor]:
+        """``(entity id, surface)``, a list of them, or None."""
+        if not spec:
+            return []
+        return [self._actor(*a) for a in (spec if isinstance(spec, list) else [spec])]
+
+    def event(self, evid: str, type_: str, trigger: str, source, target,
               score: float, factuality: str = "reported", date: Optional[str] = None, mode=None,
-              context=None, cameo=None, goldstein=None, trigger_nth: int = 0) -> "_Builder":
+              context=None, cameo=None, goldstein=None, trigger_nth: int = 0,
+              place: Optional[tuple] = None) -> "_Builder":
+        """``source``/``target``: ``(entity id, surface)`` or a list of them; ``place``:
+        ``(name, country, lat, lon)`` where the event happened."""
         s, t = _find(self.a.text, trigger, trigger_nth)
         self.a.events.append(Event(
             id=evid, type=type_, mode=mode, context=context, cameo=cameo, score=score,
             goldstein=goldstein, factuality=factuality, trigger=TextSpan(s, t, trigger),
-            sentence=_sentence(self.a.text, s),
-            source=[self._actor(*source)] if source else [], target=[self._actor(*target)] if target else [],
-            date=date, date_basis="clause" if date else "published", confidence=0.9))
+            sentence=_sentence(self.a.text, s), source=self._actors(source), target=self._actors(target),
+            date=date, date_basis="clause" if date else "published", confidence=0.9,
+            location=Location(*place) if place else None))
         return self
 
 
@@ -113,7 +122,7 @@ def sample_articles() -> list[Article]:
          .entity("T4", "Vladimir Putin", "PERSON", "RUS", "GOV", "President", mentions=("Vladimir Putin",))
          .quote("Q1", "direct", "Our friendship is unbreakable,", "Kim Jong Un", "T3", "said")
          .event("E1", "AGREE", "signed", ("T1", "Russia"), ("T2", "North Korea"), 8.0, "asserted", "2024-11-12",
-                cameo="057", goldstein=8.0)
+                cameo="057", goldstein=8.0, place=("Pyongyang", "PRK", 39.02, 125.75))
          .event("E2", "SUPPORT", "praised", ("T4", "Vladimir Putin"), ("T2", "North Korea"), 4.6, "asserted",
                 "2024-11-12", cameo="051", goldstein=3.4))
     out.append(b.a)
@@ -129,7 +138,7 @@ def sample_articles() -> list[Article]:
          .quote("Q1", "indirect", "North Korean troops attacked Ukrainian positions in the Kursk region on Sunday",
                 "Ukraine's army", "T3", "said")
          .event("E1", "ASSAULT", "attacked", ("T1", "North Korean troops"), ("T2", "Ukrainian positions"), -9.3,
-                "reported", "2024-11-17", cameo="190", goldstein=-10.0)
+                "reported", "2024-11-17", cameo="190", goldstein=-10.0, place=("Kursk", "RUS", 51.73, 36.19))
          .event("E2", "AID", "send", ("T4", "Moscow"), ("T5", "Pyongyang"), 7.4, "hypothetical", None,
                 cameo="074", goldstein=8.3))
     out.append(b.a)
@@ -144,6 +153,65 @@ def sample_articles() -> list[Article]:
                 "Foreign Minister Takeshi Iwaya", "T3", "said")
          .event("E1", "ACCUSE", "condemned", ("T1", "Japan"), ("T2", "North Korea"), -2.0, "reported", "2024-11-20",
                 cameo="111", goldstein=-2.0))
+    out.append(b.a)
+    return out
+
+
+def view_articles() -> list[Article]:
+    """Three more hand-made articles for the overview, network and explorer tests:
+    an actor whose canonical name has three letters ("BLA", not a country code), an
+    event with two source actors of two countries, events that are ``future`` and
+    ``conditional``, places with coordinates, China and the United States both ways
+    in two weeks three months apart (2023), and an event dated "by 2050" in a 2023
+    article (filed under its publication day)."""
+    out = []
+    t = ("BLA fighters attacked a train in Balochistan on Tuesday and seized the hostages, Pakistani officials said. "
+         "Pakistan's army will rescue the hostages, the officials said.")
+    b = (_Builder("bla", t, "2025-03-12", "Train attacked in Balochistan", "example-news")
+         .entity("T1", "BLA", "ORG", None, "REB", mentions=("BLA fighters",))
+         .entity("T2", "the hostages", "PERSON", "PAK", "CVL", mentions=("the hostages",))
+         .entity("T3", "Pakistan Army", "ORG", "PAK", "MIL", mentions=("Pakistan's army",))
+         .event("E1", "ASSAULT", "attacked", ("T1", "BLA fighters"), ("T2", "the hostages"), -9.3, "reported",
+                "2025-03-11", cameo="190", place=("Balochistan", "PAK", 28.5, 65.1))
+         .event("E2", "COERCE", "seized", ("T1", "BLA fighters"), ("T2", "the hostages"), -8.0, "reported",
+                "2025-03-11", cameo="181", place=("Balochistan", "PAK", 28.5, 65.1))
+         .event("E3", "AID", "rescue", ("T3", "Pakistan's army"), ("T2", "the hostages"), 5.0, "future", None,
+                cameo="070"))
+    out.append(b.a)
+
+    t = ("The United States and Japan will send aid to Ukraine if the ceasefire holds, officials said on Friday. "
+         "China and the United States met in Geneva and agreed to cut tariffs. "
+         "The EU aims to be climate neutral by 2050, the Commission said.")
+    b = (_Builder("aid-talks", t, "2023-05-12", "Aid if the ceasefire holds; China and US meet", "wire")
+         .entity("T1", "United States", "GPE", "USA", "GOV", mentions=("The United States",))
+         .entity("T2", "Japan", "GPE", "JPN", "GOV", mentions=("Japan",))
+         .entity("T3", "Ukraine", "GPE", "UKR", "GOV", mentions=("Ukraine",))
+         .entity("T4", "China", "GPE", "CHN", "GOV", mentions=("China",))
+         .entity("T5", "United States", "GPE", "USA", "GOV", mentions=("the United States",))
+         .entity("T6", "European Union", "ORG", "EUR", "IGO", mentions=("The EU",))
+         .event("E1", "AID", "send", [("T1", "The United States"), ("T2", "Japan")], ("T3", "Ukraine"), 7.4,
+                "conditional", None, cameo="070", place=("Kyiv", "UKR", 50.45, 30.52))
+         .event("E2", "CONSULT", "met", ("T4", "China"), ("T5", "the United States"), 1.0, "asserted",
+                "2023-05-11", cameo="040", place=("Geneva", "CHE", 46.2, 6.15))
+         .event("E3", "AGREE", "agreed", ("T4", "China"), ("T5", "the United States"), 8.0, "asserted",
+                "2023-05-11", cameo="057", place=("Geneva", "CHE", 46.2, 6.15))
+         .event("E4", "SUPPORT", "neutral", ("T6", "The EU"), None, 3.0, "future", "2050"))
+    out.append(b.a)
+
+    t = ("Chinese coast guard ships rammed a Philippine vessel near Second Thomas Shoal on Monday, Manila said. "
+         "The United States condemned China on Tuesday, and China warned Washington.")
+    b = (_Builder("shoal", t, "2023-08-07", "Ships rammed near the shoal", "tokyo-daily")
+         .entity("T1", "China Coast Guard", "ORG", "CHN", "MIL", mentions=("Chinese coast guard",))
+         .entity("T2", "Philippines", "GPE", "PHL", "MIL", mentions=("Philippine vessel",))
+         .entity("T3", "United States", "GPE", "USA", "GOV", mentions=("The United States",))
+         .entity("T4", "China", "GPE", "CHN", "GOV", mentions=("China",))
+         .entity("T5", "United States", "GPE", "USA", "GOV", mentions=("Washington",))
+         .event("E1", "ASSAULT", "rammed", ("T1", "Chinese coast guard"), ("T2", "Philippine vessel"), -7.0,
+                "reported", "2023-08-07", cameo="190", place=("Second Thomas Shoal", "PHL", 9.73, 115.87))
+         .event("E2", "ACCUSE", "condemned", ("T3", "The United States"), ("T4", "China"), -2.0,
+                "reported", "2023-08-08", cameo="111")
+         .event("E3", "THREATEN", "warned", ("T4", "China"), ("T5", "Washington"), -4.4,
+                "reported", "2023-08-08", cameo="130"))
     out.append(b.a)
     return out
 

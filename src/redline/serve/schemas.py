@@ -215,3 +215,47 @@ class AnalyseOut(BaseModel):
     duplicate_of: Optional[str] = None
     article: Optional[dict[str, Any]] = None
     error: Optional[str] = None
+
+
+class Breakdown(_Open):
+    key: Optional[str] = Field(None, description="the type, country code or factuality")
+    events: int
+    cooperation: int = Field(0, description="events of quad classes 1-2")
+    conflict: int = Field(0, description="events of quad classes 3-4")
+
+
+class PlaceCount(_Open):
+    name: Optional[str] = None
+    country: Optional[str] = None
+    lat: float
+    lon: float
+    events: int
+    cooperation: int = 0
+    conflict: int = 0
+
+
+class Period(BaseModel):
+    start: str = Field(description="first day of the week (a Monday) or month")
+    end: str = Field(description="last day of the period")
+    events: int
+    cooperation: int
+    conflict: int
+    other: int = Field(description="events of no quad class")
+    types: dict[str, int]
+
+
+class Timeline(BaseModel):
+    interval: str = Field(description="week | month | year")
+    periods: list[Period]
+    before: int = Field(0, description="events dated before the first period, left out (interval auto)")
+    after: int = Field(0, description="events dated after the last period, left out (interval auto)")
+
+
+class Overview(BaseModel):
+    total: int = Field(description="number of events matching the filters")
+    places: list[PlaceCount]
+    timeline: Timeline
+    types: list[Breakdown]
+    countries: list[Breakdown] = Field(description="by the country where the events happened")
+    source_countries: list[Breakdown] = Field(description="by the source actor's country")
+    factuality: list[Breakdown]

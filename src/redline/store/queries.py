@@ -41,6 +41,19 @@ class EventFilter:
     text: Optional[str] = None  # substring of the evidence sentence or article title
     article_id: Optional[str] = None
     both_directions: bool = False  # dyad A:B also matches B->A
+    #: "country" or "actor": source/target/actor are exact keys of that kind (country
+    #: codes, or whole canonical names: "BLA" is then a name, not a code), matched
+    #: through :func:`pair_keys`, the query that counts the network's edges.
+    exact: Optional[str] = None
+    #: where the event happened: a 3-letter country code, or a place's exact name
+    place: Optional[str] = None
+
+
+#: the kinds of exact actor keys (``EventFilter.exact``, the network's ``by``).
+PAIR_KINDS = ("country", "actor")
+
+#: every factuality the extractors give (redline.extract.factuality), most factual first.
+FACTUALITIES = ("asserted", "reported", "future", "advocated", "hypothetical", "negated", "conditional")
 
 
 def parse_dyad(value: str) -> tuple[str, str]:
@@ -82,6 +95,8 @@ def resolve_names(store, f: EventFilter) -> dict[str, Optional[list[str]]]:
     ``actor_names`` (opened without migrating): the query then matches the pattern.
     """
     out: dict[str, Optional[list[str]]] = {}
+    if f.exact:
+        return out  # exact keys are looked up as they are
     an = M.actor_names.c
     terms = [t.strip() for t in (f.source, f.target, f.actor) if t and t.strip() and not is_code(t)]
     if not terms:
@@ -144,6 +159,59 @@ def actor_condition(term: str, role: Optional[str], names: Optional[dict] = None
     return key.in_(keys)
 
 
+def _key_column(table, by: str):
+    if by not in PAIR_KINDS:
+        raise ValueError(f"by must be one of {', '.join(PAIR_KINDS)}, got {by!r}")
+    return table.c.country if by == "country" else table.c.name
+
+
+def pair_keys(by: str, source: Optional[str] = None, target: Optional[str] = None):
+    """``SELECT DISTINCT article_id, event_id, source, target`` for every (source actor,
+    target actor) pair of every event, the actors keyed by country code (``by=
+    "country"``) or canonical name (``by="actor"``), pairs of one key with itself left
+    out; restricted to the exact keys ``source``/``target`` when given.
+
+    The one query behind the network's edge counts (grouped by source and target, see
+    :func:`redline.serve.queries.network`) and the events list an edge opens
+    (``EventFilter(exact=by, source=..., target=...)``), so both always agree."""
+    ea = M.event_actors
+    s, t = ea.alias("pair_source"), ea.alias("pair_target")
+    sk, tk = _key_column(s, by), _key_column(t, by)
+    q = (sa.select(s.c.article_id, s.c.event_id, sk.label("source"), tk.label("target"))
+         .select_from(s.join(t, sa.and_(t.c.article_id == s.c.article_id, t.c.event_id == s.c.event_id,
+                                        t.c.role == "target")))
+         .where(s.c.role == "source", sk.is_not(None), tk.is_not(None), sk != tk))
+    if source is not None:
+        q = q.where(sk == source)
+    if target is not None:
+        q = q.where(tk == target)
+    return q.distinct()
+
+
+def exact_actor_keys(by: str, term: str):
+    """``SELECT article_id, event_id`` of the events having an actor (either side) whose
+    country code or canonical name is exactly ``term``."""
+    ea = M.event_actors
+    return sa.select(ea.c.article_id, ea.c.event_id).where(_key_column(ea, by) == term).distinct()
+
+
+def _exact_conditions(f: EventFilter) -> list:
+    key = sa.tuple_(M.events.c.article_id, M.events.c.event_id)
+
+    def pair(source, target):
+        return key.in_(sa.select(*pair_keys(f.exact, source, target).subquery().c[:2]))
+
+    conds = []
+    if f.source or f.target:
+        cond = pair(f.source, f.target)
+        if f.both_directions:
+            cond = sa.or_(cond, pair(f.target, f.source))
+        conds.append(cond)
+    if f.actor:
+        conds.append(key.in_(exact_actor_keys(f.exact, f.actor)))
+    return conds
+
+
 def intersects(store) -> bool:
     """How to write a source + target pair on this store (``event_conditions(intersect=)``)."""
     return store.dialect != "sqlite"
@@ -174,13 +242,16 @@ def event_conditions(f: EventFilter, names: Optional[dict] = None, drive: bool =
             return actor_condition(source, "source", names, drive, also=(target, "target"))
         return actor_condition(source or target, "source" if source else "target", names, drive)
 
-    if f.source or f.target:
-        cond = pair(f.source, f.target)
-        if f.both_directions:
-            cond = sa.or_(cond, pair(f.target, f.source))
-        conds.append(cond)
-    if f.actor:
-        conds.append(actor_condition(f.actor, None, names, drive))
+    if f.exact:
+        conds += _exact_conditions(f)
+    else:
+        if f.source or f.target:
+            cond = pair(f.source, f.target)
+            if f.both_directions:
+                cond = sa.or_(cond, pair(f.target, f.source))
+            conds.append(cond)
+        if f.actor:
+            conds.append(actor_condition(f.actor, None, names, drive))
     if f.types:
         conds.append(e.type.in_([t.upper() for t in f.types]))
     if f.factuality:
@@ -191,6 +262,9 @@ def event_conditions(f: EventFilter, names: Optional[dict] = None, drive: bool =
         conds.append(e.day <= f.until)
     if f.article_id:
         conds.append(e.article_id == f.article_id)
+    if f.place:
+        p = f.place.strip()
+        conds.append(e.location_country == p if is_code(p) else e.location_name == p)
     if f.text:
         pat = f"%{_escape_like(f.text)}%"
         conds.append(sa.or_(e.sentence_text.ilike(pat, escape="\\"), a.title.ilike(pat, escape="\\")))

@@ -193,14 +193,42 @@ def iso_day(value: Optional[str]) -> Optional[str]:
     return f"{y:04d}-{mo:02d}-{d:02d}"
 
 
+#: an event dated more than this many days after its article's publication is filed
+#: under the publication day: news does not report events a year ahead ("climate
+#: neutral by 2050" names a goal, not the day of the event).
+MAX_DAYS_AHEAD = 366
+
+
 def event_day(date: Optional[str], published: Optional[str]) -> Optional[str]:
     """The day an event is filed under.
 
     The event's own date when it is a full day; a partial date is filed under its
     first day (``2024-10`` -> ``2024-10-01``, ``2022`` -> ``2022-01-01``, ISO week
     ``2025-W10`` -> its Monday ``2025-03-03``); an undated
-    event under the article's publication day; None when neither is known.
+    event under the article's publication day; None when neither is known. A date
+    more than :data:`MAX_DAYS_AHEAD` days after the publication day is taken for an
+    extraction error: the event is filed under the publication day.
     """
+    day = _own_day(date)
+    pub = iso_day(published)
+    if day is None:
+        return pub
+    if pub is not None and _days_between(pub, day) > MAX_DAYS_AHEAD:
+        return pub
+    return day
+
+
+def _days_between(first: str, second: str) -> int:
+    import datetime as _dt
+
+    try:
+        return (_dt.date.fromisoformat(second) - _dt.date.fromisoformat(first)).days
+    except ValueError:
+        return 0
+
+
+def _own_day(date: Optional[str]) -> Optional[str]:
+    """The first day of an event's own (full or partial) date, else None."""
     if date and isinstance(date, str):
         d = date.strip()
         full = iso_day(d)
@@ -218,7 +246,7 @@ def event_day(date: Optional[str], published: Optional[str]) -> Optional[str]:
                 return _dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1).isoformat()
             except ValueError:
                 pass
-    return iso_day(published)
+    return None
 
 
 # --------------------------------------------------------------------------- event codes

@@ -25,7 +25,10 @@
       const secs = ((performance.now() - t0) / 1000).toFixed(2);
       if (out.stored && tokenInput.value) { try { localStorage.setItem("redline-token", tokenInput.value); } catch (x) { /* private mode */ } }
       const link = out.id ? h("a", {href: "/articles/" + encodeURIComponent(out.duplicate_of || out.id)}, "open the stored article") : null;
-      status.replaceChildren(h("span", {id: "analyse-status"}, `${out.status} in ${secs} s`), out.error ? " — " + out.error : "", link ? " — " : "", link);
+      // RL.append skips null parts (replaceChildren would write "null" for a missing link)
+      status.replaceChildren();
+      RL.append(status, [h("span", {id: "analyse-status"}, `${out.status} in ${secs} s`),
+        out.error ? " — " + out.error : null, link ? " — " : null, link]);
       if (out.article) {
         const holder = h("div", {});
         result.replaceChildren(holder);

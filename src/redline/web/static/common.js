@@ -86,7 +86,7 @@ const RL = (() => {
     return data;
   }
 
-  const PAGES = [["/", "Articles"], ["/events", "Events"], ["/dyad", "Dyad"], ["/network", "Network"],
+  const PAGES = [["/", "Articles"], ["/overview", "Overview"], ["/events", "Events"], ["/dyad", "Dyad"], ["/network", "Network"],
     ["/analyse", "Analyse a text"], ["/docs", "API"]];
 
   function header() {

@@ -15,7 +15,7 @@
   function filters() {
     const v = RL.formValues(form);
     return {source: v.source, target: v.target, actor: v.actor, type: v.type, factuality: v.factuality,
-      since: v.since, until: v.until, text: v.text};
+      since: v.since, until: v.until, text: v.text, place: v.place, by: v.by};
   }
 
   function renderExport(total) {
@@ -67,13 +67,29 @@
     }
   }
 
+  /** The options of the type and factuality filters, from the API. */
+  async function fillChoices() {
+    const [types, facts] = await Promise.all([RL.api("/api/types").catch(() => []), RL.api("/api/factualities").catch(() => [])]);
+    const typeSel = document.getElementById("type-select");
+    for (const t of types) typeSel.appendChild(h("option", {value: t.type}, t.type));
+    const factSel = document.getElementById("factuality-select");
+    for (const f of facts) factSel.appendChild(h("option", {value: f.factuality}, `${f.factuality} (${f.events.toLocaleString()})`));
+  }
+
+  /** A value in the URL that no option of a select has (say type=aid,agree) gets an
+   * option of its own, so that the filter is applied and shown instead of silently
+   * dropped; the server says if it is unknown. */
+  function keepUrlChoices(params) {
+    for (const sel of form.querySelectorAll("select")) {
+      const want = params.get(sel.name);
+      if (want && ![...sel.options].some((o) => o.value === want)) sel.appendChild(h("option", {value: want}, want));
+    }
+  }
+
   (async () => {
-    try {
-      const types = await RL.api("/api/types");
-      const sel = document.getElementById("type-select");
-      for (const t of types) sel.appendChild(h("option", {value: t.type}, t.type));
-    } catch (e) { /* the filter still takes free text via the URL */ }
+    await fillChoices();
     const params = new URLSearchParams(location.search);
+    keepUrlChoices(params);
     RL.fillForm(form, params);
     sort = params.get("sort") || "day";
     order = params.get("order") || "desc";
