@@ -227,6 +227,9 @@ def _reads_as_person(doc, ts: int, te: int, label: str) -> bool:
     if root.dep_ == "conj" and root.head.ent_type_ == "PERSON" or any(
             c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in root.children):
         return True
+    # "A Qiang, who used to work in ...": "who" stands for persons only
+    if any(c.dep_ == "relcl" and any(g.lower_ == "who" for g in c.children) for c in root.children):
+        return True
     return label in {"GPE", "LOC"} and root.dep_ == "nsubj" and root.head.lemma_ in _SPEECH_LEMMAS
 
 
