@@ -540,3 +540,25 @@ def test_unnamed_owner_is_the_person_a_later_pronoun_stands_for(nlp):
             "businesses are struggling. “The restrictions have sparked resistance,” he said.")
     direct = [q for q in run(nlp, text)[0] if q.kind == "direct"]
     assert "owner" in direct[-1].speaker.name
+
+
+def test_inverted_tag_takes_the_name_after_even_a_verb_of_addressing(nlp):
+    text = ("“CAATSA sanctions are waiting, and they are important for the economy,” warned "
+            "Asli Aydintasbas, a senior fellow at the European Council on Foreign Relations.")
+    q = only(run(nlp, text)[0], "direct")
+    assert "Aydintasbas" in q.speaker.name
+
+
+def test_one_word_verdict_a_speaker_calls_something_is_a_quote(nlp):
+    text = ("A judge ordered the journalist back to prison in a move that his lawyer, Ana Ruiz, "
+            "called “inhumane.” He returned to prison on Monday.")
+    quotes, terms, _ = run(nlp, text)
+    q = only(quotes, "direct")
+    assert q.text == "inhumane." and q.cue.text == "called"
+
+
+def test_possessor_in_the_speaker_phrase_is_not_the_speaker(nlp):
+    text = ("Ruben Zamora returned to prison on Monday. “This is a scandal,” the leader of his "
+            "legal team said.")
+    direct = [q for q in run(nlp, text)[0] if q.kind == "direct"]
+    assert direct and "Zamora" not in (direct[0].speaker.name or "")

@@ -49,6 +49,7 @@ _EDITOR_RE = re.compile(r"\((?:[^()]{0,200}?)[-–—]\s*(?:Ed|ed|Eds|Editor|eds
 _SINGLE_TERM_RE = re.compile(r"(?<![\w’'])['‘]([^'‘’\n]{2,60}?)['’](?![\w’'])")
 _PERSONAL = {"he", "she", "him", "her", "i", "we", "they", "you"}
 _PRONOUNS = _PERSONAL | {"it", "who", "which", "that", "this", "one"}
+_POSSESSIVE = {"his", "her", "their", "its", "my", "our", "your"}
 _SUBJ = {"nsubj", "nsubjpass", "csubj"}
 # Report attributions nested inside a direct quote ("..., Western agencies claimed that ...")
 NESTED = True
@@ -482,8 +483,10 @@ class _Resolver:
                 self._add(ante[1], s, e, text[s:e], "title")
                 return self._remember(Speaker(s, e, text[s:e], ante[2], ante[1]), ante[3], head)
         described = ent is not None and not at_head and head.pos_ in ("NOUN", "PROPN")
-        if ent is None and head.pos_ != "PROPN" and head.lower_ in title_words():
-            # "the expert", "the President of Ukraine": the last person speaker
+        if ent is None and head.pos_ != "PROPN" and head.lower_ in title_words() and \
+                not any(t.lower_ in _POSSESSIVE for t in self.dd.toks(s, e)):
+            # "the expert", "the President of Ukraine": the last person speaker (not in
+            # "the leader of his legal team": the last person is "his")
             ent = self._last_person(s, None)
             if ent is not None:
                 if not isinstance(ent, _Named):
@@ -553,7 +556,11 @@ class _Resolver:
             if at_head:
                 people = [x for x in at_head if x.type == "PERSON"]
                 return (people or at_head)[0], True
-            people = [ent for ms, me, ent in cands if ent.type == "PERSON"]
+            # (not a possessor, someone else: "the leader of his legal team", "Trump's
+            # spokesman")
+            text = self.dd.text
+            people = [ent for ms, me, ent in cands if ent.type == "PERSON" and
+                      text[ms:me].lower() not in _POSSESSIVE and not text.startswith(("'s", "’s", "' ", "’ "), me)]
             if people:
                 return people[-1], True
             ent = self.index.at(s, e)
@@ -747,14 +754,16 @@ def _cue_span(tok) -> tuple[int, int]:
     return s, e
 
 
-def _speaker_of(verb, dd: _Doc, qspans, positional: bool = False) -> Optional[_Attr]:
+def _speaker_of(verb, dd: _Doc, qspans, positional: bool = False, inverted: bool = False) -> Optional[_Attr]:
     """Cue and speaker of a cue verb. With ``positional`` (a verb tagging a direct quote),
     a misparsed sentence falls back on the nearest subject before the verb, or the noun
-    right after it ("..., said Sanders")."""
+    right after it ("..., said Sanders"). ``inverted``: the verb comes right after the
+    quote, so a name after it is its speaker even for a verb of addressing ('“...,”
+    warned Asli Aydintasbas')."""
     avoid = [(a, b) for a, b in qspans if not a <= verb.idx < b]
     subj = _subject(verb, avoid=avoid)
     cue = verb_cue(verb)
-    if subj is None and not (cue is not None and "addressee" in cue.frames) and verb.tag_ != "VBG":
+    if subj is None and not (cue is not None and "addressee" in cue.frames and not inverted) and verb.tag_ != "VBG":
         # "..., said the President of Ukraine": a noun right after the verb (not the
         # person spoken to: "..., X told Mr. Obama"; not what a participle is about:
         # '..., further describing the legal challenges as “baseless”')
@@ -764,7 +773,7 @@ def _speaker_of(verb, dd: _Doc, qspans, positional: bool = False) -> Optional[_A
                 subj = c
                 break
     if subj is None and positional:
-        subj = _nearby_subject(verb, qspans)
+        subj = _nearby_subject(verb, qspans, inverted)
     if subj is None or (_inside(subj.idx, qspans) and
                         not any(a <= subj.idx < b and a <= verb.idx < b for a, b in qspans)):
         return _Attr(_cue_span(verb), None, None)
@@ -781,7 +790,7 @@ def _speaker_of(verb, dd: _Doc, qspans, positional: bool = False) -> Optional[_A
 _WHEN = ("DATE", "TIME")
 
 
-def _nearby_subject(verb, qspans):
+def _nearby_subject(verb, qspans, inverted: bool = False):
     """A misparsed tag's speaker: the nearest subject before the verb, else the noun
     phrase right before it ('In a statement, her adviser, Jake Sullivan, said:'; 'the
     editorial read'), else a noun right after it ('..., said Sanders'; not for verbs whose
@@ -802,13 +811,23 @@ def _nearby_subject(verb, qspans):
                 t.pos_ == "ADJ" and j > sent.start and doc[j - 1].pos_ == "DET"):
             return t
     cue = verb_cue(verb)
-    if cue is not None and "addressee" in cue.frames:
+    if cue is not None and "addressee" in cue.frames and not inverted:
         return None
-    for t in sent[verb.i - sent.start + 1: verb.i - sent.start + 5]:
+    # (right after a quote, across a sentence break the parser put after the verb:
+    # '“...,” said | international relations expert Soli Ozel')
+    after = doc[verb.i + 1: verb.i + 5] if inverted else sent[verb.i - sent.start + 1: verb.i - sent.start + 5]
+    for t in after:
         if _is_mark(t) or t.is_punct:
             break
         if t.pos_ in ("PROPN", "NOUN") and t.dep_ != "compound" and t.ent_type_ not in _WHEN:
             return t
+        if inverted and t.pos_ in ("PROPN", "NOUN") and t.ent_type_ not in _WHEN:
+            # 'said international relations expert Soli Ozel': up the compound chain
+            h = t
+            while h.dep_ in ("compound", "flat") and h.i < h.head.i <= verb.i + 8:
+                h = h.head
+            if h.dep_ not in ("compound", "flat"):
+                return h
     return None
 
 
@@ -921,7 +940,7 @@ def _find_after_cue(dd: _Doc, qe: int, limit: int, qspans, inner: str, tight: bo
                 # the parse hangs the speaker elsewhere ('“...,” X, 58, told AFP'):
                 # the noun phrase between the quote and the cue is the speaker
                 return _Attr(_cue_span(t), np_head, _speaker_span(np_head))
-            return _speaker_of(t, dd, qspans, positional=True)
+            return _speaker_of(t, dd, qspans, positional=True, inverted=k == 0)
         if t.lower_ == "according" and k + 1 < len(toks) and toks[k + 1].lower_ == "to" and k == 0:
             return _according(t, dd, qspans)
     return None
@@ -1322,7 +1341,7 @@ def extract_quotes(doc, entities, index, *, _learn: bool = False) -> tuple[list[
             found.append(q)
             last_direct = q
             continue
-        if not speech and (not r.closed or how == "head" or
+        if not speech and (not r.closed or (how == "head" and not _names_it(dd, attr)) or
                            text[attr.cue[0]:attr.cue[1]].lower().startswith("according")):
             if not r.orphan:
                 terms.append(TextSpan(s, e, text[s:e]))
@@ -1374,6 +1393,18 @@ def extract_quotes(doc, entities, index, *, _learn: bool = False) -> tuple[list[
                             cue=cue, speaker=q["speaker"], parts=parts, insertions=_insertions(text, s, e)))
     terms.sort(key=lambda t: t.start)
     return quotes, terms
+
+
+# verbs that give a thing a quoted name or verdict ('a move the lawyer called “inhumane.”')
+_NAMING = {"call", "describe", "label", "term", "brand", "dub", "denounce", "decry"}
+
+
+def _names_it(dd: _Doc, attr: _Attr) -> bool:
+    """A short quote that a speaker's verb of calling governs: the speaker's words."""
+    if attr is None or attr.head is None or not attr.cue:
+        return False
+    toks = dd.toks(attr.cue[0], attr.cue[1])
+    return bool(len(toks)) and toks[0].lemma_.lower() in _NAMING
 
 
 def _continues(last_direct: Optional[dict], p: Optional[int], para_of) -> bool:
