@@ -194,3 +194,17 @@ def test_a_persons_initials_are_that_person(analyse_text):
     assert p.name == "Khalid bin Rashid" and p.role == "Crown Prince"
     assert "KBR" in [m.text for m in p.mentions]
     assert not any(e.name == "KBR" for e in art.entities)
+
+
+def test_a_definite_plural_goes_back_to_the_same_noun_qualified(nlp):
+    from redline.extract import actors, places, resolution
+
+    text = ("Iranian officials rejected the plan on Monday. Later the officials warned of retaliation, "
+            "and the group's leaders met.")
+    doc = nlp(text)
+    ents = actors.extract_entities(doc)
+    index = actors.EntityIndex(ents, doc)
+    resolution.resolve_entities(doc, ents, places.extract_places(doc, ents), "2025-03-14", index)
+    s = text.index("the officials")
+    actor = index.actor(s, s + len("the officials"))
+    assert actor is not None and actor.country == "IRN"

@@ -960,6 +960,24 @@ class EntityIndex:
                 best, best_pos = ent, s
         return best
 
+    def _qualified_before(self, noun) -> Optional[Actor]:
+        """The actor of the last earlier phrase headed by the same noun and qualified
+        by an entity, within 300 tokens ("G7 diplomats ... the diplomats")."""
+        doc = self.doc
+        for i in range(noun.i - 1, max(-1, noun.i - 300), -1):
+            tok = doc[i]
+            if tok.lemma_ != noun.lemma_ or tok.pos_ != "NOUN":
+                continue
+            mods = [c for c in tok.children if c.dep_ in {"amod", "compound", "poss", "nmod"}]
+            if not mods:
+                continue
+            lo = min(t.i for m in mods for t in m.subtree)
+            span = doc[lo:tok.i + 1]
+            found = self.actor(span.start_char, span.end_char)
+            if found is not None and found.country:
+                return found
+        return None
+
     def last_before(self, pos: int, accept) -> Optional[Entity]:
         """The entity mentioned last before ``pos`` that ``accept`` takes, within
         the 1,500 characters before it (the same stretch of the story)."""
@@ -1017,6 +1035,14 @@ class EntityIndex:
             pick = people[0] if people else (coded or ents)[0]
             ent = pick[2]
             return self._actor_from_entity(ent, start, end, head_sector if ent.type in {"GPE", "NORP", "GROUP"} else None)
+        # "the diplomats", "the ministers": the same noun qualified earlier ("G7
+        # diplomats", "Iranian ministers") stands behind it
+        if root.tag_ == "NNS" and any(c.lower_ == "the" for c in root.children) \
+                and not any(c.dep_ in {"amod", "compound", "poss", "nmod"} for c in root.children):
+            earlier = self._qualified_before(root)
+            if earlier is not None:
+                return Actor(name=earlier.name, entity=earlier.entity, country=earlier.country,
+                             sector=earlier.sector or head_sector, start=start, end=end, text=span.text)
         # "the group", "the separatist group": the armed group or organisation named last
         if root.lower_ in _GROUP_NOUNS and any(c.lower_ == "the" for c in root.children):
             antecedent = self.last_before(start, lambda e: e.type == "ORG" and e.country is not None
