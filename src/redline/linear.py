@@ -1,0 +1,84 @@
+"""A logistic regression over named features, run with NumPy alone.
+
+Training uses scikit-learn (``DictVectorizer`` + ``LogisticRegression``); extraction
+only needs the weights. Importing scikit-learn and unpickling its objects costs about
+two seconds per process, a large share of a short ``redline extract`` run, so the
+trained model is also saved as plain arrays (``.npz``) and scored here:
+
+- a feature dict maps names to numbers, strings (one-hot ``name=value``, as
+  ``DictVectorizer`` does) or lists of strings (one ``name=value`` each);
+- probabilities are the softmax of the linear scores (the sigmoid for two classes),
+  as ``LogisticRegression.predict_proba`` computes them.
+"""
+from __future__ import annotations
+
+from numbers import Number
+from pathlib import Path
+from typing import Iterable, Mapping
+
+import numpy as np
+
+
+class LinearModel:
+    """Classes, a feature vocabulary and the weights of a fitted logistic regression."""
+
+    def __init__(self, classes, vocabulary: Mapping[str, int], coef, intercept):
+        self.classes_ = np.asarray(classes)
+        self.vocabulary = dict(vocabulary)
+        self.coef = np.asarray(coef, dtype=np.float64)
+        self.intercept = np.asarray(intercept, dtype=np.float64)
+
+    # ------------------------------------------------------------------ files
+    @classmethod
+    def from_sklearn(cls, vectorizer, classifier) -> "LinearModel":
+        return cls(classifier.classes_, vectorizer.vocabulary_, classifier.coef_, classifier.intercept_)
+
+    def save(self, path) -> None:
+        names = sorted(self.vocabulary, key=self.vocabulary.get)
+        np.savez_compressed(Path(path), classes=self.classes_.astype(str),
+                            features=np.asarray(names, dtype=str),
+                            coef=self.coef.astype(np.float32), intercept=self.intercept)
+
+    @classmethod
+    def load(cls, path) -> "LinearModel":
+        with np.load(Path(path), allow_pickle=False) as z:
+            names = z["features"].tolist()
+            return cls(z["classes"], {n: i for i, n in enumerate(names)}, z["coef"], z["intercept"])
+
+    # ------------------------------------------------------------------ scoring
+    def _indices(self, features: Mapping) -> tuple[list[int], list[float]]:
+        vocab = self.vocabulary
+        idx, val = [], []
+
+        def add(name, value):
+            k = vocab.get(name)
+            if k is not None:
+                idx.append(k)
+                val.append(float(value))
+
+        for name, value in features.items():
+            if isinstance(value, str):
+                add(f"{name}={value}", 1.0)
+            elif isinstance(value, Number):
+                add(name, value)
+            elif isinstance(value, Iterable):
+                for item in value:
+                    add(f"{name}={item}", 1.0)
+        return idx, val
+
+    def decision_function(self, feature_dicts: list[Mapping]) -> np.ndarray:
+        scores = np.tile(self.intercept, (len(feature_dicts), 1))
+        for row, features in enumerate(feature_dicts):
+            idx, val = self._indices(features)
+            if idx:
+                scores[row] += self.coef[:, idx] @ np.asarray(val)
+        return scores
+
+    def predict_proba(self, feature_dicts: list[Mapping]) -> np.ndarray:
+        scores = self.decision_function(feature_dicts)
+        if scores.shape[1] == 1:  # two classes: one weight row, the sigmoid
+            p = 1.0 / (1.0 + np.exp(-scores[:, 0]))
+            return np.column_stack([1.0 - p, p])
+        scores -= scores.max(axis=1, keepdims=True)
+        e = np.exp(scores)
+        return e / e.sum(axis=1, keepdims=True)
