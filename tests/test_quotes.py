@@ -562,3 +562,11 @@ def test_possessor_in_the_speaker_phrase_is_not_the_speaker(nlp):
             "legal team said.")
     direct = [q for q in run(nlp, text)[0] if q.kind == "direct"]
     assert direct and "Zamora" not in (direct[0].speaker.name or "")
+
+
+def test_think_tank_is_not_a_verb_hiding_the_speaker(nlp):
+    text = ("Andrew Lebovich of the Dutch international affairs think tank Clingendael said these "
+            "plots are indicative of broader ambitions. “It does suggest an ongoing effort,” he said.")
+    quotes = run(nlp, text)[0]
+    direct = only(quotes, "direct")
+    assert "Lebovich" in direct.speaker.name

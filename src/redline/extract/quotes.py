@@ -324,6 +324,12 @@ def _subject(verb, depth: int = 0, avoid=()):
     of several, the nearest to the verb wins."""
     subs = [c for c in verb.children if c.dep_ in ("nsubj", "csubj") and not _inside(c.idx, avoid)]
     subs.sort(key=lambda c: abs(c.i - verb.i))
+    if subs and subs[0].left_edge.i > 0 and subs[0].left_edge.lower_ == "tank" and \
+            verb.doc[subs[0].left_edge.i - 1].lower_ == "think":
+        # "think tank" taken for a verb: 'Andrew Lebovich of the Dutch think tank
+        # Clingendael said': the subject of "think" is the speaker
+        th = verb.doc[subs[0].left_edge.i - 1]
+        subs = [g for g in th.children if g.dep_ == "nsubj" and g.i < th.i][:1] or subs
     if not subs and verb.tag_ == "VBG" and verb.i > 0 and verb.dep_ != "ROOT":
         # a participle right after a name: "footage of Hillary Clinton asking, “...”"
         prev = verb.doc[verb.i - 1]
