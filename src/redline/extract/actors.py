@@ -321,6 +321,15 @@ def _raw_mentions(doc) -> list[_Raw]:
         ts, te = _strip(doc, ts, te)
         if te <= ts or not free(ts, te):
             continue
+        # The rest of an organisation's name the table matched in part ("[U.S.
+        # Treasury] Department"): the same organisation.
+        owner = next((r for r in out if r.org is not None and r.tok_end == ts), None)
+        if owner is not None and label == "ORG" and all(t.is_title for t in doc[ts:te]):
+            owner.end = doc[te - 1].idx + len(doc[te - 1].text)
+            owner.text = text[owner.start:owner.end]
+            owner.tok_end = te
+            claim(ts, te)
+            continue
         # The small model glues titles onto names ("The North Korean Foreign" ORG,
         # "Defense" ORG): an ORG made only of title/sector words is no organisation.
         words = [t.text for t in doc[ts:te]]
@@ -1017,6 +1026,10 @@ class EntityIndex:
         root = span.root
         head_sector = None
         hit = sector_of_words([t.text for t in span if t.i <= root.i][-3:]) or sector_of_words([root.text])
+        if hit is None and root.pos_ == "PROPN":
+            # "Military spokesperson Chaundry": a name no table knows, after its title
+            words = [t.text for t in span if t.i < root.i and t.pos_ in {"NOUN", "PROPN", "ADJ"}]
+            hit = sector_of_words(words[-3:]) if words else None
         if hit:
             head_sector = hit[0]
         # The head itself inside a mention?
