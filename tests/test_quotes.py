@@ -570,3 +570,19 @@ def test_think_tank_is_not_a_verb_hiding_the_speaker(nlp):
     quotes = run(nlp, text)[0]
     direct = only(quotes, "direct")
     assert "Lebovich" in direct.speaker.name
+
+
+def test_pronoun_goes_to_the_person_the_story_turned_to(nlp):
+    text = ("Sibusiso Sithole learned he had diabetes in 2019. “Access to care is a bit less in "
+            "rural areas,” Dr. Raylton Chikwati said. Chikwati is preparing a policy brief. "
+            "For Sithole, managing his diabetes has been a long journey. But with treatment, he "
+            "has regained control over his health. “I was wearing size 40 that time,” he said.")
+    direct = [q for q in run(nlp, text)[0] if q.kind == "direct"]
+    assert "Sithole" in direct[-1].speaker.name
+
+
+def test_tag_between_the_parts_of_a_split_quote_is_an_antecedent(nlp):
+    text = ("“Being able to follow the same people is useful,” Palwende Boua said, “rather than "
+            "seeing them once.” Boua is preparing a policy brief. “We need more data,” she added.")
+    direct = [q for q in run(nlp, text)[0] if q.kind == "direct"]
+    assert "Boua" in direct[-1].speaker.name

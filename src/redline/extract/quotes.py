@@ -57,6 +57,9 @@ NESTED = True
 RECENT_SUBJECT = True
 # a speech-like quote that is the object of any verb is attributed to that verb's subject
 ANY_VERB_HEAD = True
+# He/she after a quoted speaker goes to a person the narrative turned to since, when a
+# sentence in between has that pronoun as its subject (see _narrative_topic)
+NARRATIVE_TOPIC = True
 
 
 # --------------------------------------------------------------------------- lexicon
@@ -427,6 +430,7 @@ class _Resolver:
         self.history: list[tuple[int, Optional[str], Optional[str], bool, frozenset]] = []
         self._gender_cache: Optional[dict] = None
         self._subj_mentions: Optional[list] = None
+        self._subj_pos = -1
         # direct quotes: a person named inside one ('“... President Putin remains
         # antagonistic ...,” he added') is not who a pronoun outside it stands for
         self.quoted: list[tuple[int, int]] = []
@@ -617,6 +621,9 @@ class _Resolver:
                     # a person brought in as a subject after that speaker takes over:
                     # 'As X told AP, “...” He added, ...'
                     newer = self._last_subject_person(p, pos, fits) if RECENT_SUBJECT else None
+                    if NARRATIVE_TOPIC:
+                        newer = self._narrative_topic(max(p, self._subj_pos if newer else -1), p, pos,
+                                                      pronoun, fits) or newer
                     return newer or ent
                 if ent is not None and name and name != ent.name:
                     # a person described by role in an organisation ("the chief foreign
@@ -641,6 +648,46 @@ class _Resolver:
             return self.index.last_person_before(pos)
         except Exception:
             return None
+
+    def _narrative_topic(self, after: int, lo: int, hi: int, pronoun: Optional[str], fits):
+        """The person a story turned to since the last speaker (at ``lo``): when a
+        sentence between that speaker and the pronoun at ``hi`` has the same pronoun as a
+        subject (not of a speech verb) after position ``after``, the person it stands for:
+        named in that sentence or the one before it, a subject first, else the last
+        named. 'For Sithole,
+        managing his diabetes has been a long journey. ... he has regained control.
+        “...,” he said.'"""
+        if pronoun not in ("he", "she") or not len(self.doc):
+            return None
+        toks = self.dd.toks(lo, lo + 1)
+        if not len(toks):
+            return None
+        lo = sentence_of(toks[0]).end_char
+        narr = None
+        for t in self.dd.toks(lo, hi):
+            if t.lower_ == pronoun and t.dep_ in ("nsubj", "nsubjpass") and not _inside(t.idx, self.quoted) \
+                    and verb_cue(t.head) is None and t.idx > after:
+                narr = t
+        if narr is None:
+            return None
+        sent = sentence_of(narr)
+        start = sentence_of(self.doc[sent.start - 1]).start_char if sent.start > 0 else sent.start_char
+        start = max(start, lo)
+        named = []
+        for ent in self.entities.values():
+            if ent.type != "PERSON" or not fits(ent.id):
+                continue
+            for m in ent.mentions:
+                if m.kind == "name" and start <= m.start < narr.idx and not _inside(m.start, self.quoted):
+                    mt = self.dd.toks(m.start, m.end)
+                    t = mt[-1]
+                    while t.dep_ in ("compound", "flat") and t.head.i != t.i:
+                        t = t.head
+                    named.append((t.dep_ in ("nsubj", "nsubjpass"), m.start, ent))
+        if not named:
+            return None
+        subjects = [x for x in named if x[0]]
+        return max(subjects or named, key=lambda x: x[1])[2]
 
     def _last_subject_person(self, lo: int, hi: int, fits):
         """The last person named (by name) as the subject of a clause between ``lo`` and
@@ -678,11 +725,13 @@ class _Resolver:
             out.sort(key=lambda x: x[0])
             self._subj_mentions = out
         best = None
+        self._subj_pos = -1
         for s, ent in self._subj_mentions:
             if s >= hi:
                 break
             if s > lo and fits(ent.id):
                 best = ent
+                self._subj_pos = s
         return best
 
     def _genders(self) -> dict:
@@ -1372,7 +1421,9 @@ def extract_quotes(doc, entities, index, *, _learn: bool = False) -> tuple[list[
     found.extend(indirect)
 
     # 4. speakers, resolved in text order (pronouns look back at earlier speakers)
-    res.quoted = direct_spans
+    # (the words of each part: the tag of a quote split around it is not inside)
+    res.quoted = [tuple(pt) for q in found if q["kind"] == "direct" and q.get("run") is not None
+                  for pt in q["run"].parts]
     spoken = sorted((q for q in found if q.get("attr") is not None), key=lambda q: q["attr"].head.i)
     for q in spoken:
         speaking = q["kind"] == "direct" or _speaking_cue(dd, q["cue"])
