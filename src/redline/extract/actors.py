@@ -200,6 +200,22 @@ _PLACE_NOUNS = {"capital", "city", "town", "village", "region", "province", "dis
                 "county", "country", "island", "port", "area", "home", "hometown", "site"}
 
 
+# A wire dateline at the start of a paragraph: "VILNIUS, March 14 (Reuters) -".
+_DATELINE = re.compile(r"(?m)^[A-Z][A-Z .'’-]{2,40}(?:,[^()\n]{0,40})?\s*\((?P<agency>[^()\n]{2,40})\)\s*[-–—]")
+
+
+def _place_frame(doc, ts: int) -> bool:
+    """Whether the word at ``ts`` sits where a place does: after "<place noun> of"
+    ("the border town of X") or after a locative preposition when a gazetteer knows
+    the word ("near X")."""
+    from .places import is_place_name
+
+    if ts >= 2 and doc[ts - 1].lower_ == "of" and doc[ts - 2].lower_ in _PLACE_NOUNS:
+        return True
+    return ts >= 1 and doc[ts - 1].lower_ in {"in", "near", "outside", "around", "from"} \
+        and is_place_name(doc[ts].text)
+
+
 def _reads_as_person(doc, ts: int, te: int, label: str) -> bool:
     """A name the model tagged as a place or group that no gazetteer knows, used as a
     person: after a person's title ("Solo Mayor Hadi Rudyatmo"), in apposition to a
@@ -292,7 +308,10 @@ def _raw_mentions(doc) -> list[_Raw]:
             out.append(_Raw(span.start_char, span.end_char, surface, "PERSON", ts, te, person=row))
         claim(ts, te)
 
+    agencies = [m.span("agency") for m in _DATELINE.finditer(text)]
     for ent in doc.ents:
+        if any(a <= ent.start_char < b for a, b in agencies):
+            continue  # "VILNIUS, March 14 (Redline Wire) -": the news agency, no actor
         label = fixes.get(ent.text, ent.label_)
         if label == "NONE" or label not in ENTITY_LABELS:
             continue
@@ -333,7 +352,7 @@ def _raw_mentions(doc) -> list[_Raw]:
         # The small model glues titles onto names ("The North Korean Foreign" ORG,
         # "Defense" ORG): an ORG made only of title/sector words is no organisation.
         words = [t.text for t in doc[ts:te]]
-        if label in {"ORG", "GPE", "LOC"} and all(
+        if label in {"ORG", "GPE", "LOC", "PERSON"} and all(
             (w.lower() in _sector_words() or country(w) is not None or w.lower() in _TITLE_FILLERS)
             for w in words
         ):
@@ -344,6 +363,8 @@ def _raw_mentions(doc) -> list[_Raw]:
             continue
         if label in {"GPE", "LOC", "ORG", "NORP"} and _reads_as_person(doc, ts, te, label):
             label = "PERSON"
+        elif label == "PERSON" and te - ts == 1 and _place_frame(doc, ts):
+            label = "GPE"  # "the border town of Druskininkai", "near Tillaberi"
         elif label in {"FAC", "ORG"} or (label == "PERSON" and te - ts >= 2):
             # a place the gazetteer knows is a place whatever the model says ("Banja
             # Luka" PERSON); single words stay, many surnames are also town names

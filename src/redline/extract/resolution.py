@@ -519,15 +519,20 @@ def _nearby(ctx: _Context, ent: Entity) -> Optional[Evidence]:
         return None
     sent = sentence_of(span[0])
     lo = sentence_of(ctx.doc[sent.start - 1]).start_char if sent.start > 0 else sent.start_char
-    best = None
+    seen: dict[str, int] = {}
     for e in ctx.entities:
         if e.type not in {"GPE", "NORP"} or not e.country or e.country in _NON_STATE:
             continue
         for m in e.mentions:
             if lo <= m.start < first.start and not ctx.in_quote(m.start):
-                if best is None or m.start > best[0]:
-                    best = (m.start, e.country)
-    return Evidence(best[1], None, "nearby") if best else None
+                seen[e.country] = max(seen.get(e.country, -1), m.start)
+    if not seen:
+        return None
+    # the story's own state when it is among them ("Lithuania summoned Russia's
+    # ambassador ... Foreign Minister X"), else the state named last
+    main = ctx.main_country()
+    country = main if main in seen else max(seen, key=seen.get)
+    return Evidence(country, None, "nearby")
 
 
 def _story(ctx: _Context, ent: Entity) -> Optional[Evidence]:
