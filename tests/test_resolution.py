@@ -208,3 +208,12 @@ def test_a_definite_plural_goes_back_to_the_same_noun_qualified(nlp):
     s = text.index("the officials")
     actor = index.actor(s, s + len("the officials"))
     assert actor is not None and actor.country == "IRN"
+
+
+def test_dateline_agency_and_place_frames(analyse_text):
+    art = analyse_text("KHARTOUM, May 2 (Sahel Wire) - Drones struck near the border town of Kornoi, "
+                       "officials said.")
+    assert not any("Sahel Wire" in e.name or e.name == "Sahel" and e.type == "PERSON" for e in art.entities)
+    art = analyse_text("Lithuania summoned the ambassador after drones crashed near the border town of "
+                       "Druskininkai, the ministry said.")
+    assert all(e.type != "PERSON" for e in art.entities if "Druskininkai" in e.name)
