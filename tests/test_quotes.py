@@ -586,3 +586,11 @@ def test_tag_between_the_parts_of_a_split_quote_is_an_antecedent(nlp):
             "seeing them once.” Boua is preparing a policy brief. “We need more data,” she added.")
     direct = [q for q in run(nlp, text)[0] if q.kind == "direct"]
     assert "Boua" in direct[-1].speaker.name
+
+
+def test_the_demonym_leader_is_the_last_person_quoted_of_that_country(nlp):
+    text = ("Turkish President Recep Tayyip Erdogan condemned the raids. Israeli Prime Minister "
+            "Benjamin Netanyahu said Sunday that Israel “will maintain freedom of worship.” "
+            "“We will not allow violent disturbances,” the Israeli leader told a cabinet meeting.")
+    direct = [q for q in run(nlp, text)[0] if q.kind == "direct"]
+    assert "Netanyahu" in direct[-1].speaker.name

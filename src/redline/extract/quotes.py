@@ -493,6 +493,14 @@ class _Resolver:
                 self._add(ante[1], s, e, text[s:e], "title")
                 return self._remember(Speaker(s, e, text[s:e], ante[2], ante[1]), ante[3], head)
         described = ent is not None and not at_head and head.pos_ in ("NOUN", "PROPN")
+        if described and head.pos_ == "NOUN" and _definite(head) and \
+                (head.lower_ in title_words() or head.lemma_.lower() in title_words()):
+            # "the Israeli leader", "The U.S. leader": the last person quoted of that
+            # country (the demonym's entity is only the country)
+            same = self._last_of_country(s, getattr(ent, "country", None), getattr(ent, "type", None))
+            if same is not None:
+                self._add(same.id, s, e, text[s:e], "title")
+                return self._remember(Speaker(s, e, text[s:e], same.name, same.id), True, head)
         if ent is None and head.pos_ != "PROPN" and head.lower_ in title_words() and \
                 not any(t.lower_ in _POSSESSIVE for t in self.dd.toks(s, e)):
             # "the expert", "the President of Ukraine": the last person speaker (not in
@@ -542,6 +550,20 @@ class _Resolver:
             if (subj.tag_ in ("NNS", "NNPS")) != plural and not (plural and subj.ent_type_ in ("ORG", "NORP")):
                 return None
             return subj
+        return None
+
+    def _last_of_country(self, pos: int, country: Optional[str], etype: Optional[str]):
+        """The last person quoted before ``pos`` whose country is ``country`` (the
+        entity a demonym or country name in the phrase stands for)."""
+        if not country or etype not in ("GPE", "NORP", "COUNTRY"):
+            return None
+        outside = not _inside(pos, self.quoted)
+        for p, eid, name, person, _ in reversed(self.history):
+            if p >= pos or not eid or not person or (outside and _inside(p, self.quoted)):
+                continue
+            ent = self._entity(eid)
+            if ent is not None and ent.type == "PERSON" and ent.country == country:
+                return ent
         return None
 
     def _same_head(self, head, pos: int):
