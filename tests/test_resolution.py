@@ -217,3 +217,10 @@ def test_dateline_agency_and_place_frames(analyse_text):
     art = analyse_text("Lithuania summoned the ambassador after drones crashed near the border town of "
                        "Druskininkai, the ministry said.")
     assert all(e.type != "PERSON" for e in art.entities if "Druskininkai" in e.name)
+
+
+def test_nearby_prefers_the_storys_own_state(analyse_text):
+    art = analyse_text("Lithuania summoned Russia's ambassador on Thursday after two drones crashed, the "
+                       "ministry said.\n\n\u201cThis is a provocation,\u201d Foreign Minister Ona Petrenaite "
+                       "told reporters.")
+    assert person(art, "Petrenaite").country == "LTU"
