@@ -113,3 +113,13 @@ def test_predicates_are_configurable(analyse_text):
     with pytest.raises(dataclasses.FrozenInstanceError):
         cfg.predicates = ("travel",)
     assert set(ef.CONFIG.predicates) <= set(ef.NOT_AN_EVENT)
+
+
+def test_aid_needs_a_recipient(analyse_text, monkeypatch):
+    seen = _dropped(analyse_text, "Trump has voiced interest in making continued military aid conditional.", monkeypatch)
+    evs = _events(analyse_text, "Trump has voiced interest in making continued military aid conditional.")
+    assert not any(e.type == "AID" for e in evs), [(e.type, e.trigger.text) for e in evs]
+    assert any(r == "no_recipient" for r, _ in seen) or not seen
+    # with a recipient it stands
+    evs = _events(analyse_text, "Japan sent humanitarian aid to Turkey after the earthquake.")
+    assert any(e.type == "AID" for e in evs)
