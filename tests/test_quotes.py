@@ -594,3 +594,12 @@ def test_the_demonym_leader_is_the_last_person_quoted_of_that_country(nlp):
             "“We will not allow violent disturbances,” the Israeli leader told a cabinet meeting.")
     direct = [q for q in run(nlp, text)[0] if q.kind == "direct"]
     assert "Netanyahu" in direct[-1].speaker.name
+
+
+def test_run_of_unattributed_quotes_keeps_the_speaker(nlp):
+    text = ("Senator Ann Warren spoke to the crowd.\n"
+            "“We are ready,” Warren said.\n"
+            "“We will win this fight.”\n"
+            "“Don't screw this up!”")
+    direct = [q for q in run(nlp, text)[0] if q.kind == "direct"]
+    assert len(direct) == 3 and all(q.speaker is not None and "Warren" in q.speaker.name for q in direct)

@@ -1415,6 +1415,10 @@ def extract_quotes(doc, entities, index, *, _learn: bool = False) -> tuple[list[
             q = {"kind": "direct", "start": s, "end": e, "cue": None, "attr": None, "run": r}
             if _continues(last_direct, p, para_of):
                 q["same_as"] = last_direct
+            elif last_direct is not None and last_direct.get("same_as") is not None and \
+                    _continues(last_direct["same_as"], p, para_of):
+                # a run of unattributed quotes after an attributed one: '“A,” X said. “B.” “C.”'
+                q["same_as"] = last_direct["same_as"]
             found.append(q)
             last_direct = q
             continue
