@@ -63,12 +63,8 @@ _PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
 _model_override = None
 #: Type nominal events with the classifier too (else by the lexicon).
 NOUN_CLASSIFY = True
-#: Minimum classifier probability for a trigger the event lexicon does not list.
-MIN_PROB_UNLISTED = 0.0
 #: A trigger the event lexicon does not list needs a known actor and a known recipient.
 UNLISTED_NEEDS_ACTORS = True
-#: ... unless the classifier is at least this sure of its type.
-UNLISTED_SURE = 1.01
 #: A verb outside the lexicon governing an event noun ("reduced aid") is itself the trigger.
 VERB_ON_EVENT_NOUN = True
 #: "X says Y must ...": the speaker's demand is an event (speaker → Y).
@@ -1028,270 +1024,265 @@ def _events_of(doc, c, index, quotes) -> list:
     from .factuality import factuality
 
     events = []
-    if True:
-        if c.label is None and c.lex is None:
+    if c.label is None and c.lex is None:
+        return events
+    tok = c.trigger
+    quote = _quote_at(quotes, tok.idx)
+    fact = factuality(tok, in_quote=quote is not None)
+    type_ = _final_type(c, c.label, fact)
+    if not type_:
+        return events
+    if (CALL_ON_VISIT and c.lex is not None and c.lex.lemma == "call on"
+            and not any(ch.dep_ in ("xcomp", "ccomp", "advcl") for ch in tok.subtree if ch.head.i == tok.i or ch.head.dep_ == "prep")):
+        # "a delegation called on the party president": a courtesy visit, not a demand
+        # (the demand has its content: "called on X to withdraw")
+        type_ = "CONSULT"
+    if (DEMAND_WITH_ACT and c.kind == "verb" and c.lex is not None and c.lex.lemma in _APPEAL_VERBS
+            and type_ not in ("REQUEST", "THREATEN") and _demanded_act(tok) is not None):
+        # "X called on Russia to withdraw", "urged the rebels to lay down their arms": a
+        # demand on Y whatever else the sentence is about; the demanded act is its own
+        # (advocated) event
+        type_ = "REQUEST"
+    if (PROMISE_WITH_ACT and c.kind == "verb" and tok.lemma_.lower() in _PROMISE_VERBS
+            and any(ch.dep_ == "xcomp" and ch.pos_ in ("VERB", "AUX") for ch in tok.children)):
+        # "offered to send troops", "pledged to work with China": the promise is AGREE
+        # (45 of 60 PLV rows with "offered/pledged/promised/vowed/agreed to")
+        type_ = "AGREE"
+    named = _naming_call(tok) if c.kind == "verb" else None
+    if named is not None:
+        # "Trump called Canada 'one of the highest tariffing nations'", "Leavitt called
+        # Ford's comments 'egregious'": naming someone is a verbal act on them (ACCUSE,
+        # or SUPPORT for praise), no phone call
+        type_ = named
+    elif CALL_PURPOSE and c.kind == "verb" and c.lex is not None and c.lex.type == "CONSULT" \
+            and tok.lemma_.lower() in _CONTACT_VERBS and c.tgt is not None and ea.looks_actor(c.tgt) \
+            and tok.dep_ not in ("amod", "acl") \
+            and not any(ch.dep_ in ("oprd", "attr", "ccomp") for ch in tok.children):  # "calling them nutters"
+        # "called Erdogan to apologize", "phoned Morrison to congratulate him": the call's
+        # purpose is the act (PLV codes it so); a call to explain stays CONSULT
+        purpose = [ch for ch in tok.children if ch.dep_ in ("xcomp", "advcl") and ch.pos_ == "VERB"
+                   and is_to_infinitive(ch)]
+        pe = lex_entry(purpose[0], "VERB") if purpose else None
+        if pe is None and purpose:  # "to express his support", "to convey condolences"
+            objs = [o for o in purpose[0].children if o.dep_ == "dobj"]
+            pe = lex_entry(objs[0], "NOUN") if objs else None
+        type_ = pe.type if pe is not None and plover.quad(pe.type).startswith("verbal") \
+            else "CONSULT"
+    if c.info.get("blame"):
+        type_ = "ACCUSE"
+    if c.info.get("demand"):
+        type_ = "REQUEST"
+    if AGREED_TEXT and c.kind == "verb" and tok.lemma_.lower() == "agree" and _agreed_text(tok):
+        # "the UK and the EU have agreed a trade deal": a formal agreement reached
+        # (CAMEO 057, SUPPORT); agreeing *to do* something stays AGREE
+        type_ = "SUPPORT"
+        c.info["formal_agreement"] = True
+    oe = c.info.get("object_entry") if c.kind == "verb" else None
+    if oe is not None and tok.lemma_.lower() in _INCREASE_VERBS and c.lex is None:
+        # "doubled the tariff", "increased tariffs on U.S. exports", "stepped up attacks":
+        # raising an act is that act
+        type_ = oe.type
+    if LIGHT_VERB_OBJECT and c.info.get("light_object") is not None:
+        # "launched war games", "launched an investigation": the act is the noun's
+        type_ = c.info["light_object"].type
+    if type_ in ("COOPERATE", "MOBILIZE"):
+        drill = c.trigger if c.kind == "noun" else (c.info.get("dobj") if c.info.get("light_object") is not None else None)
+        if drill is not None and drill.lemma_.lower() in _EXERCISES:
+            # military exercises with a partner ("joint drills", "held exercises with
+            # the U.S.") are COOPERATE; alone, around someone, a show of force (MOBILIZE)
+            type_ = "COOPERATE" if _has_partner(c, drill) else "MOBILIZE"
+            c.info["show_of_force"] = type_ == "MOBILIZE"
+    if (MESSAGE_ACTS and c.kind == "verb" and c.info.get("dobj") is not None
+            and c.info["dobj"].lemma_.lower() in ea._MESSAGE_NOUNS and tok.lemma_.lower() in _MOVE_VERBS):
+        # "Trump sent a letter to Kim": a communication, not aid; "the arrest sent a
+        # chilling message" is no event at all
+        head = c.src
+        if head is None or not (head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or head.pos_ in ("PROPN", "PRON")
+                                or head.lemma_.lower() in ea._ACTOR_NOUNS):
             return events
-        if c.lex is None and c.label is not None and c.prob < MIN_PROB_UNLISTED:
-            # a verb outside the event lexicon ("outlined", "stretches") that the classifier
-            # cannot place with confidence is most likely not an event
-            return events
-        tok = c.trigger
-        quote = _quote_at(quotes, tok.idx)
-        fact = factuality(tok, in_quote=quote is not None)
-        type_ = _final_type(c, c.label, fact)
-        if not type_:
-            return events
-        if (CALL_ON_VISIT and c.lex is not None and c.lex.lemma == "call on"
-                and not any(ch.dep_ in ("xcomp", "ccomp", "advcl") for ch in tok.subtree if ch.head.i == tok.i or ch.head.dep_ == "prep")):
-            # "a delegation called on the party president": a courtesy visit, not a demand
-            # (the demand has its content: "called on X to withdraw")
-            type_ = "CONSULT"
-        if (DEMAND_WITH_ACT and c.kind == "verb" and c.lex is not None and c.lex.lemma in _APPEAL_VERBS
-                and type_ not in ("REQUEST", "THREATEN") and _demanded_act(tok) is not None):
-            # "X called on Russia to withdraw", "urged the rebels to lay down their arms": a
-            # demand on Y whatever else the sentence is about; the demanded act is its own
-            # (advocated) event
-            type_ = "REQUEST"
-        if (PROMISE_WITH_ACT and c.kind == "verb" and tok.lemma_.lower() in _PROMISE_VERBS
-                and any(ch.dep_ == "xcomp" and ch.pos_ in ("VERB", "AUX") for ch in tok.children)):
-            # "offered to send troops", "pledged to work with China": the promise is AGREE
-            # (45 of 60 PLV rows with "offered/pledged/promised/vowed/agreed to")
-            type_ = "AGREE"
-        named = _naming_call(tok) if c.kind == "verb" else None
-        if named is not None:
-            # "Trump called Canada 'one of the highest tariffing nations'", "Leavitt called
-            # Ford's comments 'egregious'": naming someone is a verbal act on them (ACCUSE,
-            # or SUPPORT for praise), no phone call
-            type_ = named
-        elif CALL_PURPOSE and c.kind == "verb" and c.lex is not None and c.lex.type == "CONSULT" \
-                and tok.lemma_.lower() in _CONTACT_VERBS and c.tgt is not None and ea.looks_actor(c.tgt) \
-                and tok.dep_ not in ("amod", "acl") \
-                and not any(ch.dep_ in ("oprd", "attr", "ccomp") for ch in tok.children):  # "calling them nutters"
-            # "called Erdogan to apologize", "phoned Morrison to congratulate him": the call's
-            # purpose is the act (PLV codes it so); a call to explain stays CONSULT
-            purpose = [ch for ch in tok.children if ch.dep_ in ("xcomp", "advcl") and ch.pos_ == "VERB"
-                       and is_to_infinitive(ch)]
-            pe = lex_entry(purpose[0], "VERB") if purpose else None
-            if pe is None and purpose:  # "to express his support", "to convey condolences"
-                objs = [o for o in purpose[0].children if o.dep_ == "dobj"]
-                pe = lex_entry(objs[0], "NOUN") if objs else None
-            type_ = pe.type if pe is not None and plover.quad(pe.type).startswith("verbal") \
-                else "CONSULT"
-        if c.info.get("blame"):
-            type_ = "ACCUSE"
-        if c.info.get("demand"):
-            type_ = "REQUEST"
-        if AGREED_TEXT and c.kind == "verb" and tok.lemma_.lower() == "agree" and _agreed_text(tok):
-            # "the UK and the EU have agreed a trade deal": a formal agreement reached
-            # (CAMEO 057, SUPPORT); agreeing *to do* something stays AGREE
-            type_ = "SUPPORT"
-            c.info["formal_agreement"] = True
-        oe = c.info.get("object_entry") if c.kind == "verb" else None
-        if oe is not None and tok.lemma_.lower() in _INCREASE_VERBS and c.lex is None:
-            # "doubled the tariff", "increased tariffs on U.S. exports", "stepped up attacks":
-            # raising an act is that act
-            type_ = oe.type
-        if LIGHT_VERB_OBJECT and c.info.get("light_object") is not None:
-            # "launched war games", "launched an investigation": the act is the noun's
-            type_ = c.info["light_object"].type
-        if type_ in ("COOPERATE", "MOBILIZE"):
-            drill = c.trigger if c.kind == "noun" else (c.info.get("dobj") if c.info.get("light_object") is not None else None)
-            if drill is not None and drill.lemma_.lower() in _EXERCISES:
-                # military exercises with a partner ("joint drills", "held exercises with
-                # the U.S.") are COOPERATE; alone, around someone, a show of force (MOBILIZE)
-                type_ = "COOPERATE" if _has_partner(c, drill) else "MOBILIZE"
-                c.info["show_of_force"] = type_ == "MOBILIZE"
-        if (MESSAGE_ACTS and c.kind == "verb" and c.info.get("dobj") is not None
-                and c.info["dobj"].lemma_.lower() in ea._MESSAGE_NOUNS and tok.lemma_.lower() in _MOVE_VERBS):
-            # "Trump sent a letter to Kim": a communication, not aid; "the arrest sent a
-            # chilling message" is no event at all
-            head = c.src
-            if head is None or not (head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or head.pos_ in ("PROPN", "PRON")
-                                    or head.lemma_.lower() in ea._ACTOR_NOUNS):
-                return events
-            type_ = "CONSULT"
-        if SENT_FOR_PURPOSE and c.kind == "verb" and tok.lemma_.lower() in _MOVE_VERBS:
-            # "sent a team of experts to Iran to investigate the crash": the envoys' purpose
-            # is the act (ACCUSE for an investigation, CONSULT for talks)
-            purpose_type = _envoy_purpose(tok, c.info.get("dobj"))
-            if purpose_type is not None:
-                type_ = purpose_type
-        if RELIEF_GOODS and c.kind == "verb" and tok.lemma_.lower() in _MOVE_VERBS | _AIRLIFT_VERBS \
-                and _relief_object(c.info.get("dobj")):
-            # "flew 13 tons of medicine into Afghanistan": humanitarian aid
-            type_ = "AID"
-            c.info["humanitarian"] = True
-        if LABOUR_STRIKE and type_ == "ASSAULT" and _labour_strike(c):
-            # "stopped work in a strike for increased wages": a labour strike
-            type_ = "PROTEST"
-            c.info["labour_strike"] = True
-        stopped = c.info.get("object_entry") if c.kind == "verb" and tok.lemma_.lower() in _STOP_VERBS else None
-        if (stopped is not None and stopped.type == "CONSULT"
-                and stopped.mode in ("visit", "multilateral", "phone", "third-party")):
-            stopped = None  # "ending a five-day trip" completes a visit
-        if STOPPING_AN_ACT and stopped is not None and fact != "negated":  # "will not end the strike": REJECT
-            quad = plover.quad(stopped.type)
-            if quad.endswith("conflict") and stopped.type not in ("SANCTION",):
-                # "ceased its military operations", "halted the offensive": de-escalation
-                type_ = "RETREAT"
-            elif quad.endswith("cooperation"):
-                # "ended mediation efforts", "suspended talks", "stopped aid": reducing
-                # relations (CAMEO 16: halt negotiations, mediation, aid)
-                type_ = "SANCTION"
-        if VERBAL_ATTACK and type_ == "ASSAULT" and _verbal_attack_noun(c):
-            # "launched a scathing attack on the government": words, not weapons
-            type_ = "ACCUSE"
-        src = _actors(doc, c.src, index, quote) if index is not None else []
-        tgt = _actors(doc, c.tgt, index, quote) if index is not None else []
-        if index is None:
-            for head, acc in ((c.src, src), (c.tgt, tgt)):
-                if head is not None:
-                    for lo, hi in ea.actor_spans(head):
-                        sp = doc[lo:hi]
-                        acc.append(Actor(sp.text, None, None, None, sp.start_char, sp.end_char, sp.text))
-        if UNLISTED_NEEDS_ACTORS and c.lex is None and not c.info.get("noun_entry") \
-                and not c.info.get("speech") and index is not None and c.prob < UNLISTED_SURE and not (
-                any(a.entity or a.country for a in src) and any(a.entity or a.country for a in tgt)):
-            # a verb outside the lexicon is an event only between two known actors
-            # ("stretches to Hong Kong", "outlined its agenda" are not)
-            return events
-        if c.info.get("cross_state") and not (
-                any(a.country for a in tgt) and not {a.country for a in tgt} & {a.country for a in src if a.country}):
-            # an accusation ties the act to another state than the speaker's
-            return events
-        if (c.lex is None and type_ == _final_type(c, c.label, fact) and type_ in _NAMED_ONLY
-                and c.prob < _NAMED_ONLY_SURE
-                and not any(c.info.get(k) for k in ("noun_entry", "object_entry", "light_object", "speech",
-                                                    "humanitarian", "peacekeeping"))):
-            # a verb outside the lexicon typed by the classifier alone as a material
-            # concession or aid, or a request, threat or meeting ("controls", "moved",
-            # "served", "posted"): such acts are named by their words; the guess is no event
-            return events
-        if src and all(a.sector == "JRN" for a in src) and tok.lemma_.lower() in _NEWSGATHERING:
-            # "did not respond to a VOA request for comment": a newsroom gathering news
-            return events
-        if MILITARY_SEIZURE and type_ == "COERCE" and _military_seizure(c, src, tgt):
-            type_ = "ASSAULT"
-        if VERBAL_ATTACK and type_ == "ASSAULT" and _verbal_attack(c, src, tgt):
-            type_ = "ACCUSE"
-        # moving troops is MOBILIZE whatever the verb ("transferred 7,000 soldiers"); the
-        # soldiers are what is moved, the destination is the recipient
-        dobj = c.info.get("dobj") if c.kind == "verb" else None
-        if dobj is not None and tok.lemma_.lower() in _MOVE_VERBS and (ea.is_troops(dobj) or (
-                (c.tgt is None or c.tgt.i == dobj.i) and _weapon(dobj))):
-            # troops moved, or weapons moved to no one ("deploying more than 70 warplanes")
-            if type_ not in ("ASSAULT", "THREATEN", "AGREE", "RETREAT", "CONCEDE"):
-                type_ = "MOBILIZE"
-                dest = [o for _, o in ea._prep_objects(tok, {"to", "into"})] + \
-                       [o for _, o in ea._prep_objects(dobj, {"to", "into"})] + \
-                       [o for _, o in ea._prep_objects(tok, {"in"}) if o.ent_type_ in ("GPE", "LOC")]
-                c.tgt = dest[0] if dest else None
-                tgt = _actors(doc, c.tgt, index, quote) if index is not None else []
-                if PEACEKEEPING and any(t.lemma_.lower() in _PEACEKEEPING for t in sentence_of(tok)):
-                    # troops sent to keep the peace are aid: military protection or
-                    # peacekeeping (CAMEO 074), not a show of force
-                    type_ = "AID"
-                    c.info["peacekeeping"] = True
-        if len(src) >= 2 and (all(a.entity is None and a.country is None for a in tgt) or (
-                SPLIT_INDIRECT and tok.lemma_.lower() in _SYMMETRIC
-                and (c.info.get("xcomp") is not None or c.info.get("embedded") is not None
-                     or (SPLIT_EVENT_OBJECT and c.info.get("dobj") is not None
-                         and ea.is_event_noun(c.info["dobj"]))))) and (
-                tok.lemma_.lower() in _SYMMETRIC or type_ in ("CONSULT", "COOPERATE")):
-            # "the UK and the EU agreed", "Russia and Turkey met": a dyad inside the compound
-            src, tgt = src[:1], src[1:]
-        if not src and len(tgt) >= 2 and c.info.get("prep") == "between":
-            # "cooperation between the Philippines and the United States": first → others
-            src, tgt = tgt[:1], tgt[1:]
-        types = [(type_, tgt)]
-        if type_ == "MOBILIZE" and not c.info.get("show_of_force"):
-            # a deployment to a (host) country, or to help someone, is also AID (military)
-            src_countries = {a.country for a in src}
-            purpose = [ch for ch in tok.children if ch.dep_ in ("advcl", "acl", "relcl", "xcomp")
-                       and ch.lemma_.lower() in _AID_VERBS]
-            if purpose:
-                objs = [o for o in purpose[0].children if o.dep_ in ("dobj", "dative")]
-                aid_tgt = _actors(doc, objs[0], index, quote) if objs and index is not None else []
-                if aid_tgt:
-                    types.append(("AID", aid_tgt))
-            elif c.kind == "verb" and c.tgt is not None and c.tgt.ent_type_ == "GPE" and any(
-                    a.country and a.country not in src_countries for a in tgt):
-                types.append(("AID", tgt))
-        facts = [fact] * len(types)
-        # who states the statement reading: the actor, or for a demanded act with no known
-        # actor the one demanding it ("Netanyahu called for sanctions against the ICC")
-        stmt_src = src
-        if ADVOCATED_THREAT and fact == "advocated" and index is not None and not any(_known(a) for a in src):
-            advocate = _advocate(tok)
-            adv = _actors(doc, ea.subject_of(advocate), index, quote) if advocate is not None else []
-            if any(_known(a) for a in adv):
-                stmt_src = adv
-        lex_t = c.lex.type if c.lex is not None else None
-        # the statement (asserted, or reported inside a quote) of a statement reading
-        said = "reported" if quote is not None else "asserted"
-        # no one announces the act: a guess about the past ("may have launched attacks"),
-        # a purpose ("sent troops to help"), an act demanded of someone else ("called on
-        # Russia to withdraw": the demand is the speaker's event)
-        unannounced = _past_possibility(tok) or _purpose_clause(tok)
-        if unannounced or (tok.dep_ == "xcomp" and _demanded_act(tok.head) == tok):
-            if c.label is not None and lex_t and type_ in _STATEMENT_TYPES and lex_t != type_:
-                types[0] = (lex_t, tgt)
-            lex_t = None
-        if (c.label is not None and lex_t and type_ in _STATEMENT_TYPES
-                and (fact in _IRREALIS or (fact == "negated" and type_ == "REJECT"))
-                and plover.eval_label(lex_t) != plover.eval_label(type_)):
-            if not SPLIT_NEEDS_KNOWN or any(_known(a) for a in stmt_src):
-                # "Germany would consider new sanctions", "will deliver tanks": the statement
-                # itself is a threat/promise (the classifier's reading, as PLV codes it); the
-                # act it names is its own event, with the irrealis factuality
-                facts[0] = said
-                types.append((lex_t, tgt))
-                facts.append(fact)
-            elif len(types) == 1:
-                # no known speaker to make the statement: only the irrealis act
-                types[0] = (lex_t, tgt)
-        elif (STATED_INTENT and fact in STATED_INTENT and len(types) == 1 and not unannounced
-              and (c.kind == "verb" or c.info.get("governor") is not None or not NOUN_INTENT_ONLY_VERBS)
-              and any(_known(a) for a in src)):
-            # "the opposition said they would boycott the election", "the U.S. will move a
-            # Patriot battery": announcing a material act is itself a threat (conflict) or a
-            # promise (cooperation), as PLOVER and PLV code it; the act follows, irrealis
-            stmt = _STATEMENT_OF.get(plover.quad(type_))
-            if stmt and stmt != type_:
-                types.insert(0, (stmt, tgt))
-                facts.insert(0, said)
-        elif (REFUSAL and fact == "negated" and len(types) == 1
-              and plover.quad(type_) in _COOPERATION_QUADS
-              and any(_known(a) for a in src)):
-            types.insert(0, ("REJECT", tgt))
+        type_ = "CONSULT"
+    if SENT_FOR_PURPOSE and c.kind == "verb" and tok.lemma_.lower() in _MOVE_VERBS:
+        # "sent a team of experts to Iran to investigate the crash": the envoys' purpose
+        # is the act (ACCUSE for an investigation, CONSULT for talks)
+        purpose_type = _envoy_purpose(tok, c.info.get("dobj"))
+        if purpose_type is not None:
+            type_ = purpose_type
+    if RELIEF_GOODS and c.kind == "verb" and tok.lemma_.lower() in _MOVE_VERBS | _AIRLIFT_VERBS \
+            and _relief_object(c.info.get("dobj")):
+        # "flew 13 tons of medicine into Afghanistan": humanitarian aid
+        type_ = "AID"
+        c.info["humanitarian"] = True
+    if LABOUR_STRIKE and type_ == "ASSAULT" and _labour_strike(c):
+        # "stopped work in a strike for increased wages": a labour strike
+        type_ = "PROTEST"
+        c.info["labour_strike"] = True
+    stopped = c.info.get("object_entry") if c.kind == "verb" and tok.lemma_.lower() in _STOP_VERBS else None
+    if (stopped is not None and stopped.type == "CONSULT"
+            and stopped.mode in ("visit", "multilateral", "phone", "third-party")):
+        stopped = None  # "ending a five-day trip" completes a visit
+    if STOPPING_AN_ACT and stopped is not None and fact != "negated":  # "will not end the strike": REJECT
+        quad = plover.quad(stopped.type)
+        if quad.endswith("conflict") and stopped.type not in ("SANCTION",):
+            # "ceased its military operations", "halted the offensive": de-escalation
+            type_ = "RETREAT"
+        elif quad.endswith("cooperation"):
+            # "ended mediation efforts", "suspended talks", "stopped aid": reducing
+            # relations (CAMEO 16: halt negotiations, mediation, aid)
+            type_ = "SANCTION"
+    if VERBAL_ATTACK and type_ == "ASSAULT" and _verbal_attack_noun(c):
+        # "launched a scathing attack on the government": words, not weapons
+        type_ = "ACCUSE"
+    src = _actors(doc, c.src, index, quote) if index is not None else []
+    tgt = _actors(doc, c.tgt, index, quote) if index is not None else []
+    if index is None:
+        for head, acc in ((c.src, src), (c.tgt, tgt)):
+            if head is not None:
+                for lo, hi in ea.actor_spans(head):
+                    sp = doc[lo:hi]
+                    acc.append(Actor(sp.text, None, None, None, sp.start_char, sp.end_char, sp.text))
+    if UNLISTED_NEEDS_ACTORS and c.lex is None and not c.info.get("noun_entry") \
+            and not c.info.get("speech") and index is not None and not (
+            any(a.entity or a.country for a in src) and any(a.entity or a.country for a in tgt)):
+        # a verb outside the lexicon is an event only between two known actors
+        # ("stretches to Hong Kong", "outlined its agenda" are not)
+        return events
+    if c.info.get("cross_state") and not (
+            any(a.country for a in tgt) and not {a.country for a in tgt} & {a.country for a in src if a.country}):
+        # an accusation ties the act to another state than the speaker's
+        return events
+    if (c.lex is None and type_ == _final_type(c, c.label, fact) and type_ in _NAMED_ONLY
+            and c.prob < _NAMED_ONLY_SURE
+            and not any(c.info.get(k) for k in ("noun_entry", "object_entry", "light_object", "speech",
+                                                "humanitarian", "peacekeeping"))):
+        # a verb outside the lexicon typed by the classifier alone as a material
+        # concession or aid, or a request, threat or meeting ("controls", "moved",
+        # "served", "posted"): such acts are named by their words; the guess is no event
+        return events
+    if src and all(a.sector == "JRN" for a in src) and tok.lemma_.lower() in _NEWSGATHERING:
+        # "did not respond to a VOA request for comment": a newsroom gathering news
+        return events
+    if MILITARY_SEIZURE and type_ == "COERCE" and _military_seizure(c, src, tgt):
+        type_ = "ASSAULT"
+    if VERBAL_ATTACK and type_ == "ASSAULT" and _verbal_attack(c, src, tgt):
+        type_ = "ACCUSE"
+    # moving troops is MOBILIZE whatever the verb ("transferred 7,000 soldiers"); the
+    # soldiers are what is moved, the destination is the recipient
+    dobj = c.info.get("dobj") if c.kind == "verb" else None
+    if dobj is not None and tok.lemma_.lower() in _MOVE_VERBS and (ea.is_troops(dobj) or (
+            (c.tgt is None or c.tgt.i == dobj.i) and _weapon(dobj))):
+        # troops moved, or weapons moved to no one ("deploying more than 70 warplanes")
+        if type_ not in ("ASSAULT", "THREATEN", "AGREE", "RETREAT", "CONCEDE"):
+            type_ = "MOBILIZE"
+            dest = [o for _, o in ea._prep_objects(tok, {"to", "into"})] + \
+                   [o for _, o in ea._prep_objects(dobj, {"to", "into"})] + \
+                   [o for _, o in ea._prep_objects(tok, {"in"}) if o.ent_type_ in ("GPE", "LOC")]
+            c.tgt = dest[0] if dest else None
+            tgt = _actors(doc, c.tgt, index, quote) if index is not None else []
+            if PEACEKEEPING and any(t.lemma_.lower() in _PEACEKEEPING for t in sentence_of(tok)):
+                # troops sent to keep the peace are aid: military protection or
+                # peacekeeping (CAMEO 074), not a show of force
+                type_ = "AID"
+                c.info["peacekeeping"] = True
+    if len(src) >= 2 and (all(a.entity is None and a.country is None for a in tgt) or (
+            SPLIT_INDIRECT and tok.lemma_.lower() in _SYMMETRIC
+            and (c.info.get("xcomp") is not None or c.info.get("embedded") is not None
+                 or (SPLIT_EVENT_OBJECT and c.info.get("dobj") is not None
+                     and ea.is_event_noun(c.info["dobj"]))))) and (
+            tok.lemma_.lower() in _SYMMETRIC or type_ in ("CONSULT", "COOPERATE")):
+        # "the UK and the EU agreed", "Russia and Turkey met": a dyad inside the compound
+        src, tgt = src[:1], src[1:]
+    if not src and len(tgt) >= 2 and c.info.get("prep") == "between":
+        # "cooperation between the Philippines and the United States": first → others
+        src, tgt = tgt[:1], tgt[1:]
+    types = [(type_, tgt)]
+    if type_ == "MOBILIZE" and not c.info.get("show_of_force"):
+        # a deployment to a (host) country, or to help someone, is also AID (military)
+        src_countries = {a.country for a in src}
+        purpose = [ch for ch in tok.children if ch.dep_ in ("advcl", "acl", "relcl", "xcomp")
+                   and ch.lemma_.lower() in _AID_VERBS]
+        if purpose:
+            objs = [o for o in purpose[0].children if o.dep_ in ("dobj", "dative")]
+            aid_tgt = _actors(doc, objs[0], index, quote) if objs and index is not None else []
+            if aid_tgt:
+                types.append(("AID", aid_tgt))
+        elif c.kind == "verb" and c.tgt is not None and c.tgt.ent_type_ == "GPE" and any(
+                a.country and a.country not in src_countries for a in tgt):
+            types.append(("AID", tgt))
+    facts = [fact] * len(types)
+    # who states the statement reading: the actor, or for a demanded act with no known
+    # actor the one demanding it ("Netanyahu called for sanctions against the ICC")
+    stmt_src = src
+    if ADVOCATED_THREAT and fact == "advocated" and index is not None and not any(_known(a) for a in src):
+        advocate = _advocate(tok)
+        adv = _actors(doc, ea.subject_of(advocate), index, quote) if advocate is not None else []
+        if any(_known(a) for a in adv):
+            stmt_src = adv
+    lex_t = c.lex.type if c.lex is not None else None
+    # the statement (asserted, or reported inside a quote) of a statement reading
+    said = "reported" if quote is not None else "asserted"
+    # no one announces the act: a guess about the past ("may have launched attacks"),
+    # a purpose ("sent troops to help"), an act demanded of someone else ("called on
+    # Russia to withdraw": the demand is the speaker's event)
+    unannounced = _past_possibility(tok) or _purpose_clause(tok)
+    if unannounced or (tok.dep_ == "xcomp" and _demanded_act(tok.head) == tok):
+        if c.label is not None and lex_t and type_ in _STATEMENT_TYPES and lex_t != type_:
+            types[0] = (lex_t, tgt)
+        lex_t = None
+    if (c.label is not None and lex_t and type_ in _STATEMENT_TYPES
+            and (fact in _IRREALIS or (fact == "negated" and type_ == "REJECT"))
+            and plover.eval_label(lex_t) != plover.eval_label(type_)):
+        if not SPLIT_NEEDS_KNOWN or any(_known(a) for a in stmt_src):
+            # "Germany would consider new sanctions", "will deliver tanks": the statement
+            # itself is a threat/promise (the classifier's reading, as PLV codes it); the
+            # act it names is its own event, with the irrealis factuality
+            facts[0] = said
+            types.append((lex_t, tgt))
+            facts.append(fact)
+        elif len(types) == 1:
+            # no known speaker to make the statement: only the irrealis act
+            types[0] = (lex_t, tgt)
+    elif (STATED_INTENT and fact in STATED_INTENT and len(types) == 1 and not unannounced
+          and (c.kind == "verb" or c.info.get("governor") is not None or not NOUN_INTENT_ONLY_VERBS)
+          and any(_known(a) for a in src)):
+        # "the opposition said they would boycott the election", "the U.S. will move a
+        # Patriot battery": announcing a material act is itself a threat (conflict) or a
+        # promise (cooperation), as PLOVER and PLV code it; the act follows, irrealis
+        stmt = _STATEMENT_OF.get(plover.quad(type_))
+        if stmt and stmt != type_:
+            types.insert(0, (stmt, tgt))
             facts.insert(0, said)
-        if (ADVOCATED_THREAT and fact == "advocated" and len(types) == 1 and tgt and stmt_src is not src
-                and plover.quad(type_) == "material conflict"):
-            # demanding a hostile act against Y threatens Y (PLV codes it THREATEN); the
-            # demanded act follows
-            types.insert(0, ("THREATEN", tgt))
-            facts.insert(0, said)
-        # the statement (first, asserted/reported, other than the act's factuality) is made by
-        # stmt_src; the act is the actor's
-        srcs = [stmt_src if k == 0 and len(types) > 1 and facts[0] in ("asserted", "reported")
-                and facts[0] != fact else src for k in range(len(types))]
-        s = sentence_of(tok)
-        tspan = doc[c.trig_span[0]:c.trig_span[1]]
-        for (t, tgt_t), fact, src in zip(types, facts, srcs):
-            if fact == "reported" and quote is not None and _speaker_acts(t, src, quote, tok):
-                # "'We strongly reject the baseless allegations,' the spokesperson told
-                # reporters": the quote performs the speech act, which the story states
-                fact = "asserted"
-            mode, context, cameo = _mode_context(c, t)
-            if t == "AID" and type_ == "MOBILIZE":
-                mode, context, cameo = "military", "military", "072"
-            events.append(Event(
-                id="", type=t, mode=mode, context=context, cameo=cameo,
-                score=plover.score(t), goldstein=plover.goldstein(cameo), factuality=fact,
-                trigger=TextSpan(tspan.start_char, tspan.end_char, tspan.text),
-                sentence={"start": s.start_char, "end": s.end_char},
-                source=list(src), target=list(tgt_t), object=_object_of(doc, c),
-                quote=quote.id if quote is not None else None,
-                confidence=round(c.prob, 3) if c.label is not None else None,
-            ))
+    elif (REFUSAL and fact == "negated" and len(types) == 1
+          and plover.quad(type_) in _COOPERATION_QUADS
+          and any(_known(a) for a in src)):
+        types.insert(0, ("REJECT", tgt))
+        facts.insert(0, said)
+    if (ADVOCATED_THREAT and fact == "advocated" and len(types) == 1 and tgt and stmt_src is not src
+            and plover.quad(type_) == "material conflict"):
+        # demanding a hostile act against Y threatens Y (PLV codes it THREATEN); the
+        # demanded act follows
+        types.insert(0, ("THREATEN", tgt))
+        facts.insert(0, said)
+    # the statement (first, asserted/reported, other than the act's factuality) is made by
+    # stmt_src; the act is the actor's
+    srcs = [stmt_src if k == 0 and len(types) > 1 and facts[0] in ("asserted", "reported")
+            and facts[0] != fact else src for k in range(len(types))]
+    s = sentence_of(tok)
+    tspan = doc[c.trig_span[0]:c.trig_span[1]]
+    for (t, tgt_t), fact, src in zip(types, facts, srcs):
+        if fact == "reported" and quote is not None and _speaker_acts(t, src, quote, tok):
+            # "'We strongly reject the baseless allegations,' the spokesperson told
+            # reporters": the quote performs the speech act, which the story states
+            fact = "asserted"
+        mode, context, cameo = _mode_context(c, t)
+        if t == "AID" and type_ == "MOBILIZE":
+            mode, context, cameo = "military", "military", "072"
+        events.append(Event(
+            id="", type=t, mode=mode, context=context, cameo=cameo,
+            score=plover.score(t), goldstein=plover.goldstein(cameo), factuality=fact,
+            trigger=TextSpan(tspan.start_char, tspan.end_char, tspan.text),
+            sentence={"start": s.start_char, "end": s.end_char},
+            source=list(src), target=list(tgt_t), object=_object_of(doc, c),
+            quote=quote.id if quote is not None else None,
+            confidence=round(c.prob, 3) if c.label is not None else None,
+        ))
     return events
