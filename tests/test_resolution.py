@@ -224,3 +224,12 @@ def test_nearby_prefers_the_storys_own_state(analyse_text):
                        "ministry said.\n\n\u201cThis is a provocation,\u201d Foreign Minister Ona Petrenaite "
                        "told reporters.")
     assert person(art, "Petrenaite").country == "LTU"
+
+
+def test_an_organisation_named_by_its_kind_is_no_person(analyse_text):
+    art = analyse_text("Beverly Ochieng, a senior analyst at geopolitical risk consultancy Control Risks, "
+                       "agreed. Andrew Lebovich of the Dutch international affairs think tank Clingendael said "
+                       "the plots matter.")
+    for name in ("Control Risks", "Clingendael"):
+        hits = [e for e in art.entities if e.name == name]
+        assert hits and hits[0].type == "ORG", [(e.name, e.type) for e in art.entities]

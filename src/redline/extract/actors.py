@@ -204,6 +204,15 @@ _PLACE_NOUNS = {"capital", "city", "town", "village", "region", "province", "dis
 _DATELINE = re.compile(r"(?m)^[A-Z][A-Z .'’-]{2,40}(?:,[^()\n]{0,40})?\s*\((?P<agency>[^()\n]{2,40})\)\s*[-–—]")
 
 
+def _named_by_org_noun(doc, ts: int) -> bool:
+    """Whether a name comes right after a noun that says what kind of organisation it
+    is ("think tank", "consultancy", "firm": ``data/org_kinds.tsv`` descriptors)."""
+    from .resolution import described_kind
+
+    words = [t.lower_ for t in doc[max(0, ts - 2):ts]]
+    return bool(words) and (described_kind(words[-1:]) is not None or described_kind(words) is not None)
+
+
 def _place_frame(doc, ts: int) -> bool:
     """Whether the word at ``ts`` sits where a place does: after "<place noun> of"
     ("the border town of X") or after a locative preposition when a gazetteer knows
@@ -212,7 +221,7 @@ def _place_frame(doc, ts: int) -> bool:
 
     if ts >= 2 and doc[ts - 1].lower_ == "of" and doc[ts - 2].lower_ in _PLACE_NOUNS:
         return True
-    return ts >= 1 and doc[ts - 1].lower_ in {"in", "near", "outside", "around", "from"} \
+    return ts >= 1 and doc[ts - 1].lower_ in {"in", "near", "outside", "around", "from", "to"} \
         and is_place_name(doc[ts].text)
 
 
@@ -361,7 +370,9 @@ def _raw_mentions(doc) -> list[_Raw]:
         surface = _TRAIL.sub("", span.text)
         if not surface or not any(c.isupper() for c in surface):
             continue
-        if label in {"GPE", "LOC", "ORG", "NORP"} and _reads_as_person(doc, ts, te, label):
+        if label in {"PERSON", "GPE", "LOC", "ORG"} and _named_by_org_noun(doc, ts):
+            label = "ORG"  # "the Dutch think tank Clingendael", "consultancy Control Risks"
+        elif label in {"GPE", "LOC", "ORG", "NORP"} and _reads_as_person(doc, ts, te, label):
             label = "PERSON"
         elif label == "PERSON" and te - ts == 1 and _place_frame(doc, ts):
             label = "GPE"  # "the border town of Druskininkai", "near Tillaberi"

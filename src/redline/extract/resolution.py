@@ -320,7 +320,7 @@ def _place_at(ctx: "_Context", tok) -> Optional[str]:
     return c if c and c not in _NON_STATE else None
 
 
-def _described_kind(words: list[str]) -> Optional[str]:
+def described_kind(words: list[str]) -> Optional[str]:
     """The code a describing noun gives ("the think tank", "a risk consultancy")."""
     kinds = _org_kinds()
     for n in (2, 1):
@@ -394,7 +394,7 @@ def _descriptor(ctx: _Context, ent: Entity) -> Optional[Evidence]:
     for rel, toks in phrases:
         if rel == "relcl":
             continue
-        described = _described_kind([t.lower_ for t in toks])
+        described = described_kind([t.lower_ for t in toks])
         for org in _orgs_in(ctx, toks):
             kind = org.country if org.country in _NON_STATE else org_kind(org.name.split())
             if described in _NON_STATE:
