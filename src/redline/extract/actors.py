@@ -322,6 +322,8 @@ def _raw_mentions(doc) -> list[_Raw]:
         if any(a <= ent.start_char < b for a, b in agencies):
             continue  # "VILNIUS, March 14 (Redline Wire) -": the news agency, no actor
         label = fixes.get(ent.text, ent.label_)
+        if label in {"WORK_OF_ART", "PRODUCT"} and _reads_as_person(doc, ent.start, ent.end, "GPE"):
+            label = "PERSON"  # "Imran Hayat, the divisional railway superintendent" tagged a title
         if label == "NONE" or label not in ENTITY_LABELS:
             continue
         ts, te = _strip(doc, ent.start, ent.end)
