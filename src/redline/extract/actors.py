@@ -431,10 +431,11 @@ def _titled_names(doc, taken: list) -> Iterator[tuple[int, int]]:
     Rustem Umerov", "spokesperson Randhir Jaiswal told"), or after a verb of saying and
     before an apposition ("said Oh Ei Sun, senior fellow with ...")."""
     n = len(doc)
+    table_ = _sector_words()
     i = 0
     while i < n:
         tok = doc[i]
-        titled = (sector_of_words([tok.text]) or (None, False))[1] and tok.pos_ in {"NOUN", "PROPN"}
+        titled = (table_.get(tok.lower_) or (None, False))[1] and tok.pos_ in {"NOUN", "PROPN"}
         spoken = tok.lemma_ in _SPEECH_LEMMAS and tok.pos_ == "VERB"
         if not (titled or spoken):
             i += 1

@@ -679,6 +679,16 @@ def extract_places(doc, entities=None) -> list[Place]:
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def _subdivision_stems() -> dict[str, tuple[str, ...]]:
+    """Folded subdivision stem → the states that have one so named."""
+    out: dict[str, set] = {}
+    for stem, _, iso3, _, _ in _gazetteer().subdivisions:
+        if stem:
+            out.setdefault(stem, set()).add(iso3)
+    return {k: tuple(sorted(v)) for k, v in out.items()}
+
+
 def country_of_place_name(name: str, prefer: Optional[set] = None) -> Optional[str]:
     """The country of a place name as written ("Quetta" → PAK, "Veneto" → ITA), or None.
 
@@ -690,7 +700,7 @@ def country_of_place_name(name: str, prefer: Optional[set] = None) -> Optional[s
     key = _fold(name.removeprefix("the ").removeprefix("The "))
     isos = {c.iso3 for c in gz.names.get(key, []) if c.iso3}
     if not isos and len(key) >= 4:
-        isos = {iso3 for stem, _, iso3, _, _ in gz.subdivisions if stem == key}
+        isos = set(_subdivision_stems().get(key, ()))
     if not isos:
         from ..knowledge import region
 
@@ -710,7 +720,7 @@ def is_place_name(name: str) -> bool:
     """Whether any gazetteer (countries, cities, regions, aliases) knows ``name``."""
     gz = _gazetteer()
     key = _fold(name.removeprefix("the ").removeprefix("The "))
-    if key in gz.names or any(stem == key for stem, _, _, _, _ in gz.subdivisions):
+    if key in gz.names or key in _subdivision_stems():
         return True
     from ..knowledge import region
 
