@@ -146,10 +146,18 @@ def lexicon() -> dict[tuple[str, str], LexEntry]:
     return out
 
 
-@functools.lru_cache(maxsize=None)
+@functools.lru_cache(maxsize=1)
+def _word_classes() -> dict[str, frozenset[str]]:
+    """Every class of ``event_word_classes.tsv``, the file read once."""
+    out: dict[str, set] = {}
+    for r in _rows("event_word_classes.tsv"):
+        out.setdefault(r["class"], set()).add(r["lemma"].lower())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
 def word_class(name: str) -> frozenset[str]:
     """The lemmas of one class of ``event_word_classes.tsv`` (e.g. ``"reciprocal_verb"``)."""
-    words = frozenset(r["lemma"].lower() for r in _rows("event_word_classes.tsv") if r["class"] == name)
+    words = _word_classes().get(name)
     if not words:
         raise KeyError(f"no word class {name!r} in event_word_classes.tsv")
     return words
