@@ -731,3 +731,9 @@ def test_quoted_speech_act_is_asserted(analyse_text):
     text = "\u201cWe strongly reject the baseless allegations made by Pakistan,\u201d Indian spokesperson Randhir Jaiswal told reporters."
     evs = [e for e in _events(analyse_text, text) if e.trigger.text == "reject"]
     assert evs and evs[0].factuality == "asserted", [(e.type, e.factuality) for e in evs]
+
+
+def test_demand_for_a_release_targets_the_holding_state(analyse_text):
+    evs = _events(analyse_text, "Rights groups called for the release of Guatemalan journalist Jose Ruben Zamora.")
+    req = [e for e in evs if e.type == "REQUEST"]
+    assert req and [a.country for a in req[0].target] == ["GTM"], [(e.type, [a.country for a in e.target]) for e in evs]

@@ -790,7 +790,7 @@ def _speaker_acts(type_: str, src, quote, tok) -> bool:
     quote, in the present ("we reject", "I urge"), not one they report?"""
     if not plover.quad(type_).startswith("verbal") or quote is None or quote.speaker is None:
         return False
-    if tok.tag_ not in ("VBP", "VBZ") or any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("will", "would", "could", "may", "might") for c in tok.children):
+    if tok.tag_ not in ("VBP", "VBZ", "VB") or any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("will", "would", "could", "may", "might") for c in tok.children):
         return False
     sp = quote.speaker.entity
     return bool(src) and any((sp and a.entity == sp) or a.text.lower() in ("i", "we") for a in src)
@@ -844,6 +844,26 @@ def _mode_context(cand, type_: str):
     if mode and mode not in plover.modes().get(type_, set()) and type_ != "AID":
         mode = None if type_ not in ("CONSULT", "MOBILIZE", "ASSAULT", "ACCUSE") else mode
     return mode, context, cameo
+
+
+_RELEASE_NOUNS = word_class("release_noun")
+
+
+def _released_person(tok):
+    """The person whose release a demand asks ("called for *Zamora's* release", "urged
+    the release of *the journalists*"), or None."""
+    nouns = [p for ch in tok.children if ch.dep_ == "prep" and ch.lower_ in ("for", "on")
+             for p in ch.children if p.dep_ == "pobj"]
+    nouns += [ch for ch in tok.children if ch.dep_ == "dobj"]
+    for n in nouns:
+        if n.lemma_.lower() not in _RELEASE_NOUNS:
+            continue
+        for ch in n.children:
+            if ch.dep_ == "poss" and ch.pos_ != "PRON":
+                return ch
+        for _, p in ea._prep_objects(n, {"of"}):
+            return p
+    return None
 
 
 def _military_seizure(c, src, tgt) -> bool:
@@ -1161,6 +1181,15 @@ def _events_of(doc, c, index, quotes) -> list:
     if src and all(a.sector == "JRN" for a in src) and tok.lemma_.lower() in _NEWSGATHERING:
         # "did not respond to a VOA request for comment": a newsroom gathering news
         return events
+    if type_ == "REQUEST" and not any(a.country for a in tgt) and index is not None:
+        held = _released_person(tok)
+        if held is not None:
+            # "called for Zamora's immediate release": the demand is on whoever holds
+            # Zamora, the authorities of the released person's state
+            who = [a for a in _actors(doc, held, index, quote) if a.country]
+            if who:
+                tgt = [Actor(f"authorities holding {who[0].text}", None, who[0].country, None,
+                             who[0].start, who[0].end, who[0].text)]
     if MILITARY_SEIZURE and type_ == "COERCE" and _military_seizure(c, src, tgt):
         type_ = "ASSAULT"
     if VERBAL_ATTACK and type_ == "ASSAULT" and _verbal_attack(c, src, tgt):
