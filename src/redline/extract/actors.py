@@ -20,7 +20,7 @@ from typing import Iterator, Optional
 from ..countries import CountryRef, OrgRef, all_country_aliases, all_org_aliases, country, organisation
 from ..model import Actor, Entity, Mention
 from ..tables import table
-from ._text import doc_text, sentence_of
+from ._text import doc_text, sentence_of, token_table
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 # Trailing debris the small model glues onto names: "Ukraine - Ed", "North Korea's".
@@ -75,63 +75,51 @@ def sector_of_words(words: list[str]) -> Optional[tuple[str, bool]]:
     return None
 
 
-@functools.lru_cache(maxsize=4)
-def _alias_matcher(vocab_id: int, vocab):
-    """A PhraseMatcher over every country, capital, demonym and organisation alias
-    (persons, tens of thousands of names, are looked up by :func:`_person_matches`)."""
-    from spacy.matcher import PhraseMatcher
-
-    from ..parse import load_nlp
-
-    nlp = load_nlp()
-    matcher = PhraseMatcher(vocab, attr="ORTH")
-    groups = {
-        "C": [a for a in all_country_aliases()],
-        "O": [a for a in all_org_aliases()],
-    }
-    for key, aliases in groups.items():
-        # "the Kremlin" is stored as "Kremlin": match the bare form, and decide about
-        # the article from the doc.
-        patterns = [nlp.make_doc(a) for a in sorted(set(aliases)) if a and not a.islower()]
-        matcher.add(key, patterns)
-    return matcher
-
-
 @functools.lru_cache(maxsize=1)
-def _person_lengths() -> tuple[int, ...]:
-    """The token counts person aliases can have, longest first (by whitespace; a
-    hyphenated name is one word of the alias and three tokens of the doc, so the
-    scan below compares characters, not tokens)."""
-    return tuple(range(6, 0, -1))
+def _alias_table() -> tuple[dict[str, tuple[str, ...]], frozenset[str], int]:
+    """Every alias the tables know, as written → its groups ("C" country, capital,
+    demonym or metonym; "O" organisation; "P" person), the first two characters of
+    the aliases, and the most words an alias has.
+
+    Matching compares the text of token spans with these strings: as exact as a
+    PhraseMatcher on ORTH, without tokenising ~25,000 names when a process starts.
+    "the Kremlin" is stored as "Kremlin": the bare form matches, and the article is
+    decided from the doc.
+    """
+    groups: dict[str, list[str]] = {}
+    # an organisation before a country for the same words ("the Kremlin" is the
+    # presidency, GOV, as well as a name for Russia)
+    for key, aliases in (("O", all_org_aliases()), ("C", all_country_aliases()), ("P", _people())):
+        for alias in aliases:
+            if alias and not alias.islower():
+                groups.setdefault(alias, []).append(key)
+    longest = max((len(re.findall(r"\w+|[^\w\s]", a)) for a in groups), default=1)
+    return ({a: tuple(g) for a, g in groups.items()}, frozenset(a[:2] for a in groups), min(longest, 16))
 
 
-def _person_matches(doc) -> Iterator[tuple[int, int]]:
-    """Token spans whose text is a known person alias ("Vladimir Putin", "Mohammed
-    bin Salman"). A dictionary look-up of the text of up to six tokens starting at a
-    capitalised token: cheaper to load than a PhraseMatcher of the ~20,000 names."""
-    people = _people()
+def _table_matches(doc) -> Iterator[tuple[str, int, int]]:
+    """(group, start token, end token) of every span whose text is an alias of
+    :func:`_alias_table`, all lengths at each start (longest first)."""
+    table_, prefixes, longest = _alias_table()
     text = doc_text(doc)
+    starts, words, _ = token_table(doc)
     n = len(doc)
     for i in range(n):
-        tok = doc[i]
-        if not tok.text[:1].isupper():
+        s = starts[i]
+        if text[s:s + 2] not in prefixes:
             continue
-        for k in _person_lengths():
-            j = i + k
-            if j > n:
-                continue
-            last = doc[j - 1]
-            if not last.text[:1].isupper():
-                continue
-            if text[tok.idx:last.idx + len(last.text)] in people:
-                yield i, j
-                break
+        for j in range(min(n, i + longest), i, -1):
+            end = starts[j - 1] + len(words[j - 1])
+            hit = table_.get(text[s:end])
+            if hit:
+                for group in hit:
+                    yield group, i, j
 
 
 def _forget_tables() -> None:
     """Drop the tables built from the knowledge base (user actor files changed)."""
     _people.cache_clear()
-    _alias_matcher.cache_clear()
+    _alias_table.cache_clear()
     _sector_words.cache_clear()
 
 
@@ -272,11 +260,7 @@ def _raw_mentions(doc) -> list[_Raw]:
         for i in range(ts, te):
             taken[i] = True
 
-    matcher = _alias_matcher(id(doc.vocab), doc.vocab)
-    matches = []
-    for match_id, ts, te in matcher(doc):
-        matches.append((doc.vocab.strings[match_id], ts, te))
-    matches.extend(("P", ts, te) for ts, te in _person_matches(doc))
+    matches = list(_table_matches(doc))
     # Longest first, so "North Korean" wins over "Korean" and "House Intelligence
     # Committee" over "House".
     matches.sort(key=lambda m: (-(m[2] - m[1]), m[1]))
