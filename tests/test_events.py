@@ -737,3 +737,14 @@ def test_demand_for_a_release_targets_the_holding_state(analyse_text):
     evs = _events(analyse_text, "Rights groups called for the release of Guatemalan journalist Jose Ruben Zamora.")
     req = [e for e in evs if e.type == "REQUEST"]
     assert req and [a.country for a in req[0].target] == ["GTM"], [(e.type, [a.country for a in e.target]) for e in evs]
+
+
+def test_demo_offer_to_mediate_and_abstract_targets(analyse_text):
+    evs = _events(analyse_text, "ISTANBUL, August 21 (Redline Wire) - Turkey offered on Wednesday to mediate "
+                                "new talks between Russia and Ukraine.")
+    assert [e.type for e in evs if e.trigger.text == "offered"] == ["AGREE"], [(e.type, e.trigger.text) for e in evs]
+    assert any(e.type == "CONSULT" and e.trigger.text == "mediate" for e in evs)
+    evs = _events(analyse_text, "\"Russia is attacking the food security of the whole world,\" Ukrainian Foreign "
+                                "Minister Oleksandr Bondar wrote on social media.")
+    att = [e for e in evs if e.trigger.text == "attacking"]
+    assert att and not att[0].target and att[0].object, [(e.type, [a.text for a in e.target]) for e in evs]

@@ -1064,7 +1064,9 @@ def _events_of(doc, c, index, quotes) -> list:
         # (advocated) event
         type_ = "REQUEST"
     if (PROMISE_WITH_ACT and c.kind == "verb" and tok.lemma_.lower() in _PROMISE_VERBS
-            and any(ch.dep_ == "xcomp" and ch.pos_ in ("VERB", "AUX") for ch in tok.children)):
+            and any((ch.dep_ == "xcomp" or (ch.dep_ == "advcl" and is_to_infinitive(ch)))
+                    and ch.pos_ in ("VERB", "AUX") for ch in tok.children)):
+        # ("offered on Wednesday to mediate": the parser may attach the act as advcl)
         # "offered to send troops", "pledged to work with China": the promise is AGREE
         # (45 of 60 PLV rows with "offered/pledged/promised/vowed/agreed to")
         type_ = "AGREE"
