@@ -112,6 +112,11 @@ def is_political(actor: Actor, config: FilterConfig = CONFIG) -> bool:
     return bool(config.entity_is_political and actor.entity)
 
 
+def _thing_pronoun(doc, actor: Actor) -> bool:
+    head = _head(doc, actor)
+    return head is not None and head.pos_ == "PRON" and head.lower_ in ("it", "this", "that")
+
+
 def _modifier_actor(doc, actor: Actor) -> Optional[Actor]:
     """The actor a thing's modifier names ("*American* soybeans", "*Russia's* gas"),
     with the thing's resolution (country, entity, sector) and the modifier's span."""
@@ -132,8 +137,10 @@ def _modifier_actor(doc, actor: Actor) -> Optional[Actor]:
 def split_objects(event: Event, doc=None) -> Event:
     """Move target phrases that are no actors to ``event.object`` (in place)."""
     keep, things = [], []
+    src_countries = {a.country for a in event.source if a.country}
     for a in event.target:
-        if not is_actor(a, doc):
+        if not is_actor(a, doc) or (a.country in src_countries and _thing_pronoun(doc, a)):
+            # "we will not tolerate it": "it" is the provocation, not the speaker's state
             things.append(a)
         elif (a.country or a.entity) and _thing_head(doc, a):
             # "a tariff on American soybeans": the soybeans are the object, the United
