@@ -26,6 +26,7 @@ import functools
 import logging
 from pathlib import Path
 from typing import Optional
+from dataclasses import dataclass
 
 from .. import plover
 from ..plover import word_class
@@ -35,6 +36,94 @@ from . import event_actors as ea
 from .event_features import compound_modifier, features, lex_entry
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class EventConfig:
+    """The event coder's switches in one frozen object (``CONFIG``); a variant is built with
+    ``dataclasses.replace(CONFIG, ...)`` and passed where needed, never by editing module globals."""
+    #: "X says Y was responsible / guilty / to blame": the speaker blames Y (ACCUSE)
+    speech_blame: bool = True
+    #: Type nominal events with the classifier too (else by the lexicon).
+    noun_classify: bool = True
+    #: A trigger the event lexicon does not list needs a known actor and a known recipient.
+    unlisted_needs_actors: bool = True
+    #: A verb outside the lexicon governing an event noun ("reduced aid") is itself the trigger.
+    verb_on_event_noun: bool = True
+    #: "X says Y must ...": the speaker's demand is an event (speaker → Y).
+    speech_demands: bool = True
+    #: "Trump and Putin agreed to share information on North Korea": a reciprocal act of a
+    #: compound subject is coded first conjunct → others even when the complement names a
+    #: recipient (the complement's recipient is not the reciprocal act's)
+    split_indirect: bool = True
+    #: ... also when the object is an event noun ("X and Y will attend Saturday's meeting of ASEAN",
+    #: "X and Y reached an agreement")
+    split_event_object: bool = True
+    #: the statement + irrealis-act split only for a known actor (an entity or a country): "the
+    #: project will allow ..." stays one event, the irrealis act
+    split_needs_known: bool = True
+    #: factualities under which a known actor's announced material act also yields the
+    #: statement event (THREATEN for a conflictual act, AGREE for a cooperative one)
+    stated_intent: tuple = ("future", "hypothetical")
+    #: demanding a hostile act against Y is a threat to Y: "called for sanctions against X"
+    advocated_threat: bool = True
+    #: a call or visit to someone with a verbal purpose ("called X to apologize") is that act;
+    #: otherwise it is CONSULT whatever the classifier says
+    call_purpose: bool = True
+    #: sending/releasing a message whose participle acts ("a letter threatening ...") is no
+    #: event of its own (not AID)
+    message_acts: bool = True
+    #: a strike in a sentence about work, wages or unions is a labour strike (PROTEST)
+    labour_strike: bool = True
+    #: envoys sent for a purpose: the purpose is the act ("sent investigators to investigate")
+    sent_for_purpose: bool = True
+    #: moving relief goods (medicine, food, tents) is humanitarian AID (CAMEO 073)
+    relief_goods: bool = True
+    #: stopping an act reverses it: a hostile act stopped is RETREAT, a cooperative one SANCTION
+    stopping_an_act: bool = True
+    #: a promise verb with the promised act ("offered to send troops") is AGREE
+    promise_with_act: bool = True
+    #: a demand verb with an object and the act demanded of it is REQUEST
+    demand_with_act: bool = True
+    #: "X called on Y" with no demanded act is a visit (CONSULT)
+    call_on_visit: bool = True
+    #: nouns of verbal conflict (threat, accusation, demand, refusal...), of joint action
+    #: (cooperation, exercise, war game) and of meeting (visit, talks, summit) keep their type
+    statement_nouns_sure: bool = True
+    #: "his country", "their government" are the state of the pronoun's referent
+    possessed_state: bool = True
+    #: multiword verb keys of the lexicon decide the type (except a statement reading of an
+    #: irrealis act)
+    phrase_keys_sure: bool = True
+    #: verbs whose lexicon type the classifier may not overrule with another act type
+    sure_verbs: bool = True
+    #: agreeing on a text (deal, agreement, treaty, plan) is SUPPORT (formal agreement, 057)
+    agreed_text: bool = True
+    #: receiving an act from Y ("received aid from the U.S.") is Y's act on the receiver
+    received_acts: bool = True
+    #: a light verb with a lexicon type of its own ("launch") takes its event object's type
+    light_verb_object: bool = True
+    #: the stated-intent reading needs a verb, the act's or one governing the event noun ("will
+    #: hold a protest"): a bare event noun ("the new rules take effect") announces nothing
+    noun_intent_only_verbs: bool = True
+    #: troops moved in a sentence about peacekeeping are AID (CAMEO 074), not MOBILIZE
+    peacekeeping: bool = True
+    #: a known actor's negated act of cooperation ("will not release the prisoners", "has not
+    #: agreed") is also a refusal, REJECT, as PLOVER and PLV code it; the act stays, negated
+    refusal: bool = True
+    #: a blockade, or a seizure/capture/occupation by armed forces or of a place, is ASSAULT (as
+    #: PLV codes it: 5 of 5 blockades, 7 of 9 seizures/captures), not COERCE; police seizing
+    #: property stays COERCE
+    military_seizure: bool = True
+    #: "Trump attacked The Wall Street Journal": an attack verb by a named political actor
+    #: on a person, an organisation or a publication, with no weapon, troops or armed actor
+    #: in the sentence, is a verbal attack (ACCUSE), not ASSAULT
+    verbal_attack: bool = True
+    #: a sector group ("rebel fighters", "the police") can announce an act too
+    known_sector: bool = True
+
+
+CONFIG = EventConfig()
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "events.joblib"
 
@@ -53,116 +142,39 @@ _PERSON_NOUNS = word_class("person_noun")
 # Speech verbs whose modal complement ("X says Y must end attacks") is a demand on Y.
 _SPEECH = word_class("speech_verb")
 _DEMAND_MODALS = {"must", "should", "ought"}
-#: "X says Y was responsible / guilty / to blame": the speaker blames Y (ACCUSE)
-SPEECH_BLAME = True
 _BLAME_ADJECTIVES = word_class("blame_adjective")
 _PRONOUNS_SPEAKER = {"i", "me", "we", "us", "our", "my"}
 _PRONOUNS_GROUP = {"it", "they", "them", "its", "their"}
 _PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
 
 _model_override = None
-#: Type nominal events with the classifier too (else by the lexicon).
-NOUN_CLASSIFY = True
-#: A trigger the event lexicon does not list needs a known actor and a known recipient.
-UNLISTED_NEEDS_ACTORS = True
-#: A verb outside the lexicon governing an event noun ("reduced aid") is itself the trigger.
-VERB_ON_EVENT_NOUN = True
-#: "X says Y must ...": the speaker's demand is an event (speaker → Y).
-SPEECH_DEMANDS = True
-#: "Trump and Putin agreed to share information on North Korea": a reciprocal act of a
-#: compound subject is coded first conjunct → others even when the complement names a
-#: recipient (the complement's recipient is not the reciprocal act's)
-SPLIT_INDIRECT = True
-#: ... also when the object is an event noun ("X and Y will attend Saturday's meeting of ASEAN",
-#: "X and Y reached an agreement")
-SPLIT_EVENT_OBJECT = True
-#: the statement + irrealis-act split only for a known actor (an entity or a country): "the
-#: project will allow ..." stays one event, the irrealis act
-SPLIT_NEEDS_KNOWN = True
-#: factualities under which a known actor's announced material act also yields the
-#: statement event (THREATEN for a conflictual act, AGREE for a cooperative one)
-STATED_INTENT: tuple[str, ...] = ("future", "hypothetical")
-#: demanding a hostile act against Y is a threat to Y: "called for sanctions against X"
-ADVOCATED_THREAT = True
 _ADVOCATING = word_class("advocating_verb")
-#: a call or visit to someone with a verbal purpose ("called X to apologize") is that act;
-#: otherwise it is CONSULT whatever the classifier says
-CALL_PURPOSE = True
 _CONTACT_VERBS = word_class("contact_verb")
-#: sending/releasing a message whose participle acts ("a letter threatening ...") is no
-#: event of its own (not AID)
-MESSAGE_ACTS = True
-#: a strike in a sentence about work, wages or unions is a labour strike (PROTEST)
-LABOUR_STRIKE = True
 _LABOUR_WORDS = word_class("labour_word")
-#: envoys sent for a purpose: the purpose is the act ("sent investigators to investigate")
-SENT_FOR_PURPOSE = True
 _ENVOYS = word_class("envoy")
-#: moving relief goods (medicine, food, tents) is humanitarian AID (CAMEO 073)
-RELIEF_GOODS = True
 _RELIEF_GOODS = word_class("relief_goods")
 _AIRLIFT_VERBS = word_class("airlift_verb")
-#: stopping an act reverses it: a hostile act stopped is RETREAT, a cooperative one SANCTION
-STOPPING_AN_ACT = True
 _STOP_VERBS = word_class("stop_verb")
-#: a promise verb with the promised act ("offered to send troops") is AGREE
-PROMISE_WITH_ACT = True
 _PROMISE_VERBS = word_class("promise_verb")
-#: a demand verb with an object and the act demanded of it is REQUEST
-DEMAND_WITH_ACT = True
 _APPEAL_VERBS = word_class("appeal_verb")
-#: "X called on Y" with no demanded act is a visit (CONSULT)
-CALL_ON_VISIT = True
-#: nouns of verbal conflict (threat, accusation, demand, refusal...), of joint action
-#: (cooperation, exercise, war game) and of meeting (visit, talks, summit) keep their type
-STATEMENT_NOUNS_SURE = True
 _SURE_NOUN_TYPES = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "COOPERATE", "CONSULT"}
-#: "his country", "their government" are the state of the pronoun's referent
-POSSESSED_STATE = True
 _STATE_NOUNS = word_class("state_noun")
-#: multiword verb keys of the lexicon decide the type (except a statement reading of an
-#: irrealis act)
-PHRASE_KEYS_SURE = True
 # "call for X" / "call on Y" say only that something is asked: what (sanctions, talks) decides
 _OPEN_PHRASES = word_class("open_phrase")
-#: verbs whose lexicon type the classifier may not overrule with another act type
-SURE_VERBS = True
 _SURE_VERBS = word_class("sure_verb")
-#: agreeing on a text (deal, agreement, treaty, plan) is SUPPORT (formal agreement, 057)
-AGREED_TEXT = True
 _AGREEMENT_TEXTS = word_class("agreement_text")
 _MET_NEEDS = word_class("met_need")
 _FIGURATIVE_WAR = word_class("figurative_war")
-#: receiving an act from Y ("received aid from the U.S.") is Y's act on the receiver
-RECEIVED_ACTS = True
 _RECEIVING = word_class("receiving_verb")
-#: a light verb with a lexicon type of its own ("launch") takes its event object's type
-LIGHT_VERB_OBJECT = True
 _LIGHT_VERBS = word_class("light_verb")
-#: the stated-intent reading needs a verb, the act's or one governing the event noun ("will
-#: hold a protest"): a bare event noun ("the new rules take effect") announces nothing
-NOUN_INTENT_ONLY_VERBS = True
-#: troops moved in a sentence about peacekeeping are AID (CAMEO 074), not MOBILIZE
-PEACEKEEPING = True
 _PEACEKEEPING = word_class("peacekeeping")
 _STATEMENT_OF = {"material conflict": "THREATEN", "material cooperation": "AGREE",
                  "verbal cooperation": "AGREE"}
-#: a known actor's negated act of cooperation ("will not release the prisoners", "has not
-#: agreed") is also a refusal, REJECT, as PLOVER and PLV code it; the act stays, negated
-REFUSAL = True
 _COOPERATION_QUADS = {"verbal cooperation", "material cooperation"}
-#: a blockade, or a seizure/capture/occupation by armed forces or of a place, is ASSAULT (as
-#: PLV codes it: 5 of 5 blockades, 7 of 9 seizures/captures), not COERCE; police seizing
-#: property stays COERCE
-MILITARY_SEIZURE = True
 _SEIZURE_WORDS = word_class("seizure_word")
 # places and vessels one takes by force ("area" and "position" are too vague: "occupied a
 # gray area")
 _PLACE_NOUNS_EV = word_class("seized_place")
-#: "Trump attacked The Wall Street Journal": an attack verb by a named political actor
-#: on a person, an organisation or a publication, with no weapon, troops or armed actor
-#: in the sentence, is a verbal attack (ACCUSE), not ASSAULT
-VERBAL_ATTACK = True
 _VERBAL_ATTACK_VERBS = word_class("verbal_attack_verb")
 _VERBAL_ATTACK_ADJ = word_class("verbal_attack_adjective")
 _ARMED_WORDS = word_class("armed_word")
@@ -270,13 +282,11 @@ def _past_possibility(tok) -> bool:
     return "have" in auxes and any(a in ("may", "might", "could", "would", "must") for a in auxes)
 
 
-#: a sector group ("rebel fighters", "the police") can announce an act too
-KNOWN_SECTOR = True
 
 
 def _known(actor) -> bool:
     """An actor that can make a statement: a named entity, a country or a sector group."""
-    return bool(actor.entity or actor.country or (KNOWN_SECTOR and actor.sector))
+    return bool(actor.entity or actor.country or (CONFIG.known_sector and actor.sector))
 
 
 @functools.lru_cache(maxsize=1)
@@ -371,7 +381,7 @@ def _speech_demand(tok):
         if c.dep_ != "ccomp" or c.pos_ not in ("VERB", "AUX"):
             continue
         blamed = [x for x in c.children if x.dep_ == "acomp" and x.lemma_.lower() in _BLAME_ADJECTIVES]
-        if SPEECH_BLAME and blamed and c.lemma_.lower() == "be":
+        if CONFIG.speech_blame and blamed and c.lemma_.lower() == "be":
             # "the Afghan government said Taliban militants were responsible": blame
             subj = [x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")]
             if subj and subj[0].pos_ != "PRON" and ea.looks_actor(subj[0]) and subj[0] != src:
@@ -473,7 +483,7 @@ def candidates(doc, sent) -> list[_Cand]:
     out: list[_Cand] = []
     consumed: set[int] = set()
     for tok in sent:
-        if SPEECH_DEMANDS and tok.pos_ == "VERB" and tok.lemma_.lower() in _SPEECH:
+        if CONFIG.speech_demands and tok.pos_ == "VERB" and tok.lemma_.lower() in _SPEECH:
             sc = _speech_demand(tok)
             if sc is not None:
                 out.append(sc)
@@ -513,9 +523,9 @@ def candidates(doc, sent) -> list[_Cand]:
                 tgt = ea.noun_roles(dobj)[1] or next(
                     (o for _, o in ea._prep_objects(dobj, {"on", "against", "to"})), None)
                 info["object_noun"] = dobj
-            if entry is None and dobj_entry is not None and (lem in ea.NOUN_GOVERNORS or not VERB_ON_EVENT_NOUN):
+            if entry is None and dobj_entry is not None and (lem in ea.NOUN_GOVERNORS or not CONFIG.verb_on_event_noun):
                 continue  # "consider new sanctions": the noun is the event
-            if MESSAGE_ACTS and dobj is not None and dobj.lemma_.lower() in ea._MESSAGE_NOUNS and any(
+            if CONFIG.message_acts and dobj is not None and dobj.lemma_.lower() in ea._MESSAGE_NOUNS and any(
                     ch.pos_ == "VERB" and ch.tag_ == "VBG" and lex_entry(ch, "VERB") is not None
                     for ch in list(dobj.children) + [x for x in tok.children if x.dep_ == "advcl"]
                     if ch.dep_ in ("acl", "advcl")):
@@ -536,7 +546,7 @@ def candidates(doc, sent) -> list[_Cand]:
                 consumed.add(dobj.i)
                 if lem in _LIGHT_VERBS and " " not in entry.lemma:  # "stage strike" is one key
                     info["light_object"] = dobj_entry
-            if RECEIVED_ACTS and lem in _RECEIVING and not info.get("passive"):
+            if CONFIG.received_acts and lem in _RECEIVING and not info.get("passive"):
                 # "Yemen received aid from Saudi Arabia", "got an invitation from Putin":
                 # the giver is the actor, the receiver the recipient, the act the noun's
                 giver = next((p for _, p in ea._prep_objects(tok, {"from"}) if ea.looks_actor(p)), None)
@@ -742,7 +752,7 @@ def _actors(doc, head, index, quote) -> list[Actor]:
             out.append(a)
             continue
         a = _actor_of(doc, lo, hi, index)
-        if (a is None or not (a.entity or a.country)) and POSSESSED_STATE:
+        if (a is None or not (a.entity or a.country)) and CONFIG.possessed_state:
             a = _possessed_state(doc, span, index, quote) or a
         if a is None:  # not a known actor: keep the phrase itself (PLOVER recipients may be things)
             a = Actor(span.text, None, None, None, span.start_char, span.end_char, span.text)
@@ -867,7 +877,7 @@ def _released_person(tok):
 
 
 def _military_seizure(c, src, tgt) -> bool:
-    """Is this COERCE candidate a seizure by force (see ``MILITARY_SEIZURE``)?"""
+    """Is this COERCE candidate a seizure by force (see ``CONFIG.military_seizure``)?"""
     tok = c.trigger
     words = {tok.lemma_.lower()}
     obj = c.info.get("dobj") if c.kind == "verb" else None
@@ -908,7 +918,7 @@ def _armed_context(tok) -> bool:
 
 
 def _verbal_attack(c, src, tgt) -> bool:
-    """Is this ASSAULT candidate a verbal attack (see ``VERBAL_ATTACK``)?"""
+    """Is this ASSAULT candidate a verbal attack (see ``CONFIG.verbal_attack``)?"""
     tok = c.trigger
     if c.kind != "verb" or tok.lemma_.lower() not in _VERBAL_ATTACK_VERBS or c.tgt is None:
         return False
@@ -968,21 +978,21 @@ def _demands_hostile_act(tok) -> bool:
 def _final_type(cand, label: Optional[str], factuality: str) -> str:
     if label is None:
         label = cand.lex.type if cand.lex is not None else None
-    if (STATEMENT_NOUNS_SURE and cand.kind == "noun" and cand.lex is not None
+    if (CONFIG.statement_nouns_sure and cand.kind == "noun" and cand.lex is not None
             and cand.lex.type in _SURE_NOUN_TYPES):
         # "months of threats by Erdogan": a statement noun says what it is
         label = cand.lex.type
-    if (PHRASE_KEYS_SURE and cand.kind == "verb" and cand.lex is not None and cand.lex.lemma in _OPEN_PHRASES
+    if (CONFIG.phrase_keys_sure and cand.kind == "verb" and cand.lex is not None and cand.lex.lemma in _OPEN_PHRASES
             and not cand.info.get("object_entry") and not _demands_hostile_act(cand.trigger)):
         # "is calling for an end to violence", "called on the government to resign": a
         # request, when what is asked is no hostile act
         label = "REQUEST"
-    if (PHRASE_KEYS_SURE and cand.kind == "verb" and cand.lex is not None and " " in cand.lex.lemma
+    if (CONFIG.phrase_keys_sure and cand.kind == "verb" and cand.lex is not None and " " in cand.lex.lemma
             and cand.lex.lemma not in _OPEN_PHRASES and label != cand.lex.type and not (label in _STATEMENT_TYPES and factuality in _IRREALIS)):
         # a multiword key ("find guilty", "violate ceasefire", "award medal") was written for
         # exactly this meaning; the classifier has seen few of them
         label = cand.lex.type
-    if (SURE_VERBS and cand.kind == "verb" and cand.lex is not None
+    if (CONFIG.sure_verbs and cand.kind == "verb" and cand.lex is not None
             and cand.trigger.lemma_.lower() in _SURE_VERBS and label != cand.lex.type
             and label not in ("THREATEN", "AGREE", "REQUEST", "REJECT")):
         # "mobilised its men", "beefed up its troop presence", "protested the
@@ -1012,7 +1022,7 @@ def extract_events(doc, *, entities=None, index=None, quotes=None, dates=None, p
             cands.extend(candidates(doc, sent))
         except Exception:
             log.debug("event candidates failed in a sentence", exc_info=True)
-    verb_cands = [c for c in cands if c.kind == "verb" or NOUN_CLASSIFY]
+    verb_cands = [c for c in cands if c.kind == "verb" or CONFIG.noun_classify]
     feats = [features(doc, c.trigger, _span_of(doc, c.src), _span_of(doc, c.tgt)) for c in verb_cands]
     for c, (label, prob) in zip(verb_cands, classify(feats)):
         c.label, c.prob = label, prob
@@ -1052,18 +1062,18 @@ def _events_of(doc, c, index, quotes) -> list:
     type_ = _final_type(c, c.label, fact)
     if not type_:
         return events
-    if (CALL_ON_VISIT and c.lex is not None and c.lex.lemma == "call on"
+    if (CONFIG.call_on_visit and c.lex is not None and c.lex.lemma == "call on"
             and not any(ch.dep_ in ("xcomp", "ccomp", "advcl") for ch in tok.subtree if ch.head.i == tok.i or ch.head.dep_ == "prep")):
         # "a delegation called on the party president": a courtesy visit, not a demand
         # (the demand has its content: "called on X to withdraw")
         type_ = "CONSULT"
-    if (DEMAND_WITH_ACT and c.kind == "verb" and c.lex is not None and c.lex.lemma in _APPEAL_VERBS
+    if (CONFIG.demand_with_act and c.kind == "verb" and c.lex is not None and c.lex.lemma in _APPEAL_VERBS
             and type_ not in ("REQUEST", "THREATEN") and _demanded_act(tok) is not None):
         # "X called on Russia to withdraw", "urged the rebels to lay down their arms": a
         # demand on Y whatever else the sentence is about; the demanded act is its own
         # (advocated) event
         type_ = "REQUEST"
-    if (PROMISE_WITH_ACT and c.kind == "verb" and tok.lemma_.lower() in _PROMISE_VERBS
+    if (CONFIG.promise_with_act and c.kind == "verb" and tok.lemma_.lower() in _PROMISE_VERBS
             and any((ch.dep_ == "xcomp" or (ch.dep_ == "advcl" and is_to_infinitive(ch)))
                     and ch.pos_ in ("VERB", "AUX") for ch in tok.children)):
         # ("offered on Wednesday to mediate": the parser may attach the act as advcl)
@@ -1076,7 +1086,7 @@ def _events_of(doc, c, index, quotes) -> list:
         # Ford's comments 'egregious'": naming someone is a verbal act on them (ACCUSE,
         # or SUPPORT for praise), no phone call
         type_ = named
-    elif CALL_PURPOSE and c.kind == "verb" and c.lex is not None and c.lex.type == "CONSULT" \
+    elif CONFIG.call_purpose and c.kind == "verb" and c.lex is not None and c.lex.type == "CONSULT" \
             and tok.lemma_.lower() in _CONTACT_VERBS and c.tgt is not None and ea.looks_actor(c.tgt) \
             and tok.dep_ not in ("amod", "acl") \
             and not any(ch.dep_ in ("oprd", "attr", "ccomp") for ch in tok.children):  # "calling them nutters"
@@ -1094,7 +1104,7 @@ def _events_of(doc, c, index, quotes) -> list:
         type_ = "ACCUSE"
     if c.info.get("demand"):
         type_ = "REQUEST"
-    if AGREED_TEXT and c.kind == "verb" and tok.lemma_.lower() == "agree" and _agreed_text(tok):
+    if CONFIG.agreed_text and c.kind == "verb" and tok.lemma_.lower() == "agree" and _agreed_text(tok):
         # "the UK and the EU have agreed a trade deal": a formal agreement reached
         # (CAMEO 057, SUPPORT); agreeing *to do* something stays AGREE
         type_ = "SUPPORT"
@@ -1104,7 +1114,7 @@ def _events_of(doc, c, index, quotes) -> list:
         # "doubled the tariff", "increased tariffs on U.S. exports", "stepped up attacks":
         # raising an act is that act
         type_ = oe.type
-    if LIGHT_VERB_OBJECT and c.info.get("light_object") is not None:
+    if CONFIG.light_verb_object and c.info.get("light_object") is not None:
         # "launched war games", "launched an investigation": the act is the noun's
         type_ = c.info["light_object"].type
     if type_ in ("COOPERATE", "MOBILIZE"):
@@ -1114,7 +1124,7 @@ def _events_of(doc, c, index, quotes) -> list:
             # the U.S.") are COOPERATE; alone, around someone, a show of force (MOBILIZE)
             type_ = "COOPERATE" if _has_partner(c, drill) else "MOBILIZE"
             c.info["show_of_force"] = type_ == "MOBILIZE"
-    if (MESSAGE_ACTS and c.kind == "verb" and c.info.get("dobj") is not None
+    if (CONFIG.message_acts and c.kind == "verb" and c.info.get("dobj") is not None
             and c.info["dobj"].lemma_.lower() in ea._MESSAGE_NOUNS and tok.lemma_.lower() in _MOVE_VERBS):
         # "Trump sent a letter to Kim": a communication, not aid; "the arrest sent a
         # chilling message" is no event at all
@@ -1123,18 +1133,18 @@ def _events_of(doc, c, index, quotes) -> list:
                                 or head.lemma_.lower() in ea._ACTOR_NOUNS):
             return events
         type_ = "CONSULT"
-    if SENT_FOR_PURPOSE and c.kind == "verb" and tok.lemma_.lower() in _MOVE_VERBS:
+    if CONFIG.sent_for_purpose and c.kind == "verb" and tok.lemma_.lower() in _MOVE_VERBS:
         # "sent a team of experts to Iran to investigate the crash": the envoys' purpose
         # is the act (ACCUSE for an investigation, CONSULT for talks)
         purpose_type = _envoy_purpose(tok, c.info.get("dobj"))
         if purpose_type is not None:
             type_ = purpose_type
-    if RELIEF_GOODS and c.kind == "verb" and tok.lemma_.lower() in _MOVE_VERBS | _AIRLIFT_VERBS \
+    if CONFIG.relief_goods and c.kind == "verb" and tok.lemma_.lower() in _MOVE_VERBS | _AIRLIFT_VERBS \
             and _relief_object(c.info.get("dobj")):
         # "flew 13 tons of medicine into Afghanistan": humanitarian aid
         type_ = "AID"
         c.info["humanitarian"] = True
-    if LABOUR_STRIKE and type_ == "ASSAULT" and _labour_strike(c):
+    if CONFIG.labour_strike and type_ == "ASSAULT" and _labour_strike(c):
         # "stopped work in a strike for increased wages": a labour strike
         type_ = "PROTEST"
         c.info["labour_strike"] = True
@@ -1142,7 +1152,7 @@ def _events_of(doc, c, index, quotes) -> list:
     if (stopped is not None and stopped.type == "CONSULT"
             and stopped.mode in ("visit", "multilateral", "phone", "third-party")):
         stopped = None  # "ending a five-day trip" completes a visit
-    if STOPPING_AN_ACT and stopped is not None and fact != "negated":  # "will not end the strike": REJECT
+    if CONFIG.stopping_an_act and stopped is not None and fact != "negated":  # "will not end the strike": REJECT
         quad = plover.quad(stopped.type)
         if quad.endswith("conflict") and stopped.type not in ("SANCTION",):
             # "ceased its military operations", "halted the offensive": de-escalation
@@ -1151,7 +1161,7 @@ def _events_of(doc, c, index, quotes) -> list:
             # "ended mediation efforts", "suspended talks", "stopped aid": reducing
             # relations (CAMEO 16: halt negotiations, mediation, aid)
             type_ = "SANCTION"
-    if VERBAL_ATTACK and type_ == "ASSAULT" and _verbal_attack_noun(c):
+    if CONFIG.verbal_attack and type_ == "ASSAULT" and _verbal_attack_noun(c):
         # "launched a scathing attack on the government": words, not weapons
         type_ = "ACCUSE"
     src = _actors(doc, c.src, index, quote) if index is not None else []
@@ -1162,7 +1172,7 @@ def _events_of(doc, c, index, quotes) -> list:
                 for lo, hi in ea.actor_spans(head):
                     sp = doc[lo:hi]
                     acc.append(Actor(sp.text, None, None, None, sp.start_char, sp.end_char, sp.text))
-    if UNLISTED_NEEDS_ACTORS and c.lex is None and not c.info.get("noun_entry") \
+    if CONFIG.unlisted_needs_actors and c.lex is None and not c.info.get("noun_entry") \
             and not c.info.get("speech") and index is not None and not (
             any(a.entity or a.country for a in src) and any(a.entity or a.country for a in tgt)):
         # a verb outside the lexicon is an event only between two known actors
@@ -1192,9 +1202,9 @@ def _events_of(doc, c, index, quotes) -> list:
             if who:
                 tgt = [Actor(f"authorities holding {who[0].text}", None, who[0].country, None,
                              who[0].start, who[0].end, who[0].text)]
-    if MILITARY_SEIZURE and type_ == "COERCE" and _military_seizure(c, src, tgt):
+    if CONFIG.military_seizure and type_ == "COERCE" and _military_seizure(c, src, tgt):
         type_ = "ASSAULT"
-    if VERBAL_ATTACK and type_ == "ASSAULT" and _verbal_attack(c, src, tgt):
+    if CONFIG.verbal_attack and type_ == "ASSAULT" and _verbal_attack(c, src, tgt):
         type_ = "ACCUSE"
     # moving troops is MOBILIZE whatever the verb ("transferred 7,000 soldiers"); the
     # soldiers are what is moved, the destination is the recipient
@@ -1209,15 +1219,15 @@ def _events_of(doc, c, index, quotes) -> list:
                    [o for _, o in ea._prep_objects(tok, {"in"}) if o.ent_type_ in ("GPE", "LOC")]
             c.tgt = dest[0] if dest else None
             tgt = _actors(doc, c.tgt, index, quote) if index is not None else []
-            if PEACEKEEPING and any(t.lemma_.lower() in _PEACEKEEPING for t in sentence_of(tok)):
+            if CONFIG.peacekeeping and any(t.lemma_.lower() in _PEACEKEEPING for t in sentence_of(tok)):
                 # troops sent to keep the peace are aid: military protection or
                 # peacekeeping (CAMEO 074), not a show of force
                 type_ = "AID"
                 c.info["peacekeeping"] = True
     if len(src) >= 2 and (all(a.entity is None and a.country is None for a in tgt) or (
-            SPLIT_INDIRECT and tok.lemma_.lower() in _SYMMETRIC
+            CONFIG.split_indirect and tok.lemma_.lower() in _SYMMETRIC
             and (c.info.get("xcomp") is not None or c.info.get("embedded") is not None
-                 or (SPLIT_EVENT_OBJECT and c.info.get("dobj") is not None
+                 or (CONFIG.split_event_object and c.info.get("dobj") is not None
                      and ea.is_event_noun(c.info["dobj"]))))) and (
             tok.lemma_.lower() in _SYMMETRIC or type_ in ("CONSULT", "COOPERATE")):
         # "the UK and the EU agreed", "Russia and Turkey met": a dyad inside the compound
@@ -1243,7 +1253,7 @@ def _events_of(doc, c, index, quotes) -> list:
     # who states the statement reading: the actor, or for a demanded act with no known
     # actor the one demanding it ("Netanyahu called for sanctions against the ICC")
     stmt_src = src
-    if ADVOCATED_THREAT and fact == "advocated" and index is not None and not any(_known(a) for a in src):
+    if CONFIG.advocated_threat and fact == "advocated" and index is not None and not any(_known(a) for a in src):
         advocate = _advocate(tok)
         adv = _actors(doc, ea.subject_of(advocate), index, quote) if advocate is not None else []
         if any(_known(a) for a in adv):
@@ -1262,7 +1272,7 @@ def _events_of(doc, c, index, quotes) -> list:
     if (c.label is not None and lex_t and type_ in _STATEMENT_TYPES
             and (fact in _IRREALIS or (fact == "negated" and type_ == "REJECT"))
             and plover.eval_label(lex_t) != plover.eval_label(type_)):
-        if not SPLIT_NEEDS_KNOWN or any(_known(a) for a in stmt_src):
+        if not CONFIG.split_needs_known or any(_known(a) for a in stmt_src):
             # "Germany would consider new sanctions", "will deliver tanks": the statement
             # itself is a threat/promise (the classifier's reading, as PLV codes it); the
             # act it names is its own event, with the irrealis factuality
@@ -1272,8 +1282,8 @@ def _events_of(doc, c, index, quotes) -> list:
         elif len(types) == 1:
             # no known speaker to make the statement: only the irrealis act
             types[0] = (lex_t, tgt)
-    elif (STATED_INTENT and fact in STATED_INTENT and len(types) == 1 and not unannounced
-          and (c.kind == "verb" or c.info.get("governor") is not None or not NOUN_INTENT_ONLY_VERBS)
+    elif (CONFIG.stated_intent and fact in CONFIG.stated_intent and len(types) == 1 and not unannounced
+          and (c.kind == "verb" or c.info.get("governor") is not None or not CONFIG.noun_intent_only_verbs)
           and any(_known(a) for a in src)):
         # "the opposition said they would boycott the election", "the U.S. will move a
         # Patriot battery": announcing a material act is itself a threat (conflict) or a
@@ -1282,12 +1292,12 @@ def _events_of(doc, c, index, quotes) -> list:
         if stmt and stmt != type_:
             types.insert(0, (stmt, tgt))
             facts.insert(0, said)
-    elif (REFUSAL and fact == "negated" and len(types) == 1
+    elif (CONFIG.refusal and fact == "negated" and len(types) == 1
           and plover.quad(type_) in _COOPERATION_QUADS
           and any(_known(a) for a in src)):
         types.insert(0, ("REJECT", tgt))
         facts.insert(0, said)
-    if (ADVOCATED_THREAT and fact == "advocated" and len(types) == 1 and tgt and stmt_src is not src
+    if (CONFIG.advocated_threat and fact == "advocated" and len(types) == 1 and tgt and stmt_src is not src
             and plover.quad(type_) == "material conflict"):
         # demanding a hostile act against Y threatens Y (PLV codes it THREATEN); the
         # demanded act follows

@@ -117,7 +117,7 @@ def best_candidate(doc, gs, gt):
         except Exception:
             continue
         for c in cands:
-            if c.kind != "verb" and not EV.NOUN_CLASSIFY:
+            if c.kind != "verb" and not EV.CONFIG.noun_classify:
                 continue
             sp = {}
             for name, head in (("s", c.src), ("t", c.tgt)):
@@ -238,7 +238,7 @@ def build(plv_path=PLV_TRAIN, synthetic_path=SYNTHETIC, synthetic_weight: float 
 
     model["meta"] = {"trained_on": [str(plv_path)] + ([str(synthetic_path)] if synthetic_weight > 0 else []),
                      "examples": len(y), "C": C, "synthetic_weight": synthetic_weight, "seed": SEED,
-                     "train_mode": TRAIN_MODE, "noun_classify": ev.NOUN_CLASSIFY,
+                     "train_mode": TRAIN_MODE, "noun_classify": ev.CONFIG.noun_classify,
                      "dense_weight": ef.DENSE_WEIGHT, "sent_weight": ef.SENT_WEIGHT,
                      "trigger_extras": ef.TRIGGER_EXTRAS,
                      "cluster_features": bool(ef.CLUSTER_FEATURES and ef.word_clusters()),
