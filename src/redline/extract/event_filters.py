@@ -49,6 +49,9 @@ class FilterConfig:
     sourceless_types: frozenset = frozenset({"ASSAULT", "COERCE"})
     #: an act demanded or announced with no stated actor ("called for Zamora's release")
     sourceless_factualities: frozenset = frozenset({"advocated"})
+    #: news media act too (PLOVER's JRN sector: "the newspaper sued the ministry"); only
+    #: the newsroom's own reporting is no event (``newsroom_act``)
+    media_are_actors: bool = True
     #: no source stated at all (a passive, a bare noun): a political target suffices
     unstated_source: bool = False
     #: a personal pronoun the resolver could not place still stands for an actor
@@ -106,9 +109,9 @@ def is_political(actor: Actor, config: FilterConfig = CONFIG) -> bool:
     """A political actor: one with a country, or a sector other than the news media
     (PLOVER's actors), or (if configured) a named entity."""
     if actor.country:
-        return actor.sector != NEWS_SECTOR
+        return config.media_are_actors or actor.sector != NEWS_SECTOR
     if actor.sector:
-        return actor.sector in POLITICAL_SECTORS
+        return actor.sector in POLITICAL_SECTORS or (config.media_are_actors and actor.sector == NEWS_SECTOR)
     return bool(config.entity_is_political and actor.entity)
 
 
@@ -235,7 +238,7 @@ def _political_in(actor: Actor, doc, config: FilterConfig) -> bool:
     individuals"); an unresolved pronoun is none."""
     if is_political(actor, config):
         return True
-    if not config.named_groups or actor.sector == NEWS_SECTOR:
+    if not config.named_groups or (actor.sector == NEWS_SECTOR and not config.media_are_actors):
         return False
     head = _head(doc, actor)
     if head is None or head.pos_ == "PRON":
