@@ -748,3 +748,10 @@ def test_demo_offer_to_mediate_and_abstract_targets(analyse_text):
                                 "Minister Oleksandr Bondar wrote on social media.")
     att = [e for e in evs if e.trigger.text == "attacking"]
     assert att and not att[0].target and att[0].object, [(e.type, [a.text for a in e.target]) for e in evs]
+
+
+def test_demand_names_the_state_where_it_applies(analyse_text):
+    evs = _events(analyse_text, "Retired basketball star Yao Ming called for some limits on internet access "
+                                "for young people in China.")
+    req = [e for e in evs if e.type == "REQUEST"]
+    assert req and [a.country for a in req[0].target] == ["CHN"], [(e.type, [a.country for a in e.target]) for e in evs]

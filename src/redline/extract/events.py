@@ -873,6 +873,12 @@ def _released_person(tok):
                 return ch
         for _, p in ea._prep_objects(n, {"of"}):
             return p
+    # "called for limits on internet access for young people in China": the state where
+    # the demanded measure applies is asked for it
+    for n in nouns:
+        for t in list(n.subtree)[:25]:
+            if t.ent_type_ in ("GPE", "NORP") and t.dep_ in ("pobj", "amod", "compound", "poss"):
+                return t
     return None
 
 
@@ -1197,7 +1203,8 @@ def _events_of(doc, c, index, quotes) -> list:
         held = _released_person(tok)
         if held is not None:
             # "called for Zamora's immediate release": the demand is on whoever holds
-            # Zamora, the authorities of the released person's state
+            # Zamora, the authorities of the released person's state (or of the state
+            # where the demanded measure applies)
             who = [a for a in _actors(doc, held, index, quote) if a.country]
             if who:
                 tgt = [Actor(f"authorities holding {who[0].text}", None, who[0].country, None,
