@@ -38,16 +38,21 @@ def run(args) -> int:
     from ..corpus.batch import ingest
     from ..store.db import open_store
 
-    if args.published is not None:
-        from ..store.tables import iso_day
-        if iso_day(args.published) != args.published:
-            print(f"redline ingest: --published must be YYYY-MM-DD, got {args.published!r}", file=sys.stderr)
-            return 2
+    from ..ingest import check_cli_date
+
+    try:
+        args.published, note = check_cli_date(args.published)
+    except ValueError as exc:
+        print(f"redline ingest: {exc}", file=sys.stderr)
+        return 2
     if args.workers < 1:
         print("redline ingest: --workers must be at least 1", file=sys.stderr)
         return 2
     console = Console(stderr=True)
+    if note:
+        console.print(f"note: {note}", highlight=False)
     with open_store(args.db) as store:
+        store.check_writable()  # a read-only store fails now, before any analysis
         rep = ingest(args.sources, store, workers=args.workers, published=args.published,
                      allow_private=args.allow_private, progress=not args.no_progress and console.is_terminal,
                      dedupe=not args.no_dedup)
@@ -66,4 +71,5 @@ def run(args) -> int:
             console.print(f"[red]failed[/red] {f['origin']}: {f['error']}", markup=True, highlight=False)
         if len(rep.failures) > 50:
             console.print(f"... and {len(rep.failures) - 50} more (see `redline stats --failures`)")
-    return 0
+    # like `extract`: 1 when any item failed (recorded in the store), 0 when all went in
+    return 1 if rep.failed else 0
