@@ -175,13 +175,13 @@ def article_from_record(record, default_id: str, published: Optional[str] = None
         rid = default_id
     elif isinstance(rid, bool) or not isinstance(rid, (str, int, float)):
         return Article(id=default_id, text="",
-                       error=f"'id' must be a string or a number, got a JSON {_json_type(rid)}")
+                       error=f"'id' is a JSON {_json_type(rid)}, not a string or a number")
     rid = str(rid)
     fields = {}
     for name in ("title", "source", "url"):
         value = record.get(name)
         if value is not None and not isinstance(value, str):
-            return Article(id=rid, text="", error=f"{name!r} must be a string, got a JSON {_json_type(value)}")
+            return Article(id=rid, text="", error=f"{name!r} is a JSON {_json_type(value)}, not a string")
         fields[name] = value
     given = "published" if record.get("published") not in (None, "") else "date"
     try:
@@ -193,7 +193,7 @@ def article_from_record(record, default_id: str, published: Optional[str] = None
     text = record.get("text")
     if text is None and record.get("html") is not None:
         if not isinstance(record["html"], str):
-            return Article(id=rid, text="", error=f"'html' must be a string, got a JSON {_json_type(record['html'])}")
+            return Article(id=rid, text="", error=f"'html' is a JSON {_json_type(record['html'])}, not a string")
         art = article_from_html(record["html"], id=rid, url=fields["url"], published=pub)
         art.title = fields["title"] or art.title
         art.source = fields["source"] or art.source
@@ -202,7 +202,7 @@ def article_from_record(record, default_id: str, published: Optional[str] = None
     if text is None:
         return Article(id=rid, text="", error="record has no 'text' (or 'html') field")
     if not isinstance(text, str):
-        return Article(id=rid, text="", error=f"'text' must be a string, got a JSON {_json_type(text)}")
+        return Article(id=rid, text="", error=f"'text' is a JSON {_json_type(text)}, not a string")
     return Article(id=rid, text=text, published=pub, notes=notes, **fields)
 
 

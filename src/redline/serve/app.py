@@ -523,8 +523,11 @@ def create_app(db_url: Optional[str] = None, token: Optional[str] = None, *,
         from ..model import Article
         from ..pipeline import analyse
 
-        with analyse_lock:
-            art = analyse(Article(id="submitted", text=text, title=title, published=published))
+        from ..ingest.sanitise import sanitise_article
+
+        with analyse_lock:  # the analysis runs under the per-article time budget (redline.budget)
+            art = analyse(sanitise_article(Article(id="submitted", text=text, title=title,
+                                                   published=published)))
         d = art.to_dict()
         d.pop("meta", None)
         return d
@@ -537,6 +540,9 @@ def create_app(db_url: Optional[str] = None, token: Optional[str] = None, *,
         from ..store import models as M
         from ..store import tables as T
 
+        from ..ingest.sanitise import sanitise_article
+
+        sanitise_article(art)
         if art.error or not (art.text or "").strip():
             return {"stored": False, "status": "failed", "error": art.error or "empty text"}
         aid = T.content_hash(art.text, art.url)

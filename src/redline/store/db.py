@@ -67,8 +67,10 @@ def alembic_config(connection=None):
 
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
+    # configparser reads "%" as interpolation: a URL with %-escapes (a password, a
+    # SQLite "file:" URI) must have it doubled
     cfg.set_main_option("sqlalchemy.url", connection.engine.url.render_as_string(hide_password=False)
-                        if connection is not None else "")
+                        .replace("%", "%%") if connection is not None else "")
     if connection is not None:
         cfg.attributes["connection"] = connection
     return cfg
