@@ -117,6 +117,32 @@ def test_1_article_over_budget_gets_an_error_record_and_the_batch_goes_on(monkey
     assert out[1].error is None and out[1].entities
 
 
+def test_1_serve_analyse_runs_under_the_budget(tmp_path, monkeypatch):
+    from fastapi.testclient import TestClient
+
+    from redline import pipeline
+    from redline.serve.app import create_app
+
+    real = pipeline.analyse_doc
+
+    def slow(doc, article):
+        t0 = time.perf_counter()
+        while "SLOW" in article.text and time.perf_counter() - t0 < 40:
+            sum(range(1000))  # Python work in the server's worker thread
+        return real(doc, article)
+
+    monkeypatch.setattr(pipeline, "analyse_doc", slow)
+    app = create_app("sqlite:///" + str(tmp_path / "api.db"), token="t")
+    with TestClient(app) as client:
+        assert client.post("/api/analyse", json={"text": GOOD}).json()["status"] == "analysed"  # warm
+        monkeypatch.setenv("REDLINE_ARTICLE_SECONDS", "2")
+        t0 = time.perf_counter()
+        r = client.post("/api/analyse", json={"text": "SLOW " + GOOD})
+        assert time.perf_counter() - t0 < 20
+        assert r.status_code == 200 and r.json()["status"] == "failed" and "budget" in r.json()["error"]
+        assert client.post("/api/analyse", json={"text": GOOD}).json()["status"] == "analysed"
+
+
 @pytest.mark.slow
 def test_1_quotation_marks_file_finishes_in_extract(tmp_path):
     q = tmp_path / "q.txt"
