@@ -291,8 +291,6 @@ def test_5_gzip_bomb_is_refused_before_decompressing_it_all(tmp_path, monkeypatc
     with gzip.open(p, "wb") as fh:
         for _ in range(50):
             fh.write(b"a" * 1_000_000)
-    import redline.ingest as ing
-    monkeypatch.setattr(ing, "MAX_FILE_BYTES", 1_000_000)  # the reader's own copy of the limit
     [art] = list(read_inputs([p]))
     assert "too large" in art.error
 
@@ -306,8 +304,7 @@ def test_5_feed_and_html_limits(tmp_path, monkeypatch):
     feed.write_text("<?xml version='1.0'?><rss><channel>" + "<item><title>x</title></item>" * 100 + "</channel></rss>")
     [item] = list(read_feed_file(str(feed)))
     assert "feed too large" in item.article.error
-    import redline.ingest as ing
-    monkeypatch.setattr(ing, "MAX_HTML_BYTES", 1000)
+    monkeypatch.setattr(limits, "MAX_HTML_BYTES", 1000)
     assert "HTML too large" in article_from_html("<p>" + "x" * 2000 + "</p>", id="h").error
 
 

@@ -19,10 +19,11 @@ import sys
 from pathlib import Path
 from typing import IO, Iterable, Iterator, Optional
 
+from ..budget import BudgetExceeded, article_seconds, time_limit
 from ..model import Article
 from .dates import InvalidDate, check_published, valid_day
-from .limits import (MAX_FILE_BYTES, MAX_HTML_BYTES, TooLarge, inner_suffix, iter_lines,
-                     open_bytes, read_file, too_large)
+from . import limits
+from .limits import TooLarge, inner_suffix, iter_lines, open_bytes, read_file, too_large
 from .sanitise import sanitise_article
 
 SUFFIXES = {".txt", ".html", ".htm", ".jsonl"}
@@ -72,30 +73,23 @@ def decode_text(data: bytes) -> str:
 def article_from_html(html: str, id: str, url: Optional[str] = None,
                       published: Optional[str] = None) -> Article:
     """Main text and metadata (title, date, site) of an HTML page via trafilatura."""
-    import trafilatura
-
     if not html or not html.strip():
         return Article(id=id, text="", url=url, error="empty HTML")
-    if len(html) > MAX_HTML_BYTES:
-        return Article(id=id, text="", url=url, error=str(too_large("HTML", MAX_HTML_BYTES, len(html))))
+    if len(html) > limits.MAX_HTML_BYTES:
+        return Article(id=id, text="", url=url, error=str(too_large("HTML", limits.MAX_HTML_BYTES, len(html))))
     notes: list[str] = []
-    flat = flatten_deep_html(html)
-    if flat is not None:
-        html = flat
-        notes.append(f"html: nesting deeper than {MAX_HTML_DEPTH} elements flattened to read the text")
     try:
-        doc = trafilatura.bare_extraction(
-            html, url=url, with_metadata=True, include_comments=False,
-            include_tables=False, favor_precision=True,
-            # The extensive search turns a "Copyright 2024" footer into 2024-01-01.
-            date_extraction_params={"extensive_search": False},
-        )
-    except Exception as exc:  # trafilatura raises on some malformed pages
-        return Article(id=id, text="", url=url, error=f"HTML could not be parsed: {exc}")
-    if doc is None:
-        return Article(id=id, text="", url=url, error="HTML has no main text (no article body found)")
-    data = doc if isinstance(doc, dict) else doc.as_dict()
-    text = data.get("text") or ""
+        data = _main_text(html, url)
+        if data is None:
+            # lxml stops building the tree 256 levels down: a page nested deeper (100,000
+            # <div>) had text but none was found; flattened, it is read
+            flat = flatten_deep_html(html)
+            if flat is not None:
+                data = _main_text(flat, url)
+                notes.append(f"html: nesting deeper than {MAX_HTML_DEPTH} elements flattened to read the text")
+    except ValueError as exc:
+        return Article(id=id, text="", url=url, error=str(exc))
+    text = (data or {}).get("text") or ""
     if not text.strip():
         return Article(id=id, text="", url=url, error="HTML has no main text (no article body found)")
     date = data.get("date")
@@ -114,20 +108,57 @@ def article_from_html(html: str, id: str, url: Optional[str] = None,
     )
 
 
+def _main_text(html: str, url: Optional[str]):
+    """trafilatura's main text and metadata of a page as a dict; None when it found no
+    text; ValueError (the message) when the page could not be read in time or at all."""
+    import trafilatura
+
+    try:
+        # a page is read under the same time budget as an article is analysed
+        with time_limit(article_seconds(), "reading the HTML"):
+            doc = trafilatura.bare_extraction(
+                html, url=url, with_metadata=True, include_comments=False,
+                include_tables=False, favor_precision=True,
+                # The extensive search turns a "Copyright 2024" footer into 2024-01-01.
+                date_extraction_params={"extensive_search": False},
+            )
+    except BudgetExceeded as exc:
+        raise ValueError(str(exc)) from None
+    except Exception as exc:  # trafilatura raises on some malformed pages
+        raise ValueError(f"HTML could not be parsed: {exc}") from None
+    if doc is None:
+        return None
+    data = doc if isinstance(doc, dict) else doc.as_dict()
+    return data if (data.get("text") or "").strip() else None
+
+
 #: an HTML page nested deeper than this is flattened before extraction: lxml stops
 #: building the tree at 256 levels, and trafilatura then found no main text in a page
 #: of 100,000 nested <div> elements that had some.
 MAX_HTML_DEPTH = 200
-_CONTAINER_TAG = re.compile(r"</?(?:div|span|section|article|main|font|b|i|p|table|tr|td|tbody|ul|li|ol|blockquote)\b[^>]*>",
-                            re.IGNORECASE)
-_OPEN_RUN = re.compile(r"(?:<(?:div|span|section|font|b|i|blockquote|ul|li)\b[^>]*>\s*){%d,}" % MAX_HTML_DEPTH,
-                       re.IGNORECASE)
+_CONTAINERS = "div|span|section|article|main|font|b|i|p|table|tr|td|tbody|ul|li|ol|blockquote"
+_CONTAINER_TAG = re.compile(r"</?(?:%s)\b[^<>]{0,500}>" % _CONTAINERS, re.IGNORECASE)
+# elements an HTML parser closes by itself (p, li, td...) do not count for the depth
+_CONTAINER_EDGE = re.compile(r"<(/?)(?:div|span|section|article|main|blockquote|table|ul|ol)\b", re.IGNORECASE)
+
+
+def html_depth(html: str, stop: int = MAX_HTML_DEPTH) -> int:
+    """How deep the page's container elements nest (one linear pass; stops counting
+    past ``stop``)."""
+    depth = deepest = 0
+    for m in _CONTAINER_EDGE.finditer(html):
+        depth = max(0, depth - 1) if m.group(1) else depth + 1
+        if depth > deepest:
+            deepest = depth
+            if deepest > stop:
+                break
+    return deepest
 
 
 def flatten_deep_html(html: str) -> Optional[str]:
-    """``html`` with its container tags turned into line breaks when it opens more than
-    :data:`MAX_HTML_DEPTH` of them in a row (else None: the page is left as it is)."""
-    if not _OPEN_RUN.search(html):
+    """``html`` with its container tags turned into line breaks when they nest more
+    than :data:`MAX_HTML_DEPTH` deep (else None: the page is left as it is)."""
+    if html.count("<") < MAX_HTML_DEPTH or html_depth(html) <= MAX_HTML_DEPTH:
         return None
     body = _CONTAINER_TAG.sub("\n", html)
     return f"<html><body><article><p>{body}</p></article></body></html>" if "<body" not in body.lower() else body
@@ -141,7 +172,7 @@ def file_id(path: Path) -> str:
 
 def read_txt(path: Path, published: Optional[str] = None) -> Article:
     try:
-        text = decode_text(read_file(path, MAX_FILE_BYTES))
+        text = decode_text(read_file(path, limits.MAX_FILE_BYTES))
     except (OSError, ValueError) as exc:
         return Article(id=file_id(path), text="", error=f"{path}: {exc}", meta={"path": str(path)})
     return Article(id=file_id(path), text=text, published=published, meta={"path": str(path)})
@@ -149,7 +180,7 @@ def read_txt(path: Path, published: Optional[str] = None) -> Article:
 
 def read_html(path: Path, published: Optional[str] = None) -> Article:
     try:
-        data = read_file(path, MAX_HTML_BYTES, what="HTML file")
+        data = read_file(path, limits.MAX_HTML_BYTES, what="HTML file")
         if not data:
             raise ValueError("empty file")
         html = _utf16_or_32(data)

@@ -84,7 +84,7 @@ def open_bytes(path: Path) -> IO[bytes]:
     return gzip.open(path, "rb") if is_gzip(path) else open(path, "rb")
 
 
-def read_file(path: Path, limit: int = MAX_FILE_BYTES, what: str = "file") -> bytes:
+def read_file(path: Path, limit: int, what: str = "file") -> bytes:
     """The (decompressed) bytes of ``path``, refused past ``limit`` before reading it
     (plain file) or while decompressing (``.gz``)."""
     if not is_gzip(path):
