@@ -16,7 +16,9 @@ def register(subparsers) -> None:
             "(.rss/.atom/.xml) or URL (each entry's page is fetched), a page URL, or a "
             "WARC/WARC.gz file. Articles already stored (same content hash) are skipped, so a "
             "run can be repeated or resumed after a crash; near-duplicates are linked, not "
-            "analysed again; failures are recorded and listed at the end."))
+            "analysed again; failures are recorded and listed at the end. Exit status: 0 all "
+            "items stored, 1 some items failed (recorded in the store) or a store error, 2 bad "
+            "usage."))
     p.add_argument("sources", nargs="+", metavar="SOURCE")
     add_db(p)
     p.add_argument("--workers", "-j", type=int, default=1, metavar="N",
