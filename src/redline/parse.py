@@ -14,7 +14,8 @@ MAX_CHARS = int(os.environ.get("REDLINE_MAX_CHARS", "1000000"))
 # of quotation marks or brackets that long took minutes (quadratic) before.
 MAX_RUN = 1000
 RUN_PIECE = 100
-_LONG_RUN = re.compile(r"\S{%d,}" % (MAX_RUN + 1))
+# anchored at the start of a run (the lookbehind), so the search stays linear
+_LONG_RUN = re.compile(r"(?<!\S)\S{%d,}" % (MAX_RUN + 1))
 
 
 class RunSafeTokenizer:

@@ -23,9 +23,9 @@ from typing import Iterable, Iterator, Optional
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError, OperationalError
 
+from ..ingest.sanitise import clean_row
 from . import models as M
 from . import tables as T
-from ..ingest.sanitise import clean_row
 from .errors import StoreError, describe, is_permanent, store_errors, where_of
 
 log = logging.getLogger(__name__)
@@ -166,7 +166,7 @@ class Store:
         """Raise :class:`StoreError` now if nothing can be written (read-only file or
         replica, immutable file, full disk), before any article is analysed: a write
         that changes nothing, rolled back."""
-        with store_errors(self.engine.url.render_as_string(hide_password=True)):
+        with store_errors(self.url):
             with self.engine.connect() as conn:
                 with conn.begin() as tx:
                     conn.execute(sa.text("UPDATE alembic_version SET version_num = version_num"))

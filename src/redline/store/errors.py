@@ -43,7 +43,9 @@ _KINDS: tuple[tuple[tuple[str, ...], str, str], ...] = (
     (("database is locked", "deadlock", "could not serialize"),
      "the database is busy (locked by another writer)", "wait for the other process, or run again"),
 )
-_TRANSIENT = ("database is locked", "deadlock", "could not serialize")
+#: waiting may cure these: a busy SQLite file, a PostgreSQL conflict or dropped connection.
+_TRANSIENT = ("database is locked", "deadlock", "could not serialize", "server closed the connection",
+              "terminating connection", "connection reset", "ssl syscall error")
 
 
 def _driver_message(exc: BaseException) -> str:
