@@ -76,9 +76,9 @@ def run(articles: Iterable[Article], workers: int = 1) -> Iterator[Article]:
 
 def failed(article: Article, why: str) -> Article:
     """``article`` as an error record: nothing extracted, ``error`` saying why."""
-    from .pipeline import _drop_results
+    from .pipeline import clear_results
 
-    _drop_results(article)
+    clear_results(article)
     article.error = f"analysis failed: {why}"
     return article
 

@@ -42,7 +42,7 @@ def analyse_doc(doc, article: Article) -> Article:
     return article
 
 
-def _drop_results(article: Article) -> None:
+def clear_results(article: Article) -> None:
     """Forget what an interrupted analysis had filled in: a failed article has no records."""
     article.entities, article.quotes, article.terms, article.dates = [], [], [], []
     article.places, article.equipment, article.quantities, article.events = [], [], [], []
@@ -112,7 +112,7 @@ def analyse_many(articles: Iterable[Article], batch_size: int = 8) -> Iterator[A
                         analyse_doc(doc, a)
                 except BudgetExceeded as exc:
                     log.warning("article %s: %s", a.id, exc)
-                    _drop_results(a)
+                    clear_results(a)
                     a.error = str(exc)
                 except Exception as exc:
                     log.exception("extraction failed for %s", a.id)
