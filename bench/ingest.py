@@ -30,8 +30,11 @@ def run_ingest(corpus: Path, db: str, workers: int) -> dict:
     cmd = [sys.executable, "-m", "redline.cli", "ingest", str(corpus), "--db", db,
            "--workers", str(workers), "--no-progress", "--format", "json"]
     t0 = time.perf_counter()
-    out = subprocess.run(cmd, check=True, capture_output=True, text=True,
-                         env={**os.environ, "PYTHONPATH": str(ROOT / "src")}).stdout
+    res = subprocess.run(cmd, capture_output=True, text=True,
+                         env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
+    if res.returncode not in (0, 1):  # 1: some items failed (counted in the report)
+        raise RuntimeError(f"ingest exited {res.returncode}: {res.stderr[-2000:]}")
+    out = res.stdout
     wall = time.perf_counter() - t0
     rep = json.loads(out)
     return {"workers": workers, "wall_s": round(wall, 2), "analyse_store_s": rep["analysed_seconds"],

@@ -52,7 +52,8 @@ def run_cli(*args, input=None):
 
 def test_cli_extract_jsonl_with_bad_items(tmp_path):
     (tmp_path / "good.txt").write_text("NATO confirmed that North Korea had deployed troops to Russia.")
-    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\x00\x01")
+    # a PNG header: binary (b"\xff\xfe..." would now be read as UTF-16 with its BOM)
+    (tmp_path / "bad.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     (tmp_path / "empty.txt").write_text("")
     r = run_cli("extract", str(tmp_path), "--published", "2024-11-04")
     assert r.returncode == 1, r.stderr

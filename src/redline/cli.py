@@ -44,6 +44,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _never_fail_encoding() -> None:
+    """Whatever reaches stdout/stderr is written: a character the stream cannot encode
+    (a lone surrogate that got past the readers, a terminal in Latin-1) is escaped
+    (``\\udc80``) instead of raising UnicodeEncodeError and losing the records after it."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors="backslashreplace")
+        except (AttributeError, ValueError):  # not a TextIOWrapper (tests, pipes replaced)
+            pass
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -54,8 +65,14 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
+    _never_fail_encoding()
+    from .store.errors import StoreError
+
     try:
         return int(args.func(args) or 0)
+    except StoreError as exc:
+        print(f"redline {args.command}: {exc}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130

@@ -182,10 +182,15 @@ class Article:
     equipment: list[Equipment] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
     terms: list[TextSpan] = field(default_factory=list)  # scare-quoted terms, not speech
+    # What the reader changed or assumed ("text: replaced 1 lone surrogate ...",
+    # "published: 'yesterday' read as 2024-03-03"); present in the output only when set.
+    notes: list[str] = field(default_factory=list)
     meta: dict = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         d = asdict(self)
         if self.error is None:
             d.pop("error")
+        if not self.notes:
+            d.pop("notes")
         return d

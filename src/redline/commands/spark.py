@@ -62,11 +62,13 @@ def run(args) -> int:
     if why:
         print(f"redline spark: {why}", file=sys.stderr)
         return 2
-    if args.published is not None:
-        from ..store.tables import iso_day
-        if iso_day(args.published) != args.published:
-            print(f"redline spark: --published must be YYYY-MM-DD, got {args.published!r}", file=sys.stderr)
-            return 2
+    from ..ingest import check_cli_date
+
+    try:
+        args.published, _ = check_cli_date(args.published)
+    except ValueError as exc:
+        print(f"redline spark: {exc}", file=sys.stderr)
+        return 2
     if args.partitions is not None and args.partitions < 1:
         print("redline spark: --partitions must be at least 1", file=sys.stderr)
         return 2

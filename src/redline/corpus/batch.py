@@ -97,9 +97,12 @@ def _init_worker(barrier=None) -> None:  # pragma: no cover - runs in child proc
     import os
     import signal
 
+    from ..budget import limit_worker_memory
+
     global _WARM_BARRIER
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     os.environ.setdefault("OMP_NUM_THREADS", "1")
+    limit_worker_memory()  # an article needing more fails alone (redline.budget)
     _WARM_BARRIER = barrier
     warm_up()
 
@@ -177,9 +180,12 @@ def run_pool(chunks: list, workers: int, on_results, pool=None) -> None:
     """Analyse ``chunks`` in ``workers`` spawned processes, results to ``on_results``
     as they come. A worker that dies (a crash, the OOM killer) breaks the pool: the
     pool is restarted and the chunks in flight are retried one article at a time, so
-    only an article that kills a worker by itself is recorded as failed."""
+    only an article that kills a worker by itself is recorded as failed. Workers that
+    give no result for :func:`redline.batch.hard_limit` seconds are killed the same way."""
     from concurrent.futures import FIRST_COMPLETED, wait
     from concurrent.futures.process import BrokenProcessPool
+
+    from ..batch import hard_limit
 
     queue = list(reversed(chunks))
     suspects: list = []  # single-article chunks to retry, one at a time, after a crash
@@ -205,7 +211,19 @@ def run_pool(chunks: list, workers: int, on_results, pool=None) -> None:
                 if broken:
                     break
                 alone = len(inflight) == 1
-                done, _ = wait(list(inflight), return_when=FIRST_COMPLETED)
+                done, _ = wait(list(inflight), timeout=hard_limit(), return_when=FIRST_COMPLETED)
+                if not done:  # stuck where the per-article budget cannot interrupt
+                    log.warning("no result from the workers for %s s; killing them", hard_limit())
+                    kill_workers(pool)
+                    broken = True
+                    if alone:
+                        chunk = inflight.pop(next(iter(inflight)))
+                        if len(chunk) == 1:
+                            on_results(crashed(chunk, f"the worker was stopped after {hard_limit():g} s "
+                                                      "without a result"))
+                        else:
+                            suspects.extend([c] for c in chunk)
+                    continue
                 for fut in done:
                     chunk = inflight.pop(fut)
                     try:
@@ -223,8 +241,20 @@ def run_pool(chunks: list, workers: int, on_results, pool=None) -> None:
                 log.warning("a worker process died; restarting the pool")
                 for chunk in inflight.values():
                     suspects.extend([c] for c in chunk)
+            if broken:
+                kill_workers(pool)
             pool.shutdown(wait=not broken, cancel_futures=True)
             pool = None
+
+
+def kill_workers(pool) -> None:
+    """Kill the pool's worker processes (a stuck one would keep ``shutdown`` waiting);
+    the pool then counts as broken."""
+    for proc in list((getattr(pool, "_processes", None) or {}).values()):
+        try:
+            proc.kill()
+        except Exception:  # pragma: no cover - already gone
+            pass
 
 
 def make_chunks(items: list, workers: int, size: int = CHUNK) -> list[list]:

@@ -58,6 +58,17 @@ def kind_of(source: str) -> str:
 
 def iter_sources(sources: Iterable[str], published: Optional[str] = None,
                  allow_private: bool = False) -> Iterator[Item]:
+    """One :class:`Item` per article of ``sources``, in order, each sanitised
+    (:func:`redline.ingest.sanitise.sanitise_article`)."""
+    from ..ingest.sanitise import sanitise_article
+
+    for item in _iter_sources(sources, published, allow_private):
+        sanitise_article(item.article)
+        yield item
+
+
+def _iter_sources(sources: Iterable[str], published: Optional[str],
+                  allow_private: bool) -> Iterator[Item]:
     from ..ingest import read_inputs
 
     for source in sources:
@@ -148,13 +159,19 @@ def _looks_like_feed(data: bytes) -> bool:
 
 
 def _entry_date(entry) -> Optional[str]:
+    """The entry's date as a real ``YYYY-MM-DD`` day, else None (a date feedparser could
+    not make a real day of is not used)."""
+    from ..ingest.dates import valid_day
+
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
         t = entry.get(key)
         if t:
             try:
-                return f"{t.tm_year:04d}-{t.tm_mon:02d}-{t.tm_mday:02d}"
+                day = valid_day(f"{t.tm_year:04d}-{t.tm_mon:02d}-{t.tm_mday:02d}")
             except AttributeError:  # pragma: no cover
                 continue
+            if day:
+                return day
     return None
 
 
@@ -166,9 +183,11 @@ def _entry_html(entry) -> Optional[str]:
 
 
 def read_feed_file(path: str, published: Optional[str] = None, allow_private: bool = False) -> Iterator[Item]:
+    from ..ingest.limits import MAX_FEED_BYTES, read_file
+
     try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
+        data = read_file(Path(path), MAX_FEED_BYTES, what="feed")
+    except (OSError, ValueError) as exc:
         yield Item(Article(id=Path(path).name, text="", error=f"{path}: {exc}"), path)
         return
     yield from read_feed_bytes(data, path, published, allow_private)
@@ -242,8 +261,13 @@ def read_feed_bytes(data: bytes, origin: str, published: Optional[str] = None,
 
 
 def read_warc(path: str, published: Optional[str] = None) -> Iterator[Item]:
-    """HTML responses (HTTP 200) of a WARC/WARC.gz file, one article each."""
+    """HTML responses (HTTP 200) of a WARC/WARC.gz file, one article each. A record
+    body over :data:`redline.ingest.limits.MAX_HTML_BYTES` is refused while it is
+    being decompressed (an error record; the archive goes on)."""
     from warcio.archiveiterator import ArchiveIterator
+
+    from ..ingest.dates import valid_day
+    from ..ingest.limits import MAX_HTML_BYTES, TooLarge, read_limited
 
     try:
         fh = open(path, "rb")
@@ -267,12 +291,15 @@ def read_warc(path: str, published: Optional[str] = None) -> Iterator[Item]:
                 if status != "200" or not any(t in ctype for t in HTML_TYPES):
                     continue
                 try:
-                    body = record.content_stream().read()
+                    body = read_limited(record.content_stream(), MAX_HTML_BYTES, "WARC record body")
+                except TooLarge as exc:  # the rest of the record is skipped unread by warcio
+                    yield Item(Article(id=url, text="", url=url, error=f"{where}: {exc}"), where)
+                    continue
                 except Exception as exc:  # corrupt record: report, go on
                     yield Item(Article(id=url, text="", url=url, error=f"{where}: unreadable record: {exc}"), where)
                     continue
                 charset = ctype.split("charset=", 1)[1].split(";")[0].strip() if "charset=" in ctype else None
-                warc_date = (record.rec_headers.get_header("WARC-Date") or "")[:10] or None
+                warc_date = valid_day(record.rec_headers.get_header("WARC-Date") or "")
                 art = page_article(_decode_html(body, charset), url, published or warc_date)
                 if art.error:
                     art.error = f"{where}: {art.error}"

@@ -37,32 +37,43 @@ def analyse_text(text: str, title: Optional[str], published: Optional[str],
     """The pipeline of :func:`redline.pipeline.analyse` on one text, checking
     ``cancelled()`` before each spaCy component and before the extractors (raising
     :class:`Cancelled`); the article as the ``redline extract`` JSON, without meta."""
+    from ..budget import BudgetExceeded, article_seconds, time_limit
+    from ..ingest.sanitise import sanitise_article
     from ..model import Article
     from ..parse import load_nlp
-    from ..pipeline import _check, analyse_doc
+    from ..pipeline import _check, analyse_doc, clear_results
 
     def checkpoint():
         if cancelled():
             raise Cancelled()
 
     checkpoint()
-    art = Article(id="submitted", text=text, title=title, published=published)
+    # the same sanitising and per-article time budget as every other way in
+    art = sanitise_article(Article(id="submitted", text=text, title=title, published=published))
     art.error = _check(art)
     if art.error is None:
         nlp = load_nlp()
+        budget = article_seconds()
         try:
-            doc = nlp.make_doc(text)
-            for _name, component in nlp.pipeline:
-                checkpoint()
-                doc = component(doc)
+            with time_limit(budget, "parsing"):
+                doc = nlp.make_doc(art.text)
+                for _name, component in nlp.pipeline:
+                    checkpoint()
+                    doc = component(doc)
         except Cancelled:
             raise
+        except BudgetExceeded as exc:
+            art.error = str(exc)
         except Exception as exc:
             art.error = f"parse failed: {type(exc).__name__}: {exc}"
         else:
             checkpoint()
             try:
-                analyse_doc(doc, art)
+                with time_limit(budget, "extraction"):
+                    analyse_doc(doc, art)
+            except BudgetExceeded as exc:
+                clear_results(art)
+                art.error = str(exc)
             except Exception as exc:
                 art.error = f"extraction failed: {type(exc).__name__}: {exc}"
     out = art.to_dict()

@@ -604,6 +604,9 @@ def create_app(db_url: Optional[str] = None, token: Optional[str] = None, *,
         from ..store import models as M
         from ..store import tables as T
 
+        from ..ingest.sanitise import sanitise_article
+
+        sanitise_article(art)
         if art.error or not (art.text or "").strip():
             return {"stored": False, "status": "failed", "error": art.error or "empty text"}
         aid = T.content_hash(art.text, art.url)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Generic, Optional, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 T = TypeVar("T")
 
@@ -181,6 +181,22 @@ class Article(_Open):
     terms: list[dict] = Field(default_factory=list)
 
 
+def _real_day(value: Optional[str]) -> Optional[str]:
+    """A ``published`` value that is a real calendar day (2024-13-45 and 2024-02-30 are
+    refused with the readers' message, :func:`redline.ingest.dates.invalid_date_message`)."""
+    if value is None:
+        return None
+    from ..ingest.dates import InvalidDate, check_published
+
+    try:
+        day, note = check_published(value)
+    except InvalidDate as exc:
+        raise ValueError(str(exc)) from None
+    if note:  # a relative word: the API takes days only
+        raise ValueError(f"published must be a day written YYYY-MM-DD, got {value!r}")
+    return day
+
+
 class AnalyseIn(BaseModel):
     """A text to analyse at once."""
     text: str = Field(min_length=1, description="the article text (plain text)")
@@ -188,6 +204,8 @@ class AnalyseIn(BaseModel):
     published: Optional[str] = Field(None, pattern=r"^\d{4}-\d{2}-\d{2}$",
                                      description="publication day, YYYY-MM-DD")
     store: bool = Field(False, description="also store it (needs the token)")
+
+    _published = field_validator("published")(_real_day)
 
 
 class ArticleIn(BaseModel):
@@ -199,6 +217,8 @@ class ArticleIn(BaseModel):
     title: Optional[str] = Field(None, max_length=1000)
     published: Optional[str] = Field(None, pattern=r"^\d{4}-\d{2}-\d{2}$")
     source: Optional[str] = Field(None, max_length=200, description="the outlet")
+
+    _published = field_validator("published")(_real_day)
 
     @model_validator(mode="after")
     def _one_input(self):

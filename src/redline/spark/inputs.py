@@ -164,7 +164,9 @@ def to_record(task_no: int, seq: int, art, origin: str) -> tuple:
     an item with an error or no text is a read failure (id from its error); any other
     is identified by its content hash and gets its MinHash signature."""
     from ..corpus import dedup
+    from ..ingest.sanitise import sanitise_article
 
+    sanitise_article(art)
     if art.text and not art.error:
         aid = T.content_hash(art.text, art.url)
     else:
@@ -178,7 +180,8 @@ def to_record(task_no: int, seq: int, art, origin: str) -> tuple:
         m = dedup.minhash(art.text)
         if m is not None:
             mh = dedup.to_bytes(m)
-    meta = json.dumps(art.meta, ensure_ascii=False, default=str) if art.meta else None
+    meta = {**art.meta, "notes": art.notes} if art.notes else art.meta
+    meta = json.dumps(meta, ensure_ascii=False, default=str) if meta else None
     return (task_no, seq, aid, art.id, art.title, art.published, art.source, art.url,
             art.text or "", art.error, stage, origin, meta, mh and bytearray(mh))
 
@@ -204,7 +207,7 @@ def record_article(rec):
     from ..model import Article
 
     get = rec.__getitem__
-    meta = get("meta")
+    meta = json.loads(get("meta")) if get("meta") else {}
     return Article(id=get("ext_id"), text=get("text") or "", title=get("title"),
                    published=get("published"), source=get("source"), url=get("url"),
-                   error=get("error"), meta=json.loads(meta) if meta else {})
+                   error=get("error"), notes=meta.pop("notes", []), meta=meta)

@@ -23,8 +23,10 @@ from typing import Iterable, Iterator, Optional
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError, OperationalError
 
+from ..ingest.sanitise import clean_row
 from . import models as M
 from . import tables as T
+from .errors import StoreError, describe, is_permanent, store_errors, where_of
 
 log = logging.getLogger(__name__)
 
@@ -65,8 +67,10 @@ def alembic_config(connection=None):
 
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
+    # configparser reads "%" as interpolation: a URL with %-escapes (a password, a
+    # SQLite "file:" URI) must have it doubled
     cfg.set_main_option("sqlalchemy.url", connection.engine.url.render_as_string(hide_password=False)
-                        if connection is not None else "")
+                        .replace("%", "%%") if connection is not None else "")
     if connection is not None:
         cfg.attributes["connection"] = connection
     return cfg
@@ -86,10 +90,18 @@ def migrate(engine: sa.Engine, revision: str = "head") -> None:
             return
         except (OperationalError, IntegrityError, sa.exc.ProgrammingError) as exc:
             # another process created the tables between our check and our DDL
+            if isinstance(exc, OperationalError) and is_permanent(exc) and not _raced(exc):
+                raise StoreError(describe(exc, where_of(str(engine.url)))) from exc
             if attempt == 4:
                 raise
             log.debug("migration raced (%s); retrying", exc)
             time.sleep(0.2 * (attempt + 1))
+
+
+def _raced(exc: BaseException) -> bool:
+    """A migration error that another process creating the same tables explains."""
+    msg = str(getattr(exc, "orig", exc)).lower()
+    return "already exists" in msg or "duplicate" in msg
 
 
 def current_revision(engine: sa.Engine) -> Optional[str]:
@@ -100,9 +112,13 @@ def current_revision(engine: sa.Engine) -> Optional[str]:
 
 
 def open_store(url: Optional[str] = None, migrate_schema: bool = True) -> "Store":
+    """The store at ``url`` (see the module doc), its schema brought up to date. A
+    database that cannot be opened or migrated raises :class:`StoreError` (one line
+    naming it)."""
     engine = make_engine(url)
     if migrate_schema:
-        migrate(engine)
+        with store_errors(str(engine.url)):
+            migrate(engine)
     return Store(engine)
 
 
@@ -141,10 +157,20 @@ class Store:
         ids = list(dict.fromkeys(i for i in ids if i))
         found: set[str] = set()
         a = M.articles.c.article_id
-        with self.engine.connect() as conn:
+        with store_errors(self.url), self.engine.connect() as conn:
             for chunk in _chunks(ids):
                 found.update(conn.execute(sa.select(a).where(a.in_(chunk))).scalars())
         return found
+
+    def check_writable(self) -> None:
+        """Raise :class:`StoreError` now if nothing can be written (read-only file or
+        replica, immutable file, full disk), before any article is analysed: a write
+        that changes nothing, rolled back."""
+        with store_errors(self.url):
+            with self.engine.connect() as conn:
+                with conn.begin() as tx:
+                    conn.execute(sa.text("UPDATE alembic_version SET version_num = version_num"))
+                    tx.rollback()
 
     def has_article(self, article_id: str) -> bool:
         return bool(self.known_ids([article_id]))
@@ -169,14 +195,21 @@ class Store:
         only, linked, and the clusters of the original recounted. Returns False when
         the article was already there (nothing written).
         """
-        art = dict(rows["articles"][0])
+        art = clean_row(dict(rows["articles"][0]))
         aid = art["article_id"]
         if duplicate_of:
             art["duplicate_of"] = duplicate_of
             art["similarity"] = similarity
             rows = {"articles": [art]}
         else:
-            rows = {**rows, "articles": [art]}
+            # the same character rules as the readers (redline.ingest.sanitise), for
+            # rows that did not come through them: no NUL reaches PostgreSQL
+            rows = {name: [clean_row(r) for r in rs] for name, rs in rows.items()}
+            rows["articles"] = [art]
+        with store_errors(self.url):
+            return self._store_rows(rows, aid, art, signature, duplicate_of)
+
+    def _store_rows(self, rows, aid, art, signature, duplicate_of) -> bool:
         for attempt in range(5):
             try:
                 with self.engine.begin() as conn:
@@ -205,8 +238,8 @@ class Store:
                 if attempt == 4:
                     raise
             except OperationalError as exc:  # database locked for too long: retry
-                if attempt == 4:
-                    raise
+                if attempt == 4 or is_permanent(exc):
+                    raise  # read-only, corrupted, disk full: the same again next time
                 log.warning("retrying article %s after %s", aid, exc)
                 time.sleep(0.5 * (attempt + 1))
         return False
@@ -221,7 +254,7 @@ class Store:
 
     def counts(self) -> dict:
         a = M.articles.c
-        with self.engine.connect() as conn:
+        with store_errors(self.url), self.engine.connect() as conn:
             def n(q):
                 return int(conn.execute(q).scalar() or 0)
             total = n(sa.select(sa.func.count()).select_from(M.articles))

@@ -387,6 +387,14 @@ def empty_rows() -> dict[str, list[dict]]:
     return {t: [] for t in TABLES}
 
 
+def _meta_with_notes(meta, notes) -> Optional[dict]:
+    """The article's ``meta`` with its reader ``notes`` (what was replaced or assumed)
+    kept under ``"notes"``: the store has no column of its own for them."""
+    if not notes:
+        return meta
+    return {**(meta or {}), "notes": list(notes)}
+
+
 def article_rows(article: Any, article_id: Optional[str] = None,
                  origin: Optional[str] = None) -> dict[str, list[dict]]:
     """Flatten one analysed article into rows, ``{table: [row dict, ...]}``.
@@ -415,7 +423,7 @@ def article_rows(article: Any, article_id: Optional[str] = None,
         "published": published, "day": iso_day(published), "source": source,
         "url": url, "text": text, "n_chars": len(text), "error": error,
         "duplicate_of": None, "similarity": None,
-        "meta": _json(_get(a, "meta") or None),
+        "meta": _json(_meta_with_notes(_get(a, "meta"), _get(a, "notes")) or None),
     })
     if error:
         rows["failures"].append({"article_id": article_id, "ext_id": ext_id, "origin": origin,
