@@ -75,7 +75,7 @@ def api(tmp_path_factory):
     from redline.serve.app import create_app
 
     app = create_app("sqlite:///" + str(tmp_path_factory.mktemp("fuzz") / "api.db"), token="fuzz-token")
-    with TestClient(app) as client:
+    with TestClient(app, base_url="http://127.0.0.1") as client:
         yield client
 
 

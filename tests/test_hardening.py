@@ -133,7 +133,7 @@ def test_1_serve_analyse_runs_under_the_budget(tmp_path, monkeypatch):
 
     monkeypatch.setattr(pipeline, "analyse_doc", slow)
     app = create_app("sqlite:///" + str(tmp_path / "api.db"), token="t")
-    with TestClient(app) as client:
+    with TestClient(app, base_url="http://127.0.0.1") as client:
         assert client.post("/api/analyse", json={"text": GOOD}).json()["status"] == "analysed"  # warm
         monkeypatch.setenv("REDLINE_ARTICLE_SECONDS", "2")
         t0 = time.perf_counter()
