@@ -755,3 +755,9 @@ def test_demand_names_the_state_where_it_applies(analyse_text):
                                 "for young people in China.")
     req = [e for e in evs if e.type == "REQUEST"]
     assert req and [a.country for a in req[0].target] == ["CHN"], [(e.type, [a.country for a in e.target]) for e in evs]
+
+
+def test_announced_sanction_is_a_threat_the_story_states(analyse_text):
+    evs = _events(analyse_text, "Trump said he will substantially increase the tariffs on Canadian cars.")
+    kinds = [(e.type, e.factuality) for e in evs]
+    assert ("THREATEN", "asserted") in kinds and ("SANCTION", "future") in kinds, kinds

@@ -795,6 +795,14 @@ def _weapon(tok) -> bool:
     return ea.is_thing(core) or core.lemma_.lower() in _weapon_heads()
 
 
+def _said_by(src, quote) -> bool:
+    """Is the quote's speaker among these actors (by entity, or "I"/"we")?"""
+    if quote is None or quote.speaker is None or not src:
+        return False
+    sp = quote.speaker.entity
+    return any((sp and a.entity == sp) or (a.text or "").lower() in ("i", "we") for a in src)
+
+
 def _speaker_acts(type_: str, src, quote, tok) -> bool:
     """Is this a speech act (verbal quad) that the quote's speaker performs in the
     quote, in the present ("we reject", "I urge"), not one they report?"""
@@ -1267,7 +1275,9 @@ def _events_of(doc, c, index, quotes) -> list:
             stmt_src = adv
     lex_t = c.lex.type if c.lex is not None else None
     # the statement (asserted, or reported inside a quote) of a statement reading
-    said = "reported" if quote is not None else "asserted"
+    # (asserted when the quote's speaker makes it: "Trump said he will raise tariffs" is a
+    # threat the story states Trump made)
+    said = "reported" if quote is not None and not _said_by(stmt_src, quote) else "asserted"
     # no one announces the act: a guess about the past ("may have launched attacks"),
     # a purpose ("sent troops to help"), an act demanded of someone else ("called on
     # Russia to withdraw": the demand is the speaker's event)
@@ -1284,6 +1294,11 @@ def _events_of(doc, c, index, quotes) -> list:
             # itself is a threat/promise (the classifier's reading, as PLV codes it); the
             # act it names is its own event, with the irrealis factuality
             facts[0] = said
+            announced = _STATEMENT_OF.get(plover.quad(lex_t)) if fact in CONFIG.stated_intent else None
+            if announced and type_ != announced and type_ != "REQUEST":
+                # "he will increase the tariffs": announcing a sanction is a threat, not a
+                # rejection (the reading's polarity follows the act announced)
+                types[0] = (announced, tgt)
             types.append((lex_t, tgt))
             facts.append(fact)
         elif len(types) == 1:
