@@ -123,3 +123,12 @@ def test_aid_needs_a_recipient(analyse_text, monkeypatch):
     # with a recipient it stands
     evs = _events(analyse_text, "Japan sent humanitarian aid to Turkey after the earthquake.")
     assert any(e.type == "AID" for e in evs)
+
+
+@pytest.mark.parametrize("text", [
+    "\u201cI\u2019m not talking about students,\u201d he said.",
+    "The White House did not reply to VOA\u2019s email requesting comment.",
+])
+def test_talk_about_and_requests_for_comment_are_no_events(analyse_text, text):
+    evs = _events(analyse_text, text)
+    assert not evs, [(e.type, e.trigger.text) for e in evs]

@@ -61,7 +61,8 @@ class FilterConfig:
     #: a person or group phrase with no known country is political too
     named_groups: bool = True
     #: the predicates applied, in order (names of :data:`NOT_AN_EVENT`)
-    predicates: tuple = ("newsroom_act", "thing_as_source", "travel", "no_recipient", "no_political_actor")
+    predicates: tuple = ("newsroom_act", "mere_talk", "thing_as_source", "travel", "no_recipient",
+                         "no_political_actor")
     #: types whose act needs a target actor (PLOVER: done to someone); in the VOA gold 6
     #: of 119 such events have none; RETREAT ("laid down their arms") often has none
     needs_target: frozenset = frozenset({"AID", "SUPPORT", "SANCTION", "THREATEN"})
@@ -164,7 +165,7 @@ def split_objects(event: Event, doc=None) -> Event:
 
 _NEWSROOM = re.compile(
     r"contributed to this report|contributed reporting|"
-    r"request(?:s|ed)? for comment|"
+    r"request(?:s|ed)? for comment|requesting (?:a |further )?comment|"
     r"reached for comment|declined to comment|could not be reached|"
     r"\b(?:VOA|Voice of America)(?:'s|’s)? (?:request|inquir|quer|question|interview)",
     re.I)
@@ -361,8 +362,24 @@ def no_recipient(event: Event, doc=None, config: FilterConfig = CONFIG) -> bool:
         config.object_is_recipient and event.object)
 
 
+_TALK_VERBS = word_class("talk_verb")
+
+
+def mere_talk(event: Event, doc=None, config: FilterConfig = CONFIG) -> bool:
+    """Talking *about* something with no one ("I'm not talking about students", "people
+    that even talk about it"): a mention of speech, no meeting and no refusal; and a
+    trigger that is no word (a clitic "'s")."""
+    if not any(ch.isalpha() for ch in (event.trigger.text or "")):
+        return True
+    if event.target or _lemma(doc, event.trigger) not in _TALK_VERBS:
+        return False
+    sp = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand") if doc is not None else None
+    return sp is None or sp[0].pos_ == "VERB"  # "peace talks" (a noun) stay a meeting
+
+
 #: the "not an event" predicates by name, in the order they are tried
 NOT_AN_EVENT: dict[str, Callable[..., bool]] = {
+    "mere_talk": mere_talk,
     "no_recipient": no_recipient,
     "newsroom_act": newsroom_act,
     "thing_as_source": thing_as_source,
