@@ -176,7 +176,13 @@ _NEWS_ORGS = {"voa", "voice of america", "reuters", "ap", "associated press", "a
 
 def _sentence_text(doc, event: Event) -> str:
     s = event.sentence or {}
-    text = getattr(doc, "text", None) if doc is not None else None
+    if doc is None:
+        return ""
+    try:
+        from ._text import doc_text
+        text = doc_text(doc)  # spaCy rebuilds doc.text on every access
+    except Exception:  # a stand-in doc with a plain text attribute
+        text = getattr(doc, "text", None)
     if text is None or s.get("start") is None:
         return ""
     return text[s["start"]:s["end"]]
