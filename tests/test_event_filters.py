@@ -132,3 +132,8 @@ def test_aid_needs_a_recipient(analyse_text, monkeypatch):
 def test_talk_about_and_requests_for_comment_are_no_events(analyse_text, text):
     evs = _events(analyse_text, text)
     assert not evs, [(e.type, e.trigger.text) for e in evs]
+
+
+def test_the_publishing_newsroom_is_no_actor(analyse_text):
+    evs = _events(analyse_text, "VOA examined the facts and spoke with experts.")
+    assert not evs, [(e.type, e.trigger.text) for e in evs]

@@ -761,3 +761,11 @@ def test_announced_sanction_is_a_threat_the_story_states(analyse_text):
     evs = _events(analyse_text, "Trump said he will substantially increase the tariffs on Canadian cars.")
     kinds = [(e.type, e.factuality) for e in evs]
     assert ("THREATEN", "asserted") in kinds and ("SANCTION", "future") in kinds, kinds
+
+
+def test_patient_participle_subject_is_no_actor(analyse_text):
+    for text in ("Two Ivorian soldiers and a mercenary from Belarus stand accused of the 2004 bombing.",
+                 "If convicted, the two officers face decades in prison."):
+        evs = _events(analyse_text, text)
+        assert not any(e.trigger.text in ("accused", "convicted") and e.source for e in evs), \
+            [(e.type, e.trigger.text, [a.text for a in e.source]) for e in evs]

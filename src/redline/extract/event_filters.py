@@ -188,6 +188,15 @@ def _sentence_text(doc, event: Event) -> str:
     return text[s["start"]:s["end"]]
 
 
+def _is_publisher(a: Actor) -> bool:
+    """The publishing newsroom itself (Voice of America, whose stories these are)."""
+    for name in (a.text, a.name):
+        n = (name or "").strip().lower()
+        if n.startswith("voa") or n.startswith("voice of america"):
+            return True
+    return False
+
+
 def _is_news_org(a: Actor) -> bool:
     name = (a.name or a.text or "").lower().strip()
     return a.sector == NEWS_SECTOR or name in _NEWS_ORGS or name.startswith("voa")
@@ -207,6 +216,8 @@ def newsroom_act(event: Event, doc=None, config: FilterConfig = CONFIG) -> bool:
                 return True
         if event.type == "CONSULT" and _TO_PRESS.match(sent[t0 + len(event.trigger.text):]):
             return True  # "spoke to reporters", "talked with journalists": a press contact
+    if any(_is_publisher(a) for a in event.source):
+        return True  # "VOA examined the facts and spoke with experts": the newsroom's work
     lemma = (event.trigger.text or "").lower()
     if any(_is_news_org(a) for a in list(event.source) + list(event.target)) and \
             lemma.split(" ")[0] in _NEWSGATHERING_WORDS:

@@ -400,6 +400,18 @@ def _speech_demand(tok):
     return None
 
 
+def _patient_participle(tok) -> bool:
+    """A past participle whose subject undergoes the act: after "stand", "remain",
+    "become", "get" ("stand accused"), or an adverbial participle with no subject of
+    its own ("if convicted, they ...")."""
+    if tok.tag_ != "VBN":
+        return False
+    if tok.dep_ in ("acomp", "xcomp", "oprd", "advcl") and tok.head.lemma_.lower() in ("stand", "remain", "become", "get"):
+        return True
+    return tok.dep_ == "advcl" and not any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in tok.children) \
+        and any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "once", "when") for c in tok.children)
+
+
 _CLAIM_VERBS = word_class("claim_verb")
 _HOSTILE_AGENTS = word_class("hostile_agent")
 _CONFLICT_TYPES = {"ASSAULT", "COERCE", "THREATEN", "MOBILIZE", "SANCTION"}
@@ -510,6 +522,10 @@ def candidates(doc, sent) -> list[_Cand]:
                                         or ea.core(who).lemma_.lower() in _PERSON_NOUNS):
                     continue  # "he returned to San Francisco": a person travelling, no event
             src, tgt, info = ea.verb_roles(tok)
+            if _patient_participle(tok) and src is not None and (tgt is None or tgt.i == src.i):
+                # "two soldiers stand accused of the bombing", "if convicted, they face
+                # prison": the subject undergoes the act; its actor is unstated
+                src, tgt = None, src
             obj = info.get("dobj")
             if obj is None and info.get("passive"):
                 # "new sanctions were imposed by the EU": the passive subject is the object
