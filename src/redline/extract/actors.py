@@ -629,7 +629,7 @@ def extract_entities(doc) -> list[Entity]:
             c.raws.append(r)
         elif r.org is not None:
             c = cluster_for(("O", r.org.name), name=r.org.name, type=r.org.type,
-                            country=r.org.country or None, sector=r.org.sector)
+                            country=r.org.country or None, sector=r.org.sector, kb=r.org.name)
             c.raws.append(r)
         elif r.label == "PERSON":
             words = _person_key(r.text)
