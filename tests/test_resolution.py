@@ -233,3 +233,17 @@ def test_an_organisation_named_by_its_kind_is_no_person(analyse_text):
     for name in ("Control Risks", "Clingendael"):
         hits = [e for e in art.entities if e.name == name]
         assert hits and hits[0].type == "ORG", [(e.name, e.type) for e in art.entities]
+
+
+def test_its_forces_are_the_clause_subjects(nlp):
+    from redline.extract import actors, places, resolution
+
+    text = ("Turkey offered to mediate. Russia's defence ministry said its forces had struck "
+            "military targets in the port.")
+    doc = nlp(text)
+    ents = actors.extract_entities(doc)
+    index = actors.EntityIndex(ents, doc)
+    resolution.resolve_entities(doc, ents, places.extract_places(doc, ents), "2025-03-14", index)
+    s = text.index("its forces")
+    actor = index.actor(s, s + len("its forces"))
+    assert actor is not None and (actor.country, actor.sector) == ("RUS", "MIL")

@@ -988,6 +988,21 @@ class EntityIndex:
                 best, best_pos = ent, s
         return best
 
+    def _owner_of(self, noun) -> Optional[Actor]:
+        """Whose "its forces" / "their police" are: the subject of a clause the phrase
+        sits in ("Russia said its forces struck ..."), nearest clause first."""
+        tok = noun
+        while tok.head.i != tok.i:
+            tok = tok.head
+            subj = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i != noun.i
+                         and noun not in c.subtree), None)
+            if subj is not None and subj.pos_ != "PRON":
+                lo, hi = min(t.i for t in subj.subtree), subj.i + 1
+                found = self.actor(self.doc[lo].idx, self.doc[hi - 1].idx + len(self.doc[hi - 1].text))
+                if found is not None and found.country:
+                    return found
+        return None
+
     def _qualified_before(self, noun) -> Optional[Actor]:
         """The actor of the last earlier phrase headed by the same noun and qualified
         by an entity, within 300 tokens ("G7 diplomats ... the diplomats")."""
@@ -1085,7 +1100,15 @@ class EntityIndex:
             # "police", "security forces", "the militants": the state the story is
             # about, when the resolution passes found one (domestic forces and armed
             # groups are coded with their state).
-            country = self.story_country if head_sector in _LOCAL_SECTORS else None
+            # "its forces", "their police": the owner decides (the event reader
+            # resolves the pronoun), not the story
+            owner = next((c for c in root.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+            if owner is not None and owner.lower_ in {"its", "their"}:
+                found = self._owner_of(root)
+                if found is not None:
+                    return Actor(name=span.text, entity=found.entity, country=found.country,
+                                 sector=head_sector, start=start, end=end, text=span.text)
+            country = self.story_country if head_sector in _LOCAL_SECTORS and owner is None else None
             return Actor(name=span.text, entity=None, country=country, sector=head_sector,
                          start=start, end=end, text=span.text)
         return None
