@@ -833,6 +833,12 @@ def _speaker_acts(type_: str, src, quote, tok) -> bool:
 def _object_of(doc, c) -> list:
     """The act a verb's object names when it is no recipient ("violated *the ceasefire*")."""
     noun = c.info.get("object_noun")
+    if noun is None and c.kind == "verb":
+        # what is given, moved or used when it is no recipient ("provided EUR 28 million")
+        d = c.info.get("dobj")
+        if d is not None and (c.tgt is None or d.i != c.tgt.i) and (c.src is None or d.i != c.src.i) \
+                and not ea.looks_actor(d):
+            noun = d
     if noun is None:
         return []
     lo, hi = ea.np_tokens(noun)
