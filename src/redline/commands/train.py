@@ -11,6 +11,7 @@ KINDS = {
     "quotes": "learn the reporting-frame table from PolNeAR train",
     "clusters": "learn word clusters from the shared unlabelled news (run before `train events`; needs gensim)",
     "events": "train the PLOVER event-type classifier on PLV train (and optionally the synthetic stories)",
+    "events_none": "train the learned 'none' decision over coded events on the VOA work stories (the held-out 10 left out)",
 }
 
 

@@ -134,6 +134,9 @@ def add_arguments(p):
                    help="with --cv: weight of the synthetic stories in each fold's training")
     p.add_argument("-C", type=float, default=None, help="with --cv: regularisation of the classifier")
     p.add_argument("--no-confusion", action="store_true", help="do not print the confusion matrix")
+    p.add_argument("--no-none-model", action="store_true",
+                   help="score without the learned 'none' decision (redline train events_none), "
+                        "which is trained on whole news stories, not single sentences")
     p.add_argument("--split", choices=("heldout", "work"), default=None,
                    help="the fixed PLV split (20%%, stratified, seed %d): 'heldout' trains on the other "
                         "80%% and scores the 20%% (no rule is written from it); 'work' restricts the "
@@ -210,6 +213,9 @@ def run(args) -> int:
         print("no rows")
         return 2
     t0 = time.perf_counter()
+    if getattr(args, "no_none_model", False):
+        from ..extract import event_none
+        event_none.set_model(False)
     split = getattr(args, "split", None)
     if split is not None:
         work, held = heldout_split(rows)

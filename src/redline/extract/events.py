@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from .. import plover
 from ..plover import word_class
-from ._text import doc_text, is_to_infinitive, sentence_of
+from ._text import doc_text, is_to_infinitive, sentence_bounds, sentence_of
 from ..model import Actor, Event, TextSpan
 from . import event_actors as ea
 from .event_features import compound_modifier, features, lex_entry
@@ -1071,8 +1071,12 @@ def extract_events(doc, *, entities=None, index=None, quotes=None, dates=None, p
             log.debug("event candidate failed", exc_info=True)
     # filters: targets are actors (things go to ``object``); named "not an event" predicates
     if index is not None:
-        from . import event_filters
+        from . import event_filters, event_none
         events = event_filters.apply(events, doc)
+        if len(sentence_bounds(doc)) >= event_none.MIN_SENTENCES:
+            # the learned "none" decision (if a model is installed), for whole stories: it
+            # was trained on them and reads the story's resolution of actors
+            events = event_none.keep(events)
     # text order; events of one trigger keep their order (the classifier's reading first)
     events.sort(key=lambda e: e.trigger.start)
     for k, e in enumerate(events, 1):

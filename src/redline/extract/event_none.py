@@ -1,0 +1,84 @@
+"""The learned "none" decision of the event coder: after the filter stage, a small
+logistic regression over the coded events says which are most likely no event of the
+kind a careful coder records (a matching gold event).
+
+Takes the events of one article (:class:`redline.model.Event`) and returns those the
+model keeps (probability ≥ the threshold stored with the model). Features are the
+event's own record: type, factuality, classifier confidence, whether source and target
+have a country, their sectors, how many sources, whether there is an object, whether
+the event sits in a quote, whether source and target share a country, and the trigger
+word. Trained by ``redline train events_none`` on the VOA work stories (the held-out
+ten are left out); without the model file nothing is dropped. Applied by
+:func:`redline.extract.events.extract_events` to texts of ``MIN_SENTENCES`` or more.
+"""
+from __future__ import annotations
+
+import functools
+import logging
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "event_none.joblib"
+#: applied to texts of at least this many sentences: the model learnt from whole stories,
+#: whose actors are resolved across sentences; a headline or a single sentence (PLV) is
+#: outside what it has seen
+MIN_SENTENCES = 5
+_override = None
+
+
+def features(ev) -> dict:
+    """The feature dict of one event (a :class:`~redline.model.Event` or its JSON dict)."""
+    g = (lambda k: ev.get(k)) if isinstance(ev, dict) else (lambda k: getattr(ev, k, None))
+
+    def a(x, k):
+        return x.get(k) if isinstance(x, dict) else getattr(x, k, None)
+    src, tgt = list(g("source") or []), list(g("target") or [])
+    trig = g("trigger")
+    f = {"type=" + str(g("type")): 1.0, "fact=" + str(g("factuality")): 1.0,
+         "conf": float(g("confidence") or 0.0),
+         "src_c": float(any(a(x, "country") for x in src)), "tgt_c": float(any(a(x, "country") for x in tgt)),
+         "n_src": float(len(src)), "obj": float(bool(g("object"))), "quote": float(g("quote") is not None),
+         "same": float(bool({a(x, "country") for x in src} & {a(x, "country") for x in tgt} - {None}))}
+    if src:
+        f["ssec=" + str(a(src[0], "sector"))] = 1.0
+    if tgt:
+        f["tsec=" + str(a(tgt[0], "sector"))] = 1.0
+    f["trig=" + str(a(trig, "text") or "").lower()] = 1.0
+    return f
+
+
+@functools.lru_cache(maxsize=1)
+def _load():
+    if not MODEL_PATH.exists():
+        return None
+    try:
+        import joblib
+        return joblib.load(MODEL_PATH)
+    except Exception as exc:  # a broken artefact must not stop extraction
+        log.warning("event none-model unusable (%s): keeping every event", exc)
+        return None
+
+
+def set_model(model) -> None:
+    """Use ``model`` instead of the installed one (``False``: none at all; ``None``:
+    the installed one again)."""
+    global _override
+    _override = model
+
+
+def current():
+    if _override is False:
+        return None
+    return _override if _override is not None else _load()
+
+
+def keep(events: list) -> list:
+    """The events the none-model keeps (all of them without a model)."""
+    model = current()
+    if model is None or not events:
+        return events
+    X = model["vectorizer"].transform([features(e) for e in events])
+    p = model["classifier"].predict_proba(X)[:, list(model["classifier"].classes_).index(True)]
+    th = float(model.get("threshold", 0.2))
+    return [e for e, q in zip(events, p) if q >= th]

@@ -1,0 +1,135 @@
+"""``redline train events_none``: the learned "none" decision over coded events
+(:mod:`redline.extract.event_none`), from the whole-article VOA gold.
+
+Each story of the gold except the last ``--hold-out`` (default 10, the stories set aside
+for out-of-sample figures) is analysed with the none decision off; each event it codes
+is labelled by whether it matches a gold event of the story the way
+``../shared/eval/score_articles.py`` matches them (same type; a source and a target
+country shared where the gold lists any); a logistic regression learns the label from
+:func:`redline.extract.event_none.features`. ``--cv`` prints a story-grouped 5-fold
+estimate (events kept, their precision, gold core events still matched) per threshold.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[3]  # the project folder
+SHARED = ROOT.parent / "shared" / "data" / "voa"
+SEED = 13
+
+
+def _countries(actors) -> set:
+    return {a.country for a in actors if getattr(a, "country", None)}
+
+
+def matches(ev, gold: dict) -> bool:
+    """Same type; source and target countries meet the gold ones where gold has any."""
+    if ev.type != gold["type"]:
+        return False
+    gs, gt = set(gold.get("source_countries") or []), set(gold.get("target_countries") or [])
+    if gs and not _countries(ev.source) & gs:
+        return False
+    if gt and not _countries(ev.target) & gt:
+        return False
+    return True
+
+
+def examples(gold_path, stories_path, hold_out: int = 10):
+    """(story id, features, label, core gold keys matched) of every coded event."""
+    from ..extract import event_none
+    from ..extract.event_none import features
+    from ..model import Article
+    from ..pipeline import analyse_many
+
+    gold = json.loads(Path(gold_path).read_text(encoding="utf-8"))
+    if hold_out:
+        gold = gold[:-hold_out]
+    texts = {}
+    for line in Path(stories_path).read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            o = json.loads(line)
+            texts[str(o["id"])] = o
+    arts = [Article(id=str(g["id"]), text=texts[str(g["id"])]["text"], published=g.get("published"))
+            for g in gold if str(g["id"]) in texts]
+    by_id = {str(g["id"]): g for g in gold}
+    rows = []
+    event_none.set_model(False)
+    try:
+        for art in analyse_many(arts):
+            g = by_id[art.id]
+            for ev in art.events:
+                core = [(art.id, k) for k, ge in enumerate(g["events"]) if ge.get("core") and matches(ev, ge)]
+                rows.append((art.id, features(ev), any(matches(ev, ge) for ge in g["events"]), core))
+    finally:
+        event_none.set_model(None)
+    return rows
+
+
+def fit(rows, C: float = 0.5):
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vec = DictVectorizer()
+    X = vec.fit_transform([r[1] for r in rows])
+    clf = LogisticRegression(C=C, max_iter=3000, class_weight="balanced", random_state=SEED)
+    clf.fit(X, [bool(r[2]) for r in rows])
+    return {"vectorizer": vec, "classifier": clf}
+
+
+def cross_validate(rows, C: float = 0.5, thresholds=(0.0, 0.1, 0.2, 0.3, 0.4, 0.5)) -> list[str]:
+    """Story-grouped 5-fold estimate per threshold."""
+    ids = sorted({r[0] for r in rows})
+    fold = {sid: i % 5 for i, sid in enumerate(ids)}
+    probs = [0.0] * len(rows)
+    for k in range(5):
+        m = fit([r for r in rows if fold[r[0]] != k], C)
+        idx = [i for i, r in enumerate(rows) if fold[r[0]] == k]
+        cls = list(m["classifier"].classes_)
+        p = m["classifier"].predict_proba(m["vectorizer"].transform([rows[i][1] for i in idx]))[:, cls.index(True)]
+        for i, q in zip(idx, p):
+            probs[i] = float(q)
+    all_core = {c for r in rows for c in r[3]}
+    out = []
+    for th in thresholds:
+        keep = [r for r, q in zip(rows, probs) if q >= th]
+        core = {c for r in keep for c in r[3]}
+        prec = sum(bool(r[2]) for r in keep) / max(1, len(keep))
+        out.append(f"threshold {th:.2f}: {len(keep)} of {len(rows)} events kept, precision {prec:.3f}, "
+                   f"gold core events matched {len(core)} of {len(all_core)}")
+    return out
+
+
+def add_arguments(p):
+    p.add_argument("--gold", default=str(SHARED / "dev_gold.json"), help="whole-article gold (JSON list)")
+    p.add_argument("--stories", default=str(SHARED / "dev.jsonl"), help="the gold's story texts (JSONL)")
+    p.add_argument("--hold-out", type=int, default=10,
+                   help="leave out the last N stories of the gold (the out-of-sample set)")
+    p.add_argument("--threshold", type=float, default=0.2, help="keep events with probability >= this")
+    p.add_argument("-C", type=float, default=0.5, help="regularisation")
+    p.add_argument("--cv", action="store_true", help="print a story-grouped 5-fold estimate instead of training")
+    p.add_argument("--out", default=None, help="model path (default: the package's models/event_none.joblib)")
+
+
+def run(args) -> int:
+    from ..extract import event_none
+
+    rows = examples(args.gold, args.stories, args.hold_out)
+    print(f"{len(rows)} coded events from {len({r[0] for r in rows})} stories, "
+          f"{sum(bool(r[2]) for r in rows)} matching a gold event")
+    if args.cv:
+        for line in cross_validate(rows, args.C):
+            print(line)
+        return 0
+    import joblib
+
+    model = fit(rows, args.C)
+    model["threshold"] = args.threshold
+    model["meta"] = {"gold": str(args.gold), "hold_out": args.hold_out, "C": args.C, "seed": SEED,
+                     "examples": len(rows)}
+    out = Path(args.out) if args.out else event_none.MODEL_PATH
+    out.parent.mkdir(parents=True, exist_ok=True)
+    joblib.dump(model, out)
+    event_none._load.cache_clear()
+    print(f"wrote {out}")
+    return 0

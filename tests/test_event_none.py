@@ -1,0 +1,51 @@
+"""The learned "none" decision (redline.extract.event_none) and its training command."""
+from __future__ import annotations
+
+from redline.extract import event_none
+from redline.model import Actor, Event, TextSpan
+
+
+def _ev(type_="ASSAULT", src_country="RUS", trigger="shelled"):
+    src = [Actor("Russia", None, src_country, "GOV", 0, 6, "Russia")]
+    return Event(id="", type=type_, mode=None, context=None, cameo=None, score=None, goldstein=None,
+                 factuality="asserted", trigger=TextSpan(7, 7 + len(trigger), trigger),
+                 sentence={"start": 0, "end": 40}, source=src, target=[], confidence=0.9)
+
+
+def test_features_of_an_event_and_of_its_json():
+    ev = _ev()
+    f = event_none.features(ev)
+    assert f["type=ASSAULT"] == 1.0 and f["src_c"] == 1.0 and f["tgt_c"] == 0.0 and f["trig=shelled"] == 1.0
+    from dataclasses import asdict
+    assert event_none.features(asdict(ev)) == f
+
+
+def test_keep_uses_the_model_and_threshold():
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    good, bad = _ev(), _ev(type_="RETREAT", src_country=None, trigger="controls")
+    vec = DictVectorizer()
+    X = vec.fit_transform([event_none.features(e) for e in [good, bad] * 5])
+    clf = LogisticRegression().fit(X, [True, False] * 5)
+    event_none.set_model({"vectorizer": vec, "classifier": clf, "threshold": 0.5})
+    try:
+        assert event_none.keep([good, bad]) == [good]
+    finally:
+        event_none.set_model(None)
+    event_none.set_model(False)
+    try:
+        assert event_none.keep([good, bad]) == [good, bad]  # no model: nothing dropped
+    finally:
+        event_none.set_model(None)
+
+
+def test_training_labels_match_the_scorer():
+    from redline.training.events_none import matches
+
+    ev = _ev()
+    ev.target = [Actor("Ukraine", None, "UKR", None, 0, 1, "Ukraine")]
+    assert matches(ev, {"type": "ASSAULT", "source_countries": ["RUS"], "target_countries": ["UKR"]})
+    assert matches(ev, {"type": "ASSAULT", "source_countries": [], "target_countries": []})
+    assert not matches(ev, {"type": "ASSAULT", "source_countries": ["USA"], "target_countries": []})
+    assert not matches(ev, {"type": "ACCUSE", "source_countries": ["RUS"], "target_countries": ["UKR"]})
