@@ -47,6 +47,12 @@ def _resolved_index(nlp, text: str):
      "Lind", "MNC", "descriptor:organisation-kind"),
     ("Grace Achieng, a professor at Makerere University in Uganda, said the study was small.",
      "Achieng", "UGA", "descriptor:organisation-place"),
+    # the apposition of a name the person is "known as"
+    ("Among them is Gerald Kowalski, known also as Jerry Gao, an American who has risen to popularity in "
+     "China.", "Kowalski", "USA", "descriptor:nationality"),
+    # an organisation's head noun says what it is ("a center for ... consultancy")
+    ("Jan Berisha, vice chairman of the Zurich-based Balkan Center for Studies and Legal Consultancy, "
+     "said it was wrong.", "Berisha", "NGO", "descriptor:organisation-kind"),
     # a place in the description
     ("Li Wei, a media commentator based in Hong Kong, said online spaces matter.", "Wei", "HKG",
      "descriptor:place"),

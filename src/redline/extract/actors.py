@@ -425,7 +425,9 @@ def _titled_names(doc, taken: list) -> Iterator[tuple[int, int]]:
             i += 1
             continue
         j = i + 1
-        while j < n and j - i <= 4 and doc[j].pos_ == "PROPN" and doc[j].is_title and not taken[j] \
+        # ("Oh Ei Sun": the model reads "Oh" as an interjection)
+        while j < n and j - i <= 4 and (doc[j].pos_ == "PROPN" or (spoken and j == i + 1 and doc[j].pos_ == "INTJ")) \
+                and doc[j].is_title and not taken[j] \
                 and doc[j].text.lower() not in _sector_words() and country(doc[j].text) is None:
             j += 1
         run = j - (i + 1)

@@ -79,9 +79,16 @@ def _org_kinds() -> dict[str, tuple[str, str]]:
 def org_kind(words: list[str]) -> Optional[str]:
     """PLOVER code of an unknown organisation from its own words ("Control Risks" →
     MNC, "German Marshall Fund" → NGO), "LOCATED" for kinds whose code is the country
-    they sit in (universities, state bodies), or None."""
+    they sit in (universities, state bodies), or None. The head noun of the name (the
+    word before its first "of"/"for": "Center for Studies and Legal Consultancy" is a
+    center) speaks first."""
     kinds = _org_kinds()
     low = [w.lower().strip(".,") for w in words]
+    cut = next((i for i, w in enumerate(low) if w in {"of", "for", "on", "in"}), None)
+    if cut:
+        head = kinds.get(low[cut - 1])
+        if head and head[1] == "head":
+            return head[0]
     for n in (2, 1):
         for i in range(len(low) - n, -1, -1):
             hit = kinds.get(" ".join(low[i:i + n]))
@@ -217,6 +224,12 @@ def _descriptor_phrases(doc, ts: int, te: int) -> list[tuple[str, list]]:
                 out.append(("prep", keep(list(c.subtree))))
             elif c.dep_ in {"relcl", "acl"}:
                 out.append(("relcl", keep(list(c.subtree))))
+                # "X, known also as Y, an American who ...": Y's apposition is X's
+                if c.lemma_ in {"know", "call", "nickname", "dub"}:
+                    for prep in (t for t in c.children if t.dep_ == "prep" and t.lower_ == "as"):
+                        for alias in (t for t in prep.children if t.dep_ == "pobj"):
+                            for ap in (t for t in alias.children if t.dep_ == "appos"):
+                                out.append(("appos", keep(list(ap.subtree))))
     return [(rel, toks) for rel, toks in out if toks]
 
 
@@ -394,7 +407,8 @@ def _descriptor(ctx: _Context, ent: Entity) -> Optional[Evidence]:
     for rel, toks in phrases:
         if rel == "relcl":
             continue
-        described = described_kind([t.lower_ for t in toks])
+        # describing nouns are common nouns ("the think tank"), not words of a name
+        described = described_kind([t.lower_ for t in toks if t.is_lower])
         for org in _orgs_in(ctx, toks):
             kind = org.country if org.country in _NON_STATE else org_kind(org.name.split())
             if described in _NON_STATE:
