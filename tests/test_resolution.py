@@ -53,6 +53,9 @@ def _resolved_index(nlp, text: str):
     # an organisation's head noun says what it is ("a center for ... consultancy")
     ("Jan Berisha, vice chairman of the Zurich-based Balkan Center for Studies and Legal Consultancy, "
      "said it was wrong.", "Berisha", "NGO", "descriptor:organisation-kind"),
+    # the predicate of a copula describes its subject
+    ("Tomas Varga is a senior fellow at the Danube Policy Institute.", "Varga", "NGO", None),
+    ("Abdi Farah was among the first refugees from Somalia to arrive.", "Farah", "SOM", "descriptor:place"),
     # a place in the description
     ("Li Wei, a media commentator based in Hong Kong, said online spaces matter.", "Wei", "HKG",
      "descriptor:place"),

@@ -208,6 +208,12 @@ def _descriptor_phrases(doc, ts: int, te: int) -> list[tuple[str, list]]:
         out.append(("premod", keep(sorted(set(pre), key=lambda t: t.i))))
     roots = [doc[i] for i in name if doc[i].head.i not in name or doc[i].head.i == i]
     for root in roots:
+        # "X is a senior fellow at Y", "X was among the first refugees from Z": the
+        # predicate of a copula describes its subject as an apposition would
+        if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+            for c in root.head.children:
+                if c.dep_ == "attr" or (c.dep_ == "prep" and c.lower_ == "among"):
+                    out.append(("appos", keep(list(c.subtree))))
         group = _group_of(root)
         if group is not None:
             out.append(("appos-head", keep([t for t in group.subtree if t.i <= group.i])))
