@@ -19,7 +19,7 @@ from pathlib import Path
 
 log = logging.getLogger(__name__)
 
-MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "event_none.joblib"
+MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "event_none.npz"
 #: applied to texts of at least this many sentences: the model learnt from whole stories,
 #: whose actors are resolved across sentences; a headline or a single sentence (PLV) is
 #: outside what it has seen
@@ -50,21 +50,21 @@ def features(ev) -> dict:
 
 @functools.lru_cache(maxsize=1)
 def _load():
+    """The installed none-model (:mod:`redline.linear`), or None: then nothing is dropped."""
     if not MODEL_PATH.exists():
         return None
-    try:
-        import joblib
-        return joblib.load(MODEL_PATH)
-    except Exception as exc:  # a broken artefact must not stop extraction
-        log.warning("event none-model unusable (%s): keeping every event", exc)
-        return None
+    from ..linear import load_model
+
+    return load_model(MODEL_PATH, "event none")
 
 
 def set_model(model) -> None:
     """Use ``model`` instead of the installed one (``False``: none at all; ``None``:
     the installed one again)."""
+    from ..linear import as_linear
+
     global _override
-    _override = model
+    _override = model if model is False else as_linear(model)
 
 
 def current():
@@ -78,7 +78,6 @@ def keep(events: list) -> list:
     model = current()
     if model is None or not events:
         return events
-    X = model["vectorizer"].transform([features(e) for e in events])
-    p = model["classifier"].predict_proba(X)[:, list(model["classifier"].classes_).index(True)]
-    th = float(model.get("threshold", 0.2))
+    p = model.probability_of([features(e) for e in events], "True")
+    th = float(model.meta.get("threshold", 0.2))
     return [e for e, q in zip(events, p) if q >= th]

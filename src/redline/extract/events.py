@@ -125,7 +125,7 @@ class EventConfig:
 
 CONFIG = EventConfig()
 
-MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "events.joblib"
+MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "events.npz"
 
 # Verbs that are never triggers on their own (speech, copula, light verbs): their
 # complements carry the event; speech verbs with a type (accuse, urge, warn...) are in the lexicon.
@@ -291,22 +291,22 @@ def _known(actor) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _load_model():
-    if not MODEL_PATH.exists():
-        log.warning("no event model at %s: typing events by the lexicon only", MODEL_PATH)
-        return None
-    try:
-        import joblib
-        return joblib.load(MODEL_PATH)
-    except Exception as exc:  # a broken artefact must not stop extraction
-        log.warning("event model unusable (%s): typing events by the lexicon only", exc)
-        return None
+    """The installed classifier's weights, scored with NumPy (:mod:`redline.linear`:
+    no scikit-learn import when extracting), or None: then events are typed by the
+    lexicon only."""
+    from ..linear import load_model
+
+    return load_model(MODEL_PATH, "event type")
 
 
 def set_model(model) -> None:
-    """Use ``model`` (a dict with ``vectorizer`` and ``classifier``) instead of the installed
-    one; ``None`` restores the installed model. Used by cross-validation."""
+    """Use ``model`` (a :class:`~redline.linear.LinearModel`, or a freshly trained dict
+    with ``vectorizer`` and ``classifier``) instead of the installed one; ``None``
+    restores the installed model. Used by cross-validation."""
+    from ..linear import as_linear
+
     global _model_override
-    _model_override = model
+    _model_override = as_linear(model)
 
 
 def current_model():
@@ -315,12 +315,13 @@ def current_model():
 
 def classify(feature_dicts: list[dict], model=None) -> list[tuple[str, float]]:
     """(label, probability) for each feature dict, or [] if there is no model."""
-    model = model or current_model()
+    from ..linear import as_linear
+
+    model = as_linear(model) or current_model()
     if model is None or not feature_dicts:
         return []
-    X = model["vectorizer"].transform(feature_dicts)
-    proba = model["classifier"].predict_proba(X)
-    labels = model["classifier"].classes_
+    proba = model.predict_proba(feature_dicts)
+    labels = model.classes_
     out = []
     for row in proba:
         k = int(row.argmax())

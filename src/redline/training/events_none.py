@@ -108,7 +108,7 @@ def add_arguments(p):
     p.add_argument("--threshold", type=float, default=0.2, help="keep events with probability >= this")
     p.add_argument("-C", type=float, default=0.5, help="regularisation")
     p.add_argument("--cv", action="store_true", help="print a story-grouped 5-fold estimate instead of training")
-    p.add_argument("--out", default=None, help="model path (default: the package's models/event_none.joblib)")
+    p.add_argument("--out", default=None, help="model path (default: the package's models/event_none.npz)")
 
 
 def run(args) -> int:
@@ -121,7 +121,7 @@ def run(args) -> int:
         for line in cross_validate(rows, args.C):
             print(line)
         return 0
-    import joblib
+    from ..linear import LinearModel
 
     model = fit(rows, args.C)
     model["threshold"] = args.threshold
@@ -129,7 +129,8 @@ def run(args) -> int:
                      "examples": len(rows)}
     out = Path(args.out) if args.out else event_none.MODEL_PATH
     out.parent.mkdir(parents=True, exist_ok=True)
-    joblib.dump(model, out)
+    meta = dict(model["meta"], threshold=args.threshold)
+    LinearModel.from_sklearn(model["vectorizer"], model["classifier"], meta).save(out)
     event_none._load.cache_clear()
     print(f"wrote {out}")
     return 0
