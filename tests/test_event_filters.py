@@ -19,8 +19,8 @@ def _dropped(analyse_text, text, monkeypatch):
     seen = []
     orig = ef.apply
 
-    def spy(events, doc=None, config=ef.CONFIG, dropped=None):
-        out = orig(events, doc, config, seen)
+    def spy(events, doc=None, config=ef.CONFIG, dropped=None, whole_story=True):
+        out = orig(events, doc, config, seen, whole_story)
         return out
     monkeypatch.setattr(ef, "apply", spy)
     analyse_text(text)
@@ -137,3 +137,13 @@ def test_talk_about_and_requests_for_comment_are_no_events(analyse_text, text):
 def test_the_publishing_newsroom_is_no_actor(analyse_text):
     evs = _events(analyse_text, "VOA examined the facts and spoke with experts.")
     assert not evs, [(e.type, e.trigger.text) for e in evs]
+
+
+def test_an_unplaced_source_is_no_evidence_in_a_lone_sentence(analyse_text):
+    # in a whole story "the company" with no political actor behind it is no event; a
+    # single sentence lacks the context that would place it
+    sentence = "The company accused the regulator of bias."
+    story = " ".join(["The weather was mild on Monday."] * 5 + [sentence])
+    in_sentence = [e for e in _events(analyse_text, sentence) if e.trigger.text == "accused"]
+    in_story = [e for e in _events(analyse_text, story) if e.trigger.text == "accused"]
+    assert in_sentence and not in_story

@@ -178,9 +178,9 @@ class _Drops:
         self.ef, self.orig, self.kept, self.by = ef, ef.apply, 0, {}
 
     def __enter__(self):
-        def spy(events, doc=None, config=self.ef.CONFIG, dropped=None):
+        def spy(events, doc=None, config=self.ef.CONFIG, dropped=None, whole_story=True):
             seen = []
-            out = self.orig(events, doc, config, seen)
+            out = self.orig(events, doc, config, seen, whole_story)
             self.kept += len(out)
             for name, _ in seen:
                 self.by[name] = self.by.get(name, 0) + 1

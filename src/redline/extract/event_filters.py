@@ -63,6 +63,10 @@ class FilterConfig:
     #: the predicates applied, in order (names of :data:`NOT_AN_EVENT`)
     predicates: tuple = ("newsroom_act", "mere_talk", "thing_as_source", "travel", "no_recipient",
                          "no_political_actor")
+    #: predicates that need the whole story: a lone sentence (a headline, a PLV row) has
+    #: not the context that places its actors ("the group", "the company"), so its
+    #: unplaced source is no evidence that nothing political happened
+    story_only: frozenset = frozenset({"no_political_actor"})
     #: types whose act needs a target actor (PLOVER: done to someone); in the VOA gold 6
     #: of 119 such events have none; RETREAT ("laid down their arms") often has none
     needs_target: frozenset = frozenset({"AID", "SUPPORT", "SANCTION", "THREATEN"})
@@ -405,23 +409,27 @@ NOT_AN_EVENT: dict[str, Callable[..., bool]] = {
 }
 
 
-def why_not(event: Event, doc=None, config: FilterConfig = CONFIG) -> Optional[str]:
-    """The name of the first predicate by which this is no event, or None."""
+def why_not(event: Event, doc=None, config: FilterConfig = CONFIG, whole_story: bool = True) -> Optional[str]:
+    """The name of the first predicate by which this is no event, or None
+    (``whole_story=False``: the predicates of ``config.story_only`` are not tried)."""
     for name in config.predicates:
+        if not whole_story and name in config.story_only:
+            continue
         if NOT_AN_EVENT[name](event, doc, config):
             return name
     return None
 
 
 def apply(events: list[Event], doc=None, config: FilterConfig = CONFIG,
-          dropped: Optional[list] = None) -> list[Event]:
+          dropped: Optional[list] = None, whole_story: bool = True) -> list[Event]:
     """The events that stand, targets split from objects. ``dropped`` (if given)
-    receives ``(predicate name, event)`` for each event let go."""
+    receives ``(predicate name, event)`` for each event let go; ``whole_story`` says
+    whether ``doc`` is a story (see ``FilterConfig.story_only``)."""
     out = []
     for e in events:
         if config.split_objects:
             split_objects(e, doc)
-        reason = why_not(e, doc, config)
+        reason = why_not(e, doc, config, whole_story)
         if reason is None:
             out.append(e)
         elif dropped is not None:

@@ -1073,8 +1073,9 @@ def extract_events(doc, *, entities=None, index=None, quotes=None, dates=None, p
     # filters: targets are actors (things go to ``object``); named "not an event" predicates
     if index is not None:
         from . import event_filters, event_none
-        events = event_filters.apply(events, doc)
-        if len(sentence_bounds(doc)) >= event_none.MIN_SENTENCES:
+        whole_story = len(sentence_bounds(doc)) >= event_none.MIN_SENTENCES
+        events = event_filters.apply(events, doc, whole_story=whole_story)
+        if whole_story:
             # the learned "none" decision (if a model is installed), for whole stories: it
             # was trained on them and reads the story's resolution of actors
             events = event_none.keep(events)
