@@ -261,6 +261,16 @@ _Row = tuple
 
 @functools.lru_cache(maxsize=1)
 def _people() -> tuple[dict[str, list[_Row]], dict[str, str]]:
+    """Raw spell rows per canonical name, and the alias map, from the per-user disk
+    cache when these tables (and user files) were read before (:mod:`redline.cache`)."""
+    from .cache import cached
+
+    sources = [Path(__file__), data_path("actors/people.tsv"),
+               data_path("actors/current_officeholders.tsv"), *map(Path, user_files())]
+    return cached("people", _read_people, sources)
+
+
+def _read_people() -> tuple[dict[str, list[_Row]], dict[str, str]]:
     """Raw spell rows per canonical name, and the alias map. Dates are parsed per
     person on demand (:func:`_spells`): most of the 20,000 persons are never asked
     for, and parsing them all would double the load time."""

@@ -13,8 +13,6 @@ import errno
 from contextlib import contextmanager
 from typing import Iterator, Optional
 
-import sqlalchemy as sa
-
 
 class StoreError(Exception):
     """A database error, said in one line (``redline`` prints it without a traceback)."""
@@ -86,6 +84,8 @@ def where_of(url: str) -> str:
     """The database as a user would name it: the file of a SQLite URL, else the URL
     (password hidden)."""
     try:
+        import sqlalchemy as sa  # here, not at import: every command imports StoreError
+
         u = sa.engine.make_url(url)
     except Exception:  # pragma: no cover - not a URL
         return url
@@ -97,6 +97,8 @@ def where_of(url: str) -> str:
 @contextmanager
 def store_errors(url: str) -> Iterator[None]:
     """Turn a database error in the block into a :class:`StoreError` naming the store."""
+    import sqlalchemy as sa
+
     try:
         yield
     except StoreError:
