@@ -428,7 +428,7 @@ def _titled_names(doc, taken: list) -> Iterator[tuple[int, int]]:
         # ("Oh Ei Sun": the model reads "Oh" as an interjection)
         while j < n and j - i <= 4 and (doc[j].pos_ == "PROPN" or (spoken and j == i + 1 and doc[j].pos_ == "INTJ")) \
                 and doc[j].is_title and not taken[j] \
-                and doc[j].text.lower() not in _sector_words() and country(doc[j].text) is None:
+                and doc[j].text.lower() not in table_ and country(doc[j].text) is None:
             j += 1
         run = j - (i + 1)
         if run >= 2 and (titled or (j < n and doc[j].text == "," and j + 1 < n
@@ -457,13 +457,13 @@ _LOCAL_SECTORS = {"MIL", "COP", "SPY", "REB", "INS", "GOV", "LEG", "JUD", "CVL"}
 _GROUP_NOUNS = {"group", "militants", "insurgents", "rebels", "separatists", "organization",
                 "organisation", "movement", "militia", "faction", "alliance", "bloc"}
 _ARMED_SECTORS = {"REB", "INS", "MIL", "OPP"}
+_GENERIC_TITLES = {"head", "chairman", "chairwoman", "chair", "spokesperson", "spokesman",
+                   "spokeswoman", "official", "member", "leader", "director", "secretary"}
 
 
 def _is_place(ent: Entity) -> bool:
     """A place entity with no state behind it (a city, a strait, a region)."""
     return ent.type in {"GPE", "LOC", "FAC"} and not ent.country
-_GENERIC_TITLES = {"head", "chairman", "chairwoman", "chair", "spokesperson", "spokesman",
-                   "spokeswoman", "official", "member", "leader", "director", "secretary"}
 
 
 def _token_country(tok) -> Optional[str]:
@@ -747,8 +747,9 @@ def extract_entities(doc) -> list[Entity]:
     entities = _merge_acronyms(doc_text(doc), entities)
     for e in entities:
         if e.type == "ORG" and e.sector is None:
-            hit = sector_of_words(e.name.split()) or next(
-                (sector_of_words([w]) for w in e.name.split() if sector_of_words([w])), None)
+            # the name's ending ("Foreign Ministry"), else any word of it ("Ministry of ...")
+            words = e.name.split()
+            hit = sector_of_words(words) or next(filter(None, (sector_of_words([w]) for w in words)), None)
             e.sector = hit[0] if hit else None
     _renumber(entities)
     _resolve_titles(doc, entities)
@@ -758,10 +759,16 @@ def extract_entities(doc) -> list[Entity]:
 _ACRONYM = re.compile(r"\s*\((?P<a>[A-Z][A-Za-z&.-]{1,9})\)")
 
 
+def _name_words(name: str) -> list[str]:
+    """The words of a name an acronym can take a letter from (small particles and
+    hyphenated parts included: Mohammed bin Salman → MBS)."""
+    return [w for w in re.split(r"[\s-]+", name) if w]
+
+
 def _initials_fit(acronym: str, name: str) -> bool:
     """Whether an acronym can stand for a name: its letters, in order, begin words
     of the name ("NISA": National Intelligence and Security Agency)."""
-    words = [w for w in re.split(r"[\s-]+", name) if w]
+    words = _name_words(name)
     letters = [c.lower() for c in acronym if c.isalpha()]
     heads = [w[0].lower() for w in words]
     i = 0
@@ -804,19 +811,13 @@ def _merge_acronyms(text: str, entities: list[Entity]) -> list[Entity]:
             continue
         first = min(m.start for m in e.mentions)
         owners = [p for p in people if p is not e and min(m.start for m in p.mentions) < first
-                  and _initials_fit(e.name, p.name) and len(e.name) == _initials_count(p.name)]
+                  and _initials_fit(e.name, p.name) and len(e.name) == len(_name_words(p.name))]
         if len(owners) == 1:
             owner = owners[0]
             owner.mentions.extend(e.mentions)
             owner.mentions.sort(key=lambda x: x.start)
             gone.add(e.id)
     return [e for e in entities if e.id not in gone]
-
-
-def _initials_count(name: str) -> int:
-    """How many words of a name an acronym can take a letter from (all of them,
-    small particles included: Mohammed bin Salman → MBS)."""
-    return len([w for w in re.split(r"[\s-]+", name) if w])
 
 
 def _renumber(entities: list[Entity]) -> None:

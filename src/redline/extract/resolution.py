@@ -46,7 +46,7 @@ from ..countries import country as country_ref
 from .actors import sector_of_words
 from ..model import Entity
 from ..tables import table
-from ._text import doc_text, sentence_of
+from ._text import doc_text, sentence_bounds, sentence_of
 from .places import country_of_place_name
 
 STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "SPY", "COP", "PTY"}
@@ -89,10 +89,19 @@ def org_kind(words: list[str]) -> Optional[str]:
         head = kinds.get(low[cut - 1])
         if head and head[1] == "head":
             return head[0]
+    return _kind_in(low, where=None, last_first=True)
+
+
+def _kind_in(words: list[str], where: Optional[str], last_first: bool = False) -> Optional[str]:
+    """The code of the first one- or two-word key of ``org_kinds.tsv`` among ``words``
+    (two-word keys first; from the end when ``last_first``), only rows of ``where``
+    (``head`` or ``descriptor``) when it is given."""
+    kinds = _org_kinds()
     for n in (2, 1):
-        for i in range(len(low) - n, -1, -1):
-            hit = kinds.get(" ".join(low[i:i + n]))
-            if hit:
+        starts = range(len(words) - n + 1)
+        for i in (reversed(starts) if last_first else starts):
+            hit = kinds.get(" ".join(words[i:i + n]))
+            if hit and (where is None or hit[1] == where):
                 return hit[0]
     return None
 
@@ -119,8 +128,8 @@ class _Context:
         mentions in the lead (first 3 sentences) counting three times."""
         if self._story is None:
             doc = self.doc
-            sents = list(doc.sents)[:3] if len(doc) else []
-            lead_end = sents[-1].end_char if sents else 0
+            bounds = sentence_bounds(doc)[:3]
+            lead_end = doc[bounds[-1][1] - 1].idx + len(doc[bounds[-1][1] - 1].text) if bounds else 0
             w: Counter = Counter()
             # the headline names the story's state more surely than any sentence
             words = re.findall(r"[A-Z][\w'’.-]*", self.title)
@@ -156,6 +165,10 @@ class _Context:
                     spans.append((a, b))
             self._quotes = spans
         return any(a < pos < b for a, b in self._quotes)
+
+    def country_of_name(self, name: str) -> Optional[str]:
+        """The state of a place name, ambiguity settled by the story's first states."""
+        return country_of_place_name(name, set(self.story_countries()[:3]))
 
     def place_country(self, start: int, end: int) -> Optional[str]:
         for p in self.places:
@@ -331,23 +344,17 @@ def _place_at(ctx: "_Context", tok) -> Optional[str]:
     c = ctx.place_country(tok.idx, tok.idx + len(tok.text))
     ent = ctx.index.at(tok.idx, tok.idx + len(tok.text))
     if c is None and ent is not None and ent.type in {"GPE", "LOC"}:
-        c = country_of_place_name(ent.name, set(ctx.story_countries()[:3]))
+        c = ctx.country_of_name(ent.name)
     if c is None and tok.ent_type_ in {"GPE", "LOC"}:
         ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
         if ent is not None:
-            c = country_of_place_name(ent.text, set(ctx.story_countries()[:3]))
+            c = ctx.country_of_name(ent.text)
     return c if c and c not in _NON_STATE else None
 
 
 def described_kind(words: list[str]) -> Optional[str]:
     """The code a describing noun gives ("the think tank", "a risk consultancy")."""
-    kinds = _org_kinds()
-    for n in (2, 1):
-        for i in range(len(words) - n + 1):
-            hit = kinds.get(" ".join(words[i:i + n]))
-            if hit and hit[1] == "descriptor":
-                return hit[0]
-    return None
+    return _kind_in(words, where="descriptor")
 
 
 def _orgs_in(ctx: _Context, toks: list) -> list[Entity]:
@@ -383,8 +390,7 @@ def _org_location(ctx: _Context, org: Entity, toks: list) -> Optional[str]:
                 continue
             ref = country_ref(name)
             # a single word is too often also some town ("Rubio", Venezuela)
-            c = ref.iso3 if ref else (country_of_place_name(name, set(ctx.story_countries()[:3]))
-                                      if n > 1 else None)
+            c = ref.iso3 if ref else (ctx.country_of_name(name) if n > 1 else None)
             if c and c not in _NON_STATE:
                 return c
     return None
@@ -396,12 +402,12 @@ def _descriptor(ctx: _Context, ent: Entity) -> Optional[Evidence]:
     phrases = [ph for ts, te in ranges for ph in _descriptor_phrases(doc, ts, te)]
     if not phrases:
         return None
-    # 1. a known organisation with a code (not one a relative clause tells of: "who
-    #    was sanctioned by the European Union")
-    for rel, toks in phrases:
-        if rel == "relcl":
-            continue
-        for org in _orgs_in(ctx, toks):
+    # organisations a relative clause tells of ("who was sanctioned by the European
+    # Union") are no affiliation
+    affiliations = [(toks, _orgs_in(ctx, toks)) for rel, toks in phrases if rel != "relcl"]
+    # 1. a known organisation with a code
+    for toks, orgs in affiliations:
+        for org in orgs:
             if org.country and org.evidence is None:
                 return Evidence(org.country, org.sector, "descriptor:organisation")
     # 2. a nationality
@@ -410,22 +416,18 @@ def _descriptor(ctx: _Context, ent: Entity) -> Optional[Evidence]:
         if c:
             return Evidence(c, None, "descriptor:nationality")
     # 3. an unknown organisation: its descriptor, its location, its kind
-    for rel, toks in phrases:
-        if rel == "relcl":
-            continue
+    for toks, orgs in affiliations:
         # describing nouns are common nouns ("the think tank"), not words of a name
         described = described_kind([t.lower_ for t in toks if t.is_lower])
-        for org in _orgs_in(ctx, toks):
+        if described in _NON_STATE:
+            return Evidence(described, None, "descriptor:organisation-kind")
+        for org in orgs:
             kind = org.country if org.country in _NON_STATE else org_kind(org.name.split())
-            if described in _NON_STATE:
-                return Evidence(described, None, "descriptor:organisation-kind")
-            if kind in _NON_STATE and kind is not None:
+            if kind in _NON_STATE:
                 return Evidence(kind, None, "descriptor:organisation-kind")
             where = _org_location(ctx, org, toks)
             if where:
                 return Evidence(where, None, "descriptor:organisation-place")
-        if described in _NON_STATE:
-            return Evidence(described, None, "descriptor:organisation-kind")
     # 4. a place
     for rel, toks in phrases:
         for t in toks:
