@@ -50,6 +50,23 @@ def clear_results(article: Article) -> None:
     article.places, article.equipment, article.quantities, article.events = [], [], [], []
 
 
+def extract_within(doc, article: Article, budget) -> Article:
+    """:func:`analyse_doc` under the per-article time budget (``budget`` seconds,
+    ``None`` or 0: none); an article over budget or whose extraction fails keeps no
+    records and gets ``error`` instead."""
+    try:
+        with time_limit(budget, "extraction"):
+            analyse_doc(doc, article)
+    except BudgetExceeded as exc:
+        log.warning("article %s: %s", article.id, exc)
+        clear_results(article)
+        article.error = str(exc)
+    except Exception as exc:
+        log.exception("extraction failed for %s", article.id)
+        article.error = f"extraction failed: {type(exc).__name__}: {exc}"
+    return article
+
+
 def _check(article: Article) -> str | None:
     if article.error:
         return article.error
@@ -109,16 +126,7 @@ def analyse_many(articles: Iterable[Article], batch_size: int = 8) -> Iterator[A
             doc = docs.get(id(a))
             if doc is not None and a.error is None:
                 t0 = time.perf_counter()
-                try:
-                    with time_limit(budget, "extraction"):
-                        analyse_doc(doc, a)
-                except BudgetExceeded as exc:
-                    log.warning("article %s: %s", a.id, exc)
-                    clear_results(a)
-                    a.error = str(exc)
-                except Exception as exc:
-                    log.exception("extraction failed for %s", a.id)
-                    a.error = f"extraction failed: {type(exc).__name__}: {exc}"
+                extract_within(doc, a, budget)
                 a.meta.setdefault("timing", {})["extract_s"] = round(time.perf_counter() - t0, 4)
             yield a
 

@@ -703,6 +703,11 @@ def _subdivision_stems() -> dict[str, tuple[str, ...]]:
     return {k: tuple(sorted(v)) for k, v in out.items()}
 
 
+def _place_key(name: str) -> str:
+    """The gazetteer key of a place name as written ("the Kursk region" → "kursk region")."""
+    return _fold(name.removeprefix("the ").removeprefix("The "))
+
+
 def country_of_place_name(name: str, prefer: Optional[set] = None) -> Optional[str]:
     """The country of a place name as written ("Quetta" → PAK, "Veneto" → ITA), or None.
 
@@ -711,7 +716,7 @@ def country_of_place_name(name: str, prefer: Optional[set] = None) -> Optional[s
     (continents, seas) resolve to None.
     """
     gz = _gazetteer()
-    key = _fold(name.removeprefix("the ").removeprefix("The "))
+    key = _place_key(name)
     isos = {c.iso3 for c in gz.names.get(key, []) if c.iso3}
     if not isos and len(key) >= 4:
         isos = set(_subdivision_stems().get(key, ()))
@@ -732,9 +737,8 @@ def country_of_place_name(name: str, prefer: Optional[set] = None) -> Optional[s
 
 def is_place_name(name: str) -> bool:
     """Whether any gazetteer (countries, cities, regions, aliases) knows ``name``."""
-    gz = _gazetteer()
-    key = _fold(name.removeprefix("the ").removeprefix("The "))
-    if key in gz.names or key in _subdivision_stems():
+    key = _place_key(name)
+    if key in _gazetteer().names or key in _subdivision_stems():
         return True
     from ..knowledge import region
 

@@ -42,6 +42,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Callable, Optional
 
+from .. import knowledge
 from ..countries import country as country_ref
 from .actors import sector_of_words
 from ..model import Entity
@@ -470,10 +471,8 @@ def _coordinated(ctx: _Context, ent: Entity) -> Optional[Evidence]:
 
 # --------------------------------------------------------------------------- other passes
 def _knowledge(ctx: _Context, ent: Entity, current: bool) -> Optional[Evidence]:
-    try:
-        from .. import knowledge
-    except ImportError:  # the knowledge base is optional data
-        return None
+    """A person the knowledge base knows: in office on the article's date
+    (``current``), or at any time (then the sector is ELI, out of office)."""
     code = knowledge.person_code(ent.kb or ent.name, ctx.published)
     if code is None:
         return None

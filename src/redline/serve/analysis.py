@@ -41,7 +41,7 @@ def analyse_text(text: str, title: Optional[str], published: Optional[str],
     from ..ingest.sanitise import sanitise_article
     from ..model import Article
     from ..parse import load_nlp
-    from ..pipeline import _check, analyse_doc, clear_results
+    from ..pipeline import _check, extract_within
 
     def checkpoint():
         if cancelled():
@@ -68,14 +68,7 @@ def analyse_text(text: str, title: Optional[str], published: Optional[str],
             art.error = f"parse failed: {type(exc).__name__}: {exc}"
         else:
             checkpoint()
-            try:
-                with time_limit(budget, "extraction"):
-                    analyse_doc(doc, art)
-            except BudgetExceeded as exc:
-                clear_results(art)
-                art.error = str(exc)
-            except Exception as exc:
-                art.error = f"extraction failed: {type(exc).__name__}: {exc}"
+            extract_within(doc, art, budget)
     out = art.to_dict()
     out.pop("meta", None)
     return out
