@@ -138,9 +138,10 @@ def add_arguments(p):
                    help="score without the learned 'none' decision (redline train events_none), "
                         "which is trained on whole news stories, not single sentences")
     p.add_argument("--split", choices=("heldout", "work"), default=None,
-                   help="the fixed PLV split (20%%, stratified, seed %d): 'heldout' trains on the other "
-                        "80%% and scores the 20%% (no rule is written from it); 'work' restricts the "
-                        "rows (e.g. --cv) to the 80%%" % HELDOUT_SEED)
+                   # argparse %-formats help texts itself, hence %% for a percent sign
+                   help=f"the fixed PLV split (20%%, stratified, seed {HELDOUT_SEED}): 'heldout' trains "
+                        "on the other 80%% and scores the 20%% (no rule is written from it); 'work' "
+                        "restricts the rows (e.g. --cv) to the 80%%")
 
 
 def _fmt(m: dict) -> str:
