@@ -174,6 +174,20 @@ def test_unqualified_security_nouns_take_the_storys_state(nlp):
     assert (actor.country, actor.sector) == ("SOM", "COP")
 
 
+@pytest.mark.parametrize("phrase, sector", [
+    ("the kidnappers", "CRM"),   # criminals of the story's state
+    ("the schoolgirls", "CVL"),  # its civilians
+    ("prison guards", "COP"),
+])
+def test_unqualified_group_nouns_take_the_storys_state(nlp, phrase, sector):
+    text = ("Gunmen abducted pupils from a school in Zamfara, Nigeria, on Friday. Officials said "
+            f"{phrase} were seen near the forest.")
+    index = _resolved_index(nlp, text)
+    s = text.index(phrase)
+    actor = index.actor(s, s + len(phrase))
+    assert (actor.country, actor.sector) == ("NGA", sector)
+
+
 @pytest.mark.parametrize("words, code", [
     (["German", "Marshall", "Fund"], "NGO"),
     (["Control", "Risks"], "MNC"),

@@ -452,7 +452,7 @@ class _Role:
 
 _STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "SPY", "COP"}
 # Agent nouns that, unqualified, mean the forces or groups of the story's own state.
-_LOCAL_SECTORS = {"MIL", "COP", "SPY", "REB", "INS", "GOV", "LEG", "JUD", "CVL"}
+_LOCAL_SECTORS = {"MIL", "COP", "SPY", "REB", "INS", "GOV", "LEG", "JUD", "CVL", "CRM", "OPP", "EDU", "PTY"}
 # Heads of definite descriptions that refer back to an organisation ("the group").
 _GROUP_NOUNS = {"group", "militants", "insurgents", "rebels", "separatists", "organization",
                 "organisation", "movement", "militia", "faction", "alliance", "bloc"}
