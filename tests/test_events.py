@@ -167,6 +167,9 @@ def _dyads(evs):
     ("The Japanese foreign minister and Iranian Foreign Minister Mohammad Javad Zarif will attend Saturday's "
      "meeting of the Association of Southeast Asian Nations.",
      "The Japanese foreign minister", "Iranian Foreign Minister Mohammad Javad Zarif"),
+    # a passive act with no "by" phrase: the other side of the fight it happened in
+    ("The rebel commander Tomas Brandt was killed in a gun battle with police on Friday.", "police",
+     "The rebel commander Tomas Brandt"),
 ])
 def test_actor_recipient_patterns(analyse_text, text, src, tgt):
     evs = _events(analyse_text, text)

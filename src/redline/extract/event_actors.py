@@ -352,7 +352,7 @@ def verb_roles(verb, depth: int = 0) -> tuple[Optional[object], Optional[object]
         if tgt is None and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in _NOMINAL:
             tgt = verb.head  # "the journalist detained by police"
         if src is None:
-            src = None
+            src = _combat_party(verb)
     else:
         src = subject_of(verb)
         objs = [c for c in verb.children if c.dep_ in OBJ]
@@ -461,6 +461,20 @@ def verb_roles(verb, depth: int = 0) -> tuple[Optional[object], Optional[object]
                     info["xcomp"] = c
                 break
     return src, tgt, info
+
+
+_COMBAT_NOUNS = word_class("combat_noun")
+
+
+def _combat_party(verb):
+    """The other side of the fight a passive act happened in, the act's actor when no
+    ``by`` phrase names one: "was killed in a gun battle with police" → police."""
+    for _, fight in _prep_objects(verb, {"in", "during"}):
+        if fight.lemma_.lower() in _COMBAT_NOUNS:
+            for _, party in _prep_objects(fight, {"with"}):
+                if looks_actor(party):
+                    return party
+    return None
 
 
 def _place_recipient(tok, obj=None):
