@@ -53,6 +53,11 @@ def _resolved_index(nlp, text: str):
     # an organisation's head noun says what it is ("a center for ... consultancy")
     ("Jan Berisha, vice chairman of the Zurich-based Balkan Center for Studies and Legal Consultancy, "
      "said it was wrong.", "Berisha", "NGO", "descriptor:organisation-kind"),
+    # ... and so does the predicate of a copular relative clause, at the first mention or later
+    ("Omar Haddad, who is Syrian, said the border had been closed.", "Haddad", "SYR", "descriptor:nationality"),
+    ("A man named Tarik Mehdiyev drove to the border on Monday. Guards stopped the car of Mehdiyev at "
+     "night. Police questioned Mehdiyev for hours. Mehdiyev, who is Azerbaijani, said he had done nothing "
+     "wrong.", "Mehdiyev", "AZE", "descriptor:nationality"),
     # the predicate of a copula describes its subject
     ("Tomas Varga is a senior fellow at the Danube Policy Institute.", "Varga", "NGO", None),
     ("Abdi Farah was among the first refugees from Somalia to arrive.", "Farah", "SOM", "descriptor:place"),

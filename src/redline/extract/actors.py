@@ -701,8 +701,13 @@ def extract_entities(doc) -> list[Entity]:
     # noun equal to a word of a person's full name is a mention of that person.
     full = [p for p in persons if len(p.tokens) >= 2]
     if full:
+        # a sentence-initial surname is often tagged a common noun ("Mehdiyev, who is
+        # Azerbaijani, said"): such a word counts when the text never uses it in lower case
+        lower_words = {t.lower_ for t in doc if t.is_lower}
         for tok in doc:
-            if tok.i in by_token or tok.pos_ != "PROPN" or len(tok.text) < 3 or not tok.is_title:
+            if tok.i in by_token or len(tok.text) < 3 or not tok.is_title:
+                continue
+            if tok.pos_ != "PROPN" and not (tok.pos_ == "NOUN" and tok.lower_ not in lower_words):
                 continue
             owners = [p for p in full if tok.text in p.tokens]
             if len(owners) != 1:

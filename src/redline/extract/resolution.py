@@ -244,6 +244,11 @@ def _descriptor_phrases(doc, ts: int, te: int) -> list[tuple[str, list]]:
                 out.append(("prep", keep(list(c.subtree))))
             elif c.dep_ in {"relcl", "acl"}:
                 out.append(("relcl", keep(list(c.subtree))))
+                # "X, who is Azerbaijani": a copular relative clause describes X as an
+                # apposition would
+                if c.lemma_ == "be":
+                    for pred in (t for t in c.children if t.dep_ in {"attr", "acomp"}):
+                        out.append(("appos", keep(list(pred.subtree))))
                 # "X, known also as Y, an American who ...": Y's apposition is X's
                 if c.lemma_ in {"know", "call", "nickname", "dub"}:
                     for prep in (t for t in c.children if t.dep_ == "prep" and t.lower_ == "as"):
@@ -310,7 +315,10 @@ def _nationality(ctx: "_Context", rel: str, toks: list) -> Optional[str]:
             continue
         iso3, kind = hit
         if kind == "demonym":
-            ok = t.i in heads or (t.head.i in heads and t.dep_ in {"amod", "compound", "nmod"})
+            # "a Syrian army officer": the demonym may qualify a modifier of the role
+            mod = t.head if t.head.dep_ in {"compound", "amod"} and t.head.head.i in heads else None
+            ok = t.i in heads or (t.dep_ in {"amod", "compound", "nmod"}
+                                  and (t.head.i in heads or mod is not None))
         else:
             # "Kenya's minister", "U.S. Senator"; not "Iran analyst"
             ok = t.head.i in heads and (t.dep_ == "poss" or (
@@ -398,8 +406,21 @@ def _org_location(ctx: _Context, org: Entity, toks: list) -> Optional[str]:
 
 
 def _descriptor(ctx: _Context, ent: Entity) -> Optional[Evidence]:
+    ranges = _name_tokens(ctx.doc, ent)
+    found = _first_descriptor(ctx, ent, ranges[:3])
+    if found is None:
+        # a nationality told only at a later mention ("Mehdiyev, who is Azerbaijani, said")
+        for ts, te in ranges[3:8]:
+            for rel, toks in _descriptor_phrases(ctx.doc, ts, te):
+                c = _nationality(ctx, rel, toks)
+                if c:
+                    return Evidence(c, None, "descriptor:nationality")
+    return found
+
+
+def _first_descriptor(ctx: _Context, ent: Entity, ranges) -> Optional[Evidence]:
+    """What the phrases attached to the first mentions say of the entity, strongest first."""
     doc = ctx.doc
-    ranges = _name_tokens(doc, ent)[:3]
     phrases = [ph for ts, te in ranges for ph in _descriptor_phrases(doc, ts, te)]
     if not phrases:
         return None
