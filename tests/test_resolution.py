@@ -270,3 +270,21 @@ def test_its_forces_are_the_clause_subjects(nlp):
     s = text.index("its forces")
     actor = index.actor(s, s + len("its forces"))
     assert actor is not None and (actor.country, actor.sector) == ("RUS", "MIL")
+
+
+def test_a_definite_description_is_a_mention_of_the_named_organisation(analyse_text):
+    text = ("The International Court of Justice opened hearings on Monday. The court's president, Judge "
+            "Mira Castell, rejected Kenya's request. The court regrets the decision, she said.")
+    art = analyse_text(text)
+    court = entity(art, "International Court of Justice")
+    assert [m.text for m in court.mentions if m.kind == "descriptor"] == ["The court", "The court"]
+    # the person the description qualifies takes the organisation's code
+    assert person(art, "Castell").country == court.country == "UNO"
+
+
+def test_a_qualified_or_unnamed_description_stays_apart(analyse_text):
+    text = ("The Supreme Court of Kenya ruled on Monday. A regional court in Mombasa had ruled "
+            "earlier. The ministry said it would appeal.")
+    art = analyse_text(text)
+    court = entity(art, "Supreme Court")
+    assert [m.text for m in court.mentions if m.kind == "descriptor"] == []

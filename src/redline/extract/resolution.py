@@ -649,6 +649,7 @@ def resolve_entities(doc, entities: list[Entity], places=None, published: Option
     for ent in entities:
         if ent.type == "ORG" and ent.country is None:
             _apply(ctx, ent, ORG_PASSES)
+    _definite_descriptions(ctx)
     # two rounds, so that a possessor resolved in the first serves the second
     people = [e for e in entities if e.type == "PERSON"]
     for _ in range(2):
@@ -659,6 +660,40 @@ def resolve_entities(doc, entities: list[Entity], places=None, published: Option
         if ent.country is None:
             _apply(ctx, ent, PERSON_PASSES[-1:])
     return entities
+
+
+def _org_head(name: str) -> Optional[str]:
+    """The head word of an organisation's name, lower case: "International Court of
+    Justice" → court, "U.N. Refugee Agency" → agency."""
+    words = name.split(" of ")[0].split()
+    return words[-1].lower() if words and words[-1].isalpha() else None
+
+
+def _definite_descriptions(ctx: _Context) -> None:
+    """"The court", "the agency", "the ministry" with nothing else to qualify them are
+    mentions of the organisation named last before them with that head word, within the
+    same stretch of the story ("The International Court of Justice opened hearings. The
+    court's president ..."); a bare plural or a qualified noun is left alone."""
+    heads = {}
+    for ent in ctx.entities:
+        if ent.type == "ORG":
+            head = _org_head(ent.name)
+            if head:
+                heads.setdefault(head, []).append(ent)
+    if not heads:
+        return
+    for tok in ctx.doc:
+        if tok.pos_ != "NOUN" or tok.lower_ not in heads:
+            continue
+        left = [c for c in tok.children if c.i < tok.i]
+        if len(left) != 1 or left[0].lower_ != "the" or left[0].i != tok.i - 1:
+            continue
+        start, end = left[0].idx, tok.idx + len(tok.text)
+        if ctx.index.at(start, end) is not None:
+            continue
+        named = ctx.index.last_before(start, lambda e: e in heads[tok.lower_])
+        if named is not None:
+            ctx.index.add_mention(named.id, start, end, ctx.doc.text[start:end], kind="descriptor")
 
 
 def _apply(ctx: _Context, ent: Entity, passes) -> None:
