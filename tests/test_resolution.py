@@ -183,6 +183,7 @@ def test_unqualified_security_nouns_take_the_storys_state(nlp):
     ("the kidnappers", "CRM"),   # criminals of the story's state
     ("the schoolgirls", "CVL"),  # its civilians
     ("prison guards", "COP"),
+    ("the victims", "CVL"),
 ])
 def test_unqualified_group_nouns_take_the_storys_state(nlp, phrase, sector):
     text = ("Gunmen abducted pupils from a school in Zamfara, Nigeria, on Friday. Officials said "
@@ -288,3 +289,11 @@ def test_a_qualified_or_unnamed_description_stays_apart(analyse_text):
     art = analyse_text(text)
     court = entity(art, "Supreme Court")
     assert [m.text for m in court.mentions if m.kind == "descriptor"] == []
+
+
+@pytest.mark.parametrize("phrase", ["rights groups", "Aid agencies", "a humanitarian organization"])
+def test_a_non_governmental_kind_of_group_is_coded_ngo(nlp, phrase):
+    text = f"Floods hit Malawi on Monday. {phrase} said they had reached 2,000 families."
+    index = _resolved_index(nlp, text)
+    s = text.index(phrase)
+    assert index.actor(s, s + len(phrase)).country == "NGO"

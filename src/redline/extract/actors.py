@@ -1119,4 +1119,11 @@ class EntityIndex:
             country = self.story_country if head_sector in _LOCAL_SECTORS and owner is None else None
             return Actor(name=span.text, entity=None, country=country, sector=head_sector,
                          start=start, end=end, text=span.text)
+        # "rights groups", "aid agencies": a describing noun of a non-governmental kind
+        from .resolution import described_kind
+
+        words = [t.lower_ for t in span if t.i < root.i and t.is_alpha] + [root.lemma_.lower()]
+        if described_kind(words[-3:]) == "NGO":
+            return Actor(name=span.text, entity=None, country="NGO", sector=None,
+                         start=start, end=end, text=span.text)
         return None
