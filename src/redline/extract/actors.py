@@ -25,14 +25,30 @@ from ._text import doc_text, sentence_of, token_table
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 # Trailing debris the small model glues onto names: "Ukraine - Ed", "North Korea's".
 _TRAIL = re.compile(r"(\s*[-–—]\s*Ed\.?|'s|’s|’|')$")
-# Words that make up titles ("Foreign Minister") which the model tags as ORG.
-_TITLE_FILLERS = {"foreign", "defense", "defence", "interior", "prime", "deputy", "vice",
-                  "state", "affairs", "national", "security", "finance", "economy", "trade"}
 _FEMALE = {"she", "her", "hers", "herself"}
 _MALE = {"he", "him", "his", "himself"}
 
 
 # --------------------------------------------------------------------------- tables
+@functools.lru_cache(maxsize=1)
+def _actor_word_classes() -> dict[str, frozenset[str]]:
+    classes: dict[str, set[str]] = {}
+    for r in table("actor_word_classes.tsv"):
+        classes.setdefault(r["class"], set()).add(r["word"].lower())
+    return {k: frozenset(v) for k, v in classes.items()}
+
+
+def actor_words(name: str) -> frozenset[str]:
+    """The words of one class of ``data/actor_word_classes.tsv`` (e.g. ``"group_noun"``)."""
+    words = _actor_word_classes().get(name)
+    if not words:
+        raise KeyError(f"no word class {name!r} in actor_word_classes.tsv")
+    return words
+
+
+_TITLE_FILLERS = actor_words("title_filler")
+
+
 @functools.lru_cache(maxsize=1)
 def _sector_words() -> dict[str, tuple[str, bool]]:
     return {r["word"]: (r["sector"], r["is_title"] == "1") for r in table("sectors.tsv")}
@@ -183,9 +199,8 @@ def _inside_longer_name(doc, ts: int, te: int) -> bool:
     return False
 
 
-_SPEECH_LEMMAS = {"say", "tell", "add", "note", "explain", "argue", "write", "recall", "describe"}
-_PLACE_NOUNS = {"capital", "city", "town", "village", "region", "province", "district", "state",
-                "county", "country", "island", "port", "area", "home", "hometown", "site"}
+_SPEECH_LEMMAS = actor_words("speech_verb")
+_PLACE_NOUNS = actor_words("place_noun")
 
 
 # A wire dateline at the start of a paragraph: "VILNIUS, March 14 (Reuters) -".
@@ -453,12 +468,9 @@ class _Role:
 _STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "SPY", "COP"}
 # Agent nouns that, unqualified, mean the forces or groups of the story's own state.
 _LOCAL_SECTORS = {"MIL", "COP", "SPY", "REB", "INS", "GOV", "LEG", "JUD", "CVL", "CRM", "OPP", "EDU", "PTY"}
-# Heads of definite descriptions that refer back to an organisation ("the group").
-_GROUP_NOUNS = {"group", "militants", "insurgents", "rebels", "separatists", "organization",
-                "organisation", "movement", "militia", "faction", "alliance", "bloc"}
+_GROUP_NOUNS = actor_words("group_noun")
 _ARMED_SECTORS = {"REB", "INS", "MIL", "OPP"}
-_GENERIC_TITLES = {"head", "chairman", "chairwoman", "chair", "spokesperson", "spokesman",
-                   "spokeswoman", "official", "member", "leader", "director", "secretary"}
+_GENERIC_TITLES = actor_words("generic_title")
 
 
 def _is_place(ent: Entity) -> bool:
@@ -830,8 +842,7 @@ def _renumber(entities: list[Entity]) -> None:
         e.id = f"T{n}"
 
 
-# Title nouns that refer back to a person already named ("the minister", "the expert").
-_EXPERT_WORDS = {"expert", "analyst", "scholar", "researcher", "professor", "fellow"}
+_EXPERT_WORDS = actor_words("expert_title")
 
 
 def _resolve_titles(doc, entities: list[Entity]) -> None:
