@@ -52,6 +52,13 @@ def test_word_classes_are_data():
     ("Poland did not deploy troops to Lithuania.", "MOBILIZE", "negated"),
     ("The senator said the United States should consider attacking Iranian forces.", "ASSAULT", "advocated"),
     ("Germany will deliver tanks to Ukraine next month.", "AID", "future"),
+    # reported speech shifts "will" back to "would": still a future act, unless a word of
+    # possibility ("consider") makes it hypothetical (above)
+    ("Japan announced it would hold talks with the United States next week.", "CONSULT", "future"),
+    # the content of a statement is reported
+    ("Amnesty said in a statement that police had detained 30 protesters in Minsk.", "COERCE", "reported"),
+    # an act denied is negated
+    ("Russia's defence ministry denied targeting civilian facilities in Odesa.", "ASSAULT", "negated"),
 ])
 def test_factuality_classes(analyse_text, text, type_, fact):
     evs = [e for e in _events(analyse_text, text) if e.type == type_]
@@ -63,6 +70,15 @@ def test_conditional_if_clause(analyse_text):
     evs = _events(analyse_text, "If Russian troops cross into Finland, NATO will respond.")
     cross = [e for e in evs if e.trigger.text == "cross"]
     assert all(e.factuality == "conditional" for e in cross)
+
+
+def test_the_main_clause_of_a_condition_is_conditional_and_a_threat(analyse_text):
+    evs = _events(analyse_text, "The rebels warned that they would execute the hostages if the government "
+                                "did not release their leaders.")
+    execute = [e for e in evs if e.trigger.text == "execute"]
+    assert execute and {e.factuality for e in execute if e.type == "ASSAULT"} == {"conditional"}
+    # announcing a conditional hostile act is a threat
+    assert "THREATEN" in {e.type for e in execute}
 
 
 # ---------------------------------------------------------------- types on short sentences
@@ -314,7 +330,8 @@ def test_announced_hostile_act_is_also_a_threat(analyse_text):
     # PLOVER/PLV: a known actor announcing a material act of conflict makes a THREATEN
     # statement; the act itself follows with its irrealis factuality
     for text, act in [("Russia will impose a curfew on the city of Odesa.", ("COERCE", "future")),
-                      ("China said it would expel the American journalists.", ("SANCTION", "hypothetical"))]:
+                      # reported "will": a future act
+                      ("China said it would expel the American journalists.", ("SANCTION", "future"))]:
         evs = _events(analyse_text, text)
         kinds = [(e.type, e.factuality) for e in evs]
         assert kinds[0][0] == "THREATEN" and kinds[0][1] in ("asserted", "reported"), (text, kinds)

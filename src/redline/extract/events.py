@@ -64,7 +64,7 @@ class EventConfig:
     split_needs_known: bool = True
     #: factualities under which a known actor's announced material act also yields the
     #: statement event (THREATEN for a conflictual act, AGREE for a cooperative one)
-    stated_intent: tuple = ("future", "hypothetical")
+    stated_intent: tuple = ("future", "hypothetical", "conditional")
     #: demanding a hostile act against Y is a threat to Y: "called for sanctions against X"
     advocated_threat: bool = True
     #: a call or visit to someone with a verbal purpose ("called X to apologize") is that act;

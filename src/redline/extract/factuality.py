@@ -89,9 +89,13 @@ def _factuality(trigger, in_quote: bool) -> str:
     conditional = False
     steps = 0
     crossed = False
+    hypothetical_word = False
     while steps < 12:
         steps += 1
         k = None if crossed else _local(tok, trigger)
+        if not crossed and tok != trigger and "hypothetical" in (
+                _cue(tok.lemma_.lower(), "verb"), _cue(tok.lemma_.lower(), "noun"), _cue(tok.lemma_.lower(), "adj")):
+            hypothetical_word = True  # "would consider", "possible": hypothetical whoever reports it
         if k and k != "asserted":
             # the nearest modal decides between hypothetical/advocated/future,
             # but negation nearer the trigger yields to an outer "should"/"would"
@@ -99,6 +103,12 @@ def _factuality(trigger, in_quote: bool) -> str:
                 local = k
         if not crossed and any(
                 c.dep_ == "mark" and _cue(c.lower_, "mark") == "conditional" for c in tok.children):
+            conditional = True
+        if not crossed and tok.pos_ in ("VERB", "AUX") and any(
+                c.dep_ == "advcl" and c.i != trigger.i and any(
+                    m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+                for c in tok.children):
+            # "If China crosses the line, we will respond": the main clause of a condition
             conditional = True
         head = tok.head
         if head == tok:
@@ -108,6 +118,10 @@ def _factuality(trigger, in_quote: bool) -> str:
             lem = head.lemma_.lower()
             if _cue(lem, "verb") == "reported" and tok.dep_ in ("ccomp", "parataxis"):
                 reported = True
+                if local == "hypothetical" and not hypothetical_word \
+                        and any(c.dep_ == "aux" and c.lower_ == "would" for c in tok.children):
+                    # "Japan announced it would hold talks": reported speech shifts "will" back
+                    local = "future"
             elif _cue(lem, "verb") in ("hypothetical", "advocated", "conditional") and tok.dep_ == "ccomp":
                 kk = _cue(lem, "verb")
                 if local is None or _RANK[kk] > _RANK[local]:
@@ -122,6 +136,11 @@ def _factuality(trigger, in_quote: bool) -> str:
             # cues of the governing speech clause do not reach into its complement
             # (except its own modality: "would say that" is rare); keep climbing for "reported"
             continue
+        if tok.dep_ == "acl" and _cue(head.lemma_.lower(), "noun") == "reported" \
+                and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
+            # "said in a statement that 30 civilians had been detained": the content of a message
+            reported = True
+            crossed = True
         if tok.dep_ == "pobj" and head.lower_ == "according":
             reported = True
         if head.dep_ == "prep" and head.lower_ == "according":
