@@ -390,7 +390,7 @@ def _actor(d) -> dict:
             "country": _str(_get(d, "country")), "sector": _str(_get(d, "sector")), **_span(d)}
 
 
-def _json_list(v) -> list:
+def json_list(v) -> list:
     """A JSON list column read back: [] for NULL (a row stored before the column
     existed) or anything that is no list."""
     if not v:
@@ -651,7 +651,7 @@ def row_to_nested(rows: Mapping[str, Iterable[Mapping]]) -> list[dict]:
             "trigger": {"start": r.get("trigger_start"), "end": r.get("trigger_end"),
                         "text": r.get("trigger_text")},
             "sentence": {"start": r.get("sentence_start"), "end": r.get("sentence_end")},
-            "source": [], "target": [], "object": _json_list(r.get("object")),
+            "source": [], "target": [], "object": json_list(r.get("object")),
             "date": r.get("date"), "date_basis": r.get("date_basis"),
             "location": loc, "quote": r.get("quote_id"), "confidence": r.get("confidence"),
             "equipment": json.loads(r["equipment"]) if r.get("equipment") else [],
