@@ -193,6 +193,36 @@ def test_article_from_real_ingest(page, site):
     shot(page, "article-ingested")
 
 
+def test_event_object_and_entity_provenance_shown(page, site):
+    """What an event is about (its object) is shown with its actors, in the reader and
+    the explorer; an entity's knowledge-base name and country evidence in the reader's
+    entity list and tooltip, and on the index's actors."""
+    open_article(page, site, "japan")
+    assert page.inner_text("#event-list li[data-event='E1'] .ev-object") == "object: the military cooperation"
+    assert page.inner_text("#entity-list li[data-entity='T3'] .provenance") == "country from nearby"
+    page.hover(".article-text span.mention[data-entity~='T3'] >> nth=0")
+    page.locator("#tooltip").wait_for(state="visible")
+    assert "Country from: nearby" in page.inner_text("#tooltip")
+    shot(page, "article-object-provenance")
+    open_article(page, site, "kr-troops")
+    assert page.inner_text("#entity-list li[data-entity='T4'] .provenance") == \
+        "KB: Yoon Suk Yeol · country from knowledge"
+    assert page.locator("#event-list .ev-object").count() == 0  # no object, no line
+
+    page.goto(site[0] + "/events?source=JPN&type=ACCUSE")
+    page.wait_for_selector("#events-table tbody tr.event-row td.target .ev-object")
+    assert page.inner_text("#events-table tbody tr.event-row >> nth=0 >> td.target .ev-object") == \
+        "object: the military cooperation"
+    shot(page, "events-object")
+
+    page.goto(site[0] + "/")
+    page.wait_for_selector("#actors table tbody tr")
+    actors = api(site, "/api/actors", limit=20)
+    assert page.locator("#actors .actor-kb").count() == sum(1 for a in actors if a.get("kb"))
+    assert page.locator("#actors .actor-evidence").count() == sum(1 for a in actors if a.get("evidence"))
+    assert not page.errors
+
+
 def test_evidence_link_opens_the_event(page, site):
     open_article(page, site, "treaty", "#ev=E2")
     assert page.eval_on_selector_all(".ev-trigger", "els => els.map(e => e.textContent).join('')") == "praised"

@@ -25,7 +25,8 @@ def rich_article() -> Article:
     ents = [
         Entity("e1", "North Korea", "GPE", "PRK", "GOV", mentions=[Mention(*nk, "North Korea")]),
         Entity("e2", "Russia", "GPE", "RUS", "GOV", mentions=[Mention(*ru, "Russia")]),
-        Entity("e3", "Yoon Suk Yeol", "PERSON", "KOR", "GOV", role="president",
+        Entity("e3", "Yoon Suk Yeol", "PERSON", "KOR", "GOV", role="president", kb="Yoon Suk Yeol",
+               evidence="knowledge",
                mentions=[Mention(*yoon, "Yoon Suk Yeol"), Mention(*span(t, "South Korea's president"),
                                                                 "South Korea's president", "title")]),
     ]
@@ -39,6 +40,7 @@ def rich_article() -> Article:
                {"start": 0, "end": sent_end},
                source=[Actor("North Korea", "e1", "PRK", "MIL", *nk, "North Korea")],
                target=[Actor("Russia", "e2", "RUS", "GOV", *ru, "Russia")],
+               object=[Actor("troops", None, None, None, *span(t, "troops"), "troops")],
                date="2024-10", date_basis="clause", location=Location("Russia", "RUS", 61.5, 105.3))
     qty = span(t, "about 10,000 troops")
     d = span(t, "Oct. 28")
@@ -66,7 +68,13 @@ def test_every_table_and_column_present_and_offsets_point_into_text():
     assert a["article_id"] == T.content_hash(TEXT, "https://www.example.org/a/1")
     assert a["ext_id"] == "ext-1" and a["source"] == "example.org" and a["day"] == "2024-11-04"
     assert {len(rows[t]) for t in ("quotes", "events", "dates", "places", "equipment", "quantities", "terms")} == {1}
+    # an object is no actor: it stays in events.object, out of event_actors
     assert len(rows["mentions"]) == 4 and len(rows["event_actors"]) == 2
+    assert json.loads(rows["events"][0]["object"]) == [
+        {"name": "troops", "entity": None, "country": None, "sector": None, "start": TEXT.index("troops"),
+         "end": TEXT.index("troops") + 6, "text": "troops"}]
+    yoon = rows["entities"][2]
+    assert (yoon["kb"], yoon["evidence"], yoon["role"]) == ("Yoon Suk Yeol", "knowledge", "president")
     ev = rows["events"][0]
     assert ev["sentence_text"] == TEXT[:ev["sentence_end"]]
     assert ev["day"] == "2024-10-01" and ev["quad_class"] == 4
@@ -89,9 +97,11 @@ def test_rows_round_trip_to_nested_form():
     for key in ("quotes", "dates", "places", "terms"):
         assert back[key] == d[key], key
     assert [e["mentions"] for e in back["entities"]] == [e["mentions"] for e in d["entities"]]
+    for key in ("name", "type", "country", "sector", "role", "organisation", "kb", "evidence"):
+        assert [e[key] for e in back["entities"]] == [e[key] for e in d["entities"]], key
     ev, ev0 = back["events"][0], d["events"][0]
     for key in ("type", "mode", "cameo", "score", "goldstein", "factuality", "trigger", "source",
-                "target", "date", "location", "equipment"):
+                "target", "object", "date", "location", "equipment"):
         assert ev[key] == ev0[key], key
     assert back["quantities"][0]["value"] == 10000
 

@@ -41,6 +41,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from ..store.queries import FACTUAL, FACTUALITIES, PAIR_KINDS, EventFilter, dyad_series
+from ..store.tables import json_list
 from . import queries as Q
 from . import schemas as S
 from .analysis import AnalysisGate, analyse_text
@@ -386,7 +387,8 @@ def create_app(db_url: Optional[str] = None, token: Optional[str] = None, *,
         for r in rows:
             a = acts.get((r["article_id"], r["event_id"]), {"source": [], "target": []})
             r["source"], r["target"] = a["source"], a["target"]
-            r["equipment"] = Q.equipment_list(r.get("equipment"))
+            r["equipment"] = json_list(r.get("equipment"))
+            r["object"] = json_list(r.get("object"))
         return rows
 
     def event_params(
@@ -437,10 +439,15 @@ def create_app(db_url: Optional[str] = None, token: Optional[str] = None, *,
 
     CSV_COLUMNS = ("article_id event_id day date type mode context cameo score goldstein quad_class "
                    "factuality confidence source_name source_country source_sector target_name "
-                   "target_country target_sector trigger_start trigger_end trigger_text "
+                   "target_country target_sector object trigger_start trigger_end trigger_text "
                    "sentence_start sentence_end sentence_text location_name location_country "
                    "cluster_id num_mentions num_articles num_sources article_title article_url "
                    "article_source").split()
+
+    def _csv_value(r: dict, col: str):
+        if col == "object":  # the names of what the act is about, one cell
+            return "; ".join(x.get("name") or x.get("text") or "" for x in json_list(r.get("object"))) or None
+        return r.get(col)
 
     def _cell(v):
         if v is None:
@@ -484,7 +491,7 @@ def create_app(db_url: Optional[str] = None, token: Optional[str] = None, *,
                     buf.seek(0)
                     buf.truncate()
                     for r in rows:
-                        w.writerow([_cell(r.get(c)) for c in CSV_COLUMNS])
+                        w.writerow([_cell(_csv_value(r, c)) for c in CSV_COLUMNS])
                     yield buf.getvalue()
             return StreamingResponse(gen(), media_type="text/csv; charset=utf-8",
                                      headers={"Content-Disposition": 'attachment; filename="redline-events.csv"'})

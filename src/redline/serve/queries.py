@@ -21,7 +21,6 @@ same thing in ``redline query``, ``redline dyad`` and the API:
 """
 from __future__ import annotations
 
-import json
 from typing import Iterable, Optional
 
 import sqlalchemy as sa
@@ -266,8 +265,9 @@ def search_quotes(store, speaker: Optional[str] = None, entity: Optional[str] = 
 def actor_summary(store, q: Optional[str] = None, country: Optional[str] = None,
                   sector: Optional[str] = None, limit: int = 50, offset: int = 0) -> list[dict]:
     """Actors: entities grouped by (name, country, sector), most mentioned first, with
-    their number of articles, mentions, quotes spoken and events as source/target and
-    up to five roles seen."""
+    their number of articles, mentions, quotes spoken and events as source/target, up
+    to five roles seen, their knowledge-base name (``kb``, if any) and how their
+    country was decided (``evidence``: the resolution passes seen, at most five)."""
     en = M.entities.c
     conds = [en.type.in_(("PERSON", "ORG", "GPE", "NORP"))]
     if q:
@@ -285,6 +285,8 @@ def actor_summary(store, q: Optional[str] = None, country: Optional[str] = None,
         rows = [dict(r._mapping) for r in conn.execute(agg)]
         names = [r["name"] for r in rows if r["name"]]
         roles: dict[tuple, list[str]] = {}
+        kbs: dict[tuple, str] = {}
+        evidence: dict[tuple, list[str]] = {}
         quotes: dict[tuple, int] = {}
         events: dict[tuple, dict] = {}
         if names:
@@ -293,6 +295,16 @@ def actor_summary(store, q: Optional[str] = None, country: Optional[str] = None,
                 lst = roles.setdefault((r.name, r.country, r.sector), [])
                 if len(lst) < 5:
                     lst.append(r.role)
+            for r in conn.execute(sa.select(en.name, en.country, en.sector, en.kb, en.evidence).distinct()
+                                  .where(en.name.in_(names),
+                                         sa.or_(en.kb.is_not(None), en.evidence.is_not(None)))
+                                  .order_by(en.name, en.kb, en.evidence)):
+                k = (r.name, r.country, r.sector)
+                if r.kb and k not in kbs:
+                    kbs[k] = r.kb
+                lst = evidence.setdefault(k, [])
+                if r.evidence and r.evidence not in lst and len(lst) < 5:
+                    lst.append(r.evidence)
             qt = M.quotes.c
             for r in conn.execute(sa.select(qt.speaker_name, qt.speaker_country, sa.func.count())
                                   .where(qt.speaker_name.in_(names))
@@ -306,6 +318,8 @@ def actor_summary(store, q: Optional[str] = None, country: Optional[str] = None,
                     slot[r[2]] += int(r[3])
     for r in rows:
         r["roles"] = roles.get((r["name"], r["country"], r["sector"]), [])
+        r["kb"] = kbs.get((r["name"], r["country"], r["sector"]))
+        r["evidence"] = evidence.get((r["name"], r["country"], r["sector"]), [])
         r["quotes"] = quotes.get((r["name"], r["country"]), 0)
         ev = events.get((r["name"], r["country"]), {"source": 0, "target": 0})
         r["events_as_source"] = ev["source"]
@@ -382,12 +396,3 @@ def plover_record(e: dict, actors: dict) -> dict:
                "source": e.get("article_source")}
     return plover_event(e, actors, article, e)
 
-
-def equipment_list(value) -> list:
-    if not value:
-        return []
-    try:
-        v = json.loads(value) if isinstance(value, str) else value
-    except ValueError:
-        return []
-    return v if isinstance(v, list) else []

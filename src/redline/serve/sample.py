@@ -39,8 +39,10 @@ class _Builder:
         self.ents: dict[str, Entity] = {}
 
     def entity(self, eid: str, name: str, type_: str, country=None, sector=None, role=None,
-               mentions: tuple[str, ...] = ()) -> "_Builder":
-        e = Entity(id=eid, name=name, type=type_, country=country, sector=sector, role=role)
+               mentions: tuple[str, ...] = (), kb: Optional[str] = None,
+               evidence: Optional[str] = None) -> "_Builder":
+        e = Entity(id=eid, name=name, type=type_, country=country, sector=sector, role=role,
+                   kb=kb, evidence=evidence)
         for m in mentions:
             s, t = _find(self.a.text, m)
             e.mentions.append(Mention(s, t, m))
@@ -77,23 +79,27 @@ class _Builder:
     def event(self, evid: str, type_: str, trigger: str, source, target,
               score: float, factuality: str = "reported", date: Optional[str] = None, mode=None,
               context=None, cameo=None, goldstein=None, trigger_nth: int = 0,
-              place: Optional[tuple] = None) -> "_Builder":
+              place: Optional[tuple] = None, object: tuple[str, ...] = ()) -> "_Builder":
         """``source``/``target``: ``(entity id, surface)`` or a list of them; ``place``:
-        ``(name, country, lat, lon)`` where the event happened."""
+        ``(name, country, lat, lon)`` where the event happened; ``object``: the
+        surfaces of what the act is about (no entity)."""
         s, t = _find(self.a.text, trigger, trigger_nth)
+        objects = [Actor(name=o, entity=None, country=None, sector=None, start=a, end=b, text=o)
+                   for o in object for a, b in [_find(self.a.text, o)]]
         self.a.events.append(Event(
             id=evid, type=type_, mode=mode, context=context, cameo=cameo, score=score,
             goldstein=goldstein, factuality=factuality, trigger=TextSpan(s, t, trigger),
             sentence=_sentence(self.a.text, s), source=self._actors(source), target=self._actors(target),
             date=date, date_basis="clause" if date else "published", confidence=0.9,
-            location=Location(*place) if place else None))
+            location=Location(*place) if place else None, object=objects))
         return self
 
 
 def sample_articles() -> list[Article]:
     """Four short hand-annotated articles about North Korea, Russia, Ukraine and Japan
-    (November 2024): quotes with speakers and cues, entity mentions, PLOVER events of
-    several types and factualities, in four different weeks."""
+    (November 2024): quotes with speakers and cues, entity mentions (some with their
+    knowledge-base name and country evidence), PLOVER events of several types and
+    factualities (two with an object), in four different weeks."""
     out = []
     t = ("North Korea sent 10,000 troops to Russia last month, South Korean intelligence said on Monday. "
          "\"This deployment is a grave threat to our security,\" President Yoon Suk Yeol told reporters in Seoul.")
@@ -102,7 +108,8 @@ def sample_articles() -> list[Article]:
          .entity("T1", "North Korea", "GPE", "PRK", mentions=("North Korea",))
          .entity("T2", "Russia", "GPE", "RUS", mentions=("Russia",))
          .entity("T3", "National Intelligence Service", "ORG", "KOR", "SPY", mentions=("South Korean intelligence",))
-         .entity("T4", "Yoon Suk Yeol", "PERSON", "KOR", "GOV", "President", mentions=("President Yoon Suk Yeol",))
+         .entity("T4", "Yoon Suk Yeol", "PERSON", "KOR", "GOV", "President", mentions=("President Yoon Suk Yeol",),
+                 kb="Yoon Suk Yeol", evidence="knowledge")
          .quote("Q1", "indirect", "North Korea sent 10,000 troops to Russia last month", "South Korean intelligence", "T3", "said")
          .quote("Q2", "direct", "This deployment is a grave threat to our security,", "President Yoon Suk Yeol", "T4", "told")
          .event("E1", "AID", "sent", ("T1", "North Korea"), ("T2", "Russia"), 7.4, "reported", "2024-10-28",
@@ -119,10 +126,12 @@ def sample_articles() -> list[Article]:
          .entity("T1", "Russia", "GPE", "RUS", mentions=("Russia",))
          .entity("T2", "North Korea", "GPE", "PRK", mentions=("North Korea",))
          .entity("T3", "Kim Jong Un", "PERSON", "PRK", "GOV", "Supreme Leader", mentions=("Kim Jong Un",))
-         .entity("T4", "Vladimir Putin", "PERSON", "RUS", "GOV", "President", mentions=("Vladimir Putin",))
+         .entity("T4", "Vladimir Putin", "PERSON", "RUS", "GOV", "President", mentions=("Vladimir Putin",),
+                 kb="Vladimir Putin")
          .quote("Q1", "direct", "Our friendship is unbreakable,", "Kim Jong Un", "T3", "said")
          .event("E1", "AGREE", "signed", ("T1", "Russia"), ("T2", "North Korea"), 8.0, "asserted", "2024-11-12",
-                cameo="057", goldstein=8.0, place=("Pyongyang", "PRK", 39.02, 125.75))
+                cameo="057", goldstein=8.0, place=("Pyongyang", "PRK", 39.02, 125.75),
+                object=("a mutual defence treaty",))
          .event("E2", "SUPPORT", "praised", ("T4", "Vladimir Putin"), ("T2", "North Korea"), 4.6, "asserted",
                 "2024-11-12", cameo="051", goldstein=3.4))
     out.append(b.a)
@@ -148,11 +157,12 @@ def sample_articles() -> list[Article]:
     b = (_Builder("japan", t, "2024-11-20", "Japan condemns Russia–North Korea cooperation", "tokyo-daily")
          .entity("T1", "Japan", "GPE", "JPN", "GOV", mentions=("Japan",))
          .entity("T2", "North Korea", "GPE", "PRK", mentions=("North Korea",))
-         .entity("T3", "Takeshi Iwaya", "PERSON", "JPN", "GOV", "Foreign Minister", mentions=("Foreign Minister Takeshi Iwaya",))
+         .entity("T3", "Takeshi Iwaya", "PERSON", "JPN", "GOV", "Foreign Minister", mentions=("Foreign Minister Takeshi Iwaya",),
+                 evidence="nearby")
          .quote("Q1", "indirect", "Japan condemned the military cooperation between Russia and North Korea on Wednesday",
                 "Foreign Minister Takeshi Iwaya", "T3", "said")
          .event("E1", "ACCUSE", "condemned", ("T1", "Japan"), ("T2", "North Korea"), -2.0, "reported", "2024-11-20",
-                cameo="111", goldstein=-2.0))
+                cameo="111", goldstein=-2.0, object=("the military cooperation",)))
     out.append(b.a)
     return out
 

@@ -82,6 +82,8 @@ class EventOut(_Open):
     day: Optional[str] = None
     source: list[ActorOut] = Field(default_factory=list)
     target: list[ActorOut] = Field(default_factory=list)
+    object: list[ActorOut] = Field(default_factory=list, description=(
+        "what the act is about when it is no actor (things, places, policies); never in target"))
     article_title: Optional[str] = None
     article_url: Optional[str] = None
     article_source: Optional[str] = None
@@ -118,6 +120,10 @@ class ActorSummary(_Open):
     events_as_source: int = 0
     events_as_target: int = 0
     roles: list[str] = Field(default_factory=list)
+    kb: Optional[str] = Field(None, description="the knowledge-base name of a known person or organisation")
+    evidence: list[str] = Field(default_factory=list, description=(
+        "how its country was decided: the resolution passes seen (knowledge, "
+        "descriptor:nationality, story...); empty when the mentions name it"))
 
 
 class DyadPoint(BaseModel):

@@ -44,7 +44,14 @@ def _read(root: Path, table: str, day: str) -> list[dict]:
     rows = []
     cols = [c.name for c in T.TABLES[table]] if table in T.TABLES else ["article_id", "minhash"]
     for f in files:
-        rows.extend(pq.read_table(f, columns=cols).to_pylist())
+        # the output of an older version lacks the columns added since (entities.kb,
+        # events.object...): they are read as null
+        have = set(pq.read_schema(f).names)
+        got = pq.read_table(f, columns=[c for c in cols if c in have]).to_pylist()
+        missing = [c for c in cols if c not in have]
+        if missing:
+            got = [{**r, **dict.fromkeys(missing)} for r in got]
+        rows.extend(got)
     return rows
 
 

@@ -8,7 +8,8 @@
   ``country_code``...). ``link`` is the id of the real-world event (cluster) the
   mention belongs to — the manual's "common reference across multiple related events".
   Redline's own additions (allowed by the manual): ``factuality``, ``cameo``,
-  ``goldstein``, ``trigger`` (with offsets), ``num_mentions``/``num_articles``/
+  ``goldstein``, ``trigger`` (with offsets), ``object`` (what the act is about when it
+  is no actor, entities written like ``actor``'s), ``num_mentions``/``num_articles``/
   ``num_sources`` and ``article_id``.
 * **GDELT TSV** (:func:`gdelt_rows`): one row per real-world event (cluster) in the
   61-column layout of GDELT 2.0's event table (no header, like GDELT's files, unless
@@ -120,6 +121,7 @@ def plover_event(e: dict, acts: dict, article: dict, cluster: dict) -> dict:
         "trigger": {"start": e.get("trigger_start"), "end": e.get("trigger_end"),
                     "text": e.get("trigger_text")},
         "event_date": e.get("date"),
+        "object": [_plover_entity(x) for x in T.json_list(e.get("object"))],
         "num_mentions": cluster.get("num_mentions"),
         "num_articles": cluster.get("num_articles"),
         "num_sources": cluster.get("num_sources"),

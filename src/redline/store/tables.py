@@ -21,6 +21,15 @@ Conventions
   ``int``, ``float``, ``bool`` and ``json`` (a JSON document stored as a string).
 * ``day`` columns are ``YYYY-MM-DD`` strings (see :func:`event_day`), the key of date
   range queries, weekly dyad series and event clustering.
+* ``entities.kb`` is the knowledge-base name of a known person or organisation and
+  ``entities.evidence`` the resolution pass that gave its country (``knowledge``,
+  ``descriptor:nationality``, ``story``...; null when the mention itself names it).
+* ``events.object`` holds what the act is about when it is no actor (things, places,
+  policies: "the ceasefire proposal") as a JSON list of ``{name, entity, country,
+  sector, start, end, text}``. It is kept out of ``event_actors`` so that actor
+  searches, counts and the network see the event's actors only.
+* Rows stored before a column existed (see the store's migrations) have it null; read
+  back, a null ``object`` is an empty list.
 """
 from __future__ import annotations
 
@@ -62,7 +71,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
     ),
     "entities": _cols(
         "article_id:str! entity_id:str! name:text type:str country:str sector:str "
-        "role:text organisation:text n_mentions:int"
+        "role:text organisation:text n_mentions:int kb:text evidence:str"
     ),
     "mentions": _cols(f"article_id:str! entity_id:str! seq:int! {_SPAN} kind:str"),
     "quotes": _cols(
@@ -82,7 +91,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         "quote_id:str confidence:float equipment:json "
         "source_name:text source_entity:str source_country:str source_sector:str "
         "target_name:text target_entity:str target_country:str target_sector:str "
-        "cluster_id:str"
+        "cluster_id:str object:json"
     ),
     "event_actors": _cols(
         f"article_id:str! event_id:str! role:str! seq:int! name:text entity_id:str "
@@ -375,6 +384,24 @@ def _span(d) -> dict:
     return {"start": _int(_get(d, "start")), "end": _int(_get(d, "end")), "text": _str(_get(d, "text"))}
 
 
+def _actor(d) -> dict:
+    """An event actor or object as stored in a JSON column (the ``Actor`` fields)."""
+    return {"name": _str(_get(d, "name")), "entity": _str(_get(d, "entity")),
+            "country": _str(_get(d, "country")), "sector": _str(_get(d, "sector")), **_span(d)}
+
+
+def json_list(v) -> list:
+    """A JSON list column read back: [] for NULL (a row stored before the column
+    existed) or anything that is no list."""
+    if not v:
+        return []
+    try:
+        out = json.loads(v) if isinstance(v, str) else v
+    except ValueError:
+        return []
+    return out if isinstance(out, list) else []
+
+
 def _value_range(v) -> tuple[Optional[float], Optional[float]]:
     if isinstance(v, (list, tuple)) and v:
         lo, hi = _float(v[0]), _float(v[-1])
@@ -442,6 +469,7 @@ def article_rows(article: Any, article_id: Optional[str] = None,
             "type": _str(_get(e, "type")), "country": _str(_get(e, "country")),
             "sector": _str(_get(e, "sector")), "role": _str(_get(e, "role")),
             "organisation": _str(_get(e, "organisation")), "n_mentions": len(mentions),
+            "kb": _str(_get(e, "kb")), "evidence": _str(_get(e, "evidence")),
         })
         for i, m in enumerate(mentions):
             rows["mentions"].append({"article_id": article_id, "entity_id": eid, "seq": i,
@@ -508,6 +536,7 @@ def article_rows(article: Any, article_id: Optional[str] = None,
                 actor_code(_get(s0, "country"), _get(s0, "sector"), _get(s0, "name")) if s0 else "",
                 actor_code(_get(t0, "country"), _get(t0, "sector"), _get(t0, "name")) if t0 else "",
                 day, article_id, evid),
+            "object": _json([_actor(x) for x in _get(ev, "object") or []]),
         })
         for role, actors in (("source", src), ("target", tgt)):
             for i, act in enumerate(actors):
@@ -585,7 +614,8 @@ def row_to_nested(rows: Mapping[str, Iterable[Mapping]]) -> list[dict]:
         if a is None:
             continue
         e = {k: r.get(k) for k in ("name", "type", "country", "sector", "role", "organisation")}
-        e = {"id": r["entity_id"], **e, "mentions": []}
+        e = {"id": r["entity_id"], **e, "mentions": [], "evidence": r.get("evidence"),
+             "kb": r.get("kb")}
         ents[(r["article_id"], r["entity_id"])] = e
         a["entities"].append(e)
     for r in sorted(rows.get("mentions", []), key=lambda r: r["seq"]):
@@ -621,7 +651,8 @@ def row_to_nested(rows: Mapping[str, Iterable[Mapping]]) -> list[dict]:
             "trigger": {"start": r.get("trigger_start"), "end": r.get("trigger_end"),
                         "text": r.get("trigger_text")},
             "sentence": {"start": r.get("sentence_start"), "end": r.get("sentence_end")},
-            "source": [], "target": [], "date": r.get("date"), "date_basis": r.get("date_basis"),
+            "source": [], "target": [], "object": json_list(r.get("object")),
+            "date": r.get("date"), "date_basis": r.get("date_basis"),
             "location": loc, "quote": r.get("quote_id"), "confidence": r.get("confidence"),
             "equipment": json.loads(r["equipment"]) if r.get("equipment") else [],
             "cluster_id": r.get("cluster_id"),

@@ -132,6 +132,18 @@ const RL = (() => {
     return bits.join(" ");
   }
 
+  /** The names of what an event is about when it is no actor (its object), or "". */
+  function objectNames(ev) {
+    return ((ev && ev.object) || []).map((o) => o.name || o.text || "").filter(Boolean).join(", ");
+  }
+
+  /** Where an entity's identity and country come from: its knowledge-base name and the
+   * resolution pass that gave the country (a list of them for a grouped actor), or "". */
+  function provenance(e) {
+    const ev = Array.isArray(e.evidence) ? e.evidence.join(", ") : e.evidence;
+    return [e.kb ? "KB: " + e.kb : null, ev ? "country from " + ev : null].filter(Boolean).join(" · ");
+  }
+
   /** Evidence sentence with the trigger in bold, as DOM nodes. */
   function evidence(sentence, sStart, tStart, tEnd, trigger) {
     const wrap = h("span", {class: "evidence"});
@@ -185,5 +197,5 @@ const RL = (() => {
   document.addEventListener("DOMContentLoaded", header);
 
   return {h, s, append, safeHref, api, qs, header, showError, factBadge, typeBadge, scoreSpan, actorLabel,
-    evidence, tooltip, formValues, fillForm, cls, token};
+    objectNames, provenance, evidence, tooltip, formValues, fillForm, cls, token};
 })();

@@ -46,8 +46,11 @@
       box.replaceChildren(h("table", {class: "grid"},
         h("thead", {}, h("tr", {}, ...["Actor", "Country", "Sector", "Roles", "Articles", "Mentions", "Quotes", "Events (src/tgt)"].map((t) => h("th", {}, t)))),
         h("tbody", {}, list.map((a) => h("tr", {},
-          h("td", {}, h("a", {href: "/events" + RL.qs({actor: a.name})}, a.name || "?")),
-          h("td", {}, a.country || ""), h("td", {}, a.sector || ""), h("td", {}, (a.roles || []).join("; ")),
+          h("td", {}, h("a", {href: "/events" + RL.qs({actor: a.name})}, a.name || "?"),
+            a.kb ? h("div", {class: "provenance actor-kb"}, "KB: " + a.kb) : null),
+          h("td", {}, a.country || "",
+            (a.evidence || []).length ? h("div", {class: "provenance actor-evidence"}, "from " + a.evidence.join(", ")) : null),
+          h("td", {}, a.sector || ""), h("td", {}, (a.roles || []).join("; ")),
           h("td", {class: "num"}, a.articles), h("td", {class: "num"}, a.mentions), h("td", {class: "num"}, a.quotes),
           h("td", {class: "num"}, a.events_as_source + " / " + a.events_as_target))))));
     } catch (err) { RL.showError(box, err); }

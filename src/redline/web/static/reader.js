@@ -128,6 +128,8 @@ const Reader = (() => {
         rows.push(["tt-title", e.name || eid]);
         rows.push(["tt-row", [e.type, e.country, e.sector].filter(Boolean).join(" · ")]);
         if (e.role) rows.push(["tt-row", "Role: " + e.role]);
+        if (e.kb) rows.push(["tt-row tt-kb", "Knowledge base: " + e.kb]);
+        if (e.evidence) rows.push(["tt-row tt-evidence", "Country from: " + e.evidence]);
       }
       for (const vi of new Set(info.trigs)) {
         const ev = events[vi];
@@ -167,10 +169,12 @@ const Reader = (() => {
     events.forEach((ev, vi) => {
       const src = (ev.source || []).map(RL.actorLabel).join(", ") || "?";
       const tgt = (ev.target || []).map(RL.actorLabel).join(", ") || "?";
+      const obj = RL.objectNames(ev);
       const li = h("li", {dataset: {event: ev.id}, tabindex: "0"},
         h("div", {}, RL.typeBadge(ev.type), " ", RL.factBadge(ev.factuality), " ", RL.scoreSpan(ev.score), " ",
           h("span", {class: "trigger-text"}, "“" + ((ev.trigger && ev.trigger.text) || "") + "”")),
         h("div", {class: "ev-actors"}, src + " → " + tgt),
+        obj ? h("div", {class: "ev-object"}, "object: " + obj) : null,
         h("div", {class: "muted small"}, [ev.date ? "date " + ev.date : null, ev.mode ? "mode " + ev.mode : null,
           ev.location ? "at " + ev.location.name : null].filter(Boolean).join(" · ")));
       li.addEventListener("click", () => selectEvent(vi, true));
@@ -191,9 +195,11 @@ const Reader = (() => {
 
     const entList = h("ul", {class: "plain small", id: "entity-list"});
     for (const e of (art.entities || []).filter((e) => (e.mentions || []).length).slice(0, 60)) {
-      entList.appendChild(h("li", {}, h("b", {}, e.name || e.id), " ",
+      const prov = RL.provenance(e);
+      entList.appendChild(h("li", {dataset: {entity: e.id}}, h("b", {}, e.name || e.id), " ",
         h("span", {class: "muted"}, [e.type, e.country, e.sector, e.role].filter(Boolean).join(" · ")),
-        " ×" + (e.mentions || []).length));
+        " ×" + (e.mentions || []).length,
+        prov ? h("div", {class: "provenance"}, prov) : null));
     }
 
     const meta = h("div", {class: "article-meta"});
