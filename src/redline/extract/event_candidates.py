@@ -198,145 +198,174 @@ def _speech_accusation(tok):
                  {"speech": True, "blame": True, "cross_state": True, "dobj": None, "passive": False, "prep": None})
 
 
+def _speech_acts(tok) -> tuple[list, bool]:
+    """The speech-act candidates of a verb (a demand, an expectation, an accusation), and
+    whether the verb is thereby no trigger of its own."""
+    if tok.pos_ != "VERB":
+        return [], False
+    lem = tok.lemma_.lower()
+    found = []
+    if lem in _SPEECH:
+        sc = _speech_demand(tok)
+        if sc is not None:
+            found.append(sc)
+    if lem in _EXPECT_VERBS:
+        ex = _expectation_demand(tok)
+        if ex is not None:
+            return found + [ex], True
+    if (lem in _SPEECH or lem in _CLAIM_VERBS) and not found:
+        acc = _speech_accusation(tok)
+        if acc is not None:
+            return [acc], True  # the speech act is the event; the verb is no other
+    return found, False
+
+
 def candidates(doc, sent) -> list[Candidate]:
-    """Candidate events of one sentence (token-level; not yet typed or resolved)."""
+    """Candidate events of one sentence (token-level; not yet typed or resolved): the
+    verbs first, then the event nouns no verb took over."""
     out: list[Candidate] = []
     consumed: set[int] = set()
     for tok in sent:
-        if tok.pos_ == "VERB" and tok.lemma_.lower() in _SPEECH:
-            sc = _speech_demand(tok)
-            if sc is not None:
-                out.append(sc)
-        if tok.pos_ == "VERB" and tok.lemma_.lower() in _EXPECT_VERBS:
-            ex = _expectation_demand(tok)
-            if ex is not None:
-                out.append(ex)
-                continue
-        if tok.pos_ == "VERB" and (tok.lemma_.lower() in _SPEECH or tok.lemma_.lower() in _CLAIM_VERBS):
-            acc = _speech_accusation(tok)
-            if acc is not None and not any(o.trigger.i == tok.i for o in out):
-                out.append(acc)
-                continue  # the speech act is the event; the verb is no other
-        if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ not in ("aux", "auxpass")):
-            lem = tok.lemma_.lower()
-            entry = lex_entry(tok, "VERB")
-            if entry is None and lem in _SKIP_VERBS:
-                continue  # saying, being, having: the complement carries the event
-            if lem == "meet" and any(ch.dep_ == "dobj" and ch.lemma_.lower() in _MET_NEEDS for ch in tok.children):
-                continue  # "meet the health needs", "meet the deadline": no meeting
-            if lem == "return" and not any(ch.dep_ in ("dobj", "nsubjpass") for ch in tok.children):
-                who = ea.subject_of(tok)
-                if who is not None and (who.ent_type_ == "PERSON" or who.lower_ in ("he", "she", "i", "we")
-                                        or ea.core(who).lemma_.lower() in _PERSON_NOUNS):
-                    continue  # "he returned to San Francisco": a person travelling, no event
-            src, tgt, info = ea.verb_roles(tok)
-            if _patient_participle(tok) and src is not None and (tgt is None or tgt.i == src.i):
-                # "two soldiers stand accused of the bombing", "if convicted, they face
-                # prison": the subject undergoes the act; its actor is unstated
-                src, tgt = None, src
-            obj = info.get("dobj")
-            if obj is None and info.get("passive"):
-                # "new sanctions were imposed by the EU": the passive subject is the object
-                obj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
-            dobj, dobj_entry = _event_object(tok, obj)
-            if dobj_entry is not None:
-                info["object_entry"] = dobj_entry
-            if dobj_entry is not None and tgt is not None and dobj is not None and tgt.i == dobj.i:
-                # "doubled the U.S. tariff on Canadian steel": the act is no recipient; the
-                # noun's own recipient ("on Canadian steel", "against Iran") is
-                tgt = ea.noun_roles(dobj)[1] or next(
-                    (o for _, o in ea.prep_objects(dobj, {"on", "against", "to"})), None)
-                info["object_noun"] = dobj
-            if entry is None and dobj_entry is not None and lem in ea.NOUN_GOVERNORS:
-                continue  # "consider new sanctions": the noun is the event
-            if dobj is not None and dobj.lemma_.lower() in ea.MESSAGE_NOUNS and any(
-                    ch.pos_ == "VERB" and ch.tag_ == "VBG" and lex_entry(ch, "VERB") is not None
-                    for ch in list(dobj.children) + [x for x in tok.children if x.dep_ == "advcl"]
-                    if ch.dep_ in ("acl", "advcl")):
-                continue  # "sent a letter threatening to ...": the letter's act is the event
-            if _naming(tok):
-                continue
-            if entry is None and not (src is not None and tgt is not None
-                                      and (ea.looks_actor(src) or ea.looks_actor(tgt))):
-                continue
-            if entry is not None and src is None and tgt is None:
-                continue
-            if entry is None and dobj_entry is not None:
-                # "reduced military aid to Argentina", "filed a lawsuit against X": the verb
-                # says what happens to the act the noun names; the noun is no event of its own
-                info["noun_entry"] = dobj_entry
-                consumed.add(dobj.i)
-            elif dobj_entry is not None and (entry.type == dobj_entry.type or lem in ea.NOUN_GOVERNORS):
-                consumed.add(dobj.i)
-                if lem in _LIGHT_VERBS and " " not in entry.lemma:  # "stage strike" is one key
-                    info["light_object"] = dobj_entry
-            if lem in _RECEIVING and not info.get("passive"):
-                # "Yemen received aid from Saudi Arabia", "got an invitation from Putin":
-                # the giver is the actor, the receiver the recipient, the act the noun's
-                giver = next((p for _, p in ea.prep_objects(tok, {"from"}) if ea.looks_actor(p)), None)
-                if giver is None and dobj is not None:
-                    giver = next((p for _, p in ea.prep_objects(dobj, {"from", "by"}) if ea.looks_actor(p)), None)
-                if giver is not None:
-                    src, tgt = giver, ea.subject_of(tok)
-                    if dobj_entry is None and dobj is not None:
-                        # "received logistics and financial support from ...": a conjunct
-                        dobj_entry = next((e for e in (_noun_entry(cj) for cj in dobj.conjuncts) if e), None)
-                    if dobj_entry is not None:
-                        info["light_object"] = dobj_entry
-                        consumed.update([dobj.i] + [cj.i for cj in dobj.conjuncts])
-            span = (tok.i, tok.i + 1)
-            if entry is not None and entry.lemma.count(" ") == 2:
-                # "went on strike": the phrase's noun is part of the trigger, no event or
-                # recipient of its own
-                for c in tok.children:
-                    for p in c.children:
-                        if c.dep_ == "prep" and p.dep_ == "pobj" and \
-                                f"{c.lower_} {p.lemma_.lower()}" == entry.lemma.split(" ", 1)[1]:
-                            consumed.add(p.i)
-                            if tgt is not None and tgt.i == p.i:
-                                tgt = None
-                            if p.i - tok.i <= 4:
-                                span = (tok.i, p.i + 1)
-            for c in tok.children:
-                if c.dep_ == "prt":
-                    span = (tok.i, max(span[1], c.i + 1))
-            out.append(Candidate(tok, span, src, tgt, "verb", entry, info))
+        speech, done = _speech_acts(tok)
+        out.extend(speech)
+        if done:
+            continue
+        cand = _verb_candidate(tok, consumed)
+        if cand is not None:
+            out.append(cand)
     for tok in sent:
-        if tok.pos_ != "NOUN" or tok.i in consumed:
-            continue
-        entry = lex_entry(tok, "NOUN")
-        if entry is None or entry.pos != "NOUN":
-            continue
-        if entry.type == "ASSAULT" and any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in _FIGURATIVE_WAR
-                                           for c in tok.children):
-            continue  # "a trade war", "tariff wars", "a war of words": no fighting
-        if tok.dep_ == "pobj" and tok.head.lower_ == "in" and not any(c.dep_ == "det" for c in tok.children) \
-                and entry.type in ("COOPERATE", "CONSULT") \
-                and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
-            continue  # "in cooperation with its partners, USAID provided ...": a manner, not an act
-        src, tgt, info = ea.noun_roles(tok)
-        if src is None and tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in ("in", "during", "at"):
-            # "employees stopped work in a strike", "Reagan, in a meeting with Mulroney,
-            # agreed": the clause's subject takes part in the act the phrase names
-            g = tok.head.head
-            host = ea.subject_of(g) if g.pos_ == "VERB" else (g if g.dep_ in ("nsubj", "nsubjpass") else None)
-            if host is not None and host is not tgt and ea.looks_actor(host):
-                src = host
-        if entry.type == "MOBILIZE":
-            # "the deployment of North Korean troops to Russia": of-phrase = who is moved
-            for prep, pobj in ea.prep_objects(tok, {"of"}):
-                if src is None or src == pobj or tgt == pobj:
-                    src = pobj
-                    if tgt == pobj:
-                        tgt = None
-                        for p2, o2 in ea.prep_objects(tok, {"to", "into", "in"}):
-                            tgt = o2
-        if src is None and tgt is None:
-            continue
-        if not (ea.looks_actor(src) or ea.looks_actor(tgt)):
-            continue
-        mod = compound_modifier(tok)
-        span = (mod.i if mod is not None else tok.i, tok.i + 1)
-        out.append(Candidate(tok, span, src, tgt, "noun", entry, info))
+        cand = _noun_candidate(tok) if tok.i not in consumed else None
+        if cand is not None:
+            out.append(cand)
     return out
 
+
+def _verb_candidate(tok, consumed: set):
+    """The candidate of a verb (None if it is no trigger); adds to ``consumed`` the
+    tokens of event nouns it takes over (its event object, a three-word key's noun)."""
+    if not (tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ not in ("aux", "auxpass"))):
+        return None
+    lem = tok.lemma_.lower()
+    entry = lex_entry(tok, "VERB")
+    if entry is None and lem in _SKIP_VERBS:
+        return None  # saying, being, having: the complement carries the event
+    if lem == "meet" and any(ch.dep_ == "dobj" and ch.lemma_.lower() in _MET_NEEDS for ch in tok.children):
+        return None  # "meet the health needs", "meet the deadline": no meeting
+    if lem == "return" and not any(ch.dep_ in ("dobj", "nsubjpass") for ch in tok.children):
+        who = ea.subject_of(tok)
+        if who is not None and (who.ent_type_ == "PERSON" or who.lower_ in ("he", "she", "i", "we")
+                                or ea.core(who).lemma_.lower() in _PERSON_NOUNS):
+            return None  # "he returned to San Francisco": a person travelling, no event
+    src, tgt, info = ea.verb_roles(tok)
+    if _patient_participle(tok) and src is not None and (tgt is None or tgt.i == src.i):
+        # "two soldiers stand accused of the bombing", "if convicted, they face
+        # prison": the subject undergoes the act; its actor is unstated
+        src, tgt = None, src
+    obj = info.get("dobj")
+    if obj is None and info.get("passive"):
+        # "new sanctions were imposed by the EU": the passive subject is the object
+        obj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    dobj, dobj_entry = _event_object(tok, obj)
+    if dobj_entry is not None:
+        info["object_entry"] = dobj_entry
+    if dobj_entry is not None and tgt is not None and dobj is not None and tgt.i == dobj.i:
+        # "doubled the U.S. tariff on Canadian steel": the act is no recipient; the
+        # noun's own recipient ("on Canadian steel", "against Iran") is
+        tgt = ea.noun_roles(dobj)[1] or next(
+            (o for _, o in ea.prep_objects(dobj, {"on", "against", "to"})), None)
+        info["object_noun"] = dobj
+    if entry is None and dobj_entry is not None and lem in ea.NOUN_GOVERNORS:
+        return None  # "consider new sanctions": the noun is the event
+    if dobj is not None and dobj.lemma_.lower() in ea.MESSAGE_NOUNS and any(
+            ch.pos_ == "VERB" and ch.tag_ == "VBG" and lex_entry(ch, "VERB") is not None
+            for ch in list(dobj.children) + [x for x in tok.children if x.dep_ == "advcl"]
+            if ch.dep_ in ("acl", "advcl")):
+        return None  # "sent a letter threatening to ...": the letter's act is the event
+    if _naming(tok):
+        return None
+    if entry is None and not (src is not None and tgt is not None
+                              and (ea.looks_actor(src) or ea.looks_actor(tgt))):
+        return None
+    if entry is not None and src is None and tgt is None:
+        return None
+    if entry is None and dobj_entry is not None:
+        # "reduced military aid to Argentina", "filed a lawsuit against X": the verb
+        # says what happens to the act the noun names; the noun is no event of its own
+        info["noun_entry"] = dobj_entry
+        consumed.add(dobj.i)
+    elif dobj_entry is not None and (entry.type == dobj_entry.type or lem in ea.NOUN_GOVERNORS):
+        consumed.add(dobj.i)
+        if lem in _LIGHT_VERBS and " " not in entry.lemma:  # "stage strike" is one key
+            info["light_object"] = dobj_entry
+    if lem in _RECEIVING and not info.get("passive"):
+        # "Yemen received aid from Saudi Arabia", "got an invitation from Putin":
+        # the giver is the actor, the receiver the recipient, the act the noun's
+        giver = next((p for _, p in ea.prep_objects(tok, {"from"}) if ea.looks_actor(p)), None)
+        if giver is None and dobj is not None:
+            giver = next((p for _, p in ea.prep_objects(dobj, {"from", "by"}) if ea.looks_actor(p)), None)
+        if giver is not None:
+            src, tgt = giver, ea.subject_of(tok)
+            if dobj_entry is None and dobj is not None:
+                # "received logistics and financial support from ...": a conjunct
+                dobj_entry = next((e for e in (_noun_entry(cj) for cj in dobj.conjuncts) if e), None)
+            if dobj_entry is not None:
+                info["light_object"] = dobj_entry
+                consumed.update([dobj.i] + [cj.i for cj in dobj.conjuncts])
+    span = (tok.i, tok.i + 1)
+    if entry is not None and entry.lemma.count(" ") == 2:
+        # "went on strike": the phrase's noun is part of the trigger, no event or
+        # recipient of its own
+        for c in tok.children:
+            for p in c.children:
+                if c.dep_ == "prep" and p.dep_ == "pobj" and \
+                        f"{c.lower_} {p.lemma_.lower()}" == entry.lemma.split(" ", 1)[1]:
+                    consumed.add(p.i)
+                    if tgt is not None and tgt.i == p.i:
+                        tgt = None
+                    if p.i - tok.i <= 4:
+                        span = (tok.i, p.i + 1)
+    for c in tok.children:
+        if c.dep_ == "prt":
+            span = (tok.i, max(span[1], c.i + 1))
+    return Candidate(tok, span, src, tgt, "verb", entry, info)
+
+
+def _noun_candidate(tok):
+    """The candidate of an event noun of the lexicon with an actor or recipient (None
+    if it is no trigger)."""
+    if tok.pos_ != "NOUN":
+        return None
+    entry = lex_entry(tok, "NOUN")
+    if entry is None or entry.pos != "NOUN":
+        return None
+    if entry.type == "ASSAULT" and any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in _FIGURATIVE_WAR
+                                       for c in tok.children):
+        return None  # "a trade war", "tariff wars", "a war of words": no fighting
+    if tok.dep_ == "pobj" and tok.head.lower_ == "in" and not any(c.dep_ == "det" for c in tok.children) \
+            and entry.type in ("COOPERATE", "CONSULT") \
+            and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
+        return None  # "in cooperation with its partners, USAID provided ...": a manner, not an act
+    src, tgt, info = ea.noun_roles(tok)
+    if src is None and tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in ("in", "during", "at"):
+        # "employees stopped work in a strike", "Reagan, in a meeting with Mulroney,
+        # agreed": the clause's subject takes part in the act the phrase names
+        g = tok.head.head
+        host = ea.subject_of(g) if g.pos_ == "VERB" else (g if g.dep_ in ("nsubj", "nsubjpass") else None)
+        if host is not None and host is not tgt and ea.looks_actor(host):
+            src = host
+    if entry.type == "MOBILIZE":
+        # "the deployment of North Korean troops to Russia": of-phrase = who is moved
+        for prep, pobj in ea.prep_objects(tok, {"of"}):
+            if src is None or src == pobj or tgt == pobj:
+                src = pobj
+                if tgt == pobj:
+                    tgt = None
+                    for p2, o2 in ea.prep_objects(tok, {"to", "into", "in"}):
+                        tgt = o2
+    if src is None and tgt is None:
+        return None
+    if not (ea.looks_actor(src) or ea.looks_actor(tgt)):
+        return None
+    mod = compound_modifier(tok)
+    span = (mod.i if mod is not None else tok.i, tok.i + 1)
+    return Candidate(tok, span, src, tgt, "noun", entry, info)

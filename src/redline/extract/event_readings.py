@@ -1,6 +1,6 @@
 """The readings stage of the event coder: one typed candidate → its events.
 
-Takes the typed candidate (:class:`~redline.extract.event_types.Typing`: type,
+Takes the typed candidate (:class:`~redline.extract.event_types.TypeContext`: type,
 factuality, actors, recipients) and returns its :class:`Reading` s, each a (type,
 recipients, factuality, actors) of one event (:func:`readings`). Most candidates have one
 reading. The others:
@@ -40,7 +40,7 @@ from ._text import is_to_infinitive
 from . import event_actors as ea
 from .event_features import lex_entry
 from .event_referents import actors, known
-from .event_types import IRREALIS, STATEMENT_TYPES, Typing, _demanded_act
+from .event_types import IRREALIS, STATEMENT_TYPES, TypeContext, _demanded_act
 
 _AID_VERBS = word_class("aid_verb")
 # Reciprocal acts: "A and B met/agreed/signed" is A → B.
@@ -53,6 +53,11 @@ _STATEMENT_OF = {"material conflict": "THREATEN", "material cooperation": "AGREE
 _COOPERATION_QUADS = {"verbal cooperation", "material cooperation"}
 
 
+#: the names of this stage's steps, each of which ``EventConfig.disabled`` can switch off
+NAMES = ("release_demand", "reciprocal_dyad", "between_dyad", "deployment_aid", "unannounced_act",
+         "irrealis_statement", "stated_intent", "refusal", "advocated_threat", "speaker_performs")
+
+
 class Reading(NamedTuple):
     """One event of a candidate."""
     type: str
@@ -61,7 +66,7 @@ class Reading(NamedTuple):
     source: list
 
 
-def dyads(x: Typing, disabled: frozenset = frozenset()) -> None:
+def dyads(x: TypeContext, disabled: frozenset = frozenset()) -> None:
     """Who acts on whom (sets ``x.src``/``x.tgt``): ``release_demand``,
     ``reciprocal_dyad``, ``between_dyad`` (see the module docstring)."""
     c, tok = x.cand, x.tok
@@ -92,7 +97,7 @@ def dyads(x: Typing, disabled: frozenset = frozenset()) -> None:
     x.src, x.tgt = src, tgt
 
 
-def readings(x: Typing, disabled: frozenset = frozenset(),
+def readings(x: TypeContext, disabled: frozenset = frozenset(),
              intent_factualities: tuple = ("future", "hypothetical")) -> list[Reading]:
     """The events of a typed candidate (see the module docstring); ``intent_factualities``
     are the factualities under which an announced act is also a statement."""
@@ -174,7 +179,7 @@ def readings(x: Typing, disabled: frozenset = frozenset(),
     return out
 
 
-def _deployment_aid(x: Typing) -> list:
+def _deployment_aid(x: TypeContext) -> list:
     """The recipients of the AID reading of a deployment: whom the troops are sent to
     help ("to help the army"), or the host country the troops go to (another state than
     the actor's); [] if neither."""

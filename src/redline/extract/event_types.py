@@ -1,7 +1,7 @@
 """The type stage of the event coder: the classifier's label, then named type rules.
 
 Takes a candidate (:class:`~redline.extract.event_candidates.Candidate`, classified),
-its factuality and its resolved actors and recipients (a :class:`Typing`); returns
+its factuality and its resolved actors and recipients (a :class:`TypeContext`); returns
 its PLOVER type, or :data:`NO_EVENT` (:func:`decide`).
 
 The type starts as the classifier's label (the lexicon's type when no model is
@@ -11,7 +11,7 @@ order is the precedence). Each rule is a function whose docstring says why it ex
 it returns the type it decides, or None when it does not apply. The first rules
 (:data:`LEXICON_RULES`) let the trigger's own words overrule the classifier's label;
 the others (:data:`CONTEXT_RULES`) read the rest of the sentence and the actors. Which
-rules fired is kept (``Typing.fired``): the coding stage reads it (a formal agreement
+rules fired is kept (``TypeContext.fired``): the coding stage reads it (a formal agreement
 is CAMEO 057, relief goods are humanitarian aid...).
 
 A rule is disabled by naming it in ``EventConfig.disabled``
@@ -71,7 +71,7 @@ _SPEECH_READINGS = {"THREATEN", "AGREE", "REQUEST", "REJECT"}
 
 
 @dataclass
-class Typing:
+class TypeContext:
     """What the type rules read: the candidate, its trigger's factuality, its resolved
     actors (``src``) and recipients (``tgt``), the current type and the rules fired."""
     cand: object
@@ -103,7 +103,7 @@ class Typing:
 class TypeRule:
     """A named type rule: ``decide`` returns the type it decides, or None."""
     name: str
-    decide: Callable[[Typing], Optional[str]]
+    decide: Callable[[TypeContext], Optional[str]]
 
     @property
     def why(self) -> str:
@@ -112,7 +112,7 @@ class TypeRule:
 
 # --------------------------------------------------------------------------- lexicon rules
 
-def statement_noun(x: Typing) -> Optional[str]:
+def statement_noun(x: TypeContext) -> Optional[str]:
     """"months of threats by Erdogan": a noun of verbal conflict (threat, accusation,
     demand, refusal), of joint action (cooperation, exercise) or of meeting (visit,
     talks, summit) says what the act is."""
@@ -122,7 +122,7 @@ def statement_noun(x: Typing) -> Optional[str]:
     return None
 
 
-def open_phrase_request(x: Typing) -> Optional[str]:
+def open_phrase_request(x: TypeContext) -> Optional[str]:
     """"is calling for an end to violence", "called on the government to resign": "call
     for/on" is a request when what is asked is no hostile act (asking for sanctions is a
     threat, which the classifier reads) and no event noun decides."""
@@ -133,7 +133,7 @@ def open_phrase_request(x: Typing) -> Optional[str]:
     return None
 
 
-def phrase_key(x: Typing) -> Optional[str]:
+def phrase_key(x: TypeContext) -> Optional[str]:
     """A multiword key of the lexicon ("find guilty", "violate ceasefire", "award medal")
     was written for exactly this meaning and the classifier has seen few of them; only a
     statement reading of an irrealis act ("would impose sanctions": THREATEN) stays."""
@@ -144,7 +144,7 @@ def phrase_key(x: Typing) -> Optional[str]:
     return None
 
 
-def sure_verb(x: Typing) -> Optional[str]:
+def sure_verb(x: TypeContext) -> Optional[str]:
     """"mobilised its men", "beefed up its troop presence", "protested the
     assassination": these verbs say what the act is, whatever the classifier says;
     a statement reading of them (a threat, a promise, a demand, a refusal) stays."""
@@ -155,7 +155,7 @@ def sure_verb(x: Typing) -> Optional[str]:
     return None
 
 
-def yield_split(x: Typing) -> Optional[str]:
+def yield_split(x: TypeContext) -> Optional[str]:
     """PLV's YIELD is PLOVER's CONCEDE or RETREAT: the lexicon's when it says which,
     else a promise to yield concedes and a yielding done is a retreat."""
     if x.type != "YIELD":
@@ -168,7 +168,7 @@ def yield_split(x: Typing) -> Optional[str]:
 
 # --------------------------------------------------------------------------- context rules
 
-def call_on_visit(x: Typing) -> Optional[str]:
+def call_on_visit(x: TypeContext) -> Optional[str]:
     """"a delegation called on the party president": a courtesy visit (CONSULT), not a
     demand; the demand has its content ("called on X to withdraw")."""
     c, tok = x.cand, x.tok
@@ -179,7 +179,7 @@ def call_on_visit(x: Typing) -> Optional[str]:
     return None
 
 
-def demand_with_act(x: Typing) -> Optional[str]:
+def demand_with_act(x: TypeContext) -> Optional[str]:
     """"X called on Russia to withdraw", "urged the rebels to lay down their arms": a
     demand verb with an object and the act demanded of it is a demand on that object
     (REQUEST) whatever else the sentence is about; the act is its own (advocated) event."""
@@ -190,7 +190,7 @@ def demand_with_act(x: Typing) -> Optional[str]:
     return None
 
 
-def promise_with_act(x: Typing) -> Optional[str]:
+def promise_with_act(x: TypeContext) -> Optional[str]:
     """"offered to send troops", "pledged to work with China": the promise is AGREE (45
     of 60 PLV rows with "offered/pledged/promised/vowed/agreed to"); the parser may
     attach the act as a purpose clause ("offered on Wednesday to mediate")."""
@@ -201,7 +201,7 @@ def promise_with_act(x: Typing) -> Optional[str]:
     return None
 
 
-def call_purpose(x: Typing) -> Optional[str]:
+def call_purpose(x: TypeContext) -> Optional[str]:
     """"called Erdogan to apologize", "phoned Morrison to congratulate him": a call or
     visit to someone with a verbal purpose is that act (PLV codes it so); otherwise it is
     CONSULT whatever the classifier says ("calling them nutters" is no call)."""
@@ -219,26 +219,26 @@ def call_purpose(x: Typing) -> Optional[str]:
     return pe.type if pe is not None and plover.quad(pe.type).startswith("verbal") else "CONSULT"
 
 
-def naming_call(x: Typing) -> Optional[str]:
+def naming_call(x: TypeContext) -> Optional[str]:
     """"Trump called Canada 'one of the highest tariffing nations'", "Leavitt called
     Ford's comments 'egregious'": naming someone is a verbal act on them (ACCUSE, or
     SUPPORT for praise), no phone call; it overrules ``call_purpose``."""
     return _naming_call(x.tok) if x.verb else None
 
 
-def speech_blame(x: Typing) -> Optional[str]:
+def speech_blame(x: TypeContext) -> Optional[str]:
     """"X says Y was responsible / guilty / to blame", or a speaker tying a hostile act
     to another state: the speaker accuses Y (the candidate stage found the blame)."""
     return "ACCUSE" if x.cand.info.get("blame") else None
 
 
-def expected_act(x: Typing) -> Optional[str]:
+def expected_act(x: TypeContext) -> Optional[str]:
     """"Pakistan expects the Afghan government to deny use of its soil": expecting an act
     of another actor is a demand on it (the candidate stage found the expectation)."""
     return "REQUEST" if x.cand.info.get("demand") else None
 
 
-def agreed_text(x: Typing) -> Optional[str]:
+def agreed_text(x: TypeContext) -> Optional[str]:
     """"the UK and the EU have agreed a trade deal": agreeing on a text (deal, agreement,
     treaty, plan) is a formal agreement reached (SUPPORT, CAMEO 057); agreeing *to do*
     something stays AGREE."""
@@ -247,7 +247,7 @@ def agreed_text(x: Typing) -> Optional[str]:
     return None
 
 
-def raised_act(x: Typing) -> Optional[str]:
+def raised_act(x: TypeContext) -> Optional[str]:
     """"doubled the tariff", "increased tariffs on U.S. exports", "stepped up attacks":
     an unlisted verb raising an act is that act."""
     oe = x.cand.info.get("object_entry") if x.verb else None
@@ -256,7 +256,7 @@ def raised_act(x: Typing) -> Optional[str]:
     return None
 
 
-def light_verb_object(x: Typing) -> Optional[str]:
+def light_verb_object(x: TypeContext) -> Optional[str]:
     """"launched war games", "launched an investigation", "received aid from": a light
     verb (or a receiving verb) with an event object has the object's type, even when
     the verb has a type of its own ("launch")."""
@@ -264,7 +264,7 @@ def light_verb_object(x: Typing) -> Optional[str]:
     return light.type if light is not None else None
 
 
-def _drill(x: Typing):
+def _drill(x: TypeContext):
     """The military exercise a COOPERATE/MOBILIZE candidate is about, or None."""
     c = x.cand
     if x.type not in ("COOPERATE", "MOBILIZE"):
@@ -273,21 +273,21 @@ def _drill(x: Typing):
     return drill if drill is not None and drill.lemma_.lower() in _EXERCISES else None
 
 
-def joint_exercise(x: Typing) -> Optional[str]:
+def joint_exercise(x: TypeContext) -> Optional[str]:
     """Military exercises with a partner ("joint drills", "held exercises with the
     U.S.") are COOPERATE."""
     drill = _drill(x)
     return "COOPERATE" if drill is not None and _has_partner(x.cand, drill) else None
 
 
-def show_of_force(x: Typing) -> Optional[str]:
+def show_of_force(x: TypeContext) -> Optional[str]:
     """Military exercises alone, or around someone, are a show of force (MOBILIZE; no
     deployment, so no AID reading)."""
     drill = _drill(x)
     return "MOBILIZE" if drill is not None and not _has_partner(x.cand, drill) else None
 
 
-def message_sent(x: Typing) -> Optional[str]:
+def message_sent(x: TypeContext) -> Optional[str]:
     """"Trump sent a letter to Kim": sending a message is a communication (CONSULT), not
     aid; "the arrest sent a chilling message" (no actor sends it) is no event at all."""
     c = x.cand
@@ -301,7 +301,7 @@ def message_sent(x: Typing) -> Optional[str]:
     return "CONSULT"
 
 
-def envoy_purpose(x: Typing) -> Optional[str]:
+def envoy_purpose(x: TypeContext) -> Optional[str]:
     """"sent a team of experts to Iran to investigate the crash": the purpose of envoys
     sent is the act (ACCUSE for an investigation, CONSULT for talks)."""
     if x.verb and x.lemma in _MOVE_VERBS:
@@ -309,7 +309,7 @@ def envoy_purpose(x: Typing) -> Optional[str]:
     return None
 
 
-def relief_goods(x: Typing) -> Optional[str]:
+def relief_goods(x: TypeContext) -> Optional[str]:
     """"flew 13 tons of medicine into Afghanistan": moving relief goods (medicine, food,
     tents) is humanitarian AID (CAMEO 073)."""
     if x.verb and x.lemma in _MOVE_VERBS | _AIRLIFT_VERBS and _relief_object(x.cand.info.get("dobj")):
@@ -317,13 +317,13 @@ def relief_goods(x: Typing) -> Optional[str]:
     return None
 
 
-def labour_strike(x: Typing) -> Optional[str]:
+def labour_strike(x: TypeContext) -> Optional[str]:
     """"stopped work in a strike for increased wages": a strike in a sentence about work,
     wages or unions is a labour strike (PROTEST), not an air strike."""
     return "PROTEST" if x.type == "ASSAULT" and _labour_strike(x.cand) else None
 
 
-def stopping_an_act(x: Typing) -> Optional[str]:
+def stopping_an_act(x: TypeContext) -> Optional[str]:
     """Stopping an act reverses it: "ceased its military operations" is de-escalation
     (RETREAT); "ended mediation efforts", "suspended talks", "stopped aid" reduce
     relations (SANCTION, CAMEO 16). "Ending a five-day trip" completes a visit, and "will
@@ -341,27 +341,27 @@ def stopping_an_act(x: Typing) -> Optional[str]:
     return None
 
 
-def verbal_attack_noun(x: Typing) -> Optional[str]:
+def verbal_attack_noun(x: TypeContext) -> Optional[str]:
     """"launched a scathing attack on the government": an attack noun its adjective
     makes verbal, with no weapons or troops in the sentence, is words (ACCUSE)."""
     return "ACCUSE" if x.type == "ASSAULT" and _verbal_attack_noun(x.cand) else None
 
 
-def military_seizure(x: Typing) -> Optional[str]:
+def military_seizure(x: TypeContext) -> Optional[str]:
     """A blockade, or a seizure/capture/occupation by armed forces or of a place, is
     ASSAULT as PLV codes it (5 of 5 blockades, 7 of 9 seizures/captures), not COERCE;
     police seizing property stays COERCE."""
     return "ASSAULT" if x.type == "COERCE" and _military_seizure(x.cand, x.src, x.tgt) else None
 
 
-def verbal_attack(x: Typing) -> Optional[str]:
+def verbal_attack(x: TypeContext) -> Optional[str]:
     """"Trump attacked The Wall Street Journal": an attack verb by a named political
     actor on a person, an organisation or a publication, with no weapon, troops or
     armed actor in the sentence, is a verbal attack (ACCUSE), not ASSAULT."""
     return "ACCUSE" if x.type == "ASSAULT" and _verbal_attack(x.cand, x.src, x.tgt) else None
 
 
-def troop_movement(x: Typing) -> Optional[str]:
+def troop_movement(x: TypeContext) -> Optional[str]:
     """"transferred 7,000 soldiers", "deploying more than 70 warplanes": moving troops,
     or weapons to no one, is MOBILIZE whatever the verb; the soldiers are what is
     moved, so the destination becomes the recipient. An attack, a threat, a promise or
@@ -381,7 +381,7 @@ def troop_movement(x: Typing) -> Optional[str]:
     return "MOBILIZE"
 
 
-def peacekeeping(x: Typing) -> Optional[str]:
+def peacekeeping(x: TypeContext) -> Optional[str]:
     """Troops sent to keep the peace are aid: military protection or peacekeeping (AID,
     CAMEO 074), not a show of force."""
     if x.fired and x.fired[-1] == "troop_movement" and any(
@@ -398,7 +398,7 @@ _NAMED_ONLY = frozenset({"AID", "RETREAT", "CONCEDE", "YIELD", "REQUEST", "THREA
 _NAMED_ONLY_SURE = 0.5
 
 
-def classifier_guess_only(x: Typing) -> Optional[str]:
+def classifier_guess_only(x: TypeContext) -> Optional[str]:
     """A verb outside the lexicon typed by the classifier alone as a material concession
     or aid, or a request, threat or meeting ("controls", "moved", "served", "posted"):
     such acts are named by their words, so the guess is no event. Anything that names
@@ -425,7 +425,7 @@ CONTEXT_RULES = tuple(TypeRule(f.__name__, f) for f in (
 TYPE_RULES = LEXICON_RULES + CONTEXT_RULES
 
 
-def decide(x: Typing, disabled: frozenset = frozenset()) -> str:
+def decide(x: TypeContext, disabled: frozenset = frozenset()) -> str:
     """The type of ``x.cand``: its label (or lexicon type), then each rule of
     :data:`TYPE_RULES` not in ``disabled`` in order; :data:`NO_EVENT` if a rule says so.
     Sets ``x.type``, ``x.label_type`` and ``x.fired``."""
@@ -451,7 +451,7 @@ def decide(x: Typing, disabled: frozenset = frozenset()) -> str:
 _NEWSGATHERING = word_class("newsgathering")
 
 
-def unlisted_between_unknowns(x: Typing) -> bool:
+def unlisted_between_unknowns(x: TypeContext) -> bool:
     """A verb outside the lexicon is an event only between two known actors
     ("stretches to Hong Kong", "outlined its agenda" are not)."""
     c = x.cand
@@ -460,7 +460,7 @@ def unlisted_between_unknowns(x: Typing) -> bool:
                                              and any(a.entity or a.country for a in x.tgt)))
 
 
-def no_other_state(x: Typing) -> bool:
+def no_other_state(x: TypeContext) -> bool:
     """A speaker tying a hostile act to a state accuses that state only when it is
     another state than the speaker's."""
     tgt_countries = {a.country for a in x.tgt}
@@ -468,7 +468,7 @@ def no_other_state(x: Typing) -> bool:
         any(a.country for a in x.tgt) and not tgt_countries & {a.country for a in x.src if a.country})
 
 
-def newsgathering(x: Typing) -> bool:
+def newsgathering(x: TypeContext) -> bool:
     """"did not respond to a VOA request for comment": a newsroom gathering news."""
     return bool(x.src) and all(a.sector == "JRN" for a in x.src) and x.lemma in _NEWSGATHERING
 
@@ -477,7 +477,7 @@ def newsgathering(x: Typing) -> bool:
 NOT_AN_EVENT = {f.__name__: f for f in (unlisted_between_unknowns, no_other_state, newsgathering)}
 
 
-def why_not(x: Typing, disabled: frozenset = frozenset()) -> Optional[str]:
+def why_not(x: TypeContext, disabled: frozenset = frozenset()) -> Optional[str]:
     """The name of the first :data:`NOT_AN_EVENT` predicate that holds, or None."""
     return next((name for name, holds in NOT_AN_EVENT.items() if name not in disabled and holds(x)), None)
 

@@ -47,7 +47,7 @@ from .event_referents import actors, quote_at
 
 log = logging.getLogger(__name__)
 
-__all__ = ["EventConfig", "CONFIG", "MODEL_PATH", "Candidate", "candidates", "classify",
+__all__ = ["EventConfig", "CONFIG", "rule_names", "MODEL_PATH", "Candidate", "candidates", "classify",
            "current_model", "extract_events", "set_model"]
 
 
@@ -62,6 +62,17 @@ class EventConfig:
     #: factualities under which a known actor's announced material act also yields the
     #: statement event (THREATEN for a conflictual act, AGREE for a cooperative one)
     intent_factualities: tuple = ("future", "hypothetical")
+
+    def __post_init__(self):
+        unknown = set(self.disabled) - rule_names()
+        if unknown:
+            raise ValueError(f"no event rule named {sorted(unknown)}")
+
+
+def rule_names() -> frozenset:
+    """The names ``EventConfig.disabled`` accepts: type rules, "no event" predicates, readings."""
+    return frozenset({r.name for r in event_types.TYPE_RULES} | set(event_types.NOT_AN_EVENT)
+                     | set(event_readings.NAMES))
 
 
 CONFIG = EventConfig()
@@ -170,7 +181,7 @@ def _events_of(doc, c, index, quotes, config: EventConfig = CONFIG) -> list:
         return []  # no model and no lexicon entry: nothing says what the act is
     tok = c.trigger
     quote = quote_at(quotes, tok.idx)
-    x = event_types.Typing(c, factuality(tok, in_quote=quote is not None),
+    x = event_types.TypeContext(c, factuality(tok, in_quote=quote is not None),
                            _actors_or_phrases(doc, c.src, index, quote),
                            _actors_or_phrases(doc, c.tgt, index, quote),
                            doc=doc, index=index, quote=quote)
