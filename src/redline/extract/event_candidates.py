@@ -121,6 +121,7 @@ def _patient_participle(tok) -> bool:
 
 
 _CLAIM_VERBS = word_class("claim_verb")
+_CHARGE_NOUNS = word_class("charge_noun")
 _HOSTILE_AGENTS = word_class("hostile_agent")
 _CONFLICT_TYPES = {"ASSAULT", "COERCE", "THREATEN", "MOBILIZE", "SANCTION"}
 
@@ -132,7 +133,7 @@ def _content_of(tok):
         if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX"):
             return c
     for c in tok.children:
-        if c.dep_ == "dobj" and c.lemma_.lower() in ("claim", "charge", "allegation", "accusation"):
+        if c.dep_ == "dobj" and c.lemma_.lower() in _CHARGE_NOUNS:
             for a in c.children:
                 if a.dep_ in ("acl", "ccomp") and a.pos_ == "VERB":
                     return a

@@ -52,12 +52,14 @@ _SURE_VERBS = word_class("sure_verb")
 _AGREEMENT_TEXTS = word_class("agreement_text")
 _PEACEKEEPING = word_class("peacekeeping")
 _EXERCISES = word_class("exercise_noun")
+_PARTNER_ADJECTIVES = word_class("partner_adjective")
 _SEIZURE_WORDS = word_class("seizure_word")
 # places and vessels one takes by force ("area" and "position" are too vague: "occupied a
 # gray area")
 _SEIZED_PLACES = word_class("seized_place")
 _VERBAL_ATTACK_VERBS = word_class("verbal_attack_verb")
 _VERBAL_ATTACK_ADJ = word_class("verbal_attack_adjective")
+_ATTACK_NOUNS = word_class("attack_noun")
 _ARMED_WORDS = word_class("armed_word")
 _MEDIA_NOUNS = word_class("media_noun")
 _INCREASE_VERBS = word_class("increase_verb")
@@ -558,7 +560,7 @@ def _agreed_text(tok) -> bool:
 
 def _has_partner(c, drill) -> bool:
     """Does the exercise have a partner: "joint", "with X", "between", or a compound actor?"""
-    if any(ch.lemma_.lower() in ("joint", "combined", "bilateral", "trilateral", "multinational")
+    if any(ch.lemma_.lower() in _PARTNER_ADJECTIVES
            for ch in drill.children if ch.dep_ in ("amod", "compound")):
         return True
     for t in (drill, c.trigger):
@@ -632,7 +634,7 @@ def _verbal_attack_noun(c) -> bool:
     """An attack noun (the trigger, or a light verb's object) that its adjective makes
     verbal: "a scathing attack", "an extraordinary attack", "a verbal assault"."""
     noun = c.trigger if c.kind == "noun" else c.info.get("dobj")
-    if noun is None or noun.lemma_.lower() not in ("attack", "assault", "broadside", "tirade"):
+    if noun is None or noun.lemma_.lower() not in _ATTACK_NOUNS:
         return False
     if not any(ch.dep_ == "amod" and ch.lemma_.lower() in _VERBAL_ATTACK_ADJ for ch in noun.children):
         return False
