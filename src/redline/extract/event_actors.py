@@ -13,7 +13,12 @@ Dependency patterns over the parser's tree, no re-parsing:
   the object of a ``to``/``against``/``on``/``for``/``with`` phrase;
 - conjoined phrases give several actors ("the U.S. and NATO allies").
 
-All functions return token-level spans ``(start_token, end_token)`` (end exclusive).
+Spans are token-level ``(start_token, end_token)`` (end exclusive). The public API the
+event coder uses: :func:`verb_roles`, :func:`noun_roles`, :func:`subject_of`,
+:func:`actor_spans`, :func:`np_tokens`, :func:`prep_objects`, :func:`core`,
+:func:`looks_actor`, :func:`is_troops`, :func:`is_thing`, :func:`is_event_noun` and the
+word classes :data:`ACTOR_NOUNS`, :data:`MESSAGE_NOUNS`, :data:`TRANSPARENT_NOUNS`,
+:data:`NOUN_GOVERNORS`.
 """
 from __future__ import annotations
 
@@ -23,17 +28,6 @@ from typing import Iterator, Optional
 from ..plover import word_class
 from ._text import is_to_infinitive
 
-#: experiment switches (see docs/evaluation.md, events section)
-DATELINE_FIX = True
-DATIVE_PREP = True
-PLACE_FOR_THING = True
-QUANT_CORE = True
-NOUN_THING_TARGET = True
-CLAUSE_TARGET = True  # recipient = subject of a noun's complement clause / actor inside a conjunct
-UNTIL_TARGET = True  # "will not lift the embargo until Cuba ..." → Cuba
-IN_PLACE_OF_RECIPIENT = True  # "to the peacekeeping force in Afghanistan" → Afghanistan
-FROM_PLACE = True  # "withdraw its troops from Syria" → Syria
-PLACE_NOUNS = True  # in-phrase place through a common noun ("in Niger's Maradi region")
 
 SUBJ = {"nsubj", "csubj"}
 PASS_SUBJ = {"nsubjpass", "csubjpass"}
@@ -57,7 +51,7 @@ _NOMINAL_DEPS = {"dobj", "nsubj", "nsubjpass", "pobj", "dative", "appos", "attr"
 
 def _mistagged_noun(tok) -> bool:
     """A noun the small model tagged ADJ in a noun's slot ("meet his *counterpart*")."""
-    return tok.pos_ == "ADJ" and tok.dep_ in _NOMINAL_DEPS and tok.lemma_.lower() in _ACTOR_NOUNS
+    return tok.pos_ == "ADJ" and tok.dep_ in _NOMINAL_DEPS and tok.lemma_.lower() in ACTOR_NOUNS
 
 
 _DASHES = {"--", "-", "\u2014", "\u2013"}
@@ -110,10 +104,9 @@ def np_tokens(head) -> tuple[int, int]:
     lo = min(t.i for t in toks)
     hi = max(t.i for t in toks) + 1
     doc = head.doc
-    if DATELINE_FIX:
-        d = dateline_end(head)
-        if lo < d < head.i:
-            lo = d + 1  # "KABUL - A Taliban attack": the dateline is not part of the phrase
+    d = dateline_end(head)
+    if lo < d < head.i:
+        lo = d + 1  # "KABUL - A Taliban attack": the dateline is not part of the phrase
     while lo < hi - 1 and (doc[lo].is_punct or doc[lo].dep_ == "cc"):
         lo += 1
     while hi - 1 > lo and (doc[hi - 1].is_punct or doc[hi - 1].dep_ == "case") and doc[hi - 1].i != head.i:
@@ -158,7 +151,7 @@ def actor_spans(head) -> list[tuple[int, int]]:
             spans = [(a + (1 if h.doc[a].dep_ == "cc" or h.doc[a].is_punct else 0), b) for a, b in spans]
         else:
             lo, hi = np_tokens(h)
-            named = _apposed_name(h) if APPOSED_NAME else None
+            named = _apposed_name(h)
             if named is not None:
                 # "his Iranian counterpart, Mostafa Najjar": the name says who the role is
                 hi = max(hi, named.right_edge.i + 1)
@@ -166,8 +159,6 @@ def actor_spans(head) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if b > a]
 
 
-#: a role noun's apposed name is part of the actor's span ("his counterpart, Sergio Mattarella")
-APPOSED_NAME = True
 
 
 def _apposed_name(head):
@@ -210,7 +201,7 @@ def subject_of(verb, depth: int = 0):
         # subject; the real one is nearest to the verb
         before = [c for c in subjects if c.i < verb.i]
         subjects = [before[-1]] if before else subjects[:1]
-    if DATELINE_FIX and subjects and subjects[0].dep_ in SUBJ:
+    if subjects and subjects[0].dep_ in SUBJ:
         d = dateline_end(verb)
         if subjects[0].i < d < verb.i:
             # "THE HAGUE, Netherlands -- A prosecutor has charged": the dateline was
@@ -232,7 +223,7 @@ def subject_of(verb, depth: int = 0):
                 if p.dep_ == "pobj":
                     return p
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in _NOMINAL and verb.tag_ != "VBN":
-        if (MESSAGE_AUTHOR and verb.dep_ == "acl" and verb.head.lemma_.lower() in _MESSAGE_NOUNS
+        if (verb.dep_ == "acl" and verb.head.lemma_.lower() in MESSAGE_NOUNS
                 and verb.head.dep_ in ("dobj", "nsubjpass") and verb.head.head != verb.head):
             # "released a joint statement criticising X": the statement's author criticises
             return subject_of(verb.head.head, depth + 1)
@@ -287,15 +278,13 @@ def is_troops(tok) -> bool:
     if e is not None and e.type == "MOBILIZE":
         return True
     # "thousands of troops", "a battalion of soldiers"
-    return any(is_troops(p) for _, p in _prep_objects(tok, {"of"})) if tok.pos_ in ("NOUN", "NUM") else False
+    return any(is_troops(p) for _, p in prep_objects(tok, {"of"})) if tok.pos_ in ("NOUN", "NUM") else False
 
 
 # Verbs whose subject is the actor of the event noun they govern ("Germany would consider
 # new sanctions", "launched an offensive", "imposed sanctions").
 NOUN_GOVERNORS = word_class("noun_governor")
 _PATIENT_NOUNS = word_class("patient_noun")
-#: a statement noun's recipient is its infinitive's ("refusal to engage with X")
-STATEMENT_NOUN_COMPLEMENT = True
 _IN_COMPLEMENT = contextvars.ContextVar("in_complement", default=False)
 
 
@@ -309,19 +298,20 @@ def _complement_target(verb):
         _IN_COMPLEMENT.reset(token)
 
 
-#: the author of a message ("issued a statement condemning X") is the actor of its participle
-MESSAGE_AUTHOR = True
-_MESSAGE_NOUNS = word_class("message_noun")
-_TRANSPARENT = word_class("transparent_noun")
+#: messages ("a letter", "a statement"): their author is the actor of their participle
+#: ("issued a statement condemning X"); sending one is a communication, not aid
+MESSAGE_NOUNS = word_class("message_noun")
+#: nouns that stand for the act of their of-object ("a wave of attacks")
+TRANSPARENT_NOUNS = word_class("transparent_noun")
 
 
 def is_passive(verb) -> bool:
     return any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children)
 
 
-def _prep_objects(tok, preps) -> Iterator:
+def prep_objects(tok, preps) -> Iterator:
     for c in tok.children:
-        if (c.dep_ == "prep" or (DATIVE_PREP and c.dep_ == "dative" and c.pos_ == "ADP")) \
+        if (c.dep_ == "prep" or (c.dep_ == "dative" and c.pos_ == "ADP")) \
                 and c.lower_ in preps:
             for p in c.children:
                 if p.dep_ == "pobj":
@@ -366,11 +356,11 @@ def verb_roles(verb, depth: int = 0) -> tuple[Optional[object], Optional[object]
             tgt = dobj
     # a directional phrase on the verb (or on its object) names the recipient when the
     # object is a thing: "supplying artillery shells to Russia", "imposed sanctions on X"
-    preps = list(_prep_objects(verb, TARGET_PREPS | {"from"}))
+    preps = list(prep_objects(verb, TARGET_PREPS | {"from"}))
     if info["dobj"] is not None:
-        preps += list(_prep_objects(info["dobj"], TARGET_PREPS | {"from", "by", "between", "for"}))
-        for _, of in _prep_objects(info["dobj"], {"of"}):  # "a team of experts to Iran"
-            preps += list(_prep_objects(of, RECIPIENT_PREPS))
+        preps += list(prep_objects(info["dobj"], TARGET_PREPS | {"from", "by", "between", "for"}))
+        for _, of in prep_objects(info["dobj"], {"of"}):  # "a team of experts to Iran"
+            preps += list(prep_objects(of, RECIPIENT_PREPS))
     preps = [(p, o) for p, o in preps if o.ent_type_ not in _NOT_ACTOR_ENTS]
     if preps:
         # the first phrase naming an actor, else the first directional one
@@ -381,7 +371,7 @@ def verb_roles(verb, depth: int = 0) -> tuple[Optional[object], Optional[object]
                 # "launched an assault on the last ISIS bastion": the object is the act
                 tgt = pobj
                 info["prep"] = prep.lower_
-        elif FROM_PLACE and prep.lower_ == "from" and tgt is info["dobj"] and is_troops(core(tgt)) \
+        elif prep.lower_ == "from" and tgt is info["dobj"] and is_troops(core(tgt)) \
                 and (not looks_actor(pobj) or pobj.ent_type_ in ("GPE", "LOC", "FAC", "ORG") or _place_noun(pobj)):
             # "withdraw its troops from Syria": the place left is the recipient
             tgt = pobj
@@ -395,7 +385,7 @@ def verb_roles(verb, depth: int = 0) -> tuple[Optional[object], Optional[object]
         # the object is a thing or an act: its recipient is the actor it is about
         # ("spurned offers by the Kabul government", "lift sanctions imposed on India")
         inner = embedded_actor(tgt, exclude=src)
-        if inner is None and CLAUSE_TARGET:
+        if inner is None:
             # "its demand that US ease sanctions", "threats made by X and Y's attacks"
             inner = clause_subject(tgt)
             for cj in ([] if inner is not None else tgt.conjuncts):
@@ -405,7 +395,7 @@ def verb_roles(verb, depth: int = 0) -> tuple[Optional[object], Optional[object]
         if inner is not None:
             info["embedded"] = tgt
             tgt = inner
-    if UNTIL_TARGET and (tgt is None or not looks_actor(tgt)) and any(c.dep_ == "neg" for c in verb.children):
+    if (tgt is None or not looks_actor(tgt)) and any(c.dep_ == "neg" for c in verb.children):
         # "will not lift the embargo until Cuba undertakes reforms": the party the refusal
         # waits on is the recipient
         for c in verb.children:
@@ -429,24 +419,24 @@ def verb_roles(verb, depth: int = 0) -> tuple[Optional[object], Optional[object]
                     tgt = subj[0]
                     info["ccomp"] = True
                 break
-    if IN_PLACE_OF_RECIPIENT and tgt is not None and info.get("prep") in ("to", "into") \
+    if tgt is not None and info.get("prep") in ("to", "into") \
             and tgt.pos_ == "NOUN" and tgt.ent_type_ not in NAMED_ENTS:
         # "contribute troops to the NATO-led security force in Afghanistan": the country
         place = _place_recipient(tgt)
         if place is not None:
             tgt = place
-    if depth < 3 and (tgt is None or (PLACE_FOR_THING and not looks_actor(tgt) and tgt.pos_ != "PRON")):
+    if depth < 3 and (tgt is None or (not looks_actor(tgt) and tgt.pos_ != "PRON")):
         # "set up a centre in Mumbai", "contribute more to operations in Syria"
         tgt = _place_recipient(verb, info["dobj"]) or tgt
     sender = None
-    if verb.dep_ == "acl" and verb.head.lemma_.lower() in _MESSAGE_NOUNS and verb.head.head != verb.head:
+    if verb.dep_ == "acl" and verb.head.lemma_.lower() in MESSAGE_NOUNS and verb.head.head != verb.head:
         sender = verb.head.head
     elif verb.dep_ == "advcl" and verb.tag_ == "VBG" and any(
-            c.dep_ == "dobj" and c.lemma_.lower() in _MESSAGE_NOUNS for c in verb.head.children):
+            c.dep_ == "dobj" and c.lemma_.lower() in MESSAGE_NOUNS for c in verb.head.children):
         sender = verb.head
-    if MESSAGE_AUTHOR and sender is not None and (tgt is None or not looks_actor(tgt)):
+    if sender is not None and (tgt is None or not looks_actor(tgt)):
         # "sent a letter to the WHO head threatening to pull funding": the letter's addressee
-        for _, pobj in _prep_objects(sender, {"to"}):
+        for _, pobj in prep_objects(sender, {"to"}):
             if looks_actor(pobj):
                 tgt = pobj
                 info["prep"] = "to"
@@ -469,9 +459,9 @@ _COMBAT_NOUNS = word_class("combat_noun")
 def _combat_party(verb):
     """The other side of the fight a passive act happened in, the act's actor when no
     ``by`` phrase names one: "was killed in a gun battle with police" → police."""
-    for _, fight in _prep_objects(verb, {"in", "during"}):
+    for _, fight in prep_objects(verb, {"in", "during"}):
         if fight.lemma_.lower() in _COMBAT_NOUNS:
-            for _, party in _prep_objects(fight, {"with"}):
+            for _, party in prep_objects(fight, {"with"}):
                 if looks_actor(party):
                     return party
     return None
@@ -483,8 +473,8 @@ def _place_recipient(tok, obj=None):
     for t in (tok, obj):
         if t is None:
             continue
-        for _, p in _prep_objects(t, {"in", "inside", "across", "throughout"}):
-            if p.ent_type_ in ("GPE", "LOC") or (PLACE_NOUNS and _place_noun(p)):
+        for _, p in prep_objects(t, {"in", "inside", "across", "throughout"}):
+            if p.ent_type_ in ("GPE", "LOC") or _place_noun(p):
                 return p
     return None
 
@@ -540,7 +530,7 @@ def noun_roles(noun) -> tuple[Optional[object], Optional[object], dict]:
         if c.dep_ == "poss":
             src = c
     if (src is not None and noun.lemma_.lower() in _PATIENT_NOUNS
-            and not any(True for _ in _prep_objects(noun, {"of"}))):
+            and not any(True for _ in prep_objects(noun, {"of"}))):
         # "Khalil's deportation", "Lai's detention": the possessor is who undergoes it
         # ("Russia's deportation of children" keeps Russia as the actor)
         tgt, src = src, None
@@ -550,10 +540,10 @@ def noun_roles(noun) -> tuple[Optional[object], Optional[object], dict]:
             if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i and looks_actor(c):
                 src = c
                 break
-    for prep, pobj in _prep_objects(noun, NOUN_SOURCE_PREPS):
+    for prep, pobj in prep_objects(noun, NOUN_SOURCE_PREPS):
         if src is None and looks_actor(pobj):
             src = pobj
-    for prep, pobj in _prep_objects(noun, NOUN_TARGET_PREPS):
+    for prep, pobj in prep_objects(noun, NOUN_TARGET_PREPS):
         if info.get("patient_possessor"):
             break
         if not looks_actor(pobj):
@@ -568,7 +558,7 @@ def noun_roles(noun) -> tuple[Optional[object], Optional[object], dict]:
     carrier = noun
     if noun.dep_ == "pobj" and gov.dep_ == "prep":
         gov = gov.head
-        if gov.lemma_.lower() in _TRANSPARENT and noun.head.lower_ == "of" and gov.head != gov:
+        if gov.lemma_.lower() in TRANSPARENT_NOUNS and noun.head.lower_ == "of" and gov.head != gov:
             # "began a new round of joint exercises": the verb governs the noun through
             # "round of"
             carrier, gov = gov, gov.head
@@ -577,12 +567,12 @@ def noun_roles(noun) -> tuple[Optional[object], Optional[object], dict]:
         if src is None and carrier.dep_ in ("dobj", "pobj", "attr", "nsubjpass"):
             src = subject_of(gov)
         if tgt is None:
-            for prep, pobj in _prep_objects(gov, TARGET_PREPS):
+            for prep, pobj in prep_objects(gov, TARGET_PREPS):
                 if looks_actor(pobj):
                     tgt = pobj
                     info["prep"] = prep.lower_
                     break
-    if tgt is None and STATEMENT_NOUN_COMPLEMENT and not _IN_COMPLEMENT.get():
+    if tgt is None and not _IN_COMPLEMENT.get():
         # "Cuba's refusal to engage with the Colombian government", "a threat to attack
         # Kyiv": the act the noun announces names the recipient
         for c in noun.children:
@@ -592,14 +582,14 @@ def noun_roles(noun) -> tuple[Optional[object], Optional[object], dict]:
                     tgt = t2
                     info["complement"] = c
                 break
-    if tgt is None and CLAUSE_TARGET:
+    if tgt is None:
         tgt = clause_subject(noun)
     if tgt is None:
         tgt = _place_recipient(noun)
-    if tgt is None and NOUN_THING_TARGET:
+    if tgt is None:
         # "an investigation into the $3.5 billion spent", "a meeting with members of ...":
         # PLOVER recipients may be things or unnamed groups
-        for prep, pobj in _prep_objects(noun, {"into", "against", "with", "on", "to"}):
+        for prep, pobj in prep_objects(noun, {"into", "against", "with", "on", "to"}):
             if pobj != src and pobj.ent_type_ not in ("DATE", "TIME"):
                 tgt = pobj
                 info["prep"] = prep.lower_
@@ -607,7 +597,7 @@ def noun_roles(noun) -> tuple[Optional[object], Optional[object], dict]:
     return src, tgt, info
 
 
-_ACTOR_NOUNS = word_class("actor_noun")
+ACTOR_NOUNS = word_class("actor_noun")
 _NOT_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 
 
@@ -618,9 +608,9 @@ def core(tok):
     """The noun a quantifier phrase is about: "dozens of demonstrators" → demonstrators,
     "one of the Kremlin's critics" → critics (else ``tok`` itself)."""
     k = 0
-    while QUANT_CORE and tok is not None and k < 3 and (
+    while tok is not None and k < 3 and (
             tok.lemma_.lower() in _QUANTIFIERS or tok.ent_type_ == "CARDINAL" or tok.pos_ == "NUM"):
-        of = [p for _, p in _prep_objects(tok, {"of"})]
+        of = [p for _, p in prep_objects(tok, {"of"})]
         if not of:
             break
         tok = of[0]
@@ -632,10 +622,9 @@ def looks_actor(tok) -> bool:
     """Could this token head a political actor (name, demonym, pronoun, group noun)?"""
     if tok is None:
         return False
-    if QUANT_CORE:
-        c = core(tok)
-        if c is not tok:
-            return looks_actor(c)
+    c = core(tok)
+    if c is not tok:
+        return looks_actor(c)
     if tok.ent_type_ in _NOT_ACTOR_ENTS:
         return False
     if tok.ent_type_ in ("GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"):
@@ -647,7 +636,7 @@ def looks_actor(tok) -> bool:
     if _mistagged_noun(tok):
         return True
     if tok.pos_ == "NOUN":
-        if tok.lemma_.lower() in _ACTOR_NOUNS:
+        if tok.lemma_.lower() in ACTOR_NOUNS:
             return True
         for c in tok.children:
             if c.i < tok.i and c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"):

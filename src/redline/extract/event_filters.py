@@ -301,7 +301,7 @@ def _actor_words() -> frozenset:
 
 
 @functools.lru_cache(maxsize=1)
-def _weapon_heads() -> frozenset:
+def weapon_heads() -> frozenset:
     """Head nouns of military equipment (``data/equipment.tsv``)."""
     try:
         from .equipment import _lexicon
@@ -331,7 +331,7 @@ def _thing_head(doc, actor: Actor) -> bool:
     if lem in _actor_words() or c.lower_ in _actor_words() or lem in _GROUP_NOUNS or _PERSON_SUFFIX.search(lem) \
             or _AGENT_SUFFIX.search(lem):
         return False  # a source "hackers", "traders" may well be people: only clear things go
-    if ea.is_troops(c) or ea.is_thing(c) or ea.is_event_noun(c) or lem in _weapon_heads():
+    if ea.is_troops(c) or ea.is_thing(c) or ea.is_event_noun(c) or lem in weapon_heads():
         return False
     # the actor comes from a modifier: a possessive, a name or a demonym before the head
     return any(ch.dep_ in ("poss", "compound", "amod", "nmod") and (

@@ -108,7 +108,6 @@ def best_candidate(doc, gs, gt):
     """The extracted candidate event (verbal, as typed by the classifier) whose actor and
     recipient spans overlap the gold character spans best, with its token spans."""
     from ..extract import event_actors as ea
-    from ..extract import events as EV
     from ..extract.events import candidates
 
     best, best_key = None, 0.0
@@ -118,8 +117,6 @@ def best_candidate(doc, gs, gt):
         except Exception:
             continue
         for c in cands:
-            if c.kind != "verb" and not EV.CONFIG.noun_classify:
-                continue
             sp = {}
             for name, head in (("s", c.src), ("t", c.tgt)):
                 sp[name] = [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1])) for a, b in ea.actor_spans(head)] \
@@ -235,11 +232,10 @@ def build(plv_path=PLV_TRAIN, synthetic_path=SYNTHETIC, synthetic_weight: float 
         w = w + [synthetic_weight] * len(syn[1])
     model = fit(X, y, w, C=C)
     from ..extract import event_features as ef
-    from ..extract import events as ev
 
     model["meta"] = {"trained_on": [str(plv_path)] + ([str(synthetic_path)] if synthetic_weight > 0 else []),
                      "examples": len(y), "C": C, "synthetic_weight": synthetic_weight, "seed": SEED,
-                     "train_mode": TRAIN_MODE, "noun_classify": ev.CONFIG.noun_classify,
+                     "train_mode": TRAIN_MODE,
                      "dense_weight": ef.DENSE_WEIGHT, "sent_weight": ef.SENT_WEIGHT,
                      "trigger_extras": ef.TRIGGER_EXTRAS,
                      "cluster_features": bool(ef.CLUSTER_FEATURES and ef.word_clusters()),

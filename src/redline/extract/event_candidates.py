@@ -1,0 +1,372 @@
+"""Trigger candidates and their roles: the first two stages of the event coder.
+
+Takes one parsed sentence and returns its :class:`Candidate` events: a trigger token
+(a verb, or an event noun of ``data/event_lexicon.tsv``), its trigger span, the heads
+of its actor and recipient phrases (:mod:`redline.extract.event_actors`), its lexicon
+entry and what the roles found (``info``: the direct object, the object's event entry,
+a light verb's event object, passive, the preposition of the recipient...). Nothing is
+typed or resolved here.
+
+A verb is a trigger when the lexicon lists it or when an actor-like phrase is its
+subject or object; speech verbs and light verbs are not (their complement or object
+carries the event), except three speech acts found here: a demand reported with a
+modal ("X says Y must ..."), an expectation of another actor's act ("expects Y to
+..."), and a speaker tying a hostile act to another state (an accusation).
+"""
+from __future__ import annotations
+
+from ..plover import word_class
+from ._text import is_to_infinitive
+from . import event_actors as ea
+from .event_features import compound_modifier, lex_entry
+
+# Verbs that are never triggers on their own (speech, copula, light verbs): their
+# complements carry the event; speech verbs with a type (accuse, urge, warn...) are in the lexicon.
+_SKIP_VERBS = word_class("skip_verb")
+_PERSON_NOUNS = word_class("person_noun")
+# Speech verbs whose modal complement ("X says Y must end attacks") is a demand on Y.
+_SPEECH = word_class("speech_verb")
+_DEMAND_MODALS = {"must", "should", "ought"}
+_BLAME_ADJECTIVES = word_class("blame_adjective")
+_STOP_VERBS = word_class("stop_verb")
+_MET_NEEDS = word_class("met_need")
+_FIGURATIVE_WAR = word_class("figurative_war")
+_RECEIVING = word_class("receiving_verb")
+_LIGHT_VERBS = word_class("light_verb")
+
+class Candidate:
+    """One candidate event: ``trigger`` (a token), ``trig_span`` (token span), ``src``/``tgt``
+    (heads of the actor and recipient phrases), ``kind`` ("verb" or "noun"), ``lex`` (the
+    lexicon entry or None), ``info`` (what the roles found), and the classifier's
+    ``label`` and ``prob`` once classified."""
+    __slots__ = ("trigger", "trig_span", "src", "tgt", "kind", "lex", "info", "label", "prob")
+
+    def __init__(self, trigger, trig_span, src, tgt, kind, lex, info):
+        self.trigger, self.trig_span, self.src, self.tgt = trigger, trig_span, src, tgt
+        self.kind, self.lex, self.info = kind, lex, info
+        self.label, self.prob = None, 0.0
+
+
+def _noun_entry(tok):
+    return lex_entry(tok, "NOUN") if tok is not None and tok.pos_ == "NOUN" else None
+
+
+def _event_object(verb, dobj):
+    """(object, its event-lexicon entry or None) of a verb whose roles gave ``dobj``: the
+    direct object naming an event when the roles took a dative ("gave Canada a
+    deadline"), and the event noun behind a transparent noun ("launched a wave of
+    attacks")."""
+    entry = _noun_entry(dobj)
+    if entry is None:
+        for c in verb.children:
+            e = _noun_entry(c) if c.dep_ == "dobj" else None
+            if e is not None:
+                dobj, entry = c, e
+                break
+    if dobj is not None and dobj.lemma_.lower() in ea.TRANSPARENT_NOUNS:
+        for _, o in ea.prep_objects(dobj, {"of"}):
+            e = _noun_entry(o)
+            if e is not None:
+                return o, e
+    return dobj, entry
+
+
+def _naming(tok) -> bool:
+    """A verb that names rather than acts: "what it called political prisoners", "what
+    Moscow terms a special operation" (its object is a wh-word and it has a naming
+    complement)."""
+    objs = [c for c in tok.children if c.dep_ == "dobj"]
+    return bool(objs) and objs[0].tag_ in ("WP", "WDT") and any(c.dep_ in ("oprd", "attr") for c in tok.children)
+
+
+def _speech_demand(tok):
+    """"Russia says Israel must end attacks", "X said the government should resign": the
+    speaker's own act (a demand on the complement's subject), typed by the classifier."""
+    src = ea.subject_of(tok)
+    if src is None or not ea.looks_actor(src):
+        return None
+    for c in tok.children:
+        if c.dep_ != "ccomp" or c.pos_ not in ("VERB", "AUX"):
+            continue
+        blamed = [x for x in c.children if x.dep_ == "acomp" and x.lemma_.lower() in _BLAME_ADJECTIVES]
+        if blamed and c.lemma_.lower() == "be":
+            # "the Afghan government said Taliban militants were responsible": blame
+            subj = [x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")]
+            if subj and subj[0].pos_ != "PRON" and ea.looks_actor(subj[0]) and subj[0] != src:
+                return Candidate(tok, (tok.i, tok.i + 1), src, subj[0], "verb", None,
+                             {"speech": True, "blame": True, "dobj": None, "passive": False, "prep": None})
+        modal = [a for a in c.children if a.dep_ == "aux" and a.lower_ in _DEMAND_MODALS]
+        if not modal and c.lemma_.lower() in ("need", "have") and any(x.dep_ == "xcomp" for x in c.children):
+            modal = [c]
+        if not modal:
+            continue
+        subj = [x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")]
+        if not subj or subj[0].pos_ == "PRON" or not ea.looks_actor(subj[0]) or subj[0] == src:
+            continue
+        return Candidate(tok, (tok.i, tok.i + 1), src, subj[0], "verb", None,
+                     {"speech": True, "dobj": None, "passive": False, "prep": None})
+    return None
+
+
+def _patient_participle(tok) -> bool:
+    """A past participle whose subject undergoes the act: after "stand", "remain",
+    "become", "get" ("stand accused"), or an adverbial participle with no subject of
+    its own ("if convicted, they ...")."""
+    if tok.tag_ != "VBN":
+        return False
+    if tok.dep_ in ("acomp", "xcomp", "oprd", "advcl") and tok.head.lemma_.lower() in ("stand", "remain", "become", "get"):
+        return True
+    return tok.dep_ == "advcl" and not any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in tok.children) \
+        and any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "once", "when") for c in tok.children)
+
+
+_CLAIM_VERBS = word_class("claim_verb")
+_CHARGE_NOUNS = word_class("charge_noun")
+_HOSTILE_AGENTS = word_class("hostile_agent")
+_CONFLICT_TYPES = {"ASSAULT", "COERCE", "THREATEN", "MOBILIZE", "SANCTION"}
+
+
+def _content_of(tok):
+    """The reported content of a speech verb: its clausal complement, or the clause of
+    "the claim that ..." ("reiterated the claim that the attack was orchestrated ...")."""
+    for c in tok.children:
+        if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX"):
+            return c
+    for c in tok.children:
+        if c.dep_ == "dobj" and c.lemma_.lower() in _CHARGE_NOUNS:
+            for a in c.children:
+                if a.dep_ in ("acl", "ccomp") and a.pos_ == "VERB":
+                    return a
+    return None
+
+
+_EXPECT_VERBS = word_class("expect_verb")
+
+
+def _expectation_demand(tok):
+    """"Pakistan expects the Interim Afghan Government to deny use of its soil", "wants
+    Russia to withdraw": an actor's expectation of another actor's act is a demand
+    (REQUEST subject → object); the act expected is its own (advocated) event."""
+    src = ea.subject_of(tok)
+    if src is None or not ea.looks_actor(src):
+        return None
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubj") and c.i > tok.i]
+    xc = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") and is_to_infinitive(c)]
+    if not xc:
+        return None
+    if not objs:
+        objs = [c for c in xc[0].children if c.dep_ == "nsubj" and c.i < xc[0].i]
+    if not objs or objs[0].pos_ == "PRON" or not ea.looks_actor(objs[0]) or objs[0] == src:
+        return None
+    return Candidate(tok, (tok.i, tok.i + 1), src, objs[0], "verb", None,
+                 {"speech": True, "demand": True, "dobj": None, "passive": False, "prep": None})
+
+
+def _speech_accusation(tok):
+    """"The military said attackers collaborated with partners in Afghanistan", "claimed
+    the attackers were in touch with planners in Afghanistan": a speaker ties a hostile
+    act (an attack, attackers, handlers) to another state, which is an accusation of
+    that state (ACCUSE speaker → state, trigger the speech verb). The state must differ
+    from the speaker's (checked once actors are resolved)."""
+    src = ea.subject_of(tok)
+    if src is None or not ea.looks_actor(src):
+        return None
+    content = _content_of(tok)
+    if content is None:
+        return None
+    if content.lemma_.lower() in _STOP_VERBS or any(c.dep_ == "neg" for c in content.children):
+        return None  # "Russia says Israel ended its attacks": no charge
+    subj = next((c for c in content.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and (subj.pos_ == "PRON" or subj.lower_ == src.lower_):
+        return None  # "China said it would expel ...": the speaker's own act (a threat)
+    toks = [t for t in content.subtree][:40]
+
+    def conflict(t):
+        e = lex_entry(t, "VERB" if t.pos_ == "VERB" else "NOUN") if t.pos_ in ("VERB", "NOUN") else None
+        return e is not None and e.type in _CONFLICT_TYPES
+    # the content's own act is hostile, or it names perpetrators ("attackers",
+    # "handlers of the attack"), or an attack is its subject ("the attack was orchestrated by")
+    hostile = conflict(content) or any(t.lemma_.lower() in _HOSTILE_AGENTS for t in toks) or (
+        subj is not None and (conflict(subj) or any(conflict(p) for _, p in ea.prep_objects(subj, {"of"}))))
+    if not hostile:
+        return None
+    src_ids = {t.i for t in src.subtree}
+    state = next((t for t in toks if t.ent_type_ in ("GPE", "NORP") and t.i not in src_ids
+                  and t.dep_ in ("pobj", "nsubj", "nsubjpass", "dobj", "amod", "compound", "poss", "conj")), None)
+    if state is None:
+        return None
+    return Candidate(tok, (tok.i, tok.i + 1), src, state, "verb", None,
+                 {"speech": True, "blame": True, "cross_state": True, "dobj": None, "passive": False, "prep": None})
+
+
+def _speech_acts(tok) -> tuple[list, bool]:
+    """The speech-act candidates of a verb (a demand, an expectation, an accusation), and
+    whether the verb is thereby no trigger of its own."""
+    if tok.pos_ != "VERB":
+        return [], False
+    lem = tok.lemma_.lower()
+    found = []
+    if lem in _SPEECH:
+        sc = _speech_demand(tok)
+        if sc is not None:
+            found.append(sc)
+    if lem in _EXPECT_VERBS:
+        ex = _expectation_demand(tok)
+        if ex is not None:
+            return found + [ex], True
+    if (lem in _SPEECH or lem in _CLAIM_VERBS) and not found:
+        acc = _speech_accusation(tok)
+        if acc is not None:
+            return [acc], True  # the speech act is the event; the verb is no other
+    return found, False
+
+
+def candidates(doc, sent) -> list[Candidate]:
+    """Candidate events of one sentence (token-level; not yet typed or resolved): the
+    verbs first, then the event nouns no verb took over."""
+    out: list[Candidate] = []
+    consumed: set[int] = set()
+    for tok in sent:
+        speech, done = _speech_acts(tok)
+        out.extend(speech)
+        if done:
+            continue
+        cand = _verb_candidate(tok, consumed)
+        if cand is not None:
+            out.append(cand)
+    for tok in sent:
+        cand = _noun_candidate(tok) if tok.i not in consumed else None
+        if cand is not None:
+            out.append(cand)
+    return out
+
+
+def _verb_candidate(tok, consumed: set):
+    """The candidate of a verb (None if it is no trigger); adds to ``consumed`` the
+    tokens of event nouns it takes over (its event object, a three-word key's noun)."""
+    if not (tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ not in ("aux", "auxpass"))):
+        return None
+    lem = tok.lemma_.lower()
+    entry = lex_entry(tok, "VERB")
+    if entry is None and lem in _SKIP_VERBS:
+        return None  # saying, being, having: the complement carries the event
+    if lem == "meet" and any(ch.dep_ == "dobj" and ch.lemma_.lower() in _MET_NEEDS for ch in tok.children):
+        return None  # "meet the health needs", "meet the deadline": no meeting
+    if lem == "return" and not any(ch.dep_ in ("dobj", "nsubjpass") for ch in tok.children):
+        who = ea.subject_of(tok)
+        if who is not None and (who.ent_type_ == "PERSON" or who.lower_ in ("he", "she", "i", "we")
+                                or ea.core(who).lemma_.lower() in _PERSON_NOUNS):
+            return None  # "he returned to San Francisco": a person travelling, no event
+    src, tgt, info = ea.verb_roles(tok)
+    if _patient_participle(tok) and src is not None and (tgt is None or tgt.i == src.i):
+        # "two soldiers stand accused of the bombing", "if convicted, they face
+        # prison": the subject undergoes the act; its actor is unstated
+        src, tgt = None, src
+    obj = info.get("dobj")
+    if obj is None and info.get("passive"):
+        # "new sanctions were imposed by the EU": the passive subject is the object
+        obj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    dobj, dobj_entry = _event_object(tok, obj)
+    if dobj_entry is not None:
+        info["object_entry"] = dobj_entry
+    if dobj_entry is not None and tgt is not None and dobj is not None and tgt.i == dobj.i:
+        # "doubled the U.S. tariff on Canadian steel": the act is no recipient; the
+        # noun's own recipient ("on Canadian steel", "against Iran") is
+        tgt = ea.noun_roles(dobj)[1] or next(
+            (o for _, o in ea.prep_objects(dobj, {"on", "against", "to"})), None)
+        info["object_noun"] = dobj
+    if entry is None and dobj_entry is not None and lem in ea.NOUN_GOVERNORS:
+        return None  # "consider new sanctions": the noun is the event
+    if dobj is not None and dobj.lemma_.lower() in ea.MESSAGE_NOUNS and any(
+            ch.pos_ == "VERB" and ch.tag_ == "VBG" and lex_entry(ch, "VERB") is not None
+            for ch in list(dobj.children) + [x for x in tok.children if x.dep_ == "advcl"]
+            if ch.dep_ in ("acl", "advcl")):
+        return None  # "sent a letter threatening to ...": the letter's act is the event
+    if _naming(tok):
+        return None
+    if entry is None and not (src is not None and tgt is not None
+                              and (ea.looks_actor(src) or ea.looks_actor(tgt))):
+        return None
+    if entry is not None and src is None and tgt is None:
+        return None
+    if entry is None and dobj_entry is not None:
+        # "reduced military aid to Argentina", "filed a lawsuit against X": the verb
+        # says what happens to the act the noun names; the noun is no event of its own
+        info["noun_entry"] = dobj_entry
+        consumed.add(dobj.i)
+    elif dobj_entry is not None and (entry.type == dobj_entry.type or lem in ea.NOUN_GOVERNORS):
+        consumed.add(dobj.i)
+        if lem in _LIGHT_VERBS and " " not in entry.lemma:  # "stage strike" is one key
+            info["light_object"] = dobj_entry
+    if lem in _RECEIVING and not info.get("passive"):
+        # "Yemen received aid from Saudi Arabia", "got an invitation from Putin":
+        # the giver is the actor, the receiver the recipient, the act the noun's
+        giver = next((p for _, p in ea.prep_objects(tok, {"from"}) if ea.looks_actor(p)), None)
+        if giver is None and dobj is not None:
+            giver = next((p for _, p in ea.prep_objects(dobj, {"from", "by"}) if ea.looks_actor(p)), None)
+        if giver is not None:
+            src, tgt = giver, ea.subject_of(tok)
+            if dobj_entry is None and dobj is not None:
+                # "received logistics and financial support from ...": a conjunct
+                dobj_entry = next((e for e in (_noun_entry(cj) for cj in dobj.conjuncts) if e), None)
+            if dobj_entry is not None:
+                info["light_object"] = dobj_entry
+                consumed.update([dobj.i] + [cj.i for cj in dobj.conjuncts])
+    span = (tok.i, tok.i + 1)
+    if entry is not None and entry.lemma.count(" ") == 2:
+        # "went on strike": the phrase's noun is part of the trigger, no event or
+        # recipient of its own
+        for c in tok.children:
+            for p in c.children:
+                if c.dep_ == "prep" and p.dep_ == "pobj" and \
+                        f"{c.lower_} {p.lemma_.lower()}" == entry.lemma.split(" ", 1)[1]:
+                    consumed.add(p.i)
+                    if tgt is not None and tgt.i == p.i:
+                        tgt = None
+                    if p.i - tok.i <= 4:
+                        span = (tok.i, p.i + 1)
+    for c in tok.children:
+        if c.dep_ == "prt":
+            span = (tok.i, max(span[1], c.i + 1))
+    return Candidate(tok, span, src, tgt, "verb", entry, info)
+
+
+def _noun_candidate(tok):
+    """The candidate of an event noun of the lexicon with an actor or recipient (None
+    if it is no trigger)."""
+    if tok.pos_ != "NOUN":
+        return None
+    entry = lex_entry(tok, "NOUN")
+    if entry is None or entry.pos != "NOUN":
+        return None
+    if entry.type == "ASSAULT" and any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in _FIGURATIVE_WAR
+                                       for c in tok.children):
+        return None  # "a trade war", "tariff wars", "a war of words": no fighting
+    if tok.dep_ == "pobj" and tok.head.lower_ == "in" and not any(c.dep_ == "det" for c in tok.children) \
+            and entry.type in ("COOPERATE", "CONSULT") \
+            and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
+        return None  # "in cooperation with its partners, USAID provided ...": a manner, not an act
+    src, tgt, info = ea.noun_roles(tok)
+    if src is None and tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in ("in", "during", "at"):
+        # "employees stopped work in a strike", "Reagan, in a meeting with Mulroney,
+        # agreed": the clause's subject takes part in the act the phrase names
+        g = tok.head.head
+        host = ea.subject_of(g) if g.pos_ == "VERB" else (g if g.dep_ in ("nsubj", "nsubjpass") else None)
+        if host is not None and host is not tgt and ea.looks_actor(host):
+            src = host
+    if entry.type == "MOBILIZE":
+        # "the deployment of North Korean troops to Russia": of-phrase = who is moved
+        for prep, pobj in ea.prep_objects(tok, {"of"}):
+            if src is None or src == pobj or tgt == pobj:
+                src = pobj
+                if tgt == pobj:
+                    tgt = None
+                    for p2, o2 in ea.prep_objects(tok, {"to", "into", "in"}):
+                        tgt = o2
+    if src is None and tgt is None:
+        return None
+    if not (ea.looks_actor(src) or ea.looks_actor(tgt)):
+        return None
+    mod = compound_modifier(tok)
+    span = (mod.i if mod is not None else tok.i, tok.i + 1)
+    return Candidate(tok, span, src, tgt, "noun", entry, info)

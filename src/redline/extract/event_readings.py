@@ -1,0 +1,269 @@
+"""The readings stage of the event coder: one typed candidate → its events.
+
+Takes the typed candidate (:class:`~redline.extract.event_types.TypeContext`: type,
+factuality, actors, recipients) and returns its :class:`Reading` s, each a (type,
+recipients, factuality, actors) of one event (:func:`readings`). Most candidates have one
+reading. The others:
+
+* **who with whom** (before the readings): a reciprocal act of a compound actor ("the UK
+  and the EU agreed", "Russia and Turkey met") is first conjunct → the others
+  (``reciprocal_dyad``); "cooperation between A and B" is A → B (``between_dyad``); a
+  demand for someone's release is made on the authorities holding them
+  (``release_demand``).
+* ``deployment_aid``: a deployment to a (host) country, or to help someone, is also AID
+  (military; PLOVER: MOBILIZE and AID).
+* **statement vs act**, the first of three that applies:
+  ``irrealis_statement``: the classifier read a statement (a threat, a promise...) where
+  the lexicon names an irrealis act ("Germany would consider new sanctions"): the
+  statement is one event (asserted, or reported in a quote), the act another (irrealis);
+  ``stated_intent``: a known actor's announced material act ("will move a Patriot
+  battery") is also a threat (conflict) or a promise (cooperation);
+  ``refusal``: a known actor's negated act of cooperation ("will not release the
+  prisoners") is also a refusal (REJECT).
+  An act no one announces (a guess about the past, a purpose, an act demanded of someone
+  else: ``unannounced_act``) has no statement reading.
+* ``advocated_threat``: demanding a hostile act against Y threatens Y (PLV codes it
+  THREATEN); the demanded act follows.
+* ``speaker_performs``: a speech act the quote's speaker performs in the quote ("'We
+  reject the allegations,' the spokesperson said") is asserted, not reported.
+
+Each name can be disabled by ``EventConfig.disabled``.
+"""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from .. import plover
+from ..model import Actor
+from ..plover import word_class
+from ._text import is_to_infinitive
+from . import event_actors as ea
+from .event_features import lex_entry
+from .event_referents import actors, known
+from .event_types import IRREALIS, STATEMENT_TYPES, TypeContext, _demanded_act
+
+_AID_VERBS = word_class("aid_verb")
+# Reciprocal acts: "A and B met/agreed/signed" is A → B.
+_RECIPROCAL = word_class("reciprocal_verb")
+_ADVOCATING = word_class("advocating_verb")
+_RELEASE_NOUNS = word_class("release_noun")
+# what announcing an act of each quad states
+_STATEMENT_OF = {"material conflict": "THREATEN", "material cooperation": "AGREE",
+                 "verbal cooperation": "AGREE"}
+_COOPERATION_QUADS = {"verbal cooperation", "material cooperation"}
+
+
+#: the names of this stage's steps, each of which ``EventConfig.disabled`` can switch off
+NAMES = ("release_demand", "reciprocal_dyad", "between_dyad", "deployment_aid", "unannounced_act",
+         "irrealis_statement", "stated_intent", "refusal", "advocated_threat", "speaker_performs")
+
+
+class Reading(NamedTuple):
+    """One event of a candidate."""
+    type: str
+    target: list
+    factuality: str
+    source: list
+
+
+def dyads(x: TypeContext, disabled: frozenset = frozenset()) -> None:
+    """Who acts on whom (sets ``x.src``/``x.tgt``): ``release_demand``,
+    ``reciprocal_dyad``, ``between_dyad`` (see the module docstring)."""
+    c, tok = x.cand, x.tok
+    src, tgt = x.src, x.tgt
+    if "release_demand" not in disabled and x.type == "REQUEST" and not any(a.country for a in tgt) \
+            and x.index is not None:
+        held = _released_person(tok)
+        if held is not None:
+            # "called for Zamora's immediate release": the demand is on whoever holds
+            # Zamora, the authorities of the released person's state (or of the state
+            # where the demanded measure applies)
+            who = [a for a in actors(x.doc, held, x.index, x.quote) if a.country]
+            if who:
+                tgt = [Actor(f"authorities holding {who[0].text}", None, who[0].country, None,
+                             who[0].start, who[0].end, who[0].text)]
+    reciprocal = x.lemma in _RECIPROCAL
+    if "reciprocal_dyad" not in disabled and len(src) >= 2 and (
+            all(a.entity is None and a.country is None for a in tgt) or (
+                # "Trump and Putin agreed to share information on North Korea", "X and Y
+                # reached an agreement": the complement's or the event noun's recipient is
+                # not the reciprocal act's
+                reciprocal and (c.info.get("xcomp") is not None or c.info.get("embedded") is not None
+                                or (c.info.get("dobj") is not None and ea.is_event_noun(c.info["dobj"]))))) and (
+            reciprocal or x.type in ("CONSULT", "COOPERATE")):
+        src, tgt = src[:1], src[1:]
+    if "between_dyad" not in disabled and not src and len(tgt) >= 2 and c.info.get("prep") == "between":
+        src, tgt = tgt[:1], tgt[1:]
+    x.src, x.tgt = src, tgt
+
+
+def readings(x: TypeContext, disabled: frozenset = frozenset(),
+             intent_factualities: tuple = ("future", "hypothetical")) -> list[Reading]:
+    """The events of a typed candidate (see the module docstring); ``intent_factualities``
+    are the factualities under which an announced act is also a statement."""
+    c, tok, fact, type_ = x.cand, x.tok, x.fact, x.type
+    src, tgt, quote = x.src, x.tgt, x.quote
+    types = [(type_, tgt)]
+    if "deployment_aid" not in disabled and type_ == "MOBILIZE" and "show_of_force" not in x.fired:
+        aid_tgt = _deployment_aid(x)
+        if aid_tgt:
+            types.append(("AID", aid_tgt))
+    facts = [fact] * len(types)
+    # who states the statement reading: the actor, or for a demanded act with no known
+    # actor the one demanding it ("Netanyahu called for sanctions against the ICC")
+    stmt_src = src
+    if "advocated_threat" not in disabled and fact == "advocated" and x.index is not None \
+            and not any(known(a) for a in src):
+        advocate = _advocate(tok)
+        adv = actors(x.doc, ea.subject_of(advocate), x.index, quote) if advocate is not None else []
+        if any(known(a) for a in adv):
+            stmt_src = adv
+    lex_t = c.lex.type if c.lex is not None else None
+    # the statement is asserted when the quote's speaker makes it ("Trump said he will
+    # raise tariffs" is a threat the story states Trump made), else reported
+    said = "reported" if quote is not None and not _said_by(stmt_src, quote) else "asserted"
+    unannounced = _past_possibility(tok) or _purpose_clause(tok)
+    if "unannounced_act" not in disabled and (
+            unannounced or (tok.dep_ == "xcomp" and _demanded_act(tok.head) == tok)):
+        if c.label is not None and lex_t and type_ in STATEMENT_TYPES and lex_t != type_:
+            types[0] = (lex_t, tgt)
+        lex_t = None
+    if ("irrealis_statement" not in disabled and c.label is not None and lex_t and type_ in STATEMENT_TYPES
+            and (fact in IRREALIS or (fact == "negated" and type_ == "REJECT"))
+            and plover.eval_label(lex_t) != plover.eval_label(type_)):
+        if any(known(a) for a in stmt_src):
+            # "Germany would consider new sanctions", "will deliver tanks": the statement
+            # itself is a threat/promise (the classifier's reading, as PLV codes it); the
+            # act it names is its own event, with the irrealis factuality
+            facts[0] = said
+            announced = _STATEMENT_OF.get(plover.quad(lex_t)) if fact in intent_factualities else None
+            if announced and type_ != announced and type_ != "REQUEST":
+                # "he will increase the tariffs": announcing a sanction is a threat, not a
+                # rejection (the reading's polarity follows the act announced)
+                types[0] = (announced, tgt)
+            types.append((lex_t, tgt))
+            facts.append(fact)
+        elif len(types) == 1:
+            # no known speaker to make the statement: only the irrealis act
+            types[0] = (lex_t, tgt)
+    elif ("stated_intent" not in disabled and fact in intent_factualities and len(types) == 1 and not unannounced
+          and (c.kind == "verb" or c.info.get("governor") is not None)
+          and any(known(a) for a in src)):
+        # "the opposition said they would boycott the election": announcing a material
+        # act is itself a threat or a promise, as PLOVER and PLV code it; a bare event
+        # noun ("the new rules take effect") announces nothing
+        stmt = _STATEMENT_OF.get(plover.quad(type_))
+        if stmt and stmt != type_:
+            types.insert(0, (stmt, tgt))
+            facts.insert(0, said)
+    elif ("refusal" not in disabled and fact == "negated" and len(types) == 1
+          and plover.quad(type_) in _COOPERATION_QUADS and any(known(a) for a in src)):
+        # "will not release the prisoners", "has not agreed": a refusal, as PLOVER and
+        # PLV code it; the act stays, negated
+        types.insert(0, ("REJECT", tgt))
+        facts.insert(0, said)
+    if ("advocated_threat" not in disabled and fact == "advocated" and len(types) == 1 and tgt
+            and stmt_src is not src and plover.quad(type_) == "material conflict"):
+        types.insert(0, ("THREATEN", tgt))
+        facts.insert(0, said)
+    # the statement (first, asserted/reported, other than the act's factuality) is made by
+    # stmt_src; the act is the actor's
+    srcs = [stmt_src if k == 0 and len(types) > 1 and facts[0] in ("asserted", "reported")
+            and facts[0] != fact else src for k in range(len(types))]
+    out = []
+    for (t, tgt_t), f, s in zip(types, facts, srcs):
+        if "speaker_performs" not in disabled and f == "reported" and quote is not None \
+                and _speaker_acts(t, s, quote, tok):
+            f = "asserted"
+        out.append(Reading(t, tgt_t, f, s))
+    return out
+
+
+def _deployment_aid(x: TypeContext) -> list:
+    """The recipients of the AID reading of a deployment: whom the troops are sent to
+    help ("to help the army"), or the host country the troops go to (another state than
+    the actor's); [] if neither."""
+    c, tok = x.cand, x.tok
+    src_countries = {a.country for a in x.src}
+    purpose = [ch for ch in tok.children if ch.dep_ in ("advcl", "acl", "relcl", "xcomp")
+               and ch.lemma_.lower() in _AID_VERBS]
+    if purpose:
+        objs = [o for o in purpose[0].children if o.dep_ in ("dobj", "dative")]
+        return actors(x.doc, objs[0], x.index, x.quote) if objs and x.index is not None else []
+    if c.kind == "verb" and c.tgt is not None and c.tgt.ent_type_ == "GPE" and any(
+            a.country and a.country not in src_countries for a in x.tgt):
+        return x.tgt
+    return []
+
+
+def _advocate(tok):
+    """The verb demanding this act: "called *for* sanctions", "urged strikes", "demanded
+    that X be punished" (None if the act is not the object of such a verb)."""
+    h = tok.head
+    if tok.dep_ == "pobj" and h.dep_ == "prep" and h.head != h:
+        h = h.head
+    elif tok.dep_ not in ("dobj", "xcomp", "ccomp"):
+        return None
+    if h.pos_ != "VERB":
+        return None
+    if h.lemma_.lower() in _ADVOCATING:
+        return h
+    entry = lex_entry(h, "VERB")
+    return h if entry is not None and entry.type == "REQUEST" else None
+
+
+def _purpose_clause(tok) -> bool:
+    """A purpose infinitive ("sent troops to help the army"): intended, but announced by
+    no one, so no statement reading."""
+    return tok.dep_ == "advcl" and is_to_infinitive(tok)
+
+
+def _past_possibility(tok) -> bool:
+    """A modal perfect ("may have launched", "could have been killed"): uncertainty about
+    the past, not an announced act."""
+    if tok.pos_ == "NOUN":
+        return False
+    auxes = [c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    return "have" in auxes and any(a in ("may", "might", "could", "would", "must") for a in auxes)
+
+
+def _said_by(src, quote) -> bool:
+    """Is the quote's speaker among these actors (by entity, or "I"/"we")?"""
+    if quote is None or quote.speaker is None or not src:
+        return False
+    sp = quote.speaker.entity
+    return any((sp and a.entity == sp) or (a.text or "").lower() in ("i", "we") for a in src)
+
+
+def _speaker_acts(type_: str, src, quote, tok) -> bool:
+    """Is this a speech act (verbal quad) that the quote's speaker performs in the
+    quote, in the present ("we reject", "I urge"), not one they report?"""
+    if not plover.quad(type_).startswith("verbal") or quote is None or quote.speaker is None:
+        return False
+    if tok.tag_ not in ("VBP", "VBZ", "VB") or any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("will", "would", "could", "may", "might") for c in tok.children):
+        return False
+    sp = quote.speaker.entity
+    return bool(src) and any((sp and a.entity == sp) or a.text.lower() in ("i", "we") for a in src)
+
+
+def _released_person(tok):
+    """The person whose release a demand asks ("called for *Zamora's* release", "urged
+    the release of *the journalists*"), or None."""
+    nouns = [p for ch in tok.children if ch.dep_ == "prep" and ch.lower_ in ("for", "on")
+             for p in ch.children if p.dep_ == "pobj"]
+    nouns += [ch for ch in tok.children if ch.dep_ == "dobj"]
+    for n in nouns:
+        if n.lemma_.lower() not in _RELEASE_NOUNS:
+            continue
+        for ch in n.children:
+            if ch.dep_ == "poss" and ch.pos_ != "PRON":
+                return ch
+        for _, p in ea.prep_objects(n, {"of"}):
+            return p
+    # "called for limits on internet access for young people in China": the state where
+    # the demanded measure applies is asked for it
+    for n in nouns:
+        for t in list(n.subtree)[:25]:
+            if t.ent_type_ in ("GPE", "NORP") and t.dep_ in ("pobj", "amod", "compound", "poss"):
+                return t
+    return None

@@ -1,0 +1,179 @@
+"""The actors stage of the event coder: a candidate's actor and recipient phrases →
+:class:`~redline.model.Actor` objects.
+
+Takes the head token of a phrase (from :mod:`redline.extract.event_candidates`), the
+article's entity index and the quote holding the trigger; returns one actor per
+conjunct (:func:`actors`). Each phrase is resolved to a canonical entity by
+``index.actor``; pronouns are resolved (``I``/``we`` in a quote → the speaker; the
+subject pronoun of a reported clause → the reporting verb's subject; ``he``/``she`` →
+the last person named; ``it``/``they`` → the nearest earlier actor phrase); "his
+country", "their government" → the state of the pronoun's referent. A phrase that is
+no known actor is kept as it is (PLOVER recipients may be things).
+"""
+from __future__ import annotations
+
+import logging
+from typing import Optional
+
+from ..model import Actor
+from ..plover import word_class
+from ._text import doc_text, sentence_of
+from . import event_actors as ea
+
+log = logging.getLogger(__name__)
+
+_PERSON_NOUNS = word_class("person_noun")
+_STATE_NOUNS = word_class("state_noun")
+_PRONOUNS_SPEAKER = {"i", "me", "we", "us", "our", "my"}
+_PRONOUNS_GROUP = {"it", "they", "them", "its", "their"}
+_PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
+
+
+def known(actor) -> bool:
+    """An actor that can make a statement: a named entity, a country or a sector group
+    ("rebel fighters", "the police")."""
+    return bool(actor.entity or actor.country or actor.sector)
+
+
+def quote_at(quotes, pos: int):
+    """The innermost quote (of ``quotes``) holding character ``pos``, or None."""
+    best = None
+    for q in quotes or []:
+        parts = q.parts or [q]
+        for p in parts:
+            if p.start <= pos < p.end:
+                if best is None or (q.end - q.start) < (best.end - best.start):
+                    best = q
+    return best
+
+
+def _ent_actor(ent, start, end, text) -> Actor:
+    return Actor(name=ent.name, entity=ent.id, country=ent.country, sector=ent.sector,
+                 start=start, end=end, text=text)
+
+
+def _bound_subject(tok):
+    """"Gantz said he would seek peace", "Russia said it had expelled": the subject
+    pronoun of a reported clause stands for the reporting verb's subject (when they
+    agree: he/she for a person, it/they for a state or group)."""
+    if tok.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    v = tok.head
+    while v.dep_ in ("xcomp", "conj") and v.head != v:
+        v = v.head
+    if v.dep_ != "ccomp" or v.head == v:
+        return None
+    subj = ea.subject_of(v.head)
+    if subj is None or subj.pos_ == "PRON" or not ea.looks_actor(subj):
+        return None
+    low = tok.lower_
+    person = subj.ent_type_ == "PERSON" or (subj.ent_type_ == "" and subj.pos_ == "NOUN"
+                                            and subj.lemma_.lower() in _PERSON_NOUNS)
+    if low in ("he", "she"):
+        return subj if person else None
+    if low == "it" and person:
+        # "Turkey's president says it will ...": the state the speaker speaks for
+        poss = [c for c in subj.children if c.dep_ == "poss" and c.ent_type_ == "GPE"]
+        return poss[0] if poss else None
+    if low in ("it", "they"):
+        return subj if not person or low == "they" and "Plur" in subj.morph.get("Number") else None
+    return None
+
+
+def _resolve_pronoun(doc, tok, index, quote) -> Optional[Actor]:
+    low = tok.lower_
+    start, end = tok.idx, tok.idx + len(tok.text)
+    if low in _PRONOUNS_SPEAKER and quote is not None and quote.speaker is not None:
+        ent = index.get(quote.speaker.entity) if quote.speaker.entity else None
+        if ent is not None:
+            return _ent_actor(ent, start, end, tok.text)
+        return Actor(quote.speaker.name or quote.speaker.text, None, None, None, start, end, tok.text)
+    bound = _bound_subject(tok)
+    if bound is not None:
+        lo, hi = ea.np_tokens(bound)
+        a = _actor_of(doc, lo, hi, index)
+        if a is not None and known(a):
+            return a
+    if low in _PRONOUNS_PERSON:
+        try:
+            ent = index.last_person_before(start)
+        except Exception:
+            ent = None
+        if ent is not None:
+            return _ent_actor(ent, start, end, tok.text)
+    if low in _PRONOUNS_GROUP:
+        # nearest earlier actor-like noun phrase of the right number (this sentence, then the previous)
+        plural = low in ("they", "them", "their")
+        sent = sentence_of(tok)
+        scan = [t for t in doc[sent.start:tok.i]][::-1]
+        if sent.start > 0:
+            scan += [t for t in sentence_of(doc[sent.start - 1])][::-1]
+        for t in scan:
+            if t.pos_ == "PRON" or t.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative"):
+                continue
+            if not ea.looks_actor(t):
+                continue
+            is_plural = "Plur" in t.morph.get("Number") or any(c.dep_ == "conj" for c in t.children)
+            if plural != is_plural and not (plural and t.ent_type_ in ("ORG", "NORP")):
+                continue
+            if not plural and t.ent_type_ not in ("GPE", "ORG", "NORP") and t.pos_ != "PROPN":
+                continue
+            lo, hi = ea.np_tokens(t)
+            a = _actor_of(doc, lo, hi, index)
+            if a is not None and known(a):
+                if sentence_of(t).start == sent.start:  # point at the antecedent's mention in this sentence
+                    return a
+                return Actor(a.name, a.entity, a.country, a.sector, start, end, tok.text)
+    return None
+
+
+def _possessed_state(doc, span, index, quote) -> Optional[Actor]:
+    """"his country", "their government": the state of the person or group the possessive
+    pronoun refers to ("Putin said his country will not lift the ban" → Russia)."""
+    root = span.root
+    if root.lemma_.lower() not in _STATE_NOUNS:
+        return None
+    poss = [c for c in root.children if c.dep_ == "poss" and c.pos_ == "PRON"]
+    if not poss:
+        return None
+    owner = _resolve_pronoun(doc, poss[0], index, quote)
+    if owner is None or not owner.country:
+        return None
+    sector = "GOV" if root.lemma_.lower() in ("government", "administration", "state") else None
+    return Actor(span.text, None, owner.country, sector, span.start_char, span.end_char, span.text)
+
+
+def _actor_of(doc, lo, hi, index) -> Optional[Actor]:
+    span = doc[lo:hi]
+    start, end = span.start_char, span.end_char
+    a = None
+    try:
+        a = index.actor(start, end)
+    except Exception:
+        log.debug("index.actor failed", exc_info=True)
+    if a is not None:
+        a.start, a.end, a.text = start, end, doc_text(doc)[start:end]
+    return a
+
+
+def actors(doc, head, index, quote) -> list[Actor]:
+    """The actors of the phrase headed by ``head`` (one per conjunct; [] for None)."""
+    if head is None:
+        return []
+    out = []
+    for lo, hi in ea.actor_spans(head):
+        span = doc[lo:hi]
+        if len(span) == 1 and span[0].pos_ == "PRON" or (span.root.pos_ == "PRON"):
+            a = _resolve_pronoun(doc, span.root, index, quote)
+            if a is None:
+                a = Actor(span.text, None, None, None, span.start_char, span.end_char, span.text)
+            out.append(a)
+            continue
+        a = _actor_of(doc, lo, hi, index)
+        if a is None or not (a.entity or a.country):
+            a = _possessed_state(doc, span, index, quote) or a
+        if a is None:  # not a known actor: keep the phrase itself (PLOVER recipients may be things)
+            a = Actor(span.text, None, None, None, span.start_char, span.end_char, span.text)
+        out.append(a)
+    return out
+
