@@ -241,6 +241,20 @@ def candidates(doc, sent) -> list[Candidate]:
     return out
 
 
+def _participle_roles(tok):
+    """(actor, recipient) of a listed past participle that modifies a noun: the noun
+    undergoes the act ("imprisoned publisher Jimmy Lai", "kidnapped schoolgirls"), its
+    actor unstated; after a form of "have", the parser misread a perfect tense
+    ("authorities have since banned civilians"), and the subject of "have" acts."""
+    if tok.tag_ != "VBN" or tok.dep_ != "amod" or tok.head.pos_ not in ("NOUN", "PROPN"):
+        return None, None
+    doc, j = tok.doc, tok.i - 1
+    while j >= 0 and doc[j].dep_ == "advmod":
+        j -= 1
+    src = ea.subject_of(doc[j]) if j >= 0 and doc[j].lemma_ == "have" else None
+    return src, tok.head
+
+
 def _verb_candidate(tok, consumed: set):
     """The candidate of a verb (None if it is no trigger); adds to ``consumed`` the
     tokens of event nouns it takes over (its event object, a three-word key's noun)."""
@@ -258,6 +272,8 @@ def _verb_candidate(tok, consumed: set):
                                 or ea.core(who).lemma_.lower() in _PERSON_NOUNS):
             return None  # "he returned to San Francisco": a person travelling, no event
     src, tgt, info = ea.verb_roles(tok)
+    if entry is not None and src is None and tgt is None:
+        src, tgt = _participle_roles(tok)
     if _patient_participle(tok) and src is not None and (tgt is None or tgt.i == src.i):
         # "two soldiers stand accused of the bombing", "if convicted, they face
         # prison": the subject undergoes the act; its actor is unstated

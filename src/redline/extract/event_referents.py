@@ -162,6 +162,8 @@ def actors(doc, head, index, quote) -> list[Actor]:
         return []
     out = []
     for lo, hi in ea.actor_spans(head):
+        if hi - lo > 1 and doc[lo].tag_ == "VBN" and doc[lo].dep_ == "amod":
+            lo += 1  # "kidnapped schoolgirls": the act done to them is no part of who they are
         span = doc[lo:hi]
         if len(span) == 1 and span[0].pos_ == "PRON" or (span.root.pos_ == "PRON"):
             a = _resolve_pronoun(doc, span.root, index, quote)
