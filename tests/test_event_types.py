@@ -5,7 +5,7 @@ import dataclasses
 
 import pytest
 
-from redline.extract import event_readings, event_types, events
+from redline.extract import event_readings, event_referents, event_types, events
 
 
 def test_rule_names_are_unique_and_documented():
@@ -13,7 +13,7 @@ def test_rule_names_are_unique_and_documented():
     assert len(names) == len(set(names))
     assert all(r.why for r in event_types.TYPE_RULES), "every rule says why it exists"
     assert event_types.TYPE_RULES[:len(event_types.LEXICON_RULES)] == event_types.LEXICON_RULES
-    every = names + list(event_types.NOT_AN_EVENT) + list(event_readings.NAMES)
+    every = names + list(event_types.NOT_AN_EVENT) + list(event_readings.NAMES) + list(event_referents.NAMES)
     assert len(every) == len(set(every))
     assert events.rule_names() == frozenset(every)
 

@@ -801,3 +801,25 @@ def test_a_participle_modifier_names_what_its_noun_underwent(analyse_text):
     # the girls underwent it; who kidnapped them the sentence does not say
     assert [a.text.split()[-1] for a in kidnap[0].target] == ["schoolgirls"], kidnap[0].target
     assert kidnap[0].source == []
+
+
+def test_an_unsaid_actor_of_an_arrest_is_the_authorities_of_where_it_happened(analyse_text):
+    text = "Tomas Brandt was arrested on Friday in Brooklyn while carrying a rifle."
+    arrest = [e for e in _events(analyse_text, text) if e.trigger.text == "arrested"]
+    assert arrest and arrest[0].type == "COERCE"
+    (who,) = arrest[0].source
+    assert (who.name, who.country, who.text) == ("authorities (implied)", "USA", "arrested")
+    # a killing implies no one: only a state's acts of coercion do
+    kill = [e for e in _events(analyse_text, "Tomas Brandt was killed on Friday in Brooklyn.")
+            if e.trigger.text == "killed"]
+    assert all(not e.source for e in kill)
+
+
+def test_the_implied_authority_can_be_switched_off_by_name(analyse_text):
+    import dataclasses
+
+    from redline.extract import events as ev_mod
+
+    assert "implied_authority" in ev_mod.rule_names()
+    off = dataclasses.replace(ev_mod.CONFIG, disabled=frozenset({"implied_authority"}))
+    assert off.disabled == {"implied_authority"}

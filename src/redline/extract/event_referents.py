@@ -179,3 +179,30 @@ def actors(doc, head, index, quote) -> list[Actor]:
         out.append(a)
     return out
 
+
+
+_AUTHORITY_ACTS = word_class("authority_act")
+#: the steps of this stage that ``EventConfig.disabled`` can switch off
+NAMES = ("implied_authority",)
+
+
+def implied_authority(cand, type_: str, index, places) -> Optional[Actor]:
+    """The authorities behind a state's act of coercion whose actor the text leaves
+    unsaid ("he was arrested in Brooklyn", "a cell was dismantled in Seville",
+    "imprisoned publisher X"): only a state arrests, jails, sentences or deports, so the
+    actor is the authorities of the state where it happened (a place in the sentence),
+    else of the state the story is about; None when neither is known. The actor points
+    at the trigger, the words that imply it."""
+    tok = cand.trigger
+    if type_ != "COERCE" or cand.lex is None or cand.lex.lemma not in _AUTHORITY_ACTS:
+        return None
+    if not (cand.info.get("passive") or tok.dep_ == "amod"):
+        return None
+    sent = sentence_of(tok)
+    country = next((p.country for p in places or [] if p.country
+                    and sent.start_char <= p.start < sent.end_char), None)
+    country = country or getattr(index, "story_country", None)
+    if country is None:
+        return None
+    return Actor(name="authorities (implied)", entity=None, country=country, sector="GOV",
+                 start=tok.idx, end=tok.idx + len(tok.text), text=tok.text)

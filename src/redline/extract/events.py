@@ -40,10 +40,10 @@ from .. import plover
 from ._text import sentence_bounds, sentence_of
 from ..model import Actor, Event, TextSpan
 from . import event_actors as ea
-from . import event_readings, event_types
+from . import event_readings, event_referents, event_types
 from .event_candidates import Candidate, candidates
 from .event_features import features
-from .event_referents import actors, quote_at
+from .event_referents import actors, implied_authority, quote_at
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +72,7 @@ class EventConfig:
 def rule_names() -> frozenset:
     """The names ``EventConfig.disabled`` accepts: type rules, "no event" predicates, readings."""
     return frozenset({r.name for r in event_types.TYPE_RULES} | set(event_types.NOT_AN_EVENT)
-                     | set(event_readings.NAMES))
+                     | set(event_readings.NAMES) | set(event_referents.NAMES))
 
 
 CONFIG = EventConfig()
@@ -148,7 +148,7 @@ def extract_events(doc, *, entities=None, index=None, quotes=None, dates=None, p
     events: list[Event] = []
     for c in cands:
         try:
-            events.extend(_events_of(doc, c, index, quotes, config))
+            events.extend(_events_of(doc, c, index, quotes, config, places))
         except Exception:
             log.debug("event candidate failed", exc_info=True)
     # filters: targets are actors (things go to ``object``); named "not an event" predicates
@@ -172,7 +172,7 @@ def extract_events(doc, *, entities=None, index=None, quotes=None, dates=None, p
     return events
 
 
-def _events_of(doc, c, index, quotes, config: EventConfig = CONFIG) -> list:
+def _events_of(doc, c, index, quotes, config: EventConfig = CONFIG, places=None) -> list:
     """The event(s) of one classified candidate: factuality, actors, type, readings,
     coding ([] if it is no event)."""
     from .factuality import factuality
@@ -189,6 +189,10 @@ def _events_of(doc, c, index, quotes, config: EventConfig = CONFIG) -> list:
         return []
     if event_types.decide(x, config.disabled) == event_types.NO_EVENT:
         return []
+    if not x.src and index is not None and "implied_authority" not in config.disabled:
+        implied = implied_authority(c, x.type, index, places)
+        if implied is not None:
+            x.src = [implied]
     event_readings.dyads(x, config.disabled)
     s = sentence_of(tok)
     tspan = doc[c.trig_span[0]:c.trig_span[1]]
