@@ -143,7 +143,7 @@ def readings(x: TypeContext, disabled: frozenset = frozenset(),
                 types[0] = (announced, tgt)
             types.append((lex_t, tgt))
             facts.append(fact)
-        elif len(types) == 1:
+        else:
             # no known speaker to make the statement: only the irrealis act
             types[0] = (lex_t, tgt)
     elif ("stated_intent" not in disabled and fact in intent_factualities and len(types) == 1 and not unannounced
@@ -156,7 +156,7 @@ def readings(x: TypeContext, disabled: frozenset = frozenset(),
         if stmt and stmt != type_:
             types.insert(0, (stmt, tgt))
             facts.insert(0, said)
-    elif ("refusal" not in disabled and fact == "negated" and len(types) == 1
+    elif ("refusal" not in disabled and fact == "negated"
           and plover.quad(type_) in _COOPERATION_QUADS and any(known(a) for a in src)):
         # "will not release the prisoners", "has not agreed": a refusal, as PLOVER and
         # PLV code it; the act stays, negated

@@ -14,7 +14,12 @@ the others (:data:`CONTEXT_RULES`) read the rest of the sentence and the actors.
 rules fired is kept (``TypeContext.fired``): the coding stage reads it (a formal agreement
 is CAMEO 057, relief goods are humanitarian aid...).
 
-A rule is disabled by naming it in ``EventConfig.disabled``
+The last rule, ``classifier_guess_only``, decides that there is no event: a verb
+outside the lexicon whose type only the classifier guessed, unsurely, and no rule
+confirmed. Before the rules, :data:`NOT_AN_EVENT` names the reasons a candidate is no
+event whatever its type, judged on its resolved actors (:func:`why_not`).
+
+A rule or a predicate is disabled by naming it in ``EventConfig.disabled``
 (:mod:`redline.extract.events`), for an ablation.
 """
 from __future__ import annotations
