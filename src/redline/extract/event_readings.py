@@ -40,7 +40,7 @@ from ._text import is_to_infinitive
 from . import event_actors as ea
 from .event_features import lex_entry
 from .event_referents import actors, known
-from .event_types import IRREALIS, STATEMENT_TYPES, TypeContext, _demanded_act
+from .event_types import IRREALIS, STATEMENT_TYPES, TypeContext, demanded_act
 
 _AID_VERBS = word_class("aid_verb")
 # Reciprocal acts: "A and B met/agreed/signed" is A → B.
@@ -124,7 +124,7 @@ def readings(x: TypeContext, disabled: frozenset = frozenset(),
     said = "reported" if quote is not None and not _said_by(stmt_src, quote) else "asserted"
     unannounced = _past_possibility(tok) or _purpose_clause(tok)
     if "unannounced_act" not in disabled and (
-            unannounced or (tok.dep_ == "xcomp" and _demanded_act(tok.head) == tok)):
+            unannounced or (tok.dep_ == "xcomp" and demanded_act(tok.head) == tok)):
         if c.label is not None and lex_t and type_ in STATEMENT_TYPES and lex_t != type_:
             types[0] = (lex_t, tgt)
         lex_t = None
