@@ -33,3 +33,18 @@ def test_a_rule_is_switched_off_by_name():
     # classifier's reading and its generic code
     assert [(e.type, e.cameo) for e in on] == [("SUPPORT", "057")]
     assert off and off[0].cameo != "057"
+
+
+def test_every_name_can_be_switched_off(caplog):
+    """Switching any rule, predicate or reading off runs (a failing candidate is only
+    logged by the coder, so the log is checked)."""
+    import logging
+
+    from redline.parse import load_nlp
+
+    doc = load_nlp()("Russia said it would send troops to Syria. The UK and the EU agreed a trade deal, "
+                     "and Germany called on Iran to release the prisoners.")
+    with caplog.at_level(logging.DEBUG, logger="redline.extract.events"):
+        for name in sorted(events.rule_names()):
+            events.extract_events(doc, config=dataclasses.replace(events.CONFIG, disabled=frozenset({name})))
+    assert not [r for r in caplog.records if "failed" in r.getMessage()]

@@ -40,7 +40,7 @@ from ._text import is_to_infinitive
 from . import event_actors as ea
 from .event_features import lex_entry
 from .event_referents import actors, known
-from .event_types import IRREALIS, STATEMENT_TYPES, TypeContext, _demanded_act
+from .event_types import IRREALIS, STATEMENT_TYPES, TypeContext, demanded_act
 
 _AID_VERBS = word_class("aid_verb")
 # Reciprocal acts: "A and B met/agreed/signed" is A → B.
@@ -124,7 +124,7 @@ def readings(x: TypeContext, disabled: frozenset = frozenset(),
     said = "reported" if quote is not None and not _said_by(stmt_src, quote) else "asserted"
     unannounced = _past_possibility(tok) or _purpose_clause(tok)
     if "unannounced_act" not in disabled and (
-            unannounced or (tok.dep_ == "xcomp" and _demanded_act(tok.head) == tok)):
+            unannounced or (tok.dep_ == "xcomp" and demanded_act(tok.head) == tok)):
         if c.label is not None and lex_t and type_ in STATEMENT_TYPES and lex_t != type_:
             types[0] = (lex_t, tgt)
         lex_t = None
@@ -143,7 +143,7 @@ def readings(x: TypeContext, disabled: frozenset = frozenset(),
                 types[0] = (announced, tgt)
             types.append((lex_t, tgt))
             facts.append(fact)
-        elif len(types) == 1:
+        else:
             # no known speaker to make the statement: only the irrealis act
             types[0] = (lex_t, tgt)
     elif ("stated_intent" not in disabled and fact in intent_factualities and len(types) == 1 and not unannounced
@@ -156,7 +156,7 @@ def readings(x: TypeContext, disabled: frozenset = frozenset(),
         if stmt and stmt != type_:
             types.insert(0, (stmt, tgt))
             facts.insert(0, said)
-    elif ("refusal" not in disabled and fact == "negated" and len(types) == 1
+    elif ("refusal" not in disabled and fact == "negated"
           and plover.quad(type_) in _COOPERATION_QUADS and any(known(a) for a in src)):
         # "will not release the prisoners", "has not agreed": a refusal, as PLOVER and
         # PLV code it; the act stays, negated

@@ -2,7 +2,7 @@
 
 Takes a candidate (:class:`~redline.extract.event_candidates.Candidate`, classified),
 its factuality and its resolved actors and recipients (a :class:`TypeContext`); returns
-its PLOVER type, or :data:`NO_EVENT` (:func:`decide`).
+its PLOVER type, or :data:`NO_EVENT` (:func:`type_of`).
 
 The type starts as the classifier's label (the lexicon's type when no model is
 installed). Then the rules of :data:`TYPE_RULES` are tried in that order; each one
@@ -14,7 +14,12 @@ the others (:data:`CONTEXT_RULES`) read the rest of the sentence and the actors.
 rules fired is kept (``TypeContext.fired``): the coding stage reads it (a formal agreement
 is CAMEO 057, relief goods are humanitarian aid...).
 
-A rule is disabled by naming it in ``EventConfig.disabled``
+The last rule, ``classifier_guess_only``, decides that there is no event: a verb
+outside the lexicon whose type only the classifier guessed, unsurely, and no rule
+confirmed. Before the rules, :data:`NOT_AN_EVENT` names the reasons a candidate is no
+event whatever its type, judged on its resolved actors (:func:`why_not`).
+
+A rule or a predicate is disabled by naming it in ``EventConfig.disabled``
 (:mod:`redline.extract.events`), for an ablation.
 """
 from __future__ import annotations
@@ -187,7 +192,7 @@ def demand_with_act(x: TypeContext) -> Optional[str]:
     (REQUEST) whatever else the sentence is about; the act is its own (advocated) event."""
     c = x.cand
     if (x.verb and c.lex is not None and c.lex.lemma in _APPEAL_VERBS
-            and x.type not in ("REQUEST", "THREATEN") and _demanded_act(x.tok) is not None):
+            and x.type not in ("REQUEST", "THREATEN") and demanded_act(x.tok) is not None):
         return "REQUEST"
     return None
 
@@ -427,7 +432,7 @@ CONTEXT_RULES = tuple(TypeRule(f.__name__, f) for f in (
 TYPE_RULES = LEXICON_RULES + CONTEXT_RULES
 
 
-def decide(x: TypeContext, disabled: frozenset = frozenset()) -> str:
+def type_of(x: TypeContext, disabled: frozenset = frozenset()) -> str:
     """The type of ``x.cand``: its label (or lexicon type), then each rule of
     :data:`TYPE_RULES` not in ``disabled`` in order; :data:`NO_EVENT` if a rule says so.
     Sets ``x.type``, ``x.label_type`` and ``x.fired``."""
@@ -501,7 +506,7 @@ def _object_heads(obj) -> list:
     return [obj, ea.core(obj)] + [p for _, p in ea.prep_objects(obj, {"of"})]
 
 
-def _demanded_act(tok):
+def demanded_act(tok):
     """The infinitive a demand verb asks of its object ("urged NATO *to counter*",
     "called on Russia *to withdraw*"), when the object is an actor."""
     objs = _addressed_objects(tok)

@@ -182,12 +182,12 @@ def _events_of(doc, c, index, quotes, config: EventConfig = CONFIG, places=None)
     tok = c.trigger
     quote = quote_at(quotes, tok.idx)
     x = event_types.TypeContext(c, factuality(tok, in_quote=quote is not None),
-                           _actors_or_phrases(doc, c.src, index, quote),
-                           _actors_or_phrases(doc, c.tgt, index, quote),
-                           doc=doc, index=index, quote=quote)
+                                _actors_or_phrases(doc, c.src, index, quote),
+                                _actors_or_phrases(doc, c.tgt, index, quote),
+                                doc=doc, index=index, quote=quote)
     if event_types.why_not(x, config.disabled) is not None:
         return []
-    if event_types.decide(x, config.disabled) == event_types.NO_EVENT:
+    if event_types.type_of(x, config.disabled) == event_types.NO_EVENT:
         return []
     if not x.src and index is not None and "implied_authority" not in config.disabled:
         implied = implied_authority(c, x.type, index, places)
@@ -199,7 +199,7 @@ def _events_of(doc, c, index, quotes, config: EventConfig = CONFIG, places=None)
     events = []
     for r in event_readings.readings(x, config.disabled, config.intent_factualities):
         mode, context, cameo = _mode_context(c, r.type, x.fired)
-        if r.type == "AID" and x.type == "MOBILIZE":
+        if r.type == "AID" and x.type == "MOBILIZE":  # the AID reading of a deployment
             mode, context, cameo = "military", "military", "072"
         events.append(Event(
             id="", type=r.type, mode=mode, context=context, cameo=cameo,
