@@ -823,3 +823,15 @@ def test_the_implied_authority_can_be_switched_off_by_name(analyse_text):
     assert "implied_authority" in ev_mod.rule_names()
     off = dataclasses.replace(ev_mod.CONFIG, disabled=frozenset({"implied_authority"}))
     assert off.disabled == {"implied_authority"}
+
+
+def test_a_conditional_announcement_is_a_threat_to_the_conditions_actor(analyse_text):
+    evs = _events(analyse_text, "“If China crosses the line, we will respond firmly,” Taiwanese President "
+                                "Lin Mei-hua said.")
+    threats = [e for e in evs if e.type == "THREATEN"]
+    assert threats and threats[0].factuality == "asserted"
+    assert [a.country for a in threats[0].target] == ["CHN"]
+    # a condition with no actor threatens no one; the act of an if-clause announces nothing
+    assert not _events(analyse_text, "If it rains tomorrow, we will stay home.")
+    released = _events(analyse_text, "If Iran releases the prisoners, we will lift some sanctions.")
+    assert not [e for e in released if e.trigger.text == "releases" and e.type == "AGREE"]

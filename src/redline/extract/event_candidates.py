@@ -231,7 +231,7 @@ def candidates(doc, sent) -> list[Candidate]:
         out.extend(speech)
         if done:
             continue
-        cand = _verb_candidate(tok, consumed)
+        cand = _conditional_threat(tok) or _verb_candidate(tok, consumed)
         if cand is not None:
             out.append(cand)
     for tok in sent:
@@ -239,6 +239,33 @@ def candidates(doc, sent) -> list[Candidate]:
         if cand is not None:
             out.append(cand)
     return out
+
+
+_FUTURE_AUX = {"will", "would", "'ll", "’ll", "wo", "shall"}
+
+
+def _conditional_threat(tok):
+    """"If the United States escalates, I will not hesitate to shut the electricity off",
+    "if China crosses the line, we will respond firmly": announcing what one will do if
+    another actor acts is a threat to that actor (a promise, if the act is cooperative),
+    whatever the announced verb; a listed verb gets the same reading from its own
+    candidate (the stated intent of a conditional act)."""
+    if tok.pos_ not in ("VERB", "AUX") or lex_entry(tok, "VERB") is not None or tok.lemma_.lower() in _SPEECH:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in tok.children):
+        return None
+    src = ea.subject_of(tok)
+    if src is None:
+        return None
+    for c in tok.children:
+        if c.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
+            continue
+        other = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+        if other is not None and other.pos_ != "PRON" and ea.looks_actor(other) and other.i != src.i:
+            return Candidate(tok, (tok.i, tok.i + 1), src, other, "verb", None,
+                             {"speech": True, "conditional_threat": True, "dobj": None,
+                              "passive": False, "prep": None})
+    return None
 
 
 def _participle_roles(tok):

@@ -122,7 +122,7 @@ def readings(x: TypeContext, disabled: frozenset = frozenset(),
     # the statement is asserted when the quote's speaker makes it ("Trump said he will
     # raise tariffs" is a threat the story states Trump made), else reported
     said = "reported" if quote is not None and not _said_by(stmt_src, quote) else "asserted"
-    unannounced = _past_possibility(tok) or _purpose_clause(tok)
+    unannounced = _past_possibility(tok) or _purpose_clause(tok) or _condition_clause(tok)
     if "unannounced_act" not in disabled and (
             unannounced or (tok.dep_ == "xcomp" and demanded_act(tok.head) == tok)):
         if c.label is not None and lex_t and type_ in STATEMENT_TYPES and lex_t != type_:
@@ -216,6 +216,12 @@ def _purpose_clause(tok) -> bool:
     """A purpose infinitive ("sent troops to help the army"): intended, but announced by
     no one, so no statement reading."""
     return tok.dep_ == "advcl" and is_to_infinitive(tok)
+
+
+def _condition_clause(tok) -> bool:
+    """The act of an if-clause ("if Iran releases the prisoners, ..."): the condition, which
+    its actor announces nothing by."""
+    return any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in tok.children)
 
 
 def _past_possibility(tok) -> bool:

@@ -239,6 +239,21 @@ def speech_blame(x: TypeContext) -> Optional[str]:
     return "ACCUSE" if x.cand.info.get("blame") else None
 
 
+def conditional_threat(x: TypeContext) -> Optional[str]:
+    """"If China crosses the line, we will respond": what one announces one will do if
+    another acts is a threat to it, or a promise when the act announced cooperates (the
+    candidate stage found the condition and its actor)."""
+    if not x.cand.info.get("conditional_threat"):
+        return None
+    tok = x.cand.trigger
+    condition = {t.i for c in tok.children if c.dep_ == "advcl" for t in c.subtree}
+    acts = [t for t in tok.subtree if t.pos_ in ("VERB", "NOUN") and t.i not in condition]
+    entries = [lex_entry(t, t.pos_) for t in acts]
+    cooperative = any(e is not None and plover.quad(e.type) in ("verbal cooperation", "material cooperation")
+                      for e in entries)
+    return "AGREE" if cooperative else "THREATEN"
+
+
 def expected_act(x: TypeContext) -> Optional[str]:
     """"Pakistan expects the Afghan government to deny use of its soil": expecting an act
     of another actor is a demand on it (the candidate stage found the expectation)."""
@@ -424,7 +439,7 @@ LEXICON_RULES = tuple(TypeRule(f.__name__, f) for f in (
 #: the sentence and the actors decide; later rules overrule earlier ones
 CONTEXT_RULES = tuple(TypeRule(f.__name__, f) for f in (
     call_on_visit, demand_with_act, promise_with_act, call_purpose, naming_call,
-    speech_blame, expected_act, agreed_text, raised_act, light_verb_object,
+    speech_blame, conditional_threat, expected_act, agreed_text, raised_act, light_verb_object,
     joint_exercise, show_of_force, message_sent, envoy_purpose, relief_goods,
     labour_strike, stopping_an_act, verbal_attack_noun, military_seizure, verbal_attack,
     troop_movement, peacekeeping, classifier_guess_only))

@@ -185,6 +185,8 @@ def _events_of(doc, c, index, quotes, config: EventConfig = CONFIG, places=None)
                                 _actors_or_phrases(doc, c.src, index, quote),
                                 _actors_or_phrases(doc, c.tgt, index, quote),
                                 doc=doc, index=index, quote=quote)
+    if c.info.get("conditional_threat"):
+        x.fact = "asserted"  # the threat is made; what it announces is what is conditional
     if event_types.why_not(x, config.disabled) is not None:
         return []
     if event_types.type_of(x, config.disabled) == event_types.NO_EVENT:
