@@ -835,3 +835,14 @@ def test_a_conditional_announcement_is_a_threat_to_the_conditions_actor(analyse_
     assert not _events(analyse_text, "If it rains tomorrow, we will stay home.")
     released = _events(analyse_text, "If Iran releases the prisoners, we will lift some sanctions.")
     assert not [e for e in released if e.trigger.text == "releases" and e.type == "AGREE"]
+
+
+def test_a_meeting_is_coded_both_ways(analyse_text):
+    evs = _events(analyse_text, "Saudi Crown Prince Mohammed bin Salman held a meeting with Ukrainian "
+                                "President Volodymyr Zelenskyy in Riyadh on Tuesday.")
+    dyads = {(e.source[0].country, e.target[0].country) for e in evs
+             if e.type == "CONSULT" and e.source and e.target}
+    assert dyads == {("SAU", "UKR"), ("UKR", "SAU")}
+    # an act with a direction keeps it
+    one = _events(analyse_text, "Saudi Arabia sent food aid to Yemen.")
+    assert [(e.source[0].country, e.target[0].country) for e in one if e.type == "AID"] == [("SAU", "YEM")]

@@ -26,6 +26,8 @@ reading. The others:
   THREATEN); the demanded act follows.
 * ``speaker_performs``: a speech act the quote's speaker performs in the quote ("'We
   reject the allegations,' the spokesperson said") is asserted, not reported.
+* ``meeting_both_ways``: a meeting between two known actors ("MBS held a meeting with
+  Zelenskyy") is each side's act, so it is coded both ways.
 
 Each name can be disabled by ``EventConfig.disabled``.
 """
@@ -47,6 +49,7 @@ _AID_VERBS = word_class("aid_verb")
 _RECIPROCAL = word_class("reciprocal_verb")
 _ADVOCATING = word_class("advocating_verb")
 _RELEASE_NOUNS = word_class("release_noun")
+_MEETING_NOUNS = word_class("meeting_noun")
 # what announcing an act of each quad states
 _STATEMENT_OF = {"material conflict": "THREATEN", "material cooperation": "AGREE",
                  "verbal cooperation": "AGREE"}
@@ -55,7 +58,7 @@ _COOPERATION_QUADS = {"verbal cooperation", "material cooperation"}
 
 #: the names of this stage's steps, each of which ``EventConfig.disabled`` can switch off
 NAMES = ("release_demand", "reciprocal_dyad", "between_dyad", "deployment_aid", "unannounced_act",
-         "irrealis_statement", "stated_intent", "refusal", "advocated_threat", "speaker_performs")
+         "irrealis_statement", "stated_intent", "refusal", "advocated_threat", "speaker_performs", "meeting_both_ways")
 
 
 class Reading(NamedTuple):
@@ -176,6 +179,11 @@ def readings(x: TypeContext, disabled: frozenset = frozenset(),
                 and _speaker_acts(t, s, quote, tok):
             f = "asserted"
         out.append(Reading(t, tgt_t, f, s))
+    if ("meeting_both_ways" not in disabled and len(out) == 1 and out[0].type == "CONSULT"
+            and (tok.lemma_.lower() in _RECIPROCAL or tok.lemma_.lower() in _MEETING_NOUNS)
+            and any(a.country for a in out[0].source) and any(a.country for a in out[0].target)):
+        # "MBS held a meeting with Zelenskyy": a meeting is each side's act, both ways
+        out.append(Reading("CONSULT", list(out[0].source), out[0].factuality, list(out[0].target)))
     return out
 
 
