@@ -371,9 +371,9 @@ def test_announced_meeting_is_also_an_agreement(analyse_text):
                                 "in Washington next week.")
     kinds = [(e.type, e.factuality) for e in evs]
     assert kinds[0] == ("AGREE", "asserted") and ("CONSULT", "future") in kinds, kinds
-    # a meeting that took place is only CONSULT
+    # a meeting that took place is only CONSULT (coded both ways, a meeting being each side's act)
     evs = _events(analyse_text, "Trump met Lebanese Prime Minister Saad Hariri in Washington.")
-    assert [e.type for e in evs] == ["CONSULT"], [(e.type, e.factuality) for e in evs]
+    assert {e.type for e in evs} == {"CONSULT"}, [(e.type, e.factuality) for e in evs]
 
 
 def test_refused_cooperation_is_also_a_rejection(analyse_text):
