@@ -229,6 +229,7 @@ def test_speech_demand_is_its_own_event(analyse_text):
     evs = _events(analyse_text, "Russia says Israel must end attacks on Syria.")
     said = [e for e in evs if e.trigger.text == "says"]
     assert said and said[0].source[0].country == "RUS" and said[0].target[0].country == "ISR"
+    assert said[0].type == "REQUEST"  # saying what another must do is a demand
     # the demanded act keeps its own actor
     assert any(e.trigger.text == "end" and e.source and e.source[0].country == "ISR" for e in evs)
     # a plain report is no demand

@@ -104,7 +104,7 @@ def _speech_demand(tok):
         if not subj or subj[0].pos_ == "PRON" or not ea.looks_actor(subj[0]) or subj[0] == src:
             continue
         return Candidate(tok, (tok.i, tok.i + 1), src, subj[0], "verb", None,
-                     {"speech": True, "dobj": None, "passive": False, "prep": None})
+                     {"speech": True, "demand": True, "dobj": None, "passive": False, "prep": None})
     return None
 
 
