@@ -847,3 +847,12 @@ def test_a_meeting_is_coded_both_ways(analyse_text):
     # an act with a direction keeps it
     one = _events(analyse_text, "Saudi Arabia sent food aid to Yemen.")
     assert [(e.source[0].country, e.target[0].country) for e in one if e.type == "AID"] == [("SAU", "YEM")]
+
+
+def test_telling_someone_to_act_is_a_demand(analyse_text):
+    evs = _events(analyse_text, "The governor told city council members to draft regulations banning the trade.")
+    told = [e for e in evs if e.trigger.text == "told"]
+    assert told and told[0].type == "REQUEST" and told[0].target[0].text == "city council members"
+    # telling someone a fact is no demand
+    assert not [e for e in _events(analyse_text, "The governor told reporters that the talks had failed.")
+                if e.trigger.text == "told"]

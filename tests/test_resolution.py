@@ -184,6 +184,9 @@ def test_unqualified_security_nouns_take_the_storys_state(nlp):
     ("the schoolgirls", "CVL"),  # its civilians
     ("prison guards", "COP"),
     ("the victims", "CVL"),
+    ("city council members", "LEG"),
+    ("restaurant owners", "BUS"),   # local businesses
+    ("criminal groups", "CRM"),
 ])
 def test_unqualified_group_nouns_take_the_storys_state(nlp, phrase, sector):
     text = ("Gunmen abducted pupils from a school in Zamfara, Nigeria, on Friday. Officials said "

@@ -467,7 +467,7 @@ class _Role:
 
 _STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "SPY", "COP"}
 # Agent nouns that, unqualified, mean the forces or groups of the story's own state.
-_LOCAL_SECTORS = {"MIL", "COP", "SPY", "REB", "INS", "GOV", "LEG", "JUD", "CVL", "CRM", "OPP", "EDU", "PTY"}
+_LOCAL_SECTORS = {"MIL", "COP", "SPY", "REB", "INS", "GOV", "LEG", "JUD", "CVL", "CRM", "OPP", "EDU", "PTY", "BUS"}
 _GROUP_NOUNS = actor_words("group_noun")
 _ARMED_SECTORS = {"REB", "INS", "MIL", "OPP"}
 _GENERIC_TITLES = actor_words("generic_title")
