@@ -147,3 +147,19 @@ def test_an_unplaced_source_is_no_evidence_in_a_lone_sentence(analyse_text):
     in_sentence = [e for e in _events(analyse_text, sentence) if e.trigger.text == "accused"]
     in_story = [e for e in _events(analyse_text, story) if e.trigger.text == "accused"]
     assert in_sentence and not in_story
+
+
+def test_an_act_done_to_no_placed_actor_is_no_event_in_a_story(analyse_text):
+    # in a whole story, a rejection of a plan (no actor behind it) is no interaction;
+    # rejecting a state's plan is; a killing may have no stated target
+    filler = " ".join(["The weather was mild on Monday."] * 5)
+    rejected = [e for e in _events(analyse_text, filler + " Hungary rejected the plan.") if e.trigger.text == "rejected"]
+    assert not rejected
+    rejected = [e for e in _events(analyse_text, filler + " Hungary rejected the Austrian plan.")
+                if e.trigger.text == "rejected"]
+    assert rejected and [a.country for a in rejected[0].target] == ["AUT"]
+    killed = [e for e in _events(analyse_text, filler + " Gunmen killed five people in Mali.")
+              if e.type == "ASSAULT"]
+    assert killed
+    # a lone sentence keeps it: it lacks the story that would place its target
+    assert [e for e in _events(analyse_text, "Hungary rejected the plan.") if e.trigger.text == "rejected"]
