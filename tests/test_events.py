@@ -186,6 +186,9 @@ def _dyads(evs):
     # a perfect tense the parser reads as an adjective ("have since banned" → amod)
     ("Kenyan authorities have since banned civilians from traveling at night.", "Kenyan authorities",
      "civilians"),
+    # acting on another's act is acting on whoever made it
+    ("The court's president, Judge Mira Castell, rejected Kenya's request to brief the court.",
+     "Judge Mira Castell", "Kenya"),
     # a passive act with no "by" phrase: the other side of the fight it happened in
     ("The rebel commander Tomas Brandt was killed in a gun battle with police on Friday.", "police",
      "The rebel commander Tomas Brandt"),

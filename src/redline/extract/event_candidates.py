@@ -315,7 +315,11 @@ def _verb_candidate(tok, consumed: set):
     if dobj_entry is not None and tgt is not None and dobj is not None and tgt.i == dobj.i:
         # "doubled the U.S. tariff on Canadian steel": the act is no recipient; the
         # noun's own recipient ("on Canadian steel", "against Iran") is
-        tgt = ea.noun_roles(dobj)[1] or next(
+        owner = next((c for c in dobj.children if c.dep_ == "poss" and c.pos_ != "PRON"
+                      and ea.looks_actor(c) and (src is None or c.i != src.i)), None)
+        # "rejected Kenya's request", "welcomed Iran's offer": acting on another's act is
+        # acting on whoever made it
+        tgt = owner or ea.noun_roles(dobj)[1] or next(
             (o for _, o in ea.prep_objects(dobj, {"on", "against", "to"})), None)
         info["object_noun"] = dobj
     if entry is None and dobj_entry is not None and lem in ea.NOUN_GOVERNORS:
