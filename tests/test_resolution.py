@@ -58,6 +58,10 @@ def _resolved_index(nlp, text: str):
     ("A man named Tarik Mehdiyev drove to the border on Monday. Guards stopped the car of Mehdiyev at "
      "night. Police questioned Mehdiyev for hours. Mehdiyev, who is Azerbaijani, said he had done nothing "
      "wrong.", "Mehdiyev", "AZE", "descriptor:nationality"),
+    # an apposition at a later mention, when the first mentions say nothing
+    ("The son of jailed publisher Tam Wing-kei spoke in Washington. Tam's lawyers met officials. Tam's "
+     "family waited. Tam, a businessman and founder of a newspaper in Hong Kong, denies the charges.",
+     "Tam", "HKG", "descriptor:place"),
     # the predicate of a copula describes its subject
     ("Tomas Varga is a senior fellow at the Danube Policy Institute.", "Varga", "NGO", None),
     ("Abdi Farah was among the first refugees from Somalia to arrive.", "Farah", "SOM", "descriptor:place"),

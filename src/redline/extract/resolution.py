@@ -407,15 +407,10 @@ def _org_location(ctx: _Context, org: Entity, toks: list) -> Optional[str]:
 
 def _descriptor(ctx: _Context, ent: Entity) -> Optional[Evidence]:
     ranges = _name_tokens(ctx.doc, ent)
-    found = _first_descriptor(ctx, ent, ranges[:3])
-    if found is None:
-        # a nationality told only at a later mention ("Mehdiyev, who is Azerbaijani, said")
-        for ts, te in ranges[3:8]:
-            for rel, toks in _descriptor_phrases(ctx.doc, ts, te):
-                c = _nationality(ctx, rel, toks)
-                if c:
-                    return Evidence(c, None, "descriptor:nationality")
-    return found
+    # the first mentions speak first; a description told only at a later mention
+    # ("Mehdiyev, who is Azerbaijani, said"; "Lai, a businessman and founder of ... in
+    # Hong Kong") counts when they say nothing
+    return _first_descriptor(ctx, ent, ranges[:3]) or _first_descriptor(ctx, ent, ranges[3:8])
 
 
 def _first_descriptor(ctx: _Context, ent: Entity, ranges) -> Optional[Evidence]:
