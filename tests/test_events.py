@@ -859,3 +859,19 @@ def test_telling_someone_to_act_is_a_demand(analyse_text):
     # telling someone a fact is no demand
     assert not [e for e in _events(analyse_text, "The governor told reporters that the talks had failed.")
                 if e.trigger.text == "told"]
+
+
+def test_giving_someone_days_to_act_is_an_ultimatum(analyse_text):
+    evs = _events(analyse_text, "Kenya has given the U.N. Refugee Agency 14 days to present a plan to close the camps.")
+    given = [e for e in evs if e.trigger.text == "given"]
+    assert given and given[0].type == "THREATEN" and given[0].target[0].country == "UNO"
+    # days given as a gift, with nothing to do in them, are no ultimatum
+    gift = [e for e in _events(analyse_text, "The government gave the companies two weeks of tax relief.")
+            if e.trigger.text == "gave"]
+    assert all(e.type != "THREATEN" for e in gift)
+
+
+def test_encouraging_someone_to_act_is_a_demand(analyse_text):
+    evs = _events(analyse_text, "The envoy encouraged the Haitian police to speed up their investigation.")
+    enc = [e for e in evs if e.trigger.text == "encouraged"]
+    assert enc and enc[0].type == "REQUEST"

@@ -69,6 +69,8 @@ _ARMED_WORDS = word_class("armed_word")
 _MEDIA_NOUNS = word_class("media_noun")
 _INCREASE_VERBS = word_class("increase_verb")
 _PRAISE_WORDS = word_class("praise_word")
+_GIVING_VERBS = word_class("giving_verb")
+_DURATION_NOUNS = word_class("duration_noun")
 _QUOTES_OPEN = {"“", '"', "‘"}
 _ARMED_SECTORS = {"MIL", "REB", "COP", "SPY", "INS", "CRM"}
 # nouns of verbal conflict, joint action and meeting: such a noun says what the act is
@@ -252,6 +254,19 @@ def conditional_threat(x: TypeContext) -> Optional[str]:
     cooperative = any(e is not None and plover.quad(e.type) in ("verbal cooperation", "material cooperation")
                       for e in entries)
     return "AGREE" if cooperative else "THREATEN"
+
+
+def time_ultimatum(x: TypeContext) -> Optional[str]:
+    """"Kenya had given the U.N. Refugee Agency 14 days to present a plan": giving someone
+    a span of time to act is an ultimatum (THREATEN, as a deadline is)."""
+    tok = x.cand.trigger
+    if not x.verb or tok.lemma_.lower() not in _GIVING_VERBS:
+        return None
+    span = next((c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in _DURATION_NOUNS), None)
+    given_to = any(c.dep_ == "dative" for c in tok.children)
+    act = [c for c in list(tok.children) + (list(span.children) if span is not None else [])
+           if c.dep_ in ("advcl", "acl", "xcomp") and is_to_infinitive(c)]
+    return "THREATEN" if span is not None and given_to and act else None
 
 
 def expected_act(x: TypeContext) -> Optional[str]:
@@ -439,7 +454,7 @@ LEXICON_RULES = tuple(TypeRule(f.__name__, f) for f in (
 #: the sentence and the actors decide; later rules overrule earlier ones
 CONTEXT_RULES = tuple(TypeRule(f.__name__, f) for f in (
     call_on_visit, demand_with_act, promise_with_act, call_purpose, naming_call,
-    speech_blame, conditional_threat, expected_act, agreed_text, raised_act, light_verb_object,
+    speech_blame, conditional_threat, time_ultimatum, expected_act, agreed_text, raised_act, light_verb_object,
     joint_exercise, show_of_force, message_sent, envoy_purpose, relief_goods,
     labour_strike, stopping_an_act, verbal_attack_noun, military_seizure, verbal_attack,
     troop_movement, peacekeeping, classifier_guess_only))
