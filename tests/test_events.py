@@ -574,6 +574,17 @@ def test_stopping_an_act(analyse_text):
     assert any(e.type == "COERCE" and e.cameo == "1724" for e in evs), [(e.type, e.cameo) for e in evs]
 
 
+def test_stopping_an_act_of_armed_force_is_de_escalation(analyse_text):
+    # a noun that names no event ("pressure", "patrols") is one of force when an
+    # adjective of armed force modifies it; without one, stopping it stays SANCTION
+    for text in ("Vandoria called on Kestria to halt its military pressure on the islands.",
+                 "Kestria suspended its naval patrols near the border."):
+        stop = [e for e in _events(analyse_text, text) if e.trigger.text in ("halt", "suspended")]
+        assert stop and stop[0].type == "RETREAT", (text, [(e.type, e.trigger.text) for e in stop])
+    evs = _events(analyse_text, "The ministry halted its pressure on the banks.")
+    assert [e.type for e in evs if e.trigger.text == "halted"] == ["SANCTION"]
+
+
 def test_statement_noun_takes_its_complements_recipient(analyse_text):
     evs = _events(analyse_text, "Russia's threat to attack Kyiv worried the allies.")
     thr = [e for e in evs if e.trigger.text == "threat"]
