@@ -467,13 +467,28 @@ def _combat_party(verb):
     return None
 
 
+#: prepositions that say where an act happens
+PLACE_PREPS = {"in", "inside", "across", "throughout"}
+
+
+def in_place_phrase(tok) -> bool:
+    """A recipient phrase in a phrase of place ("in Odesa", "across the region"), as
+    :func:`_place_recipient` or an actor inside the object ("an agreement in X") find it."""
+    return tok is not None and tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS
+
+
+def is_place_name(tok) -> bool:
+    """The parse's own sign of a place: a place entity or a place noun."""
+    return tok.ent_type_ in ("GPE", "LOC") or _place_noun(tok)
+
+
 def _place_recipient(tok, obj=None):
     """Last resort recipient: the country or region where the act happens ("declared a
     ceasefire in Tripoli", "suspended aid deliveries in Borno State")."""
     for t in (tok, obj):
         if t is None:
             continue
-        for _, p in prep_objects(t, {"in", "inside", "across", "throughout"}):
+        for _, p in prep_objects(t, PLACE_PREPS):
             if p.ent_type_ in ("GPE", "LOC") or _place_noun(p):
                 return p
     return None

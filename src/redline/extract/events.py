@@ -43,7 +43,7 @@ from . import event_actors as ea
 from . import event_readings, event_referents, event_types
 from .event_candidates import Candidate, candidates
 from .event_features import features
-from .event_referents import actors, implied_authority, quote_at
+from .event_referents import actors, implied_authority, place_of_act, quote_at
 
 log = logging.getLogger(__name__)
 
@@ -195,6 +195,9 @@ def _events_of(doc, c, index, quotes, config: EventConfig = CONFIG, places=None)
         implied = implied_authority(c, x.type, index, places)
         if implied is not None:
             x.src = [implied]
+    where = []
+    if "place_of_act" not in config.disabled:
+        x.tgt, where = place_of_act(c, x.type, x.tgt, places)
     event_readings.dyads(x, config.disabled)
     s = sentence_of(tok)
     tspan = doc[c.trig_span[0]:c.trig_span[1]]
@@ -208,7 +211,7 @@ def _events_of(doc, c, index, quotes, config: EventConfig = CONFIG, places=None)
             score=plover.score(r.type), goldstein=plover.goldstein(cameo), factuality=r.factuality,
             trigger=TextSpan(tspan.start_char, tspan.end_char, tspan.text),
             sentence={"start": s.start_char, "end": s.end_char},
-            source=list(r.source), target=list(r.target), object=_object_of(doc, c),
+            source=list(r.source), target=list(r.target), object=_object_of(doc, c) + where,
             quote=quote.id if quote is not None else None,
             confidence=round(c.prob, 3) if c.label is not None else None,
         ))
