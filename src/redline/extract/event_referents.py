@@ -212,7 +212,7 @@ def actors(doc, head, index, quote) -> list[Actor]:
 
 _AUTHORITY_ACTS = word_class("authority_act")
 #: the steps of this stage that ``EventConfig.disabled`` can switch off
-NAMES = ("implied_authority", "place_of_act")
+NAMES = ("implied_authority", "place_of_act", "act_anaphor")
 #: acts between parties (meeting, agreeing, cooperating, signing): a place is their venue
 VENUE_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT"})
 
@@ -243,6 +243,42 @@ def place_of_act(cand, type_: str, targets: list, places) -> tuple[list, list]:
         else:
             kept.append(Actor(country_name(country), None, country, None, a.start, a.end, a.text))
     return kept, moved
+
+
+#: reactions to an act: their recipient is who did it
+REACTION_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
+
+
+def act_anaphor(doc, cand, type_: str, index, quote) -> list[Actor]:
+    """The recipient of a reaction to an act named before ("condemned *the drills*",
+    "praised the agreement"): a definite event noun with no actor of its own refers to
+    the last act of its kind (same type in the event lexicon) named earlier in the story;
+    condemning or praising it is aimed at that act's actor (the subject of its verb, or
+    its possessor; the subject of an act named by a verb). [] when no such act or actor
+    precedes it."""
+    from .event_features import lex_entry
+    obj = cand.info.get("dobj")
+    if type_ not in REACTION_TYPES or cand.kind != "verb" or obj is None:
+        return []
+    entry = lex_entry(obj, "NOUN")
+    if entry is None or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "these", "those")
+                                for c in obj.children) \
+            or any(c.dep_ in ("poss", "prep", "acl", "relcl") for c in obj.children):
+        return []
+    for t in reversed(doc[:sentence_of(obj).start]):
+        verb = t.pos_ == "VERB"
+        earlier = lex_entry(t, "VERB" if verb else "NOUN") if t.pos_ in ("NOUN", "VERB") else None
+        if earlier is None or earlier.type != entry.type:
+            continue
+        poss = [c for c in t.children if c.dep_ == "poss"]
+        if verb:  # "Russian forces attacked the port ... condemned the attack"
+            actor = ea.subject_of(t) if not ea.is_passive(t) else None
+        else:
+            actor = poss[0] if poss else (ea.subject_of(t.head) if t.dep_ in ("dobj", "nsubjpass") else None)
+        if actor is None or not ea.looks_actor(actor):
+            return []
+        return [a for a in actors(doc, actor, index, quote) if known(a)]
+    return []
 
 
 def implied_authority(cand, type_: str, index, places) -> Optional[Actor]:

@@ -43,7 +43,7 @@ from . import event_actors as ea
 from . import event_readings, event_referents, event_types
 from .event_candidates import Candidate, candidates
 from .event_features import features
-from .event_referents import actors, implied_authority, place_of_act, quote_at
+from .event_referents import act_anaphor, actors, implied_authority, place_of_act, quote_at
 
 log = logging.getLogger(__name__)
 
@@ -195,6 +195,8 @@ def _events_of(doc, c, index, quotes, config: EventConfig = CONFIG, places=None)
         implied = implied_authority(c, x.type, index, places)
         if implied is not None:
             x.src = [implied]
+    if not x.tgt and index is not None and "act_anaphor" not in config.disabled:
+        x.tgt = act_anaphor(doc, c, x.type, index, quote)
     where = []
     if "place_of_act" not in config.disabled:
         x.tgt, where = place_of_act(c, x.type, x.tgt, places)
