@@ -228,6 +228,14 @@ def test_the_two_governments_are_the_pair_named_before(analyse_text):
     assert urged and [a.country for a in urged[0].target] == ["TCD", "SDN"]
 
 
+def test_reporting_exercises_is_no_accusation(analyse_text):
+    # a verb governing an event noun does what the noun names: exercises are no charge,
+    # a missile attack is
+    said = lambda t: [e for e in _events(analyse_text, t) if e.trigger.text == "said" and e.type == "ACCUSE"]
+    assert not said("China launched military exercises around Japan on Monday, Japan's defence ministry said.")
+    assert said("Russia launched a missile attack on Kyiv overnight, Ukraine's air force said.")
+
+
 def test_a_reaction_to_an_act_named_before_is_aimed_at_its_actor(analyse_text):
     for text in ("China launched military exercises near Japan on Monday. Japanese Prime Minister Aiko Sato "
                  "condemned the drills.",
