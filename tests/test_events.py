@@ -211,6 +211,9 @@ def test_the_place_of_an_act_is_its_venue_or_its_state(analyse_text):
     # an act between parties: the town is the venue, no one's recipient
     (d,) = dyads("The ministers met in Geneva on Friday.", "met")
     assert d[1] == [] and "Geneva" in d[2], d
+    # ... but the place visited is the host's
+    (d,) = dyads("The Japanese delegation visited several cities in Kenya.", "visited")
+    assert d[1] == [("Kenya", "KEN")], d
     # a country after "in" may be the partner of a cooperative act
     (d,) = dyads("The United States will deepen its investment in Ukraine.", "deepen")
     assert d[1] == [("Ukraine", "UKR")], d

@@ -223,8 +223,8 @@ def place_of_act(cand, type_: str, targets: list, places) -> tuple[list, list]:
     (ANNOTATION.md): the actor affected is. For an act between parties ("met in
     Geneva", "signed an accord in Niamey") a town or region is the venue and affects no
     one (a country may be the partner: "investment in Ukraine"); for an act done there
-    ("struck targets in Odesa", "bombings in Somalia") the state the place lies in is
-    the actor affected, named as the state; a place of no known state is only a place."""
+    ("struck targets in Odesa", "bombings in Somalia", "visit cities in China") the
+    state the place lies in is the actor affected, named as the state; a place of no known state is only a place."""
     if not targets or not ea.in_place_phrase(cand.tgt):
         return targets, []
     kept, moved = [], []
@@ -234,7 +234,8 @@ def place_of_act(cand, type_: str, targets: list, places) -> tuple[list, list]:
             kept.append(a)  # "in the government": no place
             continue
         country = a.country or (place.country if place is not None else None)
-        if type_ in VENUE_TYPES and (place is None or place.kind != "country"):
+        visit = cand.lex is not None and cand.lex.mode == "visit"  # the place visited is the host's
+        if type_ in VENUE_TYPES and not visit and (place is None or place.kind != "country"):
             moved.append(a)
         elif country is None:
             moved.append(a)
