@@ -237,6 +237,9 @@ def test_reporting_exercises_is_no_accusation(analyse_text):
     said = lambda t: [e for e in _events(analyse_text, t) if e.trigger.text == "said" and e.type == "ACCUSE"]
     assert not said("China launched military exercises around Japan on Monday, Japan's defence ministry said.")
     assert said("Russia launched a missile attack on Kyiv overnight, Ukraine's air force said.")
+    # a hostile noun governed by a verb of no act stays no charge
+    assert not said("The European Union is considering new sanctions against Iranian oil firms, "
+                    "two diplomats said.")
 
 
 def test_a_reaction_to_an_act_named_before_is_aimed_at_its_actor(analyse_text):
