@@ -242,6 +242,16 @@ def test_reporting_exercises_is_no_accusation(analyse_text):
                     "two diplomats said.")
 
 
+def test_a_verb_joined_to_a_reported_clause_of_no_actor_is_the_speakers(analyse_text):
+    # "said [the claims were absurd] and accused Y": claims cannot accuse; the speaker does
+    evs = _events(analyse_text, 'Foreign Minister Anna Berg of Sweden said the reports were "false" and '
+                                'accused Norway of spreading rumours.')
+    acc = [e for e in evs if e.trigger.text == "accused"]
+    assert acc and acc[0].type == "ACCUSE" and acc[0].factuality == "asserted", \
+        [(e.type, e.factuality, [a.text for a in e.source]) for e in acc]
+    assert [a.country for a in acc[0].source] == ["SWE"] and [a.country for a in acc[0].target] == ["NOR"]
+
+
 def test_a_reaction_to_an_act_named_before_is_aimed_at_its_actor(analyse_text):
     for text in ("China launched military exercises near Japan on Monday. Japanese Prime Minister Aiko Sato "
                  "condemned the drills.",

@@ -234,6 +234,9 @@ def subject_of(verb, depth: int = 0):
         return None
     if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp") and verb.head != verb:
         h = verb.head
+        said = speech_conjunct(verb)
+        if said is not None:
+            return subject_of(said, depth + 1)
         if verb.dep_ == "xcomp" and h.pos_ == "ADJ" and h.dep_ in ("acomp", "amod") and h.head != h:
             h = h.head  # "the U.S. is willing to provide", "must be ready to mediate"
         if verb.dep_ == "pcomp":  # "by attacking", "for sending", "the possibility of attacking"
@@ -256,6 +259,25 @@ def subject_of(verb, depth: int = 0):
                             return p
         return subject_of(h, depth + 1)
     return None
+
+
+_SPEECH_VERBS = word_class("speech_verb")
+
+
+def speech_conjunct(verb):
+    """The speech verb a verb is really coordinated with, or None. "Peskov said the
+    accusations were absurd and accused Vilnius": the parse joins "accused" to the
+    reported clause, whose subject (a thing) cannot accuse; a conjunct whose inherited
+    subject is no actor continues the speaker's own sentence ("said ... and accused")."""
+    if verb.dep_ != "conj" or verb.pos_ != "VERB" or any(c.dep_ in SUBJ | PASS_SUBJ for c in verb.children):
+        return None
+    first = verb.head
+    if first.dep_ != "ccomp" or first.head.lemma_.lower() not in _SPEECH_VERBS:
+        return None
+    subj = next((c for c in first.children if c.dep_ in SUBJ | PASS_SUBJ), None)
+    if subj is None or subj.pos_ == "PRON" or looks_actor(subj):
+        return None
+    return first.head
 
 
 def is_event_noun(tok) -> bool:

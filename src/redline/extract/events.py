@@ -181,7 +181,13 @@ def _events_of(doc, c, index, quotes, config: EventConfig = CONFIG, places=None)
         return []  # no model and no lexicon entry: nothing says what the act is
     tok = c.trigger
     quote = quote_at(quotes, tok.idx)
-    x = event_types.TypeContext(c, factuality(tok, in_quote=quote is not None),
+    fact = factuality(tok, in_quote=quote is not None)
+    said = ea.speech_conjunct(tok)
+    if said is not None and said.i < tok.i:
+        # "X said ... and accused Y": the speaker's own act, as factual as the saying
+        quote = quote_at(quotes, said.idx)
+        fact = factuality(said, in_quote=quote is not None)
+    x = event_types.TypeContext(c, fact,
                                 _actors_or_phrases(doc, c.src, index, quote),
                                 _actors_or_phrases(doc, c.tgt, index, quote),
                                 doc=doc, index=index, quote=quote)
