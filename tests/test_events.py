@@ -204,6 +204,69 @@ def test_a_place_is_never_a_target(analyse_text):
     assert not any(any("Mombasa" in x for x in t) for _, t in _dyads(evs)), _dyads(evs)
 
 
+def test_the_place_of_an_act_is_its_venue_or_its_state(analyse_text):
+    def dyads(text, trigger):
+        return [([a.country for a in e.source], [(a.name, a.country) for a in e.target], [a.text for a in e.object])
+                for e in _events(analyse_text, text) if e.trigger.text == trigger]
+    # an act done somewhere: the state the place lies in is the actor affected
+    (d,) = dyads("Russian forces shelled residential buildings in Kharkiv on Monday.", "shelled")
+    assert d[1] == [("Ukraine", "UKR")], d
+    # an act between parties: the town is the venue, no one's recipient
+    (d,) = dyads("The ministers met in Geneva on Friday.", "met")
+    assert d[1] == [] and "Geneva" in d[2], d
+    # ... but the place visited is the host's
+    (d,) = dyads("The Japanese delegation visited several cities in Kenya.", "visited")
+    assert d[1] == [("Kenya", "KEN")], d
+    # a country after "in" may be the partner of a cooperative act
+    (d,) = dyads("The United States will deepen its investment in Ukraine.", "deepen")
+    assert d[1] == [("Ukraine", "UKR")], d
+
+
+def test_the_two_governments_are_the_pair_named_before(analyse_text):
+    text = ("Chad and Sudan agreed on Monday to reopen the border. The two governments signed a "
+            "security pact in Abeche. The United Nations urged both governments to protect civilians.")
+    evs = _events(analyse_text, text)
+    signed = [e for e in evs if e.trigger.text == "signed"]
+    assert signed and {a.country for a in signed[0].source + signed[0].target} == {"TCD", "SDN"}, \
+        [(e.type, [(a.text, a.country) for a in e.source + e.target]) for e in signed]
+    assert not any(a.country == "TCD" and a.text == "Abeche" for a in signed[0].target)
+    urged = [e for e in evs if e.trigger.text == "urged"]
+    assert urged and [a.country for a in urged[0].target] == ["TCD", "SDN"]
+
+
+def test_reporting_exercises_is_no_accusation(analyse_text):
+    # a verb governing an event noun does what the noun names: exercises are no charge,
+    # a missile attack is
+    said = lambda t: [e for e in _events(analyse_text, t) if e.trigger.text == "said" and e.type == "ACCUSE"]
+    assert not said("China launched military exercises around Japan on Monday, Japan's defence ministry said.")
+    assert said("Russia launched a missile attack on Kyiv overnight, Ukraine's air force said.")
+    # a hostile noun governed by a verb of no act stays no charge
+    assert not said("The European Union is considering new sanctions against Iranian oil firms, "
+                    "two diplomats said.")
+
+
+def test_a_verb_joined_to_a_reported_clause_of_no_actor_is_the_speakers(analyse_text):
+    # "said [the claims were absurd] and accused Y": claims cannot accuse; the speaker does
+    evs = _events(analyse_text, 'Foreign Minister Anna Berg of Sweden said the reports were "false" and '
+                                'accused Norway of spreading rumours.')
+    acc = [e for e in evs if e.trigger.text == "accused"]
+    assert acc and acc[0].type == "ACCUSE" and acc[0].factuality == "asserted", \
+        [(e.type, e.factuality, [a.text for a in e.source]) for e in acc]
+    assert [a.country for a in acc[0].source] == ["SWE"] and [a.country for a in acc[0].target] == ["NOR"]
+
+
+def test_a_reaction_to_an_act_named_before_is_aimed_at_its_actor(analyse_text):
+    for text in ("China launched military exercises near Japan on Monday. Japanese Prime Minister Aiko Sato "
+                 "condemned the drills.",
+                 "Russian forces attacked a port overnight. Germany condemned the attack on Friday."):
+        evs = [e for e in _events(analyse_text, text) if e.trigger.text == "condemned"]
+        assert evs and evs[0].type == "ACCUSE" and [a.country for a in evs[0].target] in (["CHN"], ["RUS"]), \
+            (text, [(e.type, [(a.text, a.country) for a in e.target]) for e in evs])
+    # no act named before: no one to aim at
+    evs = [e for e in _events(analyse_text, "Germany condemned the attack.") if e.trigger.text == "condemned"]
+    assert evs and not evs[0].target
+
+
 @pytest.mark.parametrize("text,type_", [
     ("Trump attacked The Wall Street Journal over its coverage of the talks.", "ACCUSE"),
     ("President Biden attacked Senator Ted Cruz in a speech on Monday.", "ACCUSE"),
@@ -576,6 +639,17 @@ def test_stopping_an_act(analyse_text):
     assert not any(e.type == "SANCTION" for e in evs), [(e.type, e.trigger.text) for e in evs]
     evs = _events(analyse_text, "The president declared a state of emergency in Colombia.")
     assert any(e.type == "COERCE" and e.cameo == "1724" for e in evs), [(e.type, e.cameo) for e in evs]
+
+
+def test_stopping_an_act_of_armed_force_is_de_escalation(analyse_text):
+    # a noun that names no event ("pressure", "patrols") is one of force when an
+    # adjective of armed force modifies it; without one, stopping it stays SANCTION
+    for text in ("Vandoria called on Kestria to halt its military pressure on the islands.",
+                 "Kestria suspended its naval patrols near the border."):
+        stop = [e for e in _events(analyse_text, text) if e.trigger.text in ("halt", "suspended")]
+        assert stop and stop[0].type == "RETREAT", (text, [(e.type, e.trigger.text) for e in stop])
+    evs = _events(analyse_text, "The ministry halted its pressure on the banks.")
+    assert [e.type for e in evs if e.trigger.text == "halted"] == ["SANCTION"]
 
 
 def test_statement_noun_takes_its_complements_recipient(analyse_text):

@@ -234,6 +234,9 @@ def subject_of(verb, depth: int = 0):
         return None
     if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp") and verb.head != verb:
         h = verb.head
+        said = speech_conjunct(verb)
+        if said is not None:
+            return subject_of(said, depth + 1)
         if verb.dep_ == "xcomp" and h.pos_ == "ADJ" and h.dep_ in ("acomp", "amod") and h.head != h:
             h = h.head  # "the U.S. is willing to provide", "must be ready to mediate"
         if verb.dep_ == "pcomp":  # "by attacking", "for sending", "the possibility of attacking"
@@ -256,6 +259,25 @@ def subject_of(verb, depth: int = 0):
                             return p
         return subject_of(h, depth + 1)
     return None
+
+
+_SPEECH_VERBS = word_class("speech_verb")
+
+
+def speech_conjunct(verb):
+    """The speech verb a verb is really coordinated with, or None. "Peskov said the
+    accusations were absurd and accused Vilnius": the parse joins "accused" to the
+    reported clause, whose subject (a thing) cannot accuse; a conjunct whose inherited
+    subject is no actor continues the speaker's own sentence ("said ... and accused")."""
+    if verb.dep_ != "conj" or verb.pos_ != "VERB" or any(c.dep_ in SUBJ | PASS_SUBJ for c in verb.children):
+        return None
+    first = verb.head
+    if first.dep_ != "ccomp" or first.head.lemma_.lower() not in _SPEECH_VERBS:
+        return None
+    subj = next((c for c in first.children if c.dep_ in SUBJ | PASS_SUBJ), None)
+    if subj is None or subj.pos_ == "PRON" or looks_actor(subj):
+        return None
+    return first.head
 
 
 def is_event_noun(tok) -> bool:
@@ -467,13 +489,28 @@ def _combat_party(verb):
     return None
 
 
+#: prepositions that say where an act happens
+PLACE_PREPS = {"in", "inside", "across", "throughout"}
+
+
+def in_place_phrase(tok) -> bool:
+    """A recipient phrase in a phrase of place ("in Odesa", "across the region"), as
+    :func:`_place_recipient` or an actor inside the object ("an agreement in X") find it."""
+    return tok is not None and tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS
+
+
+def is_place_name(tok) -> bool:
+    """The parse's own sign of a place: a place entity or a place noun."""
+    return tok.ent_type_ in ("GPE", "LOC") or _place_noun(tok)
+
+
 def _place_recipient(tok, obj=None):
     """Last resort recipient: the country or region where the act happens ("declared a
     ceasefire in Tripoli", "suspended aid deliveries in Borno State")."""
     for t in (tok, obj):
         if t is None:
             continue
-        for _, p in prep_objects(t, {"in", "inside", "across", "throughout"}):
+        for _, p in prep_objects(t, PLACE_PREPS):
             if p.ent_type_ in ("GPE", "LOC") or _place_noun(p):
                 return p
     return None

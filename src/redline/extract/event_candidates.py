@@ -182,6 +182,14 @@ def _speech_accusation(tok):
     toks = [t for t in content.subtree][:40]
 
     def conflict(t):
+        if t.pos_ == "VERB" and t.lemma_.lower() in ea.NOUN_GOVERNORS:
+            # "launched military exercises": a verb governing an event noun does the act
+            # the noun names (exercises, not the launch of a missile); a hostile noun
+            # leaves the verb to judge ("is considering sanctions" is no charge)
+            named = next((e for c in t.children if c.dep_ == "dobj"
+                          for e in [lex_entry(c, "NOUN")] if e is not None), None)
+            if named is not None and named.type not in _CONFLICT_TYPES:
+                return False
         e = lex_entry(t, "VERB" if t.pos_ == "VERB" else "NOUN") if t.pos_ in ("VERB", "NOUN") else None
         return e is not None and e.type in _CONFLICT_TYPES
     # the content's own act is hostile, or it names perpetrators ("attackers",

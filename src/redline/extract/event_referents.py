@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 from typing import Optional
 
+from ..countries import country_name
 from ..model import Actor
 from ..plover import word_class
 from ._text import doc_text, sentence_of
@@ -143,6 +144,30 @@ def _possessed_state(doc, span, index, quote) -> Optional[Actor]:
     return Actor(span.text, None, owner.country, sector, span.start_char, span.end_char, span.text)
 
 
+_PARTY_NOUNS = word_class("party_noun")
+
+
+def _pair_referent(doc, span, index) -> list[Actor]:
+    """"the two governments", "both sides": a plural party noun counted as two names
+    the last pair of actors named together before it ("Niger and Mali agreed ... The
+    two governments signed") — one actor each, pointing at the phrase; [] when no
+    such pair precedes it."""
+    root = span.root
+    if root.lemma_.lower() not in _PARTY_NOUNS or "Plur" not in root.morph.get("Number") \
+            or not any(c.i < root.i and c.lower_ in ("two", "both") for c in root.children):
+        return []
+    for t in reversed(doc[:span.start]):
+        partners = [c for c in t.children if c.dep_ == "conj"]
+        if len(partners) != 1 or not ea.looks_actor(t) or not ea.looks_actor(partners[0]):
+            continue
+        pair = [_actor_of(doc, t.i, t.i + 1, index), _actor_of(doc, partners[0].i, partners[0].i + 1, index)]
+        if all(a is not None and a.country for a in pair) and pair[0].country != pair[1].country:
+            sector = "GOV" if root.lemma_.lower() in ("government", "administration") else None
+            return [Actor(a.name, a.entity, a.country, a.sector or sector,
+                          span.start_char, span.end_char, span.text) for a in pair]
+    return []
+
+
 def _actor_of(doc, lo, hi, index) -> Optional[Actor]:
     span = doc[lo:hi]
     start, end = span.start_char, span.end_char
@@ -173,6 +198,10 @@ def actors(doc, head, index, quote) -> list[Actor]:
             continue
         a = _actor_of(doc, lo, hi, index)
         if a is None or not (a.entity or a.country):
+            pair = _pair_referent(doc, span, index)
+            if pair:
+                out.extend(pair)
+                continue
             a = _possessed_state(doc, span, index, quote) or a
         if a is None:  # not a known actor: keep the phrase itself (PLOVER recipients may be things)
             a = Actor(span.text, None, None, None, span.start_char, span.end_char, span.text)
@@ -183,7 +212,74 @@ def actors(doc, head, index, quote) -> list[Actor]:
 
 _AUTHORITY_ACTS = word_class("authority_act")
 #: the steps of this stage that ``EventConfig.disabled`` can switch off
-NAMES = ("implied_authority",)
+NAMES = ("implied_authority", "place_of_act", "act_anaphor")
+#: acts between parties (meeting, agreeing, cooperating, signing): a place is their venue
+VENUE_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT"})
+
+
+def place_of_act(cand, type_: str, targets: list, places) -> tuple[list, list]:
+    """(targets, places moved to the object) when the recipient phrase only says where
+    the act happened ("in Niamey", "in Odesa"). A place is never a target
+    (ANNOTATION.md): the actor affected is. For an act between parties ("met in
+    Geneva", "signed an accord in Niamey") a town or region is the venue and affects no
+    one (a country may be the partner: "investment in Ukraine"); for an act done there
+    ("struck targets in Odesa", "bombings in Somalia", "visit cities in China") the
+    state the place lies in is the actor affected, named as the state; a place of no known state is only a place."""
+    if not targets or not ea.in_place_phrase(cand.tgt):
+        return targets, []
+    kept, moved = [], []
+    for a in targets:
+        place = next((p for p in places or [] if a.start is not None and p.start <= a.start < p.end), None)
+        if place is None and not ea.is_place_name(cand.tgt):
+            kept.append(a)  # "in the government": no place
+            continue
+        country = a.country or (place.country if place is not None else None)
+        visit = cand.lex is not None and cand.lex.mode == "visit"  # the place visited is the host's
+        if type_ in VENUE_TYPES and not visit and (place is None or place.kind != "country"):
+            moved.append(a)
+        elif country is None:
+            moved.append(a)
+        elif a.country:
+            kept.append(a)  # "Mogadishu" resolved to the state it stands for
+        else:
+            kept.append(Actor(country_name(country), None, country, None, a.start, a.end, a.text))
+    return kept, moved
+
+
+#: reactions to an act: their recipient is who did it
+REACTION_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
+
+
+def act_anaphor(doc, cand, type_: str, index, quote) -> list[Actor]:
+    """The recipient of a reaction to an act named before ("condemned *the drills*",
+    "praised the agreement"): a definite event noun with no actor of its own refers to
+    the last act of its kind (same type in the event lexicon) named earlier in the story;
+    condemning or praising it is aimed at that act's actor (the subject of its verb, or
+    its possessor; the subject of an act named by a verb). [] when no such act or actor
+    precedes it."""
+    from .event_features import lex_entry
+    obj = cand.info.get("dobj")
+    if type_ not in REACTION_TYPES or cand.kind != "verb" or obj is None:
+        return []
+    entry = lex_entry(obj, "NOUN")
+    if entry is None or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "these", "those")
+                                for c in obj.children) \
+            or any(c.dep_ in ("poss", "prep", "acl", "relcl") for c in obj.children):
+        return []
+    for t in reversed(doc[:sentence_of(obj).start]):
+        verb = t.pos_ == "VERB"
+        earlier = lex_entry(t, "VERB" if verb else "NOUN") if t.pos_ in ("NOUN", "VERB") else None
+        if earlier is None or earlier.type != entry.type:
+            continue
+        poss = [c for c in t.children if c.dep_ == "poss"]
+        if verb:  # "Russian forces attacked the port ... condemned the attack"
+            actor = ea.subject_of(t) if not ea.is_passive(t) else None
+        else:
+            actor = poss[0] if poss else (ea.subject_of(t.head) if t.dep_ in ("dobj", "nsubjpass") else None)
+        if actor is None or not ea.looks_actor(actor):
+            return []
+        return [a for a in actors(doc, actor, index, quote) if known(a)]
+    return []
 
 
 def implied_authority(cand, type_: str, index, places) -> Optional[Actor]:

@@ -43,7 +43,7 @@ from . import event_actors as ea
 from . import event_readings, event_referents, event_types
 from .event_candidates import Candidate, candidates
 from .event_features import features
-from .event_referents import actors, implied_authority, quote_at
+from .event_referents import act_anaphor, actors, implied_authority, place_of_act, quote_at
 
 log = logging.getLogger(__name__)
 
@@ -181,7 +181,13 @@ def _events_of(doc, c, index, quotes, config: EventConfig = CONFIG, places=None)
         return []  # no model and no lexicon entry: nothing says what the act is
     tok = c.trigger
     quote = quote_at(quotes, tok.idx)
-    x = event_types.TypeContext(c, factuality(tok, in_quote=quote is not None),
+    fact = factuality(tok, in_quote=quote is not None)
+    said = ea.speech_conjunct(tok)
+    if said is not None and said.i < tok.i:
+        # "X said ... and accused Y": the speaker's own act, as factual as the saying
+        quote = quote_at(quotes, said.idx)
+        fact = factuality(said, in_quote=quote is not None)
+    x = event_types.TypeContext(c, fact,
                                 _actors_or_phrases(doc, c.src, index, quote),
                                 _actors_or_phrases(doc, c.tgt, index, quote),
                                 doc=doc, index=index, quote=quote)
@@ -195,6 +201,11 @@ def _events_of(doc, c, index, quotes, config: EventConfig = CONFIG, places=None)
         implied = implied_authority(c, x.type, index, places)
         if implied is not None:
             x.src = [implied]
+    if not x.tgt and index is not None and "act_anaphor" not in config.disabled:
+        x.tgt = act_anaphor(doc, c, x.type, index, quote)
+    where = []
+    if "place_of_act" not in config.disabled:
+        x.tgt, where = place_of_act(c, x.type, x.tgt, places)
     event_readings.dyads(x, config.disabled)
     s = sentence_of(tok)
     tspan = doc[c.trig_span[0]:c.trig_span[1]]
@@ -208,7 +219,7 @@ def _events_of(doc, c, index, quotes, config: EventConfig = CONFIG, places=None)
             score=plover.score(r.type), goldstein=plover.goldstein(cameo), factuality=r.factuality,
             trigger=TextSpan(tspan.start_char, tspan.end_char, tspan.text),
             sentence={"start": s.start_char, "end": s.end_char},
-            source=list(r.source), target=list(r.target), object=_object_of(doc, c),
+            source=list(r.source), target=list(r.target), object=_object_of(doc, c) + where,
             quote=quote.id if quote is not None else None,
             confidence=round(c.prob, 3) if c.label is not None else None,
         ))
