@@ -949,3 +949,8 @@ def test_encouraging_someone_to_act_is_a_demand(analyse_text):
     evs = _events(analyse_text, "The envoy encouraged the Haitian police to speed up their investigation.")
     enc = [e for e in evs if e.trigger.text == "encouraged"]
     assert enc and enc[0].type == "REQUEST"
+
+
+def test_an_attack_that_does_things_is_not_the_speakers_act(analyse_text):
+    evs = _events(analyse_text, "Ukrainian officials said the strike destroyed the grain and wounded five port workers.")
+    assert not [e for e in evs if e.trigger.text == "wounded" and any("officials" in a.text for a in e.source)]

@@ -274,9 +274,16 @@ def speech_conjunct(verb):
     first = verb.head
     if first.dep_ != "ccomp" or first.head.lemma_.lower() not in _SPEECH_VERBS:
         return None
+    from ..plover import lexicon, quad
     subj = next((c for c in first.children if c.dep_ in SUBJ | PASS_SUBJ), None)
     if subj is None or subj.pos_ == "PRON" or looks_actor(subj):
         return None
+    act = lexicon().get((core(subj).lemma_.lower(), "NOUN"))
+    if act is not None and quad(act.type).startswith("material"):
+        return None  # "said the strike destroyed grain and wounded five workers": the strike did
+    entry = lexicon().get((verb.lemma_.lower(), "VERB"))
+    if entry is None or not quad(entry.type).startswith("verbal"):
+        return None  # only a speech act continues what the speaker says
     return first.head
 
 
