@@ -954,3 +954,13 @@ def test_encouraging_someone_to_act_is_a_demand(analyse_text):
 def test_an_attack_that_does_things_is_not_the_speakers_act(analyse_text):
     evs = _events(analyse_text, "Ukrainian officials said the strike destroyed the grain and wounded five port workers.")
     assert not [e for e in evs if e.trigger.text == "wounded" and any("officials" in a.text for a in e.source)]
+
+
+def test_a_statement_reported_by_its_own_side_is_asserted(analyse_text):
+    text = "Interior Minister Fred Matiangi announced Kenya had given the U.N. Refugee Agency 14 days to present a plan."
+    given = [e for e in _events(analyse_text, text) if e.trigger.text == "given"]
+    assert given and given[0].type == "THREATEN" and given[0].factuality == "asserted"
+    # reported by the other side it stays reported
+    text = "Somali officials said Kenya had given the U.N. Refugee Agency 14 days to present a plan."
+    given = [e for e in _events(analyse_text, text) if e.trigger.text == "given"]
+    assert given and given[0].factuality == "reported"

@@ -26,6 +26,9 @@ reading. The others:
   THREATEN); the demanded act follows.
 * ``speaker_performs``: a speech act the quote's speaker performs in the quote ("'We
   reject the allegations,' the spokesperson said") is asserted, not reported.
+* ``own_statement``: a statement reported by its own side (a minister announcing his
+  state's ultimatum, a court's president quoting the court) is that side making it:
+  asserted.
 * ``meeting_both_ways``: a meeting between two known actors ("MBS held a meeting with
   Zelenskyy") is each side's act, so it is coded both ways.
 
@@ -50,6 +53,7 @@ _RECIPROCAL = word_class("reciprocal_verb")
 _ADVOCATING = word_class("advocating_verb")
 _RELEASE_NOUNS = word_class("release_noun")
 _MEETING_NOUNS = word_class("meeting_noun")
+_REPORTING = frozenset(k for (k, where), v in plover.factuality_cues().items() if where == "verb" and v == "reported")
 # what announcing an act of each quad states
 _STATEMENT_OF = {"material conflict": "THREATEN", "material cooperation": "AGREE",
                  "verbal cooperation": "AGREE"}
@@ -58,7 +62,7 @@ _COOPERATION_QUADS = {"verbal cooperation", "material cooperation"}
 
 #: the names of this stage's steps, each of which ``EventConfig.disabled`` can switch off
 NAMES = ("release_demand", "reciprocal_dyad", "between_dyad", "deployment_aid", "unannounced_act",
-         "irrealis_statement", "stated_intent", "refusal", "advocated_threat", "speaker_performs", "meeting_both_ways")
+         "irrealis_statement", "stated_intent", "refusal", "advocated_threat", "speaker_performs", "own_statement", "meeting_both_ways")
 
 
 class Reading(NamedTuple):
@@ -178,6 +182,9 @@ def readings(x: TypeContext, disabled: frozenset = frozenset(),
         if "speaker_performs" not in disabled and f == "reported" and quote is not None \
                 and _speaker_acts(t, s, quote, tok):
             f = "asserted"
+        if "own_statement" not in disabled and f == "reported" and plover.quad(t).startswith("verbal") \
+                and _own_statement(x, s):
+            f = "asserted"
         out.append(Reading(t, tgt_t, f, s))
     if ("meeting_both_ways" not in disabled and len(out) == 1 and out[0].type == "CONSULT"
             and (tok.lemma_.lower() in _RECIPROCAL or tok.lemma_.lower() in _MEETING_NOUNS)
@@ -239,6 +246,34 @@ def _past_possibility(tok) -> bool:
         return False
     auxes = [c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")]
     return "have" in auxes and any(a in ("may", "might", "could", "would", "must") for a in auxes)
+
+
+def _reporter_country(x: TypeContext):
+    """The state of whoever reports the event: the quote's speaker, else the subject of
+    the speech verb whose complement holds the trigger."""
+    if x.index is None:
+        return None
+    if x.quote is not None and x.quote.speaker is not None:
+        ent = x.index.get(x.quote.speaker.entity)
+        return ent.country if ent is not None else None
+    tok = x.tok
+    for _ in range(6):
+        if tok.dep_ in ("ccomp", "parataxis") and tok.head.lemma_.lower() in _REPORTING:
+            who = actors(x.doc, ea.subject_of(tok.head), x.index, None)
+            return next((a.country for a in who if a.country), None)
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def _own_statement(x: TypeContext, src) -> bool:
+    """A statement reported by its own side ("Interior Minister Matiangi announced Kenya
+    had given the agency 14 days", "the spokesperson said the United States calls for
+    his release", a court's president quoting the court) is that side making it:
+    asserted, not reported."""
+    mine = {a.country for a in src if a.country}
+    return bool(mine) and _reporter_country(x) in mine
 
 
 def _said_by(src, quote) -> bool:
