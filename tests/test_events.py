@@ -189,6 +189,8 @@ def _dyads(evs):
     # acting on another's act is acting on whoever made it
     ("The court's president, Judge Mira Castell, rejected Kenya's request to brief the court.",
      "Judge Mira Castell", "Kenya"),
+    # the purpose of an act names whom it is against
+    ("Kenya launched an operation to flush out al-Shabab fighters from the forest.", "Kenya", "al-Shabab"),
     # a passive act with no "by" phrase: the other side of the fight it happened in
     ("The rebel commander Tomas Brandt was killed in a gun battle with police on Friday.", "police",
      "The rebel commander Tomas Brandt"),

@@ -276,6 +276,17 @@ def _conditional_threat(tok):
     return None
 
 
+def _purpose_recipient(verb, act, src):
+    """Whom an act is against when only its purpose says it: "launched an operation to
+    flush out al-Shabab" → al-Shabab (the purpose infinitive's recipient)."""
+    for c in list(act.children) + list(verb.children):
+        if c.dep_ in ("acl", "advcl") and c.pos_ == "VERB" and is_to_infinitive(c):
+            _, tgt, _ = ea.verb_roles(c, 1)
+            if tgt is not None and ea.looks_actor(tgt) and (src is None or tgt.i != src.i):
+                return tgt
+    return None
+
+
 def _participle_roles(tok):
     """(actor, recipient) of a listed past participle that modifies a noun: the noun
     undergoes the act ("imprisoned publisher Jimmy Lai", "kidnapped schoolgirls"), its
@@ -330,6 +341,8 @@ def _verb_candidate(tok, consumed: set):
         tgt = owner or ea.noun_roles(dobj)[1] or next(
             (o for _, o in ea.prep_objects(dobj, {"on", "against", "to"})), None)
         info["object_noun"] = dobj
+    if dobj is not None and (tgt is None or (tgt.i == dobj.i and not ea.looks_actor(tgt))):
+        tgt = _purpose_recipient(tok, dobj, src) or tgt
     if entry is None and dobj_entry is not None and lem in ea.NOUN_GOVERNORS:
         return None  # "consider new sanctions": the noun is the event
     if dobj is not None and dobj.lemma_.lower() in ea.MESSAGE_NOUNS and any(
