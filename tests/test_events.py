@@ -966,3 +966,9 @@ def test_a_statement_reported_by_its_own_side_is_asserted(analyse_text):
     text = "Somali officials said Kenya had given the U.N. Refugee Agency 14 days to present a plan."
     given = [e for e in _events(analyse_text, text) if e.trigger.text == "given"]
     assert given and given[0].factuality == "reported"
+
+
+def test_raising_an_act_is_that_act(analyse_text):
+    evs = _events(analyse_text, "Trump escalated the dispute on Tuesday, doubling the U.S. tariff on Canadian steel.")
+    doubling = [e for e in evs if e.trigger.text == "doubling"]
+    assert doubling and doubling[0].type == "SANCTION" and doubling[0].source[0].country == "USA"

@@ -33,6 +33,7 @@ _MET_NEEDS = word_class("met_need")
 _FIGURATIVE_WAR = word_class("figurative_war")
 _RECEIVING = word_class("receiving_verb")
 _LIGHT_VERBS = word_class("light_verb")
+_INCREASE_VERBS = word_class("increase_verb")
 
 class Candidate:
     """One candidate event: ``trigger`` (a token), ``trig_span`` (token span), ``src``/``tgt``
@@ -353,7 +354,10 @@ def _verb_candidate(tok, consumed: set):
     if _naming(tok):
         return None
     if entry is None and not (src is not None and tgt is not None
-                              and (ea.looks_actor(src) or ea.looks_actor(tgt))):
+                              and (ea.looks_actor(src) or ea.looks_actor(tgt))) \
+            and not (dobj_entry is not None and lem in _INCREASE_VERBS and src is not None and ea.looks_actor(src)):
+        # ("doubling the tariff on its neighbour's steel": raising an act is that act again,
+        # its recipient the act's own)
         return None
     if entry is not None and src is None and tgt is None:
         return None
