@@ -972,3 +972,13 @@ def test_raising_an_act_is_that_act(analyse_text):
     evs = _events(analyse_text, "Trump escalated the dispute on Tuesday, doubling the U.S. tariff on Canadian steel.")
     doubling = [e for e in evs if e.trigger.text == "doubling"]
     assert doubling and doubling[0].type == "SANCTION" and doubling[0].source[0].country == "USA"
+
+
+def test_a_refusal_read_from_a_negated_act_is_made_not_negated(analyse_text):
+    evs = _events(analyse_text, "Nigeria's President Muhammadu Buhari said his administration will not succumb "
+                                "to mounting pressure from criminal groups.")
+    rej = [e for e in evs if e.type == "REJECT"]
+    assert rej and rej[0].factuality in ("asserted", "reported")
+    # a rejection that did not happen stays negated
+    evs = _events(analyse_text, "Russia did not reject the proposal.")
+    assert [e.factuality for e in evs if e.type == "REJECT"] == ["negated"]

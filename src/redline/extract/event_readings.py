@@ -53,6 +53,8 @@ _RECIPROCAL = word_class("reciprocal_verb")
 _ADVOCATING = word_class("advocating_verb")
 _RELEASE_NOUNS = word_class("release_noun")
 _MEETING_NOUNS = word_class("meeting_noun")
+# statements a side makes by saying them (a meeting or an act is not made by reporting it)
+_SPEECH_ACTS = STATEMENT_TYPES | {"ACCUSE"}
 _REPORTING = frozenset(k for (k, where), v in plover.factuality_cues().items() if where == "verb" and v == "reported")
 # what announcing an act of each quad states
 _STATEMENT_OF = {"material conflict": "THREATEN", "material cooperation": "AGREE",
@@ -163,6 +165,10 @@ def readings(x: TypeContext, disabled: frozenset = frozenset(),
         if stmt and stmt != type_:
             types.insert(0, (stmt, tgt))
             facts.insert(0, said)
+    elif "refusal" not in disabled and fact == "negated" and type_ == "REJECT" and lex_t != "REJECT":
+        # "will not succumb to pressure": the classifier read the negated act as the refusal
+        # it is; the refusal is made, not negated
+        facts[0] = said
     elif ("refusal" not in disabled and fact == "negated"
           and plover.quad(type_) in _COOPERATION_QUADS and any(known(a) for a in src)):
         # "will not release the prisoners", "has not agreed": a refusal, as PLOVER and
@@ -182,7 +188,7 @@ def readings(x: TypeContext, disabled: frozenset = frozenset(),
         if "speaker_performs" not in disabled and f == "reported" and quote is not None \
                 and _speaker_acts(t, s, quote, tok):
             f = "asserted"
-        if "own_statement" not in disabled and f == "reported" and plover.quad(t).startswith("verbal") \
+        if "own_statement" not in disabled and f == "reported" and t in _SPEECH_ACTS \
                 and _own_statement(x, s):
             f = "asserted"
         out.append(Reading(t, tgt_t, f, s))
