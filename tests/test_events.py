@@ -982,3 +982,9 @@ def test_a_refusal_read_from_a_negated_act_is_made_not_negated(analyse_text):
     # a rejection that did not happen stays negated
     evs = _events(analyse_text, "Russia did not reject the proposal.")
     assert [e.factuality for e in evs if e.type == "REJECT"] == ["negated"]
+
+
+def test_security_sources_can_accuse(analyse_text):
+    evs = _events(analyse_text, "Pakistani security sources said the handlers of Tuesday's attack are based in Afghanistan.")
+    acc = [e for e in evs if e.type == "ACCUSE"]
+    assert acc and acc[0].source[0].country == "PAK" and acc[0].target[0].country == "AFG"
