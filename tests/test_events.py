@@ -988,3 +988,11 @@ def test_security_sources_can_accuse(analyse_text):
     evs = _events(analyse_text, "Pakistani security sources said the handlers of Tuesday's attack are based in Afghanistan.")
     acc = [e for e in evs if e.type == "ACCUSE"]
     assert acc and acc[0].source[0].country == "PAK" and acc[0].target[0].country == "AFG"
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("The rights group expressed concern about the detention of the journalists by Belarus.", "ACCUSE"),
+    ("The U.S. ambassador expressed sorrow over the lives lost in Haiti.", "SUPPORT"),
+])
+def test_expressing_concern_or_sorrow(analyse_text, text, type_):
+    assert type_ in {e.type for e in _events(analyse_text, text) if e.trigger.text == "expressed"}
