@@ -189,6 +189,9 @@ def _dyads(evs):
     # acting on another's act is acting on whoever made it
     ("The court's president, Judge Mira Castell, rejected Kenya's request to brief the court.",
      "Judge Mira Castell", "Kenya"),
+    # "the first to reject": the copula's subject acts
+    ("The Kurdish-led Autonomous Administration was the first to reject the Syrian government's plan.",
+     "The Kurdish-led Autonomous Administration", "the Syrian government"),
     # the purpose of an act names whom it is against
     ("Kenya launched an operation to flush out al-Shabab fighters from the forest.", "Kenya", "al-Shabab"),
     # a passive act with no "by" phrase: the other side of the fight it happened in

@@ -192,6 +192,7 @@ def test_unqualified_security_nouns_take_the_storys_state(nlp):
     ("restaurant owners", "BUS"),   # local businesses
     ("criminal groups", "CRM"),
     ("security sources", "COP"),  # anonymous officials
+    ("the Kurdish-led administration", "GOV"),  # a modifier that places no one
 ])
 def test_unqualified_group_nouns_take_the_storys_state(nlp, phrase, sector):
     text = ("Gunmen abducted pupils from a school in Zamfara, Nigeria, on Friday. Officials said "

@@ -1100,7 +1100,9 @@ class EntityIndex:
             coded = [x for x in ents if x[2].country]
             pick = people[0] if people else (coded or ents)[0]
             ent = pick[2]
-            return self._actor_from_entity(ent, start, end, head_sector if ent.type in {"GPE", "NORP", "GROUP"} else None)
+            if ent.country or head_sector is None or ent.type == "PERSON":
+                return self._actor_from_entity(ent, start, end, head_sector if ent.type in {"GPE", "NORP", "GROUP"} else None)
+            # "the Kurdish-led administration": a modifier that places no one; the head decides
         # "the diplomats", "the ministers": the same noun qualified earlier ("G7
         # diplomats", "Iranian ministers") stands behind it
         if root.tag_ == "NNS" and any(c.lower_ == "the" for c in root.children) \

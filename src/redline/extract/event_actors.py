@@ -222,6 +222,10 @@ def subject_of(verb, depth: int = 0):
             for p in c.children:
                 if p.dep_ == "pobj":
                     return p
+    if verb.dep_ in ("relcl", "acl") and verb.head.dep_ == "attr" and verb.head.head.lemma_ == "be" \
+            and is_to_infinitive(verb):
+        # "X was the first to reject the constitution": the copula's subject acts
+        return subject_of(verb.head.head, depth + 1)
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in _NOMINAL and verb.tag_ != "VBN":
         if (verb.dep_ == "acl" and verb.head.lemma_.lower() in MESSAGE_NOUNS
                 and verb.head.dep_ in ("dobj", "nsubjpass") and verb.head.head != verb.head):
