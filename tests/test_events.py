@@ -999,3 +999,10 @@ def test_security_sources_can_accuse(analyse_text):
 ])
 def test_expressing_concern_or_sorrow(analyse_text, text, type_):
     assert type_ in {e.type for e in _events(analyse_text, text) if e.trigger.text == "expressed"}
+
+
+def test_conjoined_verbs_share_their_object(analyse_text):
+    evs = _events(analyse_text, "Britain condemned and rejected Russia's ultimatum.")
+    by = {e.trigger.text: e for e in evs}
+    assert {"condemned", "rejected"} <= set(by)
+    assert [a.country for a in by["condemned"].target] == ["RUS"]

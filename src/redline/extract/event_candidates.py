@@ -329,6 +329,16 @@ def _verb_candidate(tok, consumed: set):
     if obj is None and info.get("passive"):
         # "new sanctions were imposed by the EU": the passive subject is the object
         obj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    if obj is None and not info.get("passive"):
+        # "by first imposing and then delaying a 25% tariff": conjoined verbs share the
+        # object the last one takes
+        shared = next((c for cj in tok.conjuncts if cj.i > tok.i and cj.pos_ == "VERB"
+                       for c in cj.children if c.dep_ == "dobj"), None)
+        if shared is not None and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in tok.children):
+            obj = shared
+            info["dobj"] = shared
+            if tgt is None and ea.looks_actor(shared):
+                tgt = shared
     dobj, dobj_entry = _event_object(tok, obj)
     if dobj_entry is not None:
         info["object_entry"] = dobj_entry
