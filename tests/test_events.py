@@ -192,6 +192,8 @@ def _dyads(evs):
     # "the first to reject": the copula's subject acts
     ("The Kurdish-led Autonomous Administration was the first to reject the Syrian government's plan.",
      "The Kurdish-led Autonomous Administration", "the Syrian government"),
+    # a verbal response to an act named by its maker's demonym
+    ("Tehran welcomed the French proposal on the nuclear talks.", "Tehran", "French"),
     # the purpose of an act names whom it is against
     ("Kenya launched an operation to flush out al-Shabab fighters from the forest.", "Kenya", "al-Shabab"),
     # a passive act with no "by" phrase: the other side of the fight it happened in

@@ -15,6 +15,7 @@ modal ("X says Y must ..."), an expectation of another actor's act ("expects Y t
 """
 from __future__ import annotations
 
+from .. import plover
 from ..plover import word_class
 from ._text import is_to_infinitive
 from . import event_actors as ea
@@ -345,8 +346,13 @@ def _verb_candidate(tok, consumed: set):
     if dobj_entry is not None and tgt is not None and dobj is not None and tgt.i == dobj.i:
         # "doubled the U.S. tariff on Canadian steel": the act is no recipient; the
         # noun's own recipient ("on Canadian steel", "against Iran") is
-        owner = next((c for c in dobj.children if c.dep_ == "poss" and c.pos_ != "PRON"
-                      and ea.looks_actor(c) and (src is None or c.i != src.i)), None)
+        # a verbal response ("rejected the Russian ultimatum") reads a named modifier as
+        # the maker too; a material act on one's own act ("doubled the U.S. tariff") does not
+        responds = entry is not None and plover.quad(entry.type).startswith("verbal")
+        owner = next((c for c in dobj.children if c.pos_ != "PRON" and ea.looks_actor(c)
+                      and (src is None or c.i != src.i)
+                      and (c.dep_ == "poss" or (responds and c.dep_ in ("amod", "compound")
+                                                and c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")))), None)
         # "rejected Kenya's request", "welcomed Iran's offer": acting on another's act is
         # acting on whoever made it
         tgt = owner or ea.noun_roles(dobj)[1] or next(
