@@ -1008,3 +1008,9 @@ def test_conjoined_verbs_share_their_object(analyse_text):
     by = {e.trigger.text: e for e in evs}
     assert {"condemned", "rejected"} <= set(by)
     assert [a.country for a in by["condemned"].target] == ["RUS"]
+
+
+def test_disagreeing_parties_reject_each_other(analyse_text):
+    evs = _events(analyse_text, "China and Malaysia are disagreeing over rights in the disputed sea.")
+    rej = [e for e in evs if e.type == "REJECT"]
+    assert rej and rej[0].source[0].country == "CHN" and rej[0].target[0].country == "MYS"
