@@ -1014,3 +1014,14 @@ def test_disagreeing_parties_reject_each_other(analyse_text):
     evs = _events(analyse_text, "China and Malaysia are disagreeing over rights in the disputed sea.")
     rej = [e for e in evs if e.type == "REJECT"]
     assert rej and rej[0].source[0].country == "CHN" and rej[0].target[0].country == "MYS"
+
+
+def test_a_quoted_must_is_the_speakers_demand(analyse_text):
+    evs = _events(analyse_text, "“Russia must withdraw its troops. The occupation must end,” the French "
+                                "minister Jean Dupont said on Monday.")
+    req = [e for e in evs if e.type == "REQUEST"]
+    assert req and req[0].source[0].country == "FRA" and req[0].target[0].country == "RUS"
+    assert req[0].factuality == "asserted"
+    # the act demanded is Russia's, advocated; Russia announces nothing
+    kinds = {(e.type, e.factuality) for e in evs if e.source and e.source[0].country == "RUS"}
+    assert kinds == {("RETREAT", "advocated")}

@@ -244,6 +244,9 @@ def candidates(doc, sent) -> list[Candidate]:
         cand = _conditional_threat(tok) or _verb_candidate(tok, consumed)
         if cand is not None:
             out.append(cand)
+        demand = _quoted_demand(tok)
+        if demand is not None:
+            out.append(demand)
     for tok in sent:
         cand = _noun_candidate(tok) if tok.i not in consumed else None
         if cand is not None:
@@ -287,6 +290,26 @@ def _purpose_recipient(verb, act, src):
             if tgt is not None and ea.looks_actor(tgt) and (src is None or tgt.i != src.i):
                 return tgt
     return None
+
+
+def _quoted_demand(tok):
+    """"The commission should continue to exercise prudence," Wu told the U.N.: a main
+    clause saying what another actor must or should do is a demand (REQUEST) on it by
+    whoever says it, the quote's speaker (found when quotes are read; no quote, no
+    demand). Demands reported with a speech verb in the same sentence are
+    ``_speech_demand``'s."""
+    if tok.pos_ not in ("VERB", "AUX") or tok.dep_ not in ("ROOT", "ccomp", "parataxis"):
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ in _DEMAND_MODALS for c in tok.children):
+        return None
+    if tok.dep_ != "ROOT" and tok.head.lemma_.lower() in _SPEECH:
+        return None  # "X said Y must ...": _speech_demand
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.pos_ == "PRON" or not ea.looks_actor(subj):
+        return None
+    return Candidate(tok, (tok.i, tok.i + 1), None, subj, "verb", None,
+                     {"speech": True, "demand": True, "quoted_demand": True, "dobj": None,
+                      "passive": False, "prep": None})
 
 
 def _participle_roles(tok):

@@ -131,7 +131,10 @@ def readings(x: TypeContext, disabled: frozenset = frozenset(),
     # the statement is asserted when the quote's speaker makes it ("Trump said he will
     # raise tariffs" is a threat the story states Trump made), else reported
     said = "reported" if quote is not None and not _said_by(stmt_src, quote) else "asserted"
-    unannounced = _past_possibility(tok) or _purpose_clause(tok) or _condition_clause(tok)
+    # an act demanded of its actor by someone else ("Russia must withdraw," the minister
+    # said) is announced by no one: its actor says nothing
+    demanded_of_other = fact == "advocated" and quote is not None and not _said_by(src, quote)
+    unannounced = _past_possibility(tok) or _purpose_clause(tok) or _condition_clause(tok) or demanded_of_other
     if "unannounced_act" not in disabled and (
             unannounced or (tok.dep_ == "xcomp" and demanded_act(tok.head) == tok)):
         if c.label is not None and lex_t and type_ in STATEMENT_TYPES and lex_t != type_:

@@ -34,6 +34,7 @@ from __future__ import annotations
 import functools
 import logging
 from dataclasses import dataclass
+from typing import Optional
 from pathlib import Path
 
 from .. import plover
@@ -191,6 +192,13 @@ def _events_of(doc, c, index, quotes, config: EventConfig = CONFIG, places=None)
                                 _actors_or_phrases(doc, c.src, index, quote),
                                 _actors_or_phrases(doc, c.tgt, index, quote),
                                 doc=doc, index=index, quote=quote)
+    if c.info.get("quoted_demand"):
+        # the demand is the quote's speaker's: without one, it is nobody's
+        speaker = _speaker_actor(doc, quote, index)
+        if speaker is None:
+            return []
+        x.src = [speaker]
+        x.fact = "asserted"
     if c.info.get("conditional_threat"):
         x.fact = "asserted"  # the threat is made; what it announces is what is conditional
     if event_types.why_not(x, config.disabled) is not None:
@@ -224,6 +232,18 @@ def _events_of(doc, c, index, quotes, config: EventConfig = CONFIG, places=None)
             confidence=round(c.prob, 3) if c.label is not None else None,
         ))
     return events
+
+
+def _speaker_actor(doc, quote, index) -> Optional[Actor]:
+    """The quote's speaker as an actor (at the speaker's mention), or None."""
+    sp = quote.speaker if quote is not None else None
+    if sp is None or index is None:
+        return None
+    ent = index.get(sp.entity)
+    if ent is None or not ent.country:
+        return None
+    return Actor(name=ent.name, entity=ent.id, country=ent.country, sector=ent.sector,
+                 start=sp.start, end=sp.end, text=sp.text)
 
 
 def _actors_or_phrases(doc, head, index, quote) -> list[Actor]:
