@@ -133,7 +133,8 @@ def readings(x: TypeContext, disabled: frozenset = frozenset(),
     said = "reported" if quote is not None and not _said_by(stmt_src, quote) else "asserted"
     # an act demanded of its actor by someone else ("Russia must withdraw," the minister
     # said) is announced by no one: its actor says nothing
-    demanded_of_other = fact == "advocated" and quote is not None and not _said_by(src, quote)
+    demanded_of_other = (fact == "advocated" and quote is not None and any(known(a) for a in src)
+                         and not _said_by(src, quote))
     unannounced = _past_possibility(tok) or _purpose_clause(tok) or _condition_clause(tok) or demanded_of_other
     if "unannounced_act" not in disabled and (
             unannounced or (tok.dep_ == "xcomp" and demanded_act(tok.head) == tok)):
