@@ -1025,3 +1025,12 @@ def test_a_quoted_must_is_the_speakers_demand(analyse_text):
     # the act demanded is Russia's, advocated; Russia announces nothing
     kinds = {(e.type, e.factuality) for e in evs if e.source and e.source[0].country == "RUS"}
     assert kinds == {("RETREAT", "advocated")}
+
+
+def test_deploying_weapons_is_a_mobilization_not_an_attack(analyse_text):
+    evs = _events(analyse_text, "China launched large-scale military exercises around Taiwan on Monday, deploying "
+                                "more than 70 warplanes and 11 navy ships, Taiwan's defence ministry said.")
+    dep = [e for e in evs if e.trigger.text == "deploying"]
+    assert dep and dep[0].type == "MOBILIZE" and dep[0].target == []
+    # ships and planes are what is deployed, never the target
+    assert {a.text for a in dep[0].object} >= {"more than 70 warplanes"}

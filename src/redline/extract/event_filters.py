@@ -91,6 +91,9 @@ def _head(doc, actor: Actor):
     return span.root if span is not None and len(span) else None
 
 
+_VEHICLES = word_class("vehicle_noun")
+
+
 def is_actor(actor: Actor, doc=None) -> bool:
     """Can this phrase be an event's target? A resolved actor (entity, country or
     sector), a pronoun that stands for a person or a group, or a noun phrase headed by a
@@ -107,8 +110,9 @@ def is_actor(actor: Actor, doc=None) -> bool:
     c = ea.core(head)
     if c.pos_ == "NOUN" and (c.lemma_.lower() in _actor_words() or c.lemma_.lower() in _GROUP_NOUNS):
         return True
-    if ea.is_thing(head) or ea.is_event_noun(c):
-        return False
+    if ea.is_thing(head) or ea.is_event_noun(c) or c.lemma_.lower() in weapon_heads() \
+            or c.lemma_.lower() in _VEHICLES:
+        return False  # "deploying 70 warplanes and 11 navy ships": equipment is no target
     if c.pos_ == "NOUN" and _PERSON_SUFFIX.search(c.lemma_.lower()):
         return True
     return ea.looks_actor(head) and c.ent_type_ not in ("LOC", "FAC")

@@ -418,8 +418,9 @@ def troop_movement(x: TypeContext) -> Optional[str]:
     if dobj is None or x.lemma not in _MOVE_VERBS or not (ea.is_troops(dobj) or (
             (c.tgt is None or c.tgt.i == dobj.i) and _weapon(dobj))):
         return None
-    if x.type in ("ASSAULT", "THREATEN", "AGREE", "RETREAT", "CONCEDE"):
-        return None
+    if x.type in ("ASSAULT", "THREATEN", "AGREE", "RETREAT", "CONCEDE") and not (
+            x.type == "ASSAULT" and c.lex is not None and c.lex.type == "MOBILIZE"):
+        return None  # (a verb of deploying itself names no attack, whatever the classifier says)
     dest = [o for _, o in ea.prep_objects(tok, {"to", "into"})] + \
            [o for _, o in ea.prep_objects(dobj, {"to", "into"})] + \
            [o for _, o in ea.prep_objects(tok, {"in"}) if o.ent_type_ in ("GPE", "LOC")]
