@@ -20,6 +20,7 @@ from ..plover import word_class
 from ._text import is_to_infinitive
 from . import event_actors as ea
 from .event_features import compound_modifier, lex_entry
+from .factuality import opens_condition
 
 # Verbs that are never triggers on their own (speech, copula, light verbs): their
 # complements carry the event; speech verbs with a type (accuse, urge, warn...) are in the lexicon.
@@ -271,7 +272,7 @@ def _conditional_threat(tok):
     if src is None:
         return None
     for c in tok.children:
-        if c.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
+        if c.dep_ != "advcl" or not opens_condition(c):
             continue
         other = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
         if other is not None and other.pos_ != "PRON" and ea.looks_actor(other) and other.i != src.i:

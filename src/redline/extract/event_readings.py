@@ -44,7 +44,8 @@ from ..plover import word_class
 from ._text import is_to_infinitive
 from . import event_actors as ea
 from .event_features import lex_entry
-from .event_referents import actors, known
+from .event_referents import actors, known, quote_speaker
+from .factuality import opens_condition
 from .event_types import IRREALIS, STATEMENT_TYPES, TypeContext, demanded_act
 
 _AID_VERBS = word_class("aid_verb")
@@ -135,7 +136,8 @@ def readings(x: TypeContext, disabled: frozenset = frozenset(),
     # said) is announced by no one: its actor says nothing
     demanded_of_other = (fact == "advocated" and quote is not None and any(known(a) for a in src)
                          and not _said_by(src, quote))
-    unannounced = _past_possibility(tok) or _purpose_clause(tok) or _condition_clause(tok) or demanded_of_other
+    # the act of an if-clause is the condition, which its actor announces nothing by
+    unannounced = _past_possibility(tok) or _purpose_clause(tok) or opens_condition(tok) or demanded_of_other
     if "unannounced_act" not in disabled and (
             unannounced or (tok.dep_ == "xcomp" and demanded_act(tok.head) == tok)):
         if c.label is not None and lex_t and type_ in STATEMENT_TYPES and lex_t != type_:
@@ -243,12 +245,6 @@ def _purpose_clause(tok) -> bool:
     return tok.dep_ == "advcl" and is_to_infinitive(tok)
 
 
-def _condition_clause(tok) -> bool:
-    """The act of an if-clause ("if Iran releases the prisoners, ..."): the condition, which
-    its actor announces nothing by."""
-    return any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in tok.children)
-
-
 def _past_possibility(tok) -> bool:
     """A modal perfect ("may have launched", "could have been killed"): uncertainty about
     the past, not an announced act."""
@@ -264,7 +260,7 @@ def _reporter_country(x: TypeContext):
     if x.index is None:
         return None
     if x.quote is not None and x.quote.speaker is not None:
-        ent = x.index.get(x.quote.speaker.entity)
+        ent = quote_speaker(x.quote, x.index)
         return ent.country if ent is not None else None
     tok = x.tok
     for _ in range(6):

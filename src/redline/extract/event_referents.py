@@ -53,6 +53,23 @@ def _ent_actor(ent, start, end, text) -> Actor:
                  start=start, end=end, text=text)
 
 
+def quote_speaker(quote, index):
+    """The entity that speaks ``quote`` (None if the quote has no resolved speaker)."""
+    sp = quote.speaker if quote is not None else None
+    if sp is None or not sp.entity or index is None:
+        return None
+    return index.get(sp.entity)
+
+
+def speaker_actor(quote, index) -> Optional[Actor]:
+    """The quote's speaker as an actor at the speaker's mention, when a state or code
+    places it; else None."""
+    ent = quote_speaker(quote, index)
+    if ent is None or not ent.country:
+        return None
+    return _ent_actor(ent, quote.speaker.start, quote.speaker.end, quote.speaker.text)
+
+
 def _bound_subject(tok):
     """"Gantz said he would seek peace", "Russia said it had expelled": the subject
     pronoun of a reported clause stands for the reporting verb's subject (when they
@@ -85,7 +102,7 @@ def _resolve_pronoun(doc, tok, index, quote) -> Optional[Actor]:
     low = tok.lower_
     start, end = tok.idx, tok.idx + len(tok.text)
     if low in _PRONOUNS_SPEAKER and quote is not None and quote.speaker is not None:
-        ent = index.get(quote.speaker.entity) if quote.speaker.entity else None
+        ent = quote_speaker(quote, index)
         if ent is not None:
             return _ent_actor(ent, start, end, tok.text)
         return Actor(quote.speaker.name or quote.speaker.text, None, None, None, start, end, tok.text)

@@ -34,7 +34,6 @@ from __future__ import annotations
 import functools
 import logging
 from dataclasses import dataclass
-from typing import Optional
 from pathlib import Path
 
 from .. import plover
@@ -44,7 +43,7 @@ from . import event_actors as ea
 from . import event_readings, event_referents, event_types
 from .event_candidates import Candidate, candidates
 from .event_features import features
-from .event_referents import act_anaphor, actors, implied_authority, place_of_act, quote_at
+from .event_referents import act_anaphor, actors, implied_authority, place_of_act, quote_at, speaker_actor
 
 log = logging.getLogger(__name__)
 
@@ -194,7 +193,7 @@ def _events_of(doc, c, index, quotes, config: EventConfig = CONFIG, places=None)
                                 doc=doc, index=index, quote=quote)
     if c.info.get("quoted_demand"):
         # the demand is the quote's speaker's: without one, it is nobody's
-        speaker = _speaker_actor(doc, quote, index)
+        speaker = speaker_actor(quote, index)
         if speaker is None:
             return []
         x.src = [speaker]
@@ -232,18 +231,6 @@ def _events_of(doc, c, index, quotes, config: EventConfig = CONFIG, places=None)
             confidence=round(c.prob, 3) if c.label is not None else None,
         ))
     return events
-
-
-def _speaker_actor(doc, quote, index) -> Optional[Actor]:
-    """The quote's speaker as an actor (at the speaker's mention), or None."""
-    sp = quote.speaker if quote is not None else None
-    if sp is None or index is None:
-        return None
-    ent = index.get(sp.entity)
-    if ent is None or not ent.country:
-        return None
-    return Actor(name=ent.name, entity=ent.id, country=ent.country, sector=ent.sector,
-                 start=sp.start, end=sp.end, text=sp.text)
 
 
 def _actors_or_phrases(doc, head, index, quote) -> list[Actor]:

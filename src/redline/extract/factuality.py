@@ -70,6 +70,15 @@ def _local(tok, trigger) -> Optional[str]:
     return max(found, key=lambda k: _RANK[k])
 
 
+#: subordinators that open a condition ("if China crosses the line", "unless talks resume")
+CONDITION_MARKS = frozenset({"if", "unless"})
+
+
+def opens_condition(clause) -> bool:
+    """Does this clause open with a condition's subordinator ("if", "unless")?"""
+    return any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in clause.children)
+
+
 #: a purpose infinitive ("sent troops *to help*") is an intended act: future
 PURPOSE_IS_FUTURE = True
 
@@ -105,9 +114,7 @@ def _factuality(trigger, in_quote: bool) -> str:
                 c.dep_ == "mark" and _cue(c.lower_, "mark") == "conditional" for c in tok.children):
             conditional = True
         if not crossed and tok.pos_ in ("VERB", "AUX") and any(
-                c.dep_ == "advcl" and c.i != trigger.i and any(
-                    m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
-                for c in tok.children):
+                c.dep_ == "advcl" and c.i != trigger.i and opens_condition(c) for c in tok.children):
             # "If China crosses the line, we will respond": the main clause of a condition
             conditional = True
         head = tok.head

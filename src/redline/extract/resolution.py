@@ -688,7 +688,7 @@ def _definite_descriptions(ctx: _Context) -> None:
             continue
         named = ctx.index.last_before(start, lambda e: e in heads[tok.lower_])
         if named is not None:
-            ctx.index.add_mention(named.id, start, end, ctx.doc.text[start:end], kind="descriptor")
+            ctx.index.add_mention(named.id, start, end, doc_text(ctx.doc)[start:end], kind="descriptor")
 
 
 def _apply(ctx: _Context, ent: Entity, passes) -> None:
