@@ -20,6 +20,14 @@ def entity(article, name):
     return hits[0]
 
 
+def _actor_of_phrase(nlp, text: str, phrase: str):
+    """The actor ``index.actor`` gives the first occurrence of ``phrase`` in ``text``, after
+    the resolution passes."""
+    index = _resolved_index(nlp, text)
+    s = text.index(phrase)
+    return index.actor(s, s + len(phrase))
+
+
 def _resolved_index(nlp, text: str):
     """The entity index of ``text`` after the resolution passes (as the pipeline runs them)."""
     from redline.extract import actors, places, resolution
@@ -177,9 +185,7 @@ def test_acronym_definition_names_one_entity(analyse_text):
 def test_unqualified_security_nouns_take_the_storys_state(nlp):
     text = ("Militants stormed a hotel in Beledweyne, Somalia, on Friday. Security forces ended the "
             "siege after ten hours.")
-    index = _resolved_index(nlp, text)
-    s = text.index("Security forces")
-    actor = index.actor(s, s + len("Security forces"))
+    actor = _actor_of_phrase(nlp, text, "Security forces")
     assert (actor.country, actor.sector) == ("SOM", "COP")
 
 
@@ -197,9 +203,7 @@ def test_unqualified_security_nouns_take_the_storys_state(nlp):
 def test_unqualified_group_nouns_take_the_storys_state(nlp, phrase, sector):
     text = ("Gunmen abducted pupils from a school in Zamfara, Nigeria, on Friday. Officials said "
             f"{phrase} were seen near the forest.")
-    index = _resolved_index(nlp, text)
-    s = text.index(phrase)
-    actor = index.actor(s, s + len(phrase))
+    actor = _actor_of_phrase(nlp, text, phrase)
     assert (actor.country, actor.sector) == ("NGA", sector)
 
 
@@ -249,9 +253,7 @@ def test_a_persons_initials_are_that_person(analyse_text):
 def test_a_definite_plural_goes_back_to_the_same_noun_qualified(nlp):
     text = ("Iranian officials rejected the plan on Monday. Later the officials warned of retaliation, "
             "and the group's leaders met.")
-    index = _resolved_index(nlp, text)
-    s = text.index("the officials")
-    actor = index.actor(s, s + len("the officials"))
+    actor = _actor_of_phrase(nlp, text, "the officials")
     assert actor is not None and actor.country == "IRN"
 
 
@@ -276,9 +278,7 @@ def test_an_organisation_named_by_its_kind_is_no_person(analyse_text):
 def test_its_forces_are_the_clause_subjects(nlp):
     text = ("Turkey offered to mediate. Russia's defence ministry said its forces had struck "
             "military targets in the port.")
-    index = _resolved_index(nlp, text)
-    s = text.index("its forces")
-    actor = index.actor(s, s + len("its forces"))
+    actor = _actor_of_phrase(nlp, text, "its forces")
     assert actor is not None and (actor.country, actor.sector) == ("RUS", "MIL")
 
 
@@ -303,6 +303,4 @@ def test_a_qualified_or_unnamed_description_stays_apart(analyse_text):
 @pytest.mark.parametrize("phrase", ["rights groups", "Aid agencies", "a humanitarian organization"])
 def test_a_non_governmental_kind_of_group_is_coded_ngo(nlp, phrase):
     text = f"Floods hit Malawi on Monday. {phrase} said they had reached 2,000 families."
-    index = _resolved_index(nlp, text)
-    s = text.index(phrase)
-    assert index.actor(s, s + len(phrase)).country == "NGO"
+    assert _actor_of_phrase(nlp, text, phrase).country == "NGO"
