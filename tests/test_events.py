@@ -1034,3 +1034,21 @@ def test_deploying_weapons_is_a_mobilization_not_an_attack(analyse_text):
     assert dep and dep[0].type == "MOBILIZE" and dep[0].target == []
     # ships and planes are what is deployed, never the target
     assert {a.text for a in dep[0].object} >= {"more than 70 warplanes"}
+
+
+def test_a_group_noun_of_the_sector_table_is_an_actor(analyse_text):
+    # "captors", "schoolgirls": people the sector table codes head actor phrases, so the
+    # passive subject is the one freed (not the state named inside its participle)
+    text = "Residents said more than 40 schoolgirls kidnapped in northern Kebbi state were freed by their captors."
+    ev = [e for e in _events(analyse_text, text) if e.trigger.text == "freed"]
+    assert ev and any("schoolgirls" in a.text for e in ev for a in e.target)
+
+
+def test_a_meeting_before_the_act_had_the_subject_in_it(analyse_text):
+    evs = _events(analyse_text, "Kenyan Governor Amina Bello, after a meeting last week with Chinese "
+                                "officials, told traders to register their shops.")
+    assert _find(evs, "CONSULT", "KEN", "CHN")
+    # ... but an attack before a statement is not the speaker's
+    evs = _events(analyse_text, "After the attack on the village by Russian forces, the Ukrainian governor "
+                                "said schools would close.")
+    assert not _find(evs, "ASSAULT", "UKR")

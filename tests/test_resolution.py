@@ -81,6 +81,10 @@ def _resolved_index(nlp, text: str):
     # the aide of an office-holder
     ("President Vladimir Putin's adviser, Ivan Sorokin, said the offer stood.", "Sorokin", "RUS",
      "descriptor:possessor"),
+    # a demonym qualifying the cause in a role ("women's rights activist") is the
+    # person's nationality, before the kind of the group the person leads
+    ("Ada Okafor, a Ghanaian children's rights advocate and head of the Safe Futures Initiative, said "
+     "schools must reopen.", "Okafor", "GHA", "descriptor:nationality"),
 ])
 def test_descriptor_pass(analyse_text, text, surname, country, evidence):
     p = person(analyse_text(text), surname)

@@ -22,6 +22,8 @@ word classes :data:`ACTOR_NOUNS`, :data:`MESSAGE_NOUNS`, :data:`TRANSPARENT_NOUN
 """
 from __future__ import annotations
 
+import functools
+
 import contextvars
 from typing import Iterator, Optional
 
@@ -646,6 +648,21 @@ def noun_roles(noun) -> tuple[Optional[object], Optional[object], dict]:
 
 
 ACTOR_NOUNS = word_class("actor_noun")
+
+
+@functools.lru_cache(maxsize=1)
+def actor_head_words() -> frozenset:
+    """Nouns that head an actor phrase: the actor and person nouns, and the one-word
+    group and agent nouns of ``sectors.tsv`` ("captors", "schoolgirls", "passengers"),
+    singular and plural: a noun the sector table codes names people."""
+    from ..tables import table
+    words = set(ACTOR_NOUNS) | set(word_class("person_noun"))
+    for r in table("sectors.tsv"):
+        w = (r.get("word") or "").lower()
+        if w and " " not in w and r.get("is_title") != "1":
+            words.add(w)
+            words.add(w[:-1] if w.endswith("s") else w)
+    return frozenset(words)
 _NOT_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 
 
@@ -684,7 +701,7 @@ def looks_actor(tok) -> bool:
     if _mistagged_noun(tok):
         return True
     if tok.pos_ == "NOUN":
-        if tok.lemma_.lower() in ACTOR_NOUNS:
+        if tok.lemma_.lower() in actor_head_words():
             return True
         for c in tok.children:
             if c.i < tok.i and c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"):

@@ -127,6 +127,8 @@ _CLAIM_VERBS = word_class("claim_verb")
 _CHARGE_NOUNS = word_class("charge_noun")
 _HOSTILE_AGENTS = word_class("hostile_agent")
 _CONFLICT_TYPES = {"ASSAULT", "COERCE", "THREATEN", "MOBILIZE", "SANCTION"}
+#: acts done with a partner ("a meeting with X", "talks with Y")
+_PARTNER_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
 
 
 def _content_of(tok):
@@ -459,7 +461,13 @@ def _noun_candidate(tok):
             and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
         return None  # "in cooperation with its partners, USAID provided ...": a manner, not an act
     src, tgt, info = ea.noun_roles(tok)
-    if src is None and tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in ("in", "during", "at"):
+    # "after a meeting with X, the governor told ...": a meeting before or after the act
+    # had the clause's subject in it (only for acts with a partner: "after the attack
+    # on Kyiv, Zelensky said" is no act of Zelensky's)
+    beside = ("after", "before", "following") if entry.type in _PARTNER_TYPES and any(
+        c.dep_ == "prep" and c.lower_ == "with" for c in tok.children) else ()
+    if src is None and tok.dep_ == "pobj" and tok.head.dep_ == "prep" \
+            and tok.head.lower_ in ("in", "during", "at") + beside:
         # "employees stopped work in a strike", "Reagan, in a meeting with Mulroney,
         # agreed": the clause's subject takes part in the act the phrase names
         g = tok.head.head

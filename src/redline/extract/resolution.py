@@ -317,6 +317,11 @@ def _nationality(ctx: "_Context", rel: str, toks: list) -> Optional[str]:
         if kind == "demonym":
             # "a Syrian army officer": the demonym may qualify a modifier of the role
             mod = t.head if t.head.dep_ in {"compound", "amod"} and t.head.head.i in heads else None
+            if mod is None and t.head.dep_ == "poss" and t.head.head.i in heads and any(
+                    c.dep_ == "compound" and t.head.i < c.i for c in t.head.head.children):
+                # "a Nigerian women's rights activist": the possessive is part of a
+                # compound naming the cause ("women's rights"), which the demonym qualifies
+                mod = t.head
             ok = t.i in heads or (t.dep_ in {"amod", "compound", "nmod"}
                                   and (t.head.i in heads or mod is not None))
         else:
