@@ -653,13 +653,13 @@ ACTOR_NOUNS = word_class("actor_noun")
 @functools.lru_cache(maxsize=1)
 def actor_head_words() -> frozenset:
     """Nouns that head an actor phrase: the actor and person nouns, and the one-word
-    group and agent nouns of ``sectors.tsv`` ("captors", "schoolgirls", "passengers"),
-    singular and plural: a noun the sector table codes names people."""
+    titles, group and agent nouns of ``sectors.tsv`` ("captors", "schoolgirls",
+    "passengers"), singular and plural: a noun the sector table codes names people."""
     from ..tables import table
     words = set(ACTOR_NOUNS) | set(word_class("person_noun"))
     for r in table("sectors.tsv"):
         w = (r.get("word") or "").lower()
-        if w and " " not in w and r.get("is_title") != "1":
+        if w and " " not in w:
             words.add(w)
             words.add(w[:-1] if w.endswith("s") else w)
     return frozenset(words)

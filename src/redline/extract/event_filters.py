@@ -27,6 +27,7 @@ from typing import Callable, Optional
 
 from ..model import Actor, Event
 from ..plover import word_class
+from . import event_actors as ea
 
 # Sectors of political actors (PLOVER manual, table 5.2): governments, armed and security
 # forces, legislators, judges, parties, opposition, rebels, spies, IGOs/NGOs, protesters.
@@ -101,14 +102,13 @@ def is_actor(actor: Actor, doc=None) -> bool:
     places taken as places, policies or abstractions."""
     if actor.entity or actor.country or actor.sector:
         return True
-    from . import event_actors as ea
     head = _head(doc, actor)
     if head is None:
         return (actor.text or "").lower() in _PERSON_PRONOUNS
     if head.pos_ == "PRON":
         return head.lower_ in _PERSON_PRONOUNS
     c = ea.core(head)
-    if c.pos_ == "NOUN" and (c.lemma_.lower() in _actor_words() or c.lemma_.lower() in _GROUP_NOUNS):
+    if c.pos_ == "NOUN" and (c.lemma_.lower() in ea.actor_head_words() or c.lemma_.lower() in _GROUP_NOUNS):
         return True
     if ea.is_thing(head) or ea.is_event_noun(c) or c.lemma_.lower() in weapon_heads() \
             or c.lemma_.lower() in _VEHICLES:
@@ -293,22 +293,6 @@ def _has_object(doc, span) -> bool:
 
 
 @functools.lru_cache(maxsize=1)
-def _actor_words() -> frozenset:
-    """Nouns that head an actor phrase: actor and person nouns, the sector words."""
-    from ..plover import _rows
-    words = set(word_class("actor_noun")) | set(word_class("person_noun"))
-    try:
-        for r in _rows("sectors.tsv"):
-            w = (r.get("word") or "").lower()
-            if w and " " not in w:
-                words.add(w)
-                words.add(w[:-1] if w.endswith("s") else w)
-    except Exception:
-        pass
-    return frozenset(words)
-
-
-@functools.lru_cache(maxsize=1)
 def weapon_heads() -> frozenset:
     """Head nouns of military equipment (``data/equipment.tsv``)."""
     try:
@@ -336,7 +320,7 @@ def _thing_head(doc, actor: Actor) -> bool:
         return False
     if actor.name and c.lower_ in actor.name.lower():
         return False  # the resolved entity's own name ("Trump", tagged a noun)
-    if lem in _actor_words() or c.lower_ in _actor_words() or lem in _GROUP_NOUNS or _PERSON_SUFFIX.search(lem) \
+    if lem in ea.actor_head_words() or c.lower_ in ea.actor_head_words() or lem in _GROUP_NOUNS or _PERSON_SUFFIX.search(lem) \
             or _AGENT_SUFFIX.search(lem):
         return False  # a source "hackers", "traders" may well be people: only clear things go
     if ea.is_troops(c) or ea.is_thing(c) or ea.is_event_noun(c) or lem in weapon_heads():
@@ -344,7 +328,7 @@ def _thing_head(doc, actor: Actor) -> bool:
     # the actor comes from a modifier: a possessive, a name or a demonym before the head
     return any(ch.dep_ in ("poss", "compound", "amod", "nmod") and (
         ch.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or ch.pos_ == "PROPN"
-        or ch.lemma_.lower() in _actor_words()) for ch in c.children)
+        or ch.lemma_.lower() in ea.actor_head_words()) for ch in c.children)
 
 
 # person nouns by their ending ("activist", "civilian", "chairman"); -er/-or words are too
