@@ -1052,3 +1052,9 @@ def test_a_meeting_before_the_act_had_the_subject_in_it(analyse_text):
     evs = _events(analyse_text, "After the attack on the village by Russian forces, the Ukrainian governor "
                                 "said schools would close.")
     assert not _find(evs, "ASSAULT", "UKR")
+
+
+def test_a_policy_that_should_change_is_asked_of_the_state_named(analyse_text):
+    evs = _events(analyse_text, "Opposition leader Ana Duarte, a Portuguese lawmaker, says immigration to "
+                                "Spain should stop for five years.")
+    assert _find(evs, "REQUEST", "PRT", "ESP")

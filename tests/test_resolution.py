@@ -83,6 +83,9 @@ def _resolved_index(nlp, text: str):
      "descriptor:possessor"),
     # a demonym qualifying the cause in a role ("women's rights activist") is the
     # person's nationality, before the kind of the group the person leads
+    # the organisation of a past post is no longer the person's
+    ("Former NATO spokesperson Tomas Varga said the alliance was slow. Varga, who is Hungarian, now "
+     "teaches in Vienna.", "Varga", "HUN", "descriptor:nationality"),
     ("Ada Okafor, a Ghanaian children's rights advocate and head of the Safe Futures Initiative, said "
      "schools must reopen.", "Okafor", "GHA", "descriptor:nationality"),
 ])

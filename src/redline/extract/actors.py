@@ -47,6 +47,7 @@ def actor_words(name: str) -> frozenset[str]:
 
 
 _TITLE_FILLERS = actor_words("title_filler")
+PAST_POST = actor_words("past_post")
 
 
 @functools.lru_cache(maxsize=1)
@@ -581,7 +582,7 @@ def _title_context(doc, ts: int, te: int, by_token: dict[int, _Raw]) -> _Role:
     # the subject of expertise, not the person's country.
     if info.country and info.sector not in _STATE_SECTORS and info.role and not info.nationality:
         info.country = None
-    if info.organisation and info.country is None:
+    if info.organisation and info.country is None and not any(t.lower_ in PAST_POST for t in left):
         info.country = info.organisation.country
     return info
 

@@ -104,11 +104,23 @@ def _speech_demand(tok):
         if not modal:
             continue
         subj = [x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")]
-        if not subj or subj[0].pos_ == "PRON" or not ea.looks_actor(subj[0]) or subj[0] == src:
+        if subj and subj[0].pos_ != "PRON" and not ea.looks_actor(subj[0]):
+            # "X says immigration to France should stop": a policy that should change is
+            # asked of the state the clause names
+            subj = [_state_named(c, exclude=src)]
+        if not subj or subj[0] is None or subj[0].pos_ == "PRON" or not ea.looks_actor(subj[0]) \
+                or subj[0] == src:
             continue
         return Candidate(tok, (tok.i, tok.i + 1), src, subj[0], "verb", None,
                      {"speech": True, "demand": True, "dobj": None, "passive": False, "prep": None})
     return None
+
+
+def _state_named(clause, exclude=None):
+    """The first state (a country's name or demonym) named in ``clause``, outside the
+    phrase ``exclude``; None if it names none."""
+    skip = {t.i for t in exclude.subtree} if exclude is not None else set()
+    return next((t for t in clause.subtree if t.ent_type_ in ("GPE", "NORP") and t.i not in skip), None)
 
 
 def _patient_participle(tok) -> bool:

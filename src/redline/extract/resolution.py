@@ -44,7 +44,7 @@ from typing import Callable, Optional
 
 from .. import knowledge
 from ..countries import country as country_ref
-from .actors import sector_of_words
+from .actors import PAST_POST, sector_of_words
 from ..model import Entity
 from ..tables import table
 from ._text import doc_text, sentence_bounds, sentence_of
@@ -426,7 +426,9 @@ def _first_descriptor(ctx: _Context, ent: Entity, ranges) -> Optional[Evidence]:
         return None
     # organisations a relative clause tells of ("who was sanctioned by the European
     # Union") are no affiliation
-    affiliations = [(toks, _orgs_in(ctx, toks)) for rel, toks in phrases if rel != "relcl"]
+    # nor are those of a past post ("former top European Union official")
+    affiliations = [(toks, _orgs_in(ctx, toks)) for rel, toks in phrases if rel != "relcl"
+                    and not any(t.lower_ in PAST_POST for t in toks)]
     # 1. a known organisation with a code
     for toks, orgs in affiliations:
         for org in orgs:
