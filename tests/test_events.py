@@ -1058,3 +1058,9 @@ def test_a_policy_that_should_change_is_asked_of_the_state_named(analyse_text):
     evs = _events(analyse_text, "Opposition leader Ana Duarte, a Portuguese lawmaker, says immigration to "
                                 "Spain should stop for five years.")
     assert _find(evs, "REQUEST", "PRT", "ESP")
+
+
+def test_a_condition_put_on_the_agent_of_a_passive_is_a_threat_to_it(analyse_text):
+    evs = _events(analyse_text, "\"If these fees are not cut by Brazil, we will raise our duties on its beef,\" "
+                                "Argentine President Javier Milei said.")
+    assert _find(evs, "THREATEN", "ARG", "BRA")

@@ -289,6 +289,10 @@ def _conditional_threat(tok):
         if c.dep_ != "advcl" or not opens_condition(c):
             continue
         other = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+        if other is not None and not ea.looks_actor(other):
+            # "if tariffs are not dropped by Canada": the party the condition is on
+            other = next((p for a in c.children if a.dep_ == "agent" for p in a.children
+                          if p.dep_ == "pobj"), None)
         if other is not None and other.pos_ != "PRON" and ea.looks_actor(other) and other.i != src.i:
             return Candidate(tok, (tok.i, tok.i + 1), src, other, "verb", None,
                              {"speech": True, "conditional_threat": True, "dobj": None,
