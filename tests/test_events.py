@@ -1064,3 +1064,14 @@ def test_a_condition_put_on_the_agent_of_a_passive_is_a_threat_to_it(analyse_tex
     evs = _events(analyse_text, "\"If these fees are not cut by Brazil, we will raise our duties on its beef,\" "
                                 "Argentine President Javier Milei said.")
     assert _find(evs, "THREATEN", "ARG", "BRA")
+
+
+def test_reacting_to_the_measure_is_aimed_at_the_last_act_s_actor(analyse_text):
+    evs = _events(analyse_text, "Kenya's interior ministry said it would expel two aid groups next month. "
+                                "But the lawmaker doesn't support the measure.")
+    assert _find(evs, "REJECT", "KEN", "KEN")
+    # a measure named too far back is nobody's
+    evs = _events(analyse_text, "Kenya's interior ministry said it would expel two aid groups next month. "
+                                "The rains came early. Roads were closed. Schools shut. "
+                                "But the lawmaker doesn't support the measure.")
+    assert not [e for e in evs if e.type == "REJECT" and e.target]

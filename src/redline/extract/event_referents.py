@@ -265,6 +265,11 @@ def place_of_act(cand, type_: str, targets: list, places) -> tuple[list, list]:
 
 #: reactions to an act: their recipient is who did it
 REACTION_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
+#: nouns naming an act of no particular kind ("the measure", "the decision")
+_GENERIC_ACTS = word_class("generic_act_noun")
+_SKIP_VERBS = word_class("skip_verb")
+#: how many sentences back "the measure" may look for its act
+_GENERIC_REACH = 3
 
 
 def act_anaphor(doc, cand, type_: str, index, quote) -> list[Actor]:
@@ -279,14 +284,25 @@ def act_anaphor(doc, cand, type_: str, index, quote) -> list[Actor]:
     if type_ not in REACTION_TYPES or cand.kind != "verb" or obj is None:
         return []
     entry = lex_entry(obj, "NOUN")
-    if entry is None or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "these", "those")
-                                for c in obj.children) \
+    generic = entry is None and obj.lemma_.lower() in _GENERIC_ACTS
+    if (entry is None and not generic) or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "these", "those")
+                                                  for c in obj.children) \
             or any(c.dep_ in ("poss", "prep", "acl", "relcl") for c in obj.children):
         return []
-    for t in reversed(doc[:sentence_of(obj).start]):
+    # "the measure", "the decision" name no kind: the last act of any kind, if near
+    start = sentence_of(obj).start
+    floor = 0
+    if generic:
+        sents = [s for s in doc.sents if s.start < start][-_GENERIC_REACH:]
+        floor = sents[0].start if sents else start
+    for t in reversed(doc[floor:start]):
         verb = t.pos_ == "VERB"
         earlier = lex_entry(t, "VERB" if verb else "NOUN") if t.pos_ in ("NOUN", "VERB") else None
-        if earlier is None or earlier.type != entry.type:
+        if generic:
+            # an act of any kind but a reaction or a saying
+            if earlier is None or earlier.type in REACTION_TYPES or t.lemma_.lower() in _SKIP_VERBS:
+                continue
+        elif earlier is None or earlier.type != entry.type:
             continue
         poss = [c for c in t.children if c.dep_ == "poss"]
         if verb:  # "Russian forces attacked the port ... condemned the attack"
@@ -294,6 +310,8 @@ def act_anaphor(doc, cand, type_: str, index, quote) -> list[Actor]:
         else:
             actor = poss[0] if poss else (ea.subject_of(t.head) if t.dep_ in ("dobj", "nsubjpass") else None)
         if actor is None or not ea.looks_actor(actor):
+            if generic:
+                continue  # "aid groups": a word of a name, no act; look further back
             return []
         return [a for a in actors(doc, actor, index, quote) if known(a)]
     return []
