@@ -1075,3 +1075,9 @@ def test_reacting_to_the_measure_is_aimed_at_the_last_act_s_actor(analyse_text):
                                 "The rains came early. Roads were closed. Schools shut. "
                                 "But the lawmaker doesn't support the measure.")
     assert not [e for e in evs if e.type == "REJECT" and e.target]
+
+
+def test_a_reaction_naming_no_recipient_takes_the_one_of_its_joined_verb(analyse_text):
+    evs = _events(analyse_text, "The Indian foreign ministry expressed sorrow over the deaths and urged the "
+                                "Nepalese government to open an inquiry.")
+    assert _find(evs, "SUPPORT", "IND", "NPL")

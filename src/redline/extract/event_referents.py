@@ -229,7 +229,7 @@ def actors(doc, head, index, quote) -> list[Actor]:
 
 _AUTHORITY_ACTS = word_class("authority_act")
 #: the steps of this stage that ``EventConfig.disabled`` can switch off
-NAMES = ("implied_authority", "place_of_act", "act_anaphor")
+NAMES = ("implied_authority", "place_of_act", "act_anaphor", "conjunct_recipient")
 #: acts between parties (meeting, agreeing, cooperating, signing): a place is their venue
 VENUE_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT"})
 
@@ -314,6 +314,23 @@ def act_anaphor(doc, cand, type_: str, index, quote) -> list[Actor]:
                 continue  # "aid groups": a word of a name, no act; look further back
             return []
         return [a for a in actors(doc, actor, index, quote) if known(a)]
+    return []
+
+
+def conjunct_recipient(doc, cand, type_: str, index, quote) -> list[Actor]:
+    """The recipient of a reaction that names none, from a verb joined to it: "expressed
+    sorrow over lives lost and urged the Haitian government to act" (the sorrow is
+    expressed to the government urged). [] when no joined verb has an actor object."""
+    if type_ not in REACTION_TYPES or cand.kind != "verb":
+        return []
+    for v in cand.trigger.conjuncts:
+        if v.pos_ != "VERB":
+            continue
+        for c in v.children:
+            if c.dep_ in ("dobj", "dative") and c.pos_ != "PRON" and ea.looks_actor(c):
+                found = [a for a in actors(doc, c, index, quote) if known(a)]
+                if found:
+                    return found
     return []
 
 
