@@ -83,6 +83,9 @@ def _resolved_index(nlp, text: str):
      "descriptor:possessor"),
     # a demonym qualifying the cause in a role ("women's rights activist") is the
     # person's nationality, before the kind of the group the person leads
+    # a committee or campaign *for* a cause is an advocacy group, wherever it works
+    ("Ana Silva, president of the Campaign for Clean Rivers in Brazil, said the dam must go.", "Silva",
+     "NGO", "descriptor:organisation-kind"),
     # the organisation of a past post is no longer the person's
     ("Former NATO spokesperson Tomas Varga said the alliance was slow. Varga, who is Hungarian, now "
      "teaches in Vienna.", "Varga", "HUN", "descriptor:nationality"),

@@ -85,9 +85,11 @@ def org_kind(words: list[str]) -> Optional[str]:
     center) speaks first."""
     kinds = _org_kinds()
     low = [w.lower().strip(".,") for w in words]
-    cut = next((i for i, w in enumerate(low) if w in {"of", "for", "on", "in"}), None)
+    cut = next((i for i, w in enumerate(low) if w in {"of", "for", "on", "in", "to"}), None)
     if cut:
-        head = kinds.get(low[cut - 1])
+        # "Committee for Freedom in Hong Kong": the head with its preposition may say
+        # more than the head alone ("committee for" a cause is an advocacy group)
+        head = kinds.get(f"{low[cut - 1]} {low[cut]}") or kinds.get(low[cut - 1])
         if head and head[1] == "head":
             return head[0]
     return _kind_in(low, where=None, last_first=True)
