@@ -875,7 +875,9 @@ def test_patient_participle_subject_is_no_actor(analyse_text):
     for text in ("Two Ivorian soldiers and a mercenary from Belarus stand accused of the 2004 bombing.",
                  "If convicted, the two officers face decades in prison."):
         evs = _events(analyse_text, text)
-        assert not any(e.trigger.text in ("accused", "convicted") and e.source for e in evs), \
+        # the only actor is the one the act implies (a state's authorities), never the subject
+        assert not any(e.trigger.text in ("accused", "convicted") and a.name != "authorities (implied)"
+                       for e in evs for a in e.source), \
             [(e.type, e.trigger.text, [a.text for a in e.source]) for e in evs]
 
 
@@ -898,6 +900,87 @@ def test_an_unsaid_actor_of_an_arrest_is_the_authorities_of_where_it_happened(an
     kill = [e for e in _events(analyse_text, "Tomas Brandt was killed on Friday in Brooklyn.")
             if e.trigger.text == "killed"]
     assert all(not e.source for e in kill)
+
+
+def _implied(evs, trigger):
+    """(type, implied authority's state, target texts) of the events of ``trigger``."""
+    return [(e.type, [a.country for a in e.source if a.name == "authorities (implied)"],
+             [a.text for a in e.target]) for e in evs if e.trigger.text == trigger]
+
+
+def test_an_agentless_passive_of_an_authority_act_is_the_authorities_act(analyse_text):
+    evs = _events(analyse_text, "Last month a smuggling cell was dismantled in the Italian port of Genoa.")
+    # the cell is a group acted upon; its dismantling was done by the state where it happened
+    assert _implied(evs, "dismantled") == [("COERCE", ["ITA"], ["a smuggling cell"])]
+
+
+def test_a_participle_of_an_authority_act_names_whom_the_authorities_held(analyse_text):
+    evs = _events(analyse_text, "The son of imprisoned Belarusian opposition leader Oleg Varkov spoke to "
+                                "reporters on Monday.")
+    # the participle hangs on "leader", a title compounded with the name: the person is the target
+    ((type_, state, (target,)),) = _implied(evs, "imprisoned")
+    assert (type_, state) == ("COERCE", ["BLR"]) and target.endswith("Oleg Varkov")
+    evs = _events(analyse_text, "Officers in Ankara questioned detained reporters for hours.")
+    assert _implied(evs, "detained") == [("COERCE", ["TUR"], ["reporters"])]
+
+
+def test_a_participle_modifier_keeps_its_own_act_whatever_the_sentence_does():
+    from redline.extract import event_types as et
+    from redline.extract.event_candidates import candidates
+    from redline.parse import load_nlp
+
+    doc = load_nlp()("The son of imprisoned Belarusian opposition leader Oleg Varkov campaigned for his release.")
+    cand = next(c for s in doc.sents for c in candidates(doc, s) if c.trigger.text == "imprisoned")
+    cand.label = "RETREAT"  # the classifier reading the release into the participle
+    x = et.TypeContext(cand, "asserted", [], [])
+    assert et.type_of(x) == "COERCE" and "participle_modifier" in x.fired
+
+
+def test_being_charged_or_accused_without_an_accuser_is_the_authorities_accusation(analyse_text):
+    cases = {"Ricardo Palma was charged with fraud in Lima on Thursday.": "charged",
+             "Former senator Ricardo Palma stands accused of bribery in Peru.": "accused",
+             "Ricardo Palma, who is facing fraud charges in Peru, left the country.": "facing"}
+    for text, trigger in cases.items():
+        ((type_, state, (target,)),) = _implied(_events(analyse_text, text), trigger)
+        assert (type_, state) == ("ACCUSE", ["PER"]) and target.endswith("Ricardo Palma"), text
+    evs = _events(analyse_text, "The former mayor faces charges of embezzlement in Kenya.")
+    assert _implied(evs, "faces") == [("ACCUSE", ["KEN"], ["The former mayor"])]
+
+
+def test_an_agentless_order_compels_its_subject(analyse_text):
+    evs = _events(analyse_text, "Ana Duarte has been ordered to appear before a judge in Lisbon next week.")
+    assert _implied(evs, "ordered") == [("COERCE", ["PRT"], ["Ana Duarte"])]
+    # troops ordered to move obey their own command: no authorities are implied
+    evs = _events(analyse_text, "Five soldiers were ordered to withdraw from the border town in Mali.")
+    assert all(not state for _, state, _ in _implied(evs, "ordered"))
+
+
+def test_an_authority_noun_with_its_patient_and_no_possessor(analyse_text):
+    evs = _events(analyse_text, "The recent arrest of Kenyan activist Joseph Mwangi in Nairobi sparked protests.")
+    assert _implied(evs, "arrest") == [("COERCE", ["KEN"], ["Kenyan activist Joseph Mwangi"])]
+    evs = _events(analyse_text, "The detention of three students in Egypt drew criticism.")
+    assert _implied(evs, "detention") == [("COERCE", ["EGY"], ["three students"])]
+
+
+def test_a_plea_answers_the_prosecuting_authorities(analyse_text):
+    evs = _events(analyse_text, "Two brothers have pleaded not guilty in a court in Chicago.")
+    (plea,) = [e for e in evs if e.trigger.text == "pleaded"]
+    assert plea.type == "REJECT" and [a.text for a in plea.source] == ["Two brothers"]
+    assert [(a.name, a.country) for a in plea.target] == [("authorities (implied)", "USA")]
+    evs = _events(analyse_text, "Ricardo Palma pleaded guilty to fraud in Lima.")
+    (plea,) = [e for e in evs if e.trigger.text == "pleaded"]
+    assert plea.type == "CONCEDE" and [a.country for a in plea.target] == ["PER"]
+    # pleading for something is no plea to a charge
+    evs = _events(analyse_text, "The minister pleaded for calm.")
+    assert not [a for e in evs for a in e.target if a.name == "authorities (implied)"]
+
+
+def test_the_implied_state_is_where_the_act_happened_not_where_its_actors_come_from(analyse_text):
+    evs = _events(analyse_text, "A trial opened in Paris on Monday. Two men from Azerbaijan, both "
+                                "living in Ohio, have pleaded not guilty.")
+    (plea,) = [e for e in evs if e.trigger.text == "pleaded"]
+    # no place of the plea: the state of the story's court, not the men's origin
+    assert [a.country for a in plea.target] == ["FRA"]
 
 
 def test_the_implied_authority_can_be_switched_off_by_name(analyse_text):

@@ -36,6 +36,8 @@ _FIGURATIVE_WAR = word_class("figurative_war")
 _RECEIVING = word_class("receiving_verb")
 _LIGHT_VERBS = word_class("light_verb")
 _INCREASE_VERBS = word_class("increase_verb")
+# "face", "undergo": with an act as object ("faces charges") the subject is its recipient
+_UNDERGO_VERBS = word_class("undergo_verb")
 
 class Candidate:
     """One candidate event: ``trigger`` (a token), ``trig_span`` (token span), ``src``/``tgt``
@@ -342,7 +344,12 @@ def _participle_roles(tok):
     while j >= 0 and doc[j].dep_ == "advmod":
         j -= 1
     src = ea.subject_of(doc[j]) if j >= 0 and doc[j].lemma_ == "have" else None
-    return src, tok.head
+    noun = tok.head
+    while noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i > noun.i:
+        # "imprisoned publisher Jimmy Lai": the parser hangs the participle on "publisher",
+        # a title compounded with the name; who underwent the act is the name's phrase
+        noun = noun.head
+    return src, noun
 
 
 def _verb_candidate(tok, consumed: set):
@@ -364,10 +371,19 @@ def _verb_candidate(tok, consumed: set):
     src, tgt, info = ea.verb_roles(tok)
     if entry is not None and src is None and tgt is None:
         src, tgt = _participle_roles(tok)
-    if _patient_participle(tok) and src is not None and (tgt is None or tgt.i == src.i):
+    if _patient_participle(tok):
         # "two soldiers stand accused of the bombing", "if convicted, they face
-        # prison": the subject undergoes the act; its actor is unstated
+        # prison": the subject undergoes the act; its actor is unstated (the subject is
+        # the governing verb's when the participle is its complement: "Lai stands accused")
+        who = src if src is not None else ea.subject_of(tok.head) if tok.head != tok else None
+        if who is not None and (tgt is None or tgt.i == who.i or ea.in_place_phrase(tgt)):
+            src, tgt = None, who
+            info["patient"] = True
+    if entry is not None and lem in _UNDERGO_VERBS and " " in entry.lemma and src is not None:
+        # "X faces charges", "who is facing trial": a key "face <act>" names an act the
+        # subject undergoes at the hands of someone unsaid
         src, tgt = None, src
+        info["patient"] = True
     obj = info.get("dobj")
     if obj is None and info.get("passive"):
         # "new sanctions were imposed by the EU": the passive subject is the object

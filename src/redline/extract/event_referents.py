@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 from typing import Optional
 
-from ..countries import country_name
+from ..countries import country, country_name
 from ..model import Actor
 from ..plover import word_class
 from ._text import doc_text, sentence_of
@@ -228,8 +228,10 @@ def actors(doc, head, index, quote) -> list[Actor]:
 
 
 _AUTHORITY_ACTS = word_class("authority_act")
+_PLEA_VERBS = word_class("plea_verb")
+_COURT_NOUNS = word_class("court_noun")
 #: the steps of this stage that ``EventConfig.disabled`` can switch off
-NAMES = ("implied_authority", "place_of_act", "act_anaphor", "conjunct_recipient")
+NAMES = ("implied_authority", "plea_recipient", "place_of_act", "act_anaphor", "conjunct_recipient")
 #: acts between parties (meeting, agreeing, cooperating, signing): a place is their venue
 VENUE_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT"})
 
@@ -334,23 +336,139 @@ def conjunct_recipient(doc, cand, type_: str, index, quote) -> list[Actor]:
     return []
 
 
-def implied_authority(cand, type_: str, index, places) -> Optional[Actor]:
-    """The authorities behind a state's act of coercion whose actor the text leaves
-    unsaid ("he was arrested in Brooklyn", "a cell was dismantled in Seville",
-    "imprisoned publisher X"): only a state arrests, jails, sentences or deports, so the
-    actor is the authorities of the state where it happened (a place in the sentence),
-    else of the state the story is about; None when neither is known. The actor points
-    at the trigger, the words that imply it."""
+def _acts_of_authority(cand, fired=()) -> bool:
+    """Does the candidate name an act only a state's authorities perform: a word of the
+    class ``authority_act`` ("arrested", "the detention of"), the act of a key "face
+    <act>" ("faces charges"), an accusation its subject stands under ("stands
+    accused"), which is a formal charge, or an order that compels someone (the type
+    rule ``ordered_act``: "was ordered to appear before a judge")?"""
+    if "ordered_act" in fired:
+        return True
+    words = {cand.trigger.lemma_.lower()}
+    if cand.lex is not None:
+        words |= {cand.lex.lemma, cand.lex.lemma.split(" ")[-1]}
+    if words & _AUTHORITY_ACTS:
+        return True
+    return bool(cand.info.get("patient")) and cand.lex is not None and cand.lex.type == "ACCUSE"
+
+
+def _unsaid_actor(cand) -> bool:
+    """Is the act's actor left out by the grammar (an agentless passive, a participle
+    modifying its recipient, a subject who undergoes the act, an event noun with no
+    possessor), rather than missed by the parse? An active verb always has an actor, so
+    none is implied for one."""
     tok = cand.trigger
-    if type_ != "COERCE" or cand.lex is None or cand.lex.lemma not in _AUTHORITY_ACTS:
+    return bool(cand.info.get("passive") or cand.info.get("patient") or tok.dep_ == "amod"
+                or (cand.kind == "noun" and cand.tgt is not None))
+
+
+def _elsewhere(tok) -> bool:
+    """Does a place token tell where someone comes from or is taken, or who they are,
+    rather than where an act happened: under "from", "to" or "into" ("both from
+    Azerbaijan", "deported to El Salvador"), or inside an apposition or a relative
+    clause ("Lai, founder of a newspaper in Hong Kong, ...")?"""
+    for a in tok.ancestors:
+        if (a.dep_ == "prep" and a.lower_ in ("from", "to", "into")) or a.dep_ in ("appos", "relcl"):
+            return True
+    return False
+
+
+def _scene(tok, places, lo: int, hi: int, within=None) -> Optional[str]:
+    """The state of the first place between characters ``lo`` and ``hi`` that is no
+    one's origin or destination; when ``within`` is given, a place in its phrase and not
+    in that of another act it names ("accused of the bombing of a base near Bouake":
+    Bouake is where the bombing was, not where the charge is brought)."""
+    from .event_features import lex_entry
+    doc = tok.doc
+    at = {t.idx: t for t in doc}
+    # the places, and capitals named as where something happens ("a trial opened in
+    # Paris"): the place stage leaves those to the actors (Paris as France's government)
+    spots = [(p.start, p.country) for p in places or []]
+    spots += sorted((e.start_char, c.iso3) for e in doc.ents if e.label_ == "GPE" and lo <= e.start_char < hi
+                    and e.root.dep_ == "pobj" and e.root.head.lower_ in ("in", "at")
+                    for c in [country(e.text)] if c is not None and c.kind == "capital")
+    for start, state in sorted(spots):
+        t = at.get(start)
+        if not state or not lo <= start < hi or t is None or _elsewhere(t):
+            continue
+        if within is None:
+            return state
+        path = [t] + list(t.ancestors)
+        if within in path and not any(a.pos_ == "NOUN" and lex_entry(a, "NOUN") is not None
+                                      for a in path[:path.index(within)]):
+            return state
+    return None
+
+
+def _legal_venue(tok, places) -> Optional[str]:
+    """The state of the story's court: the place named with the first court or trial
+    that has one ("at a trial in New York"), or with the verb whose subject it is ("a
+    trial opened in Paris")."""
+    for t in tok.doc:
+        if t.lemma_.lower() in _COURT_NOUNS and t.pos_ == "NOUN":
+            s = sentence_of(t)
+            country = _scene(tok, places, s.start_char, s.end_char, within=t)
+            if country is None and t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX"):
+                country = next((c for p in t.head.children if p.dep_ == "prep" and p.lower_ in ("in", "at")
+                                for c in [_scene(tok, places, s.start_char, s.end_char, within=p)] if c), None)
+            if country is not None:
+                return country
+    return None
+
+
+def _own_state(cand, index) -> Optional[str]:
+    """The one state of the actor who underwent the act ("imprisoned publisher Jimmy
+    Lai": Hong Kong): a state arrests, charges and tries its own people far more often
+    than foreigners, so with no place named that is the likeliest jailer."""
+    if cand.tgt is None or not _unsaid_actor(cand):
         return None
-    if not (cand.info.get("passive") or tok.dep_ == "amod"):
-        return None
+    states = {a.country for a in actors(cand.trigger.doc, cand.tgt, index, None) if a.country}
+    return next(iter(states)) if len(states) == 1 else None
+
+
+def _authorities_at(cand, index, places) -> Optional[Actor]:
+    """"authorities (implied)" of the state where the act happened: a place the act's own
+    phrase names ("was dismantled in Seville", "the detention of two journalists in
+    Ethiopia"; a place elsewhere in the sentence is the main clause's), else the state of
+    the story's court (a charge, a plea or a trial is brought there), else the state of
+    the one who underwent it, else the state the story is about; None when none is
+    known. The actor points at the trigger, the words that imply it."""
+    tok = cand.trigger
     sent = sentence_of(tok)
-    country = next((p.country for p in places or [] if p.country
-                    and sent.start_char <= p.start < sent.end_char), None)
-    country = country or getattr(index, "story_country", None)
+    # a participle's act happened where its noun is ("jailed publisher X in Hong Kong")
+    scope = cand.tgt if tok.dep_ == "amod" and cand.tgt is not None else tok
+    country = _scene(tok, places, sent.start_char, sent.end_char, within=scope) \
+        or _legal_venue(tok, places) or _own_state(cand, index) or getattr(index, "story_country", None)
     if country is None:
         return None
     return Actor(name="authorities (implied)", entity=None, country=country, sector="GOV",
                  start=tok.idx, end=tok.idx + len(tok.text), text=tok.text)
+
+
+#: the types of a state's legal and coercive acts: arresting, jailing, deporting
+#: (COERCE), charging and trying (ACCUSE), convicting and sentencing (SANCTION)
+AUTHORITY_TYPES = frozenset({"COERCE", "ACCUSE", "SANCTION"})
+
+
+def implied_authority(cand, type_: str, index, places, fired=()) -> Optional[Actor]:
+    """The authorities behind a state's act of coercion or prosecution whose actor the
+    text leaves unsaid ("he was arrested in Brooklyn", "a cell was dismantled in
+    Seville", "imprisoned publisher X", "the arrest of activist X", "X was charged with
+    sedition", "X stands accused of collusion", "X faces charges"): only a state arrests,
+    jails, charges, sentences or deports, so the actor is the authorities of a state
+    (:func:`_authorities_at` says which); None when no state is known."""
+    if type_ not in AUTHORITY_TYPES or not _acts_of_authority(cand, fired) or not _unsaid_actor(cand):
+        return None
+    return _authorities_at(cand, index, places)
+
+
+def plea_recipient(cand, type_: str, index, places) -> Optional[Actor]:
+    """"X and Y have pleaded not guilty", "X pleaded guilty": a plea answers the charge the
+    state's prosecutors bring, so it is aimed at the authorities (implied) of the state
+    where it is made (:func:`_authorities_at`), as a rejection of the charge or a
+    concession of it; None for a plea of no such key ("pleaded for help")."""
+    if type_ not in ("REJECT", "CONCEDE") or cand.kind != "verb" or cand.lex is None:
+        return None
+    if cand.trigger.lemma_.lower() not in _PLEA_VERBS or " " not in cand.lex.lemma:
+        return None
+    return _authorities_at(cand, index, places)

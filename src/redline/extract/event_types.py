@@ -72,6 +72,8 @@ _INCREASE_VERBS = word_class("increase_verb")
 _PRAISE_WORDS = word_class("praise_word")
 _GIVING_VERBS = word_class("giving_verb")
 _DURATION_NOUNS = word_class("duration_noun")
+_PLEA_VERBS = word_class("plea_verb")
+_COMMAND_VERBS = word_class("command_verb")
 _QUOTES_OPEN = {"“", '"', "‘"}
 _ARMED_SECTORS = {"MIL", "REB", "COP", "SPY", "INS", "CRM"}
 # nouns of verbal conflict, joint action and meeting: such a noun says what the act is
@@ -163,6 +165,28 @@ def sure_verb(x: TypeContext) -> Optional[str]:
             and x.type not in _SPEECH_READINGS):
         return c.lex.type
     return None
+
+
+def participle_modifier(x: TypeContext) -> Optional[str]:
+    """"imprisoned publisher Jimmy Lai", "the jailed activist", "detained journalists": a
+    listed verb's participle modifying a noun says what the noun underwent; the
+    classifier, which learnt from the acts sentences report, reads the sentence's main
+    act into it ("released detained journalists" is no release by the jailers)."""
+    c = x.cand
+    if x.verb and c.lex is not None and x.tok.dep_ == "amod" and x.tok.tag_ == "VBN" \
+            and " " not in c.lex.lemma and x.type != c.lex.type:
+        return c.lex.type
+    return None
+
+
+def negated_plea(x: TypeContext) -> Optional[str]:
+    """"pleaded not guilty": a plea answers a charge; a plea key of the lexicon ("plead
+    guilty", which concedes it) whose adjective is negated rejects the charge (REJECT)."""
+    c = x.cand
+    if not (x.verb and c.lex is not None and x.lemma in _PLEA_VERBS and " " in c.lex.lemma):
+        return None
+    said = [ch for ch in x.tok.children if ch.dep_ in ("oprd", "acomp", "ccomp") and ch.pos_ == "ADJ"]
+    return "REJECT" if any(n.dep_ == "neg" for a in said for n in a.children) else None
 
 
 def yield_split(x: TypeContext) -> Optional[str]:
@@ -347,6 +371,21 @@ def envoy_purpose(x: TypeContext) -> Optional[str]:
     return None
 
 
+def ordered_act(x: TypeContext) -> Optional[str]:
+    """"X has been ordered to appear before an immigration judge", "was ordered deported":
+    an order with no one named as giving it, whose complement is what the subject must
+    do or undergo, compels the subject (COERCE), as a court or an agency does; troops
+    ordered to move obey their own command (left to the classifier)."""
+    c = x.cand
+    if not (x.verb and x.lemma in _COMMAND_VERBS and c.info.get("passive") and c.src is None):
+        return None
+    if c.tgt is None or ea.is_troops(ea.core(c.tgt)):
+        return None
+    if any(ch.dep_ in ("xcomp", "ccomp") and ch.pos_ in ("VERB", "AUX") for ch in x.tok.children):
+        return "COERCE"
+    return None
+
+
 def relief_goods(x: TypeContext) -> Optional[str]:
     """"flew 13 tons of medicine into Afghanistan": moving relief goods (medicine, food,
     tents) is humanitarian AID (CAMEO 073)."""
@@ -461,12 +500,12 @@ def classifier_guess_only(x: TypeContext) -> Optional[str]:
 
 #: the trigger's own words overrule the classifier's label
 LEXICON_RULES = tuple(TypeRule(f.__name__, f) for f in (
-    statement_noun, open_phrase_request, phrase_key, sure_verb, yield_split))
+    statement_noun, open_phrase_request, phrase_key, negated_plea, sure_verb, participle_modifier, yield_split))
 #: the sentence and the actors decide; later rules overrule earlier ones
 CONTEXT_RULES = tuple(TypeRule(f.__name__, f) for f in (
     call_on_visit, demand_with_act, promise_with_act, call_purpose, naming_call,
     speech_blame, conditional_threat, time_ultimatum, expected_act, agreed_text, raised_act, light_verb_object,
-    joint_exercise, show_of_force, message_sent, envoy_purpose, relief_goods,
+    joint_exercise, show_of_force, message_sent, envoy_purpose, ordered_act, relief_goods,
     labour_strike, stopping_an_act, verbal_attack_noun, military_seizure, verbal_attack,
     troop_movement, peacekeeping, classifier_guess_only))
 #: every type rule, in order of precedence (a later rule overrules an earlier one)

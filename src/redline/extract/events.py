@@ -43,7 +43,8 @@ from . import event_actors as ea
 from . import event_readings, event_referents, event_types
 from .event_candidates import Candidate, candidates
 from .event_features import features
-from .event_referents import act_anaphor, actors, conjunct_recipient, implied_authority, known, place_of_act, quote_at, speaker_actor
+from .event_referents import (act_anaphor, actors, conjunct_recipient, implied_authority, known, place_of_act,
+                              plea_recipient, quote_at, speaker_actor)
 
 log = logging.getLogger(__name__)
 
@@ -205,9 +206,13 @@ def _events_of(doc, c, index, quotes, config: EventConfig = CONFIG, places=None)
     if event_types.type_of(x, config.disabled) == event_types.NO_EVENT:
         return []
     if not x.src and index is not None and "implied_authority" not in config.disabled:
-        implied = implied_authority(c, x.type, index, places)
+        implied = implied_authority(c, x.type, index, places, x.fired)
         if implied is not None:
             x.src = [implied]
+    if not x.tgt and index is not None and "plea_recipient" not in config.disabled:
+        pleaded_to = plea_recipient(c, x.type, index, places)
+        if pleaded_to is not None:
+            x.tgt = [pleaded_to]
     if not any(known(a) for a in x.tgt) and index is not None and "act_anaphor" not in config.disabled:
         # no recipient, or only the act reacted to ("doesn't support the measure")
         x.tgt = act_anaphor(doc, c, x.type, index, quote) or x.tgt
