@@ -59,6 +59,10 @@ def test_word_classes_are_data():
     ("Amnesty said in a statement that police had detained 30 protesters in Minsk.", "COERCE", "reported"),
     # an act denied is negated
     ("Russia's defence ministry denied targeting civilian facilities in Odesa.", "ASSAULT", "negated"),
+    # a relative clause describes its noun in the narrator's voice, whatever the phrase around
+    # the noun ("in testimony") says
+    ("The witness wept during testimony at the trial in Lyon of two brothers, who are facing fraud charges.",
+     "ACCUSE", "asserted"),
 ])
 def test_factuality_classes(analyse_text, text, type_, fact):
     evs = [e for e in _events(analyse_text, text) if e.type == type_]

@@ -143,6 +143,11 @@ def _factuality(trigger, in_quote: bool) -> str:
             # cues of the governing speech clause do not reach into its complement
             # (except its own modality: "would say that" is rare); keep climbing for "reported"
             continue
+        if tok.dep_ == "relcl" and tok.pos_ in ("VERB", "AUX"):
+            # "at a trial of X, who are facing charges": a relative clause describes its
+            # noun in its own right; the modality of the phrase around the noun ("in
+            # testimony", "possible") does not reach it, a speech verb above still does
+            crossed = True
         if tok.dep_ == "acl" and _cue(head.lemma_.lower(), "noun") == "reported" \
                 and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
             # "said in a statement that 30 civilians had been detained": the content of a message
