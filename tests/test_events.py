@@ -59,6 +59,9 @@ def test_word_classes_are_data():
     ("Amnesty said in a statement that police had detained 30 protesters in Minsk.", "COERCE", "reported"),
     # an act denied is negated
     ("Russia's defence ministry denied targeting civilian facilities in Odesa.", "ASSAULT", "negated"),
+    # what a consensus or an assessment holds is reported, like a statement's content
+    ("There is a consensus among analysts that Russian forces attacked the depot near Kharkiv.", "ASSAULT",
+     "reported"),
     # a relative clause describes its noun in the narrator's voice, whatever the phrase around
     # the noun ("in testimony") says
     ("The witness wept during testimony at the trial in Lyon of two brothers, who are facing fraud charges.",

@@ -148,7 +148,7 @@ def _factuality(trigger, in_quote: bool) -> str:
             # noun in its own right; the modality of the phrase around the noun ("in
             # testimony", "possible") does not reach it, a speech verb above still does
             crossed = True
-        if tok.dep_ == "acl" and _cue(head.lemma_.lower(), "noun") == "reported" \
+        if tok.dep_ in ("acl", "relcl") and _cue(head.lemma_.lower(), "noun") == "reported" \
                 and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
             # "said in a statement that 30 civilians had been detained": the content of a message
             reported = True
