@@ -105,6 +105,10 @@ def test_the_main_clause_of_a_condition_is_conditional_and_a_threat(analyse_text
     ("Lithuania expelled three Russian diplomats.", "SANCTION"),
     ("Russia deployed thousands of troops to Belarus.", "MOBILIZE"),
     ("Turkish police arrested twenty opposition journalists.", "COERCE"),
+    # the codebook's modes of coercion: restrict, ban, censor, seize
+    ("Georgian authorities barred opposition leaders from leaving the country.", "COERCE"),
+    ("Belarusian police harassed independent journalists in Minsk.", "COERCE"),
+    ("Kyrgyzstan's government disbanded the opposition party.", "COERCE"),
     ("Israeli aircraft bombed Hezbollah positions in Lebanon.", "ASSAULT"),
 ])
 def test_event_types(analyse_text, text, type_):
