@@ -314,3 +314,16 @@ def test_a_qualified_or_unnamed_description_stays_apart(analyse_text):
 def test_a_non_governmental_kind_of_group_is_coded_ngo(nlp, phrase):
     text = f"Floods hit Malawi on Monday. {phrase} said they had reached 2,000 families."
     assert _actor_of_phrase(nlp, text, phrase).country == "NGO"
+
+
+def test_a_bodys_name_repeated_in_full_is_the_same_body_however_far_back(analyse_text):
+    filler = " ".join(["Fishermen in the region say catches have fallen for years."] * 30)
+    text = ("Vietnam filed its claim with the U.N. Commission on the Limits of the Continental Shelf in May. "
+            + filler + " \"The Commission on the Limits of the Continental Shelf must reject that claim,\" "
+            "Chinese Ambassador Li Qiang told reporters.")
+    art = analyse_text(text)
+    un = [e for e in art.entities if e.country == "UNO"]
+    # the name the model cuts after "Commission" is one body's name, and its repetition is
+    # a mention of that body
+    assert len(un) == 1 and sum("Limits" in m.text for m in un[0].mentions) == 2
+    assert any(e.type == "REQUEST" and {a.country for a in e.target} == {"UNO"} for e in art.events)

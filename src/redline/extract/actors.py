@@ -48,6 +48,7 @@ def actor_words(name: str) -> frozenset[str]:
 
 _TITLE_FILLERS = actor_words("title_filler")
 PAST_POST = actor_words("past_post")
+_BODY_HEADS = actor_words("body_head")
 
 
 @functools.lru_cache(maxsize=1)
@@ -354,7 +355,16 @@ def _raw_mentions(doc) -> list[_Raw]:
         # The rest of an organisation's name the table matched in part ("[U.S.
         # Treasury] Department"): the same organisation.
         owner = next((r for r in out if r.org is not None and r.tok_end == ts), None)
-        if owner is not None and label == "ORG" and all(t.is_title for t in doc[ts:te]):
+        named = owner is not None and all(t.is_title for t in doc[ts:te])
+        if owner is None and label == "ORG":
+            # "[the U.N. Commission] on the [Limits of the Continental Shelf]": a body's
+            # name goes on past its head noun through of/on/for (and "the")
+            owner = next((r for r in out if r.org is not None and r.tok_end < ts <= r.tok_end + 2
+                          and doc[r.tok_end - 1].lower_ in _BODY_HEADS
+                          and doc[r.tok_end].lower_ in ("of", "on", "for")
+                          and all(t.lower_ == "the" for t in doc[r.tok_end + 1:ts])), None)
+            named = owner is not None and doc[ts].is_title and doc[te - 1].is_title
+        if named and label == "ORG":
             owner.end = doc[te - 1].idx + len(doc[te - 1].text)
             owner.text = text[owner.start:owner.end]
             owner.tok_end = te

@@ -669,7 +669,7 @@ def resolve_entities(doc, entities: list[Entity], places=None, published: Option
 def _org_head(name: str) -> Optional[str]:
     """The head word of an organisation's name, lower case: "International Court of
     Justice" → court, "U.N. Refugee Agency" → agency."""
-    words = name.split(" of ")[0].split()
+    words = re.split(r" (?:of|on|for) ", name)[0].split()
     return words[-1].lower() if words and words[-1].isalpha() else None
 
 
@@ -681,13 +681,16 @@ def _definite_descriptions(ctx: _Context) -> None:
     heads = {}
     for ent in ctx.entities:
         if ent.type == "ORG":
-            head = _org_head(ent.name)
-            if head:
-                heads.setdefault(head, []).append(ent)
+            # the name, and the longer names it is mentioned by ("the U.N. Commission on
+            # the Limits of the Continental Shelf" for the United Nations)
+            for name in {ent.name, *(m.text for m in ent.mentions)}:
+                head = _org_head(name)
+                if head and ent not in heads.get(head, []):
+                    heads.setdefault(head, []).append(ent)
     if not heads:
         return
     for tok in ctx.doc:
-        if tok.pos_ != "NOUN" or tok.lower_ not in heads:
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.lower_ not in heads:
             continue
         left = [c for c in tok.children if c.i < tok.i]
         if len(left) != 1 or left[0].lower_ != "the" or left[0].i != tok.i - 1:
@@ -695,6 +698,17 @@ def _definite_descriptions(ctx: _Context) -> None:
         start, end = left[0].idx, tok.idx + len(tok.text)
         if ctx.index.at(start, end) is not None:
             continue
+        # "The Commission on the Limits of the Continental Shelf" repeats a full name
+        # said before: the same body, however far back
+        rest = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "on", "for") and c.i == tok.i + 1]
+        if rest:
+            full = doc_text(ctx.doc)[tok.idx:max(t.idx + len(t.text) for t in rest[0].subtree)].lower()
+            same = next((e for e in heads[tok.lower_]
+                         if any(m.text.lower().endswith(full) and m.start < start for m in e.mentions)), None)
+            if same is not None:
+                end = tok.idx + len(full)
+                ctx.index.add_mention(same.id, start, end, doc_text(ctx.doc)[start:end], kind="descriptor")
+                continue
         named = ctx.index.last_before(start, lambda e: e in heads[tok.lower_])
         if named is not None:
             ctx.index.add_mention(named.id, start, end, doc_text(ctx.doc)[start:end], kind="descriptor")
