@@ -83,6 +83,10 @@ def _resolved_index(nlp, text: str):
      "descriptor:possessor"),
     # a demonym qualifying the cause in a role ("women's rights activist") is the
     # person's nationality, before the kind of the group the person leads
+    # an ethnic demonym names a people, not a citizenship; a former post in a state's own
+    # body still places the person
+    ("Hassan Omar, a former deputy speaker in Kenya's parliament and an ethnic Somali, said the camps "
+     "must stay open.", "Omar", "KEN", None),
     # a committee or campaign *for* a cause is an advocacy group, wherever it works
     ("Ana Silva, president of the Campaign for Clean Rivers in Brazil, said the dam must go.", "Silva",
      "NGO", "descriptor:organisation-kind"),

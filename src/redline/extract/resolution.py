@@ -44,7 +44,7 @@ from typing import Callable, Optional
 
 from .. import knowledge
 from ..countries import country as country_ref
-from .actors import PAST_POST, sector_of_words
+from .actors import PAST_POST, actor_words, sector_of_words
 from ..model import Entity
 from ..tables import table
 from ._text import doc_text, sentence_bounds, sentence_of
@@ -301,6 +301,10 @@ def _role_heads(rel: str, toks: list) -> set[int]:
     return set()
 
 
+#: words that make a demonym a people rather than a citizenship ("an ethnic Somali")
+_ETHNIC = actor_words("ethnic_marker")
+
+
 def _nationality(ctx: "_Context", rel: str, toks: list) -> Optional[str]:
     """A demonym or country that qualifies the person's own role: "Israeli
     businessman", "a French national", "an American who...", "Iranian American
@@ -316,6 +320,8 @@ def _nationality(ctx: "_Context", rel: str, toks: list) -> Optional[str]:
         if hit is None:
             continue
         iso3, kind = hit
+        if t.i > 0 and t.doc[t.i - 1].lower_ in _ETHNIC:
+            continue  # "an ethnic Somali": a people, not a citizenship
         if kind == "demonym":
             # "a Syrian army officer": the demonym may qualify a modifier of the role
             mod = t.head if t.head.dep_ in {"compound", "amod"} and t.head.head.i in heads else None
@@ -427,10 +433,17 @@ def _first_descriptor(ctx: _Context, ent: Entity, ranges) -> Optional[Evidence]:
     if not phrases:
         return None
     # organisations a relative clause tells of ("who was sanctioned by the European
-    # Union") are no affiliation
-    # nor are those of a past post ("former top European Union official")
-    affiliations = [(toks, _orgs_in(ctx, toks)) for rel, toks in phrases if rel != "relcl"
-                    and not any(t.lower_ in PAST_POST for t in toks)]
+    # Union") are no affiliation; nor is a body above states of a past post ("former
+    # top European Union official"), while a state's own body still places its former
+    # member ("former majority leader in Kenya's National Assembly")
+    affiliations = []
+    for rel, toks in phrases:
+        if rel == "relcl":
+            continue
+        orgs = _orgs_in(ctx, toks)
+        if any(t.lower_ in PAST_POST for t in toks):
+            orgs = [o for o in orgs if o.country and o.country not in _NON_STATE]
+        affiliations.append((toks, orgs))
     # 1. a known organisation with a code
     for toks, orgs in affiliations:
         for org in orgs:
