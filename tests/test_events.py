@@ -1175,3 +1175,9 @@ def test_a_reaction_naming_no_recipient_takes_the_one_of_its_joined_verb(analyse
     evs = _events(analyse_text, "The Indian foreign ministry expressed sorrow over the deaths and urged the "
                                 "Nepalese government to open an inquiry.")
     assert _find(evs, "SUPPORT", "IND", "NPL")
+
+
+def test_a_call_for_something_is_a_request(analyse_text):
+    # a noun key with its preposition ("call for"); a phone call stays a consultation
+    assert _find(_events(analyse_text, "Egypt welcomed Kenya's call for a ceasefire in Sudan."), "REQUEST", "KEN")
+    assert not _find(_events(analyse_text, "Macron had a call with Putin on Friday."), "REQUEST")

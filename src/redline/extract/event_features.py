@@ -37,14 +37,20 @@ def _key_heads() -> tuple[frozenset, frozenset]:
     """First words of the VERB keys, last words of the NOUN keys of the event lexicon."""
     lex = lexicon()
     verbs = frozenset(k.split(" ")[0] for k, p in lex if p == "VERB")
-    nouns = frozenset(k.split(" ")[-1] for k, p in lex if p == "NOUN")
+    nouns = frozenset(k.split(" ")[-1] for k, p in lex if p == "NOUN") | frozenset(
+        k.split(" ")[0] for k, p in lex if p == "NOUN" and k.split(" ")[-1] in _NOUN_PREPS)
     return verbs, nouns
+
+
+#: prepositions a noun key may end with ("call for")
+_NOUN_PREPS = frozenset({"for", "on", "against", "with", "to"})
 
 
 def lex_entry(tok, pos: str):
     """The event-lexicon entry of a token, most specific key first: "verb particle/prep"
     ("call for"), "verb prep noun" ("go on strike"), "verb object" ("lift sanctions"),
-    "compound noun" ("cease-fire", "air strike"), then the lemma alone."""
+    "compound noun" ("cease-fire", "air strike"), "noun prep" ("a call for"), then the
+    lemma alone."""
     lex = lexicon()
     lem = tok.lemma_.lower()
     heads = _key_heads()
@@ -81,6 +87,11 @@ def lex_entry(tok, pos: str):
         e = lex.get((compound_key(tok), "NOUN"))
         if e:
             return e
+        for c in tok.children:
+            if c.dep_ == "prep" and c.i == tok.i + 1 and c.lower_ in _NOUN_PREPS:
+                e = lex.get((f"{lem} {c.lower_}", "NOUN"))  # "his government's call for"
+                if e:
+                    return e
         if lem in _FRAME_NOUNS:
             # "an aid package", "mediation efforts", "peacekeeping operations": the act is
             # the modifier's
