@@ -1125,8 +1125,9 @@ def test_deploying_weapons_is_a_mobilization_not_an_attack(analyse_text):
     evs = _events(analyse_text, "China launched large-scale military exercises around Taiwan on Monday, deploying "
                                 "more than 70 warplanes and 11 navy ships, Taiwan's defence ministry said.")
     dep = [e for e in evs if e.trigger.text == "deploying"]
-    assert dep and dep[0].type == "MOBILIZE" and dep[0].target == []
-    # ships and planes are what is deployed, never the target
+    # the deployment is aimed where the exercises are (the clause it elaborates), and ships
+    # and planes are what is deployed, never the target
+    assert dep and dep[0].type == "MOBILIZE" and {a.country for a in dep[0].target} <= {"TWN"}
     assert {a.text for a in dep[0].object} >= {"more than 70 warplanes"}
 
 
@@ -1181,3 +1182,9 @@ def test_a_call_for_something_is_a_request(analyse_text):
     # a noun key with its preposition ("call for"); a phone call stays a consultation
     assert _find(_events(analyse_text, "Egypt welcomed Kenya's call for a ceasefire in Sudan."), "REQUEST", "KEN")
     assert not _find(_events(analyse_text, "Macron had a call with Putin on Friday."), "REQUEST")
+
+
+def test_an_adverbial_participle_naming_no_recipient_takes_its_clauses(analyse_text):
+    evs = _events(analyse_text, "Brazil escalated its dispute with Argentina on Monday, tripling the tariff on "
+                                "its neighbour's wine exports.")
+    assert any(e.trigger.text == "tripling" and "ARG" in {a.country for a in e.target} for e in evs)

@@ -231,7 +231,8 @@ _AUTHORITY_ACTS = word_class("authority_act")
 _PLEA_VERBS = word_class("plea_verb")
 _COURT_NOUNS = word_class("court_noun")
 #: the steps of this stage that ``EventConfig.disabled`` can switch off
-NAMES = ("implied_authority", "plea_recipient", "place_of_act", "act_anaphor", "conjunct_recipient")
+NAMES = ("implied_authority", "plea_recipient", "place_of_act", "act_anaphor", "conjunct_recipient",
+         "clause_recipient")
 #: acts between parties (meeting, agreeing, cooperating, signing): a place is their venue
 VENUE_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT"})
 
@@ -334,6 +335,24 @@ def conjunct_recipient(doc, cand, type_: str, index, quote) -> list[Actor]:
                 if found:
                     return found
     return []
+
+
+def clause_recipient(doc, cand, type_: str, index, quote) -> list[Actor]:
+    """The recipient of an act told in an adverbial participle that names none, from the
+    clause it elaborates: "Trump ramped up his trade war with Canada, doubling the tariff
+    on its neighbour's steel" (the doubling is aimed at Canada). Only a participle with
+    no subject of its own, whose clause has an actor recipient; [] otherwise."""
+    tok = cand.trigger
+    if cand.kind != "verb" or tok.dep_ != "advcl" or tok.tag_ not in ("VBG", "VBN") \
+            or any(c.dep_ in ea.SUBJ | ea.PASS_SUBJ or c.dep_ == "mark" for c in tok.children):
+        return []
+    head = tok.head
+    if head.pos_ != "VERB":
+        return []
+    tgt = ea.verb_roles(head)[1]
+    if tgt is None or tgt.pos_ == "PRON" or not ea.looks_actor(tgt):
+        return []
+    return [a for a in actors(doc, tgt, index, quote) if known(a)]
 
 
 def _acts_of_authority(cand, fired=()) -> bool:

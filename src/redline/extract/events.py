@@ -43,7 +43,7 @@ from . import event_actors as ea
 from . import event_readings, event_referents, event_types
 from .event_candidates import Candidate, candidates
 from .event_features import features
-from .event_referents import (act_anaphor, actors, conjunct_recipient, implied_authority, known, place_of_act,
+from .event_referents import (act_anaphor, actors, clause_recipient, conjunct_recipient, implied_authority, known, place_of_act,
                               plea_recipient, quote_at, speaker_actor)
 
 log = logging.getLogger(__name__)
@@ -218,6 +218,8 @@ def _events_of(doc, c, index, quotes, config: EventConfig = CONFIG, places=None)
         x.tgt = act_anaphor(doc, c, x.type, index, quote) or x.tgt
     if not any(known(a) for a in x.tgt) and index is not None and "conjunct_recipient" not in config.disabled:
         x.tgt = conjunct_recipient(doc, c, x.type, index, quote) or x.tgt
+    if not any(known(a) for a in x.tgt) and index is not None and "clause_recipient" not in config.disabled:
+        x.tgt = clause_recipient(doc, c, x.type, index, quote) or x.tgt
     where = []
     if "place_of_act" not in config.disabled:
         x.tgt, where = place_of_act(c, x.type, x.tgt, places)
