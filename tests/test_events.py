@@ -1188,3 +1188,11 @@ def test_an_adverbial_participle_naming_no_recipient_takes_its_clauses(analyse_t
     evs = _events(analyse_text, "Brazil escalated its dispute with Argentina on Monday, tripling the tariff on "
                                 "its neighbour's wine exports.")
     assert any(e.trigger.text == "tripling" and "ARG" in {a.country for a in e.target} for e in evs)
+
+
+def test_a_compound_actor_with_a_named_partner_is_one_side(analyse_text):
+    evs = _events(analyse_text, "Japan and Australia held talks with India on Monday.")
+    held = [e for e in evs if e.trigger.text == "held"]
+    pairs = {(frozenset(a.country for a in e.source), frozenset(a.country for a in e.target)) for e in held}
+    assert (frozenset({"JPN", "AUS"}), frozenset({"IND"})) in pairs
+    assert not any("JPN" in s and "AUS" in t for s, t in pairs)

@@ -93,7 +93,12 @@ def dyads(x: TypeContext, disabled: frozenset = frozenset()) -> None:
                 tgt = [Actor(f"authorities holding {who[0].text}", None, who[0].country, None,
                              who[0].start, who[0].end, who[0].text)]
     reciprocal = x.lemma in _RECIPROCAL
-    if "reciprocal_dyad" not in disabled and len(src) >= 2 and (
+    # "He and other U.S. officials held talks with Russian officials": a partner named
+    # with "with" is the other side, the compound actor one side
+    partnered = any(known(a) for a in tgt) and any(
+        ea.looks_actor(o) for h in (tok, c.info.get("dobj")) if h is not None
+        for _, o in ea.prep_objects(h, {"with"}))
+    if "reciprocal_dyad" not in disabled and len(src) >= 2 and not partnered and (
             all(a.entity is None and a.country is None for a in tgt) or (
                 # "Trump and Putin agreed to share information on North Korea", "X and Y
                 # reached an agreement": the complement's or the event noun's recipient is
