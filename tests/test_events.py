@@ -1196,3 +1196,9 @@ def test_a_compound_actor_with_a_named_partner_is_one_side(analyse_text):
     pairs = {(frozenset(a.country for a in e.source), frozenset(a.country for a in e.target)) for e in held}
     assert (frozenset({"JPN", "AUS"}), frozenset({"IND"})) in pairs
     assert not any("JPN" in s and "AUS" in t for s, t in pairs)
+
+
+def test_speaking_to_a_news_channel_is_no_consultation(analyse_text):
+    evs = _events(analyse_text, "Speaking to a private news channel, Pakistani army spokesman Ahmed Khan said "
+                                "all hostages were rescued.")
+    assert not _find(evs, "CONSULT")

@@ -181,7 +181,9 @@ _NEWSROOM = re.compile(
     r"reached for comment|declined to comment|could not be reached|"
     r"\b(?:VOA|Voice of America)(?:'s|’s)? (?:request|inquir|quer|question|interview)",
     re.I)
-_TO_PRESS = re.compile(r"\s*(?:to|with)\s+(?:the\s+)?(?:reporters|journalists|press|media|news\s+media|VOA|a\s+news)\b", re.I)
+_TO_PRESS = re.compile(r"\s*(?:to|with)\s+(?:(?:the|a|an)\s+)?(?:[a-z-]+\s+){0,2}?"
+                       r"(?:reporters|journalists|press|media|news|VOA|television|TV|radio|broadcaster|newspaper)\b",
+                       re.I)
 _NEWS_ORGS = {"voa", "voice of america", "reuters", "ap", "associated press", "afp", "agence france-presse",
               "bbc", "cnn"}
 
