@@ -1202,3 +1202,10 @@ def test_speaking_to_a_news_channel_is_no_consultation(analyse_text):
     evs = _events(analyse_text, "Speaking to a private news channel, Pakistani army spokesman Ahmed Khan said "
                                 "all hostages were rescued.")
     assert not _find(evs, "CONSULT")
+
+
+def test_the_object_of_an_accusation_does_the_act_it_is_accused_of(analyse_text):
+    evs = _events(analyse_text, "Pakistani officials blamed India, accusing it of providing weapons to militants "
+                                "in Afghanistan.")
+    provide = [e for e in evs if e.trigger.text == "providing"]
+    assert provide and {a.country for a in provide[0].source} == {"IND"}

@@ -246,6 +246,12 @@ def subject_of(verb, depth: int = 0):
         if verb.dep_ == "xcomp" and h.pos_ == "ADJ" and h.dep_ in ("acomp", "amod") and h.head != h:
             h = h.head  # "the U.S. is willing to provide", "must be ready to mediate"
         if verb.dep_ == "pcomp":  # "by attacking", "for sending", "the possibility of attacking"
+            if h.lower_ in ("of", "for", "against", "from") and h.head.pos_ == "VERB":
+                # object control: "accusing India of providing support", "blamed Kyiv for
+                # shelling", "warned Iran against enriching": the verb's object acts
+                obj = next((c for c in h.head.children if c.dep_ == "dobj" and c.i < h.i), None)
+                if obj is not None and looks_actor(obj):
+                    return obj
             h = h.head
             if h.pos_ in ("NOUN",) and h.dep_ in ("dobj", "pobj", "nsubj", "attr") and h.head != h:
                 h = h.head
