@@ -1209,3 +1209,10 @@ def test_the_object_of_an_accusation_does_the_act_it_is_accused_of(analyse_text)
                                 "in Afghanistan.")
     provide = [e for e in evs if e.trigger.text == "providing"]
     assert provide and {a.country for a in provide[0].source} == {"IND"}
+
+
+def test_an_act_is_no_actor_whatever_states_its_modifiers_name(analyse_text):
+    evs = _events(analyse_text, "The 2004 bombing of a French military base in Ivory Coast killed nine French "
+                                "soldiers.")
+    killed = [e for e in evs if e.trigger.text == "killed"]
+    assert not any(a.country for e in killed for a in e.source)

@@ -213,6 +213,13 @@ def actors(doc, head, index, quote) -> list[Actor]:
                 a = Actor(span.text, None, None, None, span.start_char, span.end_char, span.text)
             out.append(a)
             continue
+        root = span.root
+        if root.pos_ == "NOUN" and not root.ent_type_ and ea.is_event_noun(root) and index is not None \
+                and index.at(root.idx, root.idx + len(root.text)) is None:
+            # "the 2004 bombing of a French military base killed ...": an act is no actor,
+            # whatever states its modifiers name (its own actor is the noun's)
+            out.append(Actor(span.text, None, None, None, span.start_char, span.end_char, span.text))
+            continue
         a = _actor_of(doc, lo, hi, index)
         if a is None or not (a.entity or a.country):
             pair = _pair_referent(doc, span, index)
