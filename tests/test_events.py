@@ -1216,3 +1216,12 @@ def test_an_act_is_no_actor_whatever_states_its_modifiers_name(analyse_text):
                                 "soldiers.")
     killed = [e for e in evs if e.trigger.text == "killed"]
     assert not any(a.country for e in killed for a in e.source)
+
+
+def test_a_state_doing_a_hostile_act_in_what_is_said_is_accused(analyse_text):
+    evs = _events(analyse_text, "\"The trial is an example of how Iran uses vague security laws to suppress "
+                                "dissent,\" Britain's foreign secretary said in a statement.")
+    assert _find(evs, "ACCUSE", "GBR", "IRN")
+    # after a verb of using, the infinitive is the subject's act, not the object's
+    sup = [e for e in evs if e.trigger.text == "suppress"]
+    assert sup and {a.country for a in sup[0].source} == {"IRN"}

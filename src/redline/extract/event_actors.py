@@ -258,9 +258,10 @@ def subject_of(verb, depth: int = 0):
                 if h.dep_ == "prep":
                     h = h.head
         if verb.dep_ == "xcomp":
-            # object control: "urged NATO to counter" → NATO
+            # object control: "urged NATO to counter" → NATO; not after a verb of using
+            # ("China uses security laws to suppress freedoms" → China)
             for c in h.children:
-                if c.dep_ in ("dobj",) and c.i < verb.i:
+                if c.dep_ in ("dobj",) and c.i < verb.i and h.lemma_.lower() not in _INSTRUMENT_VERBS:
                     return c
             # ... also through a preposition: "called on Russia to withdraw", "appealed to
             # the rebels to lay down their arms"
@@ -274,6 +275,7 @@ def subject_of(verb, depth: int = 0):
 
 
 _SPEECH_VERBS = word_class("speech_verb")
+_INSTRUMENT_VERBS = word_class("instrument_verb")
 
 
 def speech_conjunct(verb):
