@@ -1003,9 +1003,12 @@ class EntityIndex:
             return
         if any(m.start == start and m.end == end for m in ent.mentions):
             return
-        ent.mentions.append(Mention(start, end, text, kind))
-        ent.mentions.sort(key=lambda m: m.start)
-        self._rebuild()
+        bisect.insort(ent.mentions, Mention(start, end, text, kind), key=lambda m: m.start)
+        # one insertion into the sorted span index, not a rebuild of it
+        span = (start, end, entity_id)
+        i = bisect.bisect_left(self._spans, span)
+        self._spans.insert(i, span)
+        self._starts.insert(i, start)
 
     def last_person_before(self, pos: int, gender: Optional[str] = None) -> Optional[Entity]:
         """The person mentioned last before ``pos`` (a pronoun's antecedent)."""
