@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from redline.extract.resolution import org_kind
+from redline.extract.org_kinds import org_kind
 
 
 def person(article, surname):

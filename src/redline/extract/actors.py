@@ -21,6 +21,7 @@ from ..countries import CountryRef, OrgRef, all_country_aliases, all_org_aliases
 from ..model import Actor, Entity, Mention
 from ..tables import table
 from ._text import doc_text, sentence_of, token_table
+from .org_kinds import described_kind
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 # Trailing debris the small model glues onto names: "Ukraine - Ed", "North Korea's".
@@ -212,7 +213,6 @@ _DATELINE = re.compile(r"(?m)^[A-Z][A-Z .'’-]{2,40}(?:,[^()\n]{0,40})?\s*\((?P
 def _named_by_org_noun(doc, ts: int) -> bool:
     """Whether a name comes right after a noun that says what kind of organisation it
     is ("think tank", "consultancy", "firm": ``data/org_kinds.tsv`` descriptors)."""
-    from .resolution import described_kind
 
     words = [t.lower_ for t in doc[max(0, ts - 2):ts]]
     return bool(words) and (described_kind(words[-1:]) is not None or described_kind(words) is not None)
@@ -1147,8 +1147,7 @@ class EntityIndex:
             return Actor(name=span.text, entity=None, country=country, sector=head_sector,
                          start=start, end=end, text=span.text)
         # "rights groups", "aid agencies": a describing noun of a non-governmental kind
-        from .resolution import described_kind
-
+    
         words = [t.lower_ for t in span if t.i < root.i and t.is_alpha] + [root.lemma_.lower()]
         if described_kind(words[-3:]) == "NGO":
             return Actor(name=span.text, entity=None, country="NGO", sector=None,

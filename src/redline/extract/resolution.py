@@ -45,6 +45,7 @@ from typing import Callable, Optional
 from .. import knowledge
 from ..countries import country as country_ref
 from .actors import PAST_POST, actor_words, sector_of_words
+from .org_kinds import described_kind, org_kind
 from ..model import Entity
 from ..tables import table
 from ._text import doc_text, sentence_bounds, sentence_of
@@ -69,44 +70,6 @@ class Evidence:
 @functools.lru_cache(maxsize=1)
 def _title_countries() -> dict[str, str]:
     return {r["title"].lower(): r["country"] for r in table("title_countries.tsv")}
-
-
-@functools.lru_cache(maxsize=1)
-def _org_kinds() -> dict[str, tuple[str, str]]:
-    """Organisation head words and descriptors → (code or LOCATED, where)."""
-    return {r["word"].lower(): (r["code"], r["where"]) for r in table("org_kinds.tsv")}
-
-
-def org_kind(words: list[str]) -> Optional[str]:
-    """PLOVER code of an unknown organisation from its own words ("Control Risks" →
-    MNC, "German Marshall Fund" → NGO), "LOCATED" for kinds whose code is the country
-    they sit in (universities, state bodies), or None. The head noun of the name (the
-    word before its first "of"/"for": "Center for Studies and Legal Consultancy" is a
-    center) speaks first."""
-    kinds = _org_kinds()
-    low = [w.lower().strip(".,") for w in words]
-    cut = next((i for i, w in enumerate(low) if w in {"of", "for", "on", "in", "to"}), None)
-    if cut:
-        # "Committee for Freedom in Hong Kong": the head with its preposition may say
-        # more than the head alone ("committee for" a cause is an advocacy group)
-        head = kinds.get(f"{low[cut - 1]} {low[cut]}") or kinds.get(low[cut - 1])
-        if head and head[1] == "head":
-            return head[0]
-    return _kind_in(low, where=None, last_first=True)
-
-
-def _kind_in(words: list[str], where: Optional[str], last_first: bool = False) -> Optional[str]:
-    """The code of the first one- or two-word key of ``org_kinds.tsv`` among ``words``
-    (two-word keys first; from the end when ``last_first``), only rows of ``where``
-    (``head`` or ``descriptor``) when it is given."""
-    kinds = _org_kinds()
-    for n in (2, 1):
-        starts = range(len(words) - n + 1)
-        for i in (reversed(starts) if last_first else starts):
-            hit = kinds.get(" ".join(words[i:i + n]))
-            if hit and (where is None or hit[1] == where):
-                return hit[0]
-    return None
 
 
 # --------------------------------------------------------------------------- context
@@ -372,11 +335,6 @@ def _place_at(ctx: "_Context", tok) -> Optional[str]:
         if ent is not None:
             c = ctx.country_of_name(ent.text)
     return c if c and c not in _NON_STATE else None
-
-
-def described_kind(words: list[str]) -> Optional[str]:
-    """The code a describing noun gives ("the think tank", "a risk consultancy")."""
-    return _kind_in(words, where="descriptor")
 
 
 def _orgs_in(ctx: _Context, toks: list) -> list[Entity]:
