@@ -263,6 +263,8 @@ def candidates(doc, sent) -> list[Candidate]:
     out: list[Candidate] = []
     consumed: set[int] = set()
     for tok in sent:
+        if tok.pos_ not in ("VERB", "AUX"):
+            continue  # every verb-side candidate below starts from a verb
         speech, done = _speech_acts(tok)
         out.extend(speech)
         if done:
@@ -274,7 +276,7 @@ def candidates(doc, sent) -> list[Candidate]:
         if demand is not None:
             out.append(demand)
     for tok in sent:
-        cand = _noun_candidate(tok) if tok.i not in consumed else None
+        cand = _noun_candidate(tok) if tok.pos_ == "NOUN" and tok.i not in consumed else None
         if cand is not None:
             out.append(cand)
     return out

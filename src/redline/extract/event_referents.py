@@ -18,7 +18,7 @@ from typing import Optional
 from ..countries import country, country_name
 from ..model import Actor
 from ..plover import word_class
-from ._text import doc_text, sentence_of
+from ._text import doc_text, sentence_of, token_at
 from . import event_actors as ea
 
 log = logging.getLogger(__name__)
@@ -406,7 +406,6 @@ def _scene(tok, places, lo: int, hi: int, within=None) -> Optional[str]:
     Bouake is where the bombing was, not where the charge is brought)."""
     from .event_features import lex_entry
     doc = tok.doc
-    at = {t.idx: t for t in doc}
     # the places, and capitals named as where something happens ("a trial opened in
     # Paris"): the place stage leaves those to the actors (Paris as France's government)
     spots = [(p.start, p.country) for p in places or []]
@@ -414,7 +413,8 @@ def _scene(tok, places, lo: int, hi: int, within=None) -> Optional[str]:
                     and e.root.dep_ == "pobj" and e.root.head.lower_ in ("in", "at")
                     for c in [country(e.text)] if c is not None and c.kind == "capital")
     for start, state in sorted(spots):
-        t = at.get(start)
+        t = token_at(doc, start)
+        t = t if t is not None and t.idx == start else None
         if not state or not lo <= start < hi or t is None or _elsewhere(t):
             continue
         if within is None:
@@ -429,7 +429,14 @@ def _scene(tok, places, lo: int, hi: int, within=None) -> Optional[str]:
 def _legal_venue(tok, places) -> Optional[str]:
     """The state of the story's court: the place named with the first court or trial
     that has one ("at a trial in New York"), or with the verb whose subject it is ("a
-    trial opened in Paris")."""
+    trial opened in Paris"); looked up once per story."""
+    cache = tok.doc.user_data.setdefault("redline.legal_venue", {})
+    if id(places) not in cache:
+        cache[id(places)] = _first_legal_venue(tok, places)
+    return cache[id(places)]
+
+
+def _first_legal_venue(tok, places) -> Optional[str]:
     for t in tok.doc:
         if t.lemma_.lower() in _COURT_NOUNS and t.pos_ == "NOUN":
             s = sentence_of(t)
