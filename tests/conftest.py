@@ -56,3 +56,15 @@ def analyse_text():
     def run(text: str, published: str | None = "2024-11-04"):
         return analyse(Article(id="t", text=text, published=published))
     return run
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def store_url(request, tmp_path):
+    """The URL of an empty store database: a SQLite file, or a temporary PostgreSQL
+    database (skipped unless ``REDLINE_TEST_PG`` is set)."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'store.db'}"
+    else:
+        from redline.store.testing import postgres_url_or_skip, temp_postgres_db
+        with temp_postgres_db(postgres_url_or_skip()) as url:
+            yield url

@@ -21,7 +21,6 @@ from redline.store import queries as SQ
 from redline.store import tables as T
 from redline.store.db import Store, current_revision, make_engine, migrate, open_store
 from redline.store.queries import EventFilter
-from redline.store.testing import postgres_url_or_skip, temp_postgres_db
 
 #: (name, country) of the actors of the generated articles (ASCII: SQLite's lower()
 #: folds ASCII only, and so does the store's name matching there)
@@ -78,18 +77,9 @@ def _store_all(store: Store, arts: list[dict], old: bool = False) -> None:
         assert store.store_article(rows)
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def url(request, tmp_path):
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'idx.db'}"
-    else:
-        with temp_postgres_db(postgres_url_or_skip()) as u:
-            yield u
-
-
 @pytest.fixture
-def store(url):
-    s = open_store(url)
+def store(store_url):
+    s = open_store(store_url)
     _store_all(s, generated_articles(60))
     yield s
     s.close()
@@ -119,8 +109,8 @@ def _distinct_event_actor_names(store: Store) -> list[str]:
 # --------------------------------------------------------------------------- migration
 
 
-def test_upgrade_from_0002_keeps_every_row_and_fills_actor_names(url):
-    engine = make_engine(url)
+def test_upgrade_from_0002_keeps_every_row_and_fills_actor_names(store_url):
+    engine = make_engine(store_url)
     migrate(engine, "0002")
     old = Store(engine)
     _store_all(old, generated_articles(25, seed=5), old=True)
@@ -129,7 +119,7 @@ def test_upgrade_from_0002_keeps_every_row_and_fills_actor_names(url):
     assert not sa.inspect(engine).has_table("actor_names")
     engine.dispose()
 
-    store = open_store(url)  # upgrades to the head revision
+    store = open_store(store_url)  # upgrades to the head revision
     try:
         assert current_revision(store.engine) != "0002"
         for t, rows in before.items():

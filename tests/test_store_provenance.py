@@ -21,7 +21,6 @@ from redline.model import Article
 from redline.store import models as M
 from redline.store import tables as T
 from redline.store.db import current_revision, make_engine, migrate, open_store
-from redline.store.testing import postgres_url_or_skip, temp_postgres_db
 
 #: a real text: Kaja Kallas is known to the knowledge base only (not the hand table of
 #: well-known figures), in office on the publication day, so her country comes from the
@@ -140,21 +139,12 @@ def test_api_events_and_actors_carry_the_fields(db):
 # --------------------------------------------------------------------------- an older store
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def url(request, tmp_path):
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'old.db'}"
-    else:
-        with temp_postgres_db(postgres_url_or_skip()) as u:
-            yield u
-
-
 NEW_COLUMNS = {"entities": ("kb", "evidence"), "events": ("object",)}
 
 
-def test_a_store_from_before_the_columns_is_upgraded_and_keeps_its_rows(url, expected):
+def test_a_store_from_before_the_columns_is_upgraded_and_keeps_its_rows(store_url, expected):
     # a store at revision 0003, with an article written as that version wrote it
-    engine = make_engine(url)
+    engine = make_engine(store_url)
     migrate(engine, "0003")
     have = {t: {c["name"] for c in sa.inspect(engine).get_columns(t)} for t in NEW_COLUMNS}
     assert not any(set(cols) & have[t] for t, cols in NEW_COLUMNS.items())
@@ -168,7 +158,7 @@ def test_a_store_from_before_the_columns_is_upgraded_and_keeps_its_rows(url, exp
     engine.dispose()
     assert n_names  # the 0003 trigger filled it
 
-    with open_store(url) as store:
+    with open_store(store_url) as store:
         from alembic.script import ScriptDirectory
 
         from redline.store.db import alembic_config
