@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
+from .tables import word_class_of
+
 DATA = Path(__file__).resolve().parent / "data"
 
 #: The 16 PLOVER event types, in the manual's order.
@@ -146,21 +148,9 @@ def lexicon() -> dict[tuple[str, str], LexEntry]:
     return out
 
 
-@functools.lru_cache(maxsize=1)
-def _word_classes() -> dict[str, frozenset[str]]:
-    """Every class of ``event_word_classes.tsv``, the file read once."""
-    out: dict[str, set] = {}
-    for r in _rows("event_word_classes.tsv"):
-        out.setdefault(r["class"], set()).add(r["lemma"].lower())
-    return {k: frozenset(v) for k, v in out.items()}
-
-
 def word_class(name: str) -> frozenset[str]:
     """The lemmas of one class of ``event_word_classes.tsv`` (e.g. ``"reciprocal_verb"``)."""
-    words = _word_classes().get(name)
-    if not words:
-        raise KeyError(f"no word class {name!r} in event_word_classes.tsv")
-    return words
+    return word_class_of("event_word_classes.tsv", "lemma", name)
 
 
 @functools.lru_cache(maxsize=1)

@@ -30,3 +30,20 @@ def split_list(value: str) -> list[str]:
 @functools.lru_cache(maxsize=None)
 def table(name: str) -> tuple[dict, ...]:
     return tuple(read_tsv(name))
+
+
+@functools.lru_cache(maxsize=None)
+def _classes(name: str, column: str) -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for r in table(name):
+        out.setdefault(r["class"], set()).add(r[column].lower())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def word_class_of(name: str, column: str, cls: str) -> frozenset[str]:
+    """The words (column ``column``, lower case) of class ``cls`` in the word-class table
+    ``redline/data/<name>``; KeyError naming the file when the class has no row."""
+    words = _classes(name, column).get(cls)
+    if not words:
+        raise KeyError(f"no word class {cls!r} in {name}")
+    return words

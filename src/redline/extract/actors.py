@@ -19,7 +19,7 @@ from typing import Iterator, Optional
 
 from ..countries import CountryRef, OrgRef, all_country_aliases, all_org_aliases, country, organisation
 from ..model import Actor, Entity, Mention
-from ..tables import table
+from ..tables import table, word_class_of
 from ._text import doc_text, sentence_of, token_table
 from .org_kinds import described_kind
 
@@ -31,20 +31,9 @@ _MALE = {"he", "him", "his", "himself"}
 
 
 # --------------------------------------------------------------------------- tables
-@functools.lru_cache(maxsize=1)
-def _actor_word_classes() -> dict[str, frozenset[str]]:
-    classes: dict[str, set[str]] = {}
-    for r in table("actor_word_classes.tsv"):
-        classes.setdefault(r["class"], set()).add(r["word"].lower())
-    return {k: frozenset(v) for k, v in classes.items()}
-
-
 def actor_words(name: str) -> frozenset[str]:
     """The words of one class of ``data/actor_word_classes.tsv`` (e.g. ``"group_noun"``)."""
-    words = _actor_word_classes().get(name)
-    if not words:
-        raise KeyError(f"no word class {name!r} in actor_word_classes.tsv")
-    return words
+    return word_class_of("actor_word_classes.tsv", "word", name)
 
 
 _TITLE_FILLERS = actor_words("title_filler")
