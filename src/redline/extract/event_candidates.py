@@ -216,19 +216,17 @@ def _speech_accusation(tok):
     hostile = conflict(content) or any(t.lemma_.lower() in _HOSTILE_AGENTS for t in toks) or (
         subj is not None and (conflict(subj) or any(conflict(p) for _, p in ea.prep_objects(subj, {"of"}))))
     src_ids = {t.i for t in src.subtree}
-    if not hostile:
+    if hostile:
+        state = next((t for t in toks if t.ent_type_ in ("GPE", "NORP") and t.i not in src_ids
+                      and t.dep_ in ("pobj", "nsubj", "nsubjpass", "dobj", "amod", "compound", "poss", "conj")),
+                     None)
+    else:
         # "... an example of how China uses security laws to suppress freedoms," the
         # spokesperson added: a state doing a hostile act anywhere in what is said
-        doer = next((d for t in toks if t.pos_ == "VERB" and conflict(t)
-                     for d in [ea.subject_of(t)] if d is not None and d.i not in src_ids
-                     and d.ent_type_ in ("GPE", "NORP") and d.i in {x.i for x in toks}), None)
-        if doer is None:
-            return None
-        return Candidate(tok, (tok.i, tok.i + 1), src, doer, "verb", None,
-                         {"speech": True, "blame": True, "cross_state": True, "dobj": None, "passive": False,
-                          "prep": None})
-    state = next((t for t in toks if t.ent_type_ in ("GPE", "NORP") and t.i not in src_ids
-                  and t.dep_ in ("pobj", "nsubj", "nsubjpass", "dobj", "amod", "compound", "poss", "conj")), None)
+        said = {t.i for t in toks}
+        state = next((d for t in toks if t.pos_ == "VERB" and conflict(t)
+                      for d in [ea.subject_of(t)] if d is not None and d.i not in src_ids
+                      and d.ent_type_ in ("GPE", "NORP") and d.i in said), None)
     if state is None:
         return None
     return Candidate(tok, (tok.i, tok.i + 1), src, state, "verb", None,

@@ -18,7 +18,7 @@ from typing import Optional
 from ..countries import country, country_name
 from ..model import Actor
 from ..plover import word_class
-from ._text import doc_text, sentence_of, token_at
+from ._text import doc_text, sentence_bounds, sentence_of, token_at
 from . import event_actors as ea
 
 log = logging.getLogger(__name__)
@@ -303,8 +303,8 @@ def act_anaphor(doc, cand, type_: str, index, quote) -> list[Actor]:
     start = sentence_of(obj).start
     floor = 0
     if generic:
-        sents = [s for s in doc.sents if s.start < start][-_GENERIC_REACH:]
-        floor = sents[0].start if sents else start
+        before = [b for b, _ in sentence_bounds(doc) if b < start][-_GENERIC_REACH:]
+        floor = before[0] if before else start
     for t in reversed(doc[floor:start]):
         verb = t.pos_ == "VERB"
         earlier = lex_entry(t, "VERB" if verb else "NOUN") if t.pos_ in ("NOUN", "VERB") else None
@@ -360,6 +360,11 @@ def clause_recipient(doc, cand, type_: str, index, quote) -> list[Actor]:
     if tgt is None or tgt.pos_ == "PRON" or not ea.looks_actor(tgt):
         return []
     return [a for a in actors(doc, tgt, index, quote) if known(a)]
+
+
+#: the steps that look for a recipient the trigger's own phrase does not name, in order
+#: (each is also the name ``EventConfig.disabled`` switches it off by)
+RECIPIENT_STEPS = (act_anaphor, conjunct_recipient, clause_recipient)
 
 
 def _acts_of_authority(cand, fired=()) -> bool:

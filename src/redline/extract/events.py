@@ -43,8 +43,8 @@ from . import event_actors as ea
 from . import event_readings, event_referents, event_types
 from .event_candidates import Candidate, candidates
 from .event_features import features
-from .event_referents import (act_anaphor, actors, clause_recipient, conjunct_recipient, implied_authority, known, place_of_act,
-                              plea_recipient, quote_at, speaker_actor)
+from .event_referents import (actors, implied_authority, known, place_of_act, plea_recipient, quote_at,
+                              speaker_actor)
 
 log = logging.getLogger(__name__)
 
@@ -213,13 +213,13 @@ def _events_of(doc, c, index, quotes, config: EventConfig = CONFIG, places=None)
         pleaded_to = plea_recipient(c, x.type, index, places)
         if pleaded_to is not None:
             x.tgt = [pleaded_to]
-    if not any(known(a) for a in x.tgt) and index is not None and "act_anaphor" not in config.disabled:
-        # no recipient, or only the act reacted to ("doesn't support the measure")
-        x.tgt = act_anaphor(doc, c, x.type, index, quote) or x.tgt
-    if not any(known(a) for a in x.tgt) and index is not None and "conjunct_recipient" not in config.disabled:
-        x.tgt = conjunct_recipient(doc, c, x.type, index, quote) or x.tgt
-    if not any(known(a) for a in x.tgt) and index is not None and "clause_recipient" not in config.disabled:
-        x.tgt = clause_recipient(doc, c, x.type, index, quote) or x.tgt
+    for find in event_referents.RECIPIENT_STEPS:
+        # no recipient, or only the act reacted to ("doesn't support the measure"): the
+        # first step that names one decides
+        if index is None or any(known(a) for a in x.tgt):
+            break
+        if find.__name__ not in config.disabled:
+            x.tgt = find(doc, c, x.type, index, quote) or x.tgt
     where = []
     if "place_of_act" not in config.disabled:
         x.tgt, where = place_of_act(c, x.type, x.tgt, places)
