@@ -22,12 +22,12 @@ word classes :data:`ACTOR_NOUNS`, :data:`MESSAGE_NOUNS`, :data:`TRANSPARENT_NOUN
 """
 from __future__ import annotations
 
-import functools
-
 import contextvars
+import functools
 from typing import Iterator, Optional
 
 from ..plover import word_class
+from ..tables import table
 from ._text import is_to_infinitive
 
 
@@ -663,7 +663,6 @@ def actor_head_words() -> frozenset:
     """Nouns that head an actor phrase: the actor and person nouns, and the one-word
     titles, group and agent nouns of ``sectors.tsv`` ("captors", "schoolgirls",
     "passengers"), singular and plural: a noun the sector table codes names people."""
-    from ..tables import table
     words = set(ACTOR_NOUNS) | set(word_class("person_noun"))
     for r in table("sectors.tsv"):
         w = (r.get("word") or "").lower()

@@ -505,8 +505,13 @@ def plea_recipient(cand, type_: str, index, places) -> Optional[Actor]:
     state's prosecutors bring, so it is aimed at the authorities (implied) of the state
     where it is made (:func:`_authorities_at`), as a rejection of the charge or a
     concession of it; None for a plea of no such key ("pleaded for help")."""
-    if type_ not in ("REJECT", "CONCEDE") or cand.kind != "verb" or cand.lex is None:
-        return None
-    if cand.trigger.lemma_.lower() not in _PLEA_VERBS or " " not in cand.lex.lemma:
+    if type_ not in ("REJECT", "CONCEDE") or not is_plea(cand):
         return None
     return _authorities_at(cand, index, places)
+
+
+def is_plea(cand) -> bool:
+    """Is the candidate a plea key of the lexicon ("plead guilty"), not a plea of no such
+    key ("pleaded for help")?"""
+    return cand.kind == "verb" and cand.lex is not None and " " in cand.lex.lemma \
+        and cand.trigger.lemma_.lower() in _PLEA_VERBS

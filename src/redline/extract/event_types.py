@@ -32,7 +32,7 @@ from ..plover import word_class
 from ._text import is_to_infinitive, sentence_of
 from . import event_actors as ea
 from .event_features import lex_entry
-from .event_referents import actors
+from .event_referents import actors, is_plea
 
 #: what a rule returns when the candidate is no event at all
 NO_EVENT = "NO_EVENT"
@@ -72,7 +72,6 @@ _INCREASE_VERBS = word_class("increase_verb")
 _PRAISE_WORDS = word_class("praise_word")
 _GIVING_VERBS = word_class("giving_verb")
 _DURATION_NOUNS = word_class("duration_noun")
-_PLEA_VERBS = word_class("plea_verb")
 _COMMAND_VERBS = word_class("command_verb")
 _QUOTES_OPEN = {"“", '"', "‘"}
 _ARMED_SECTORS = {"MIL", "REB", "COP", "SPY", "INS", "CRM"}
@@ -182,8 +181,7 @@ def participle_modifier(x: TypeContext) -> Optional[str]:
 def negated_plea(x: TypeContext) -> Optional[str]:
     """"pleaded not guilty": a plea answers a charge; a plea key of the lexicon ("plead
     guilty", which concedes it) whose adjective is negated rejects the charge (REJECT)."""
-    c = x.cand
-    if not (x.verb and c.lex is not None and x.lemma in _PLEA_VERBS and " " in c.lex.lemma):
+    if not is_plea(x.cand):
         return None
     said = [ch for ch in x.tok.children if ch.dep_ in ("oprd", "acomp", "ccomp") and ch.pos_ == "ADJ"]
     return "REJECT" if any(n.dep_ == "neg" for a in said for n in a.children) else None
