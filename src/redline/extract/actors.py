@@ -1136,7 +1136,6 @@ class EntityIndex:
             return Actor(name=span.text, entity=None, country=country, sector=head_sector,
                          start=start, end=end, text=span.text)
         # "rights groups", "aid agencies": a describing noun of a non-governmental kind
-    
         words = [t.lower_ for t in span if t.i < root.i and t.is_alpha] + [root.lemma_.lower()]
         if described_kind(words[-3:]) == "NGO":
             return Actor(name=span.text, entity=None, country="NGO", sector=None,
