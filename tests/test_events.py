@@ -1225,3 +1225,30 @@ def test_a_state_doing_a_hostile_act_in_what_is_said_is_accused(analyse_text):
     # after a verb of using, the infinitive is the subject's act, not the object's
     sup = [e for e in evs if e.trigger.text == "suppress"]
     assert sup and {a.country for a in sup[0].source} == {"IRN"}
+
+
+def _addressed(evs, trigger):
+    """(type, implied addressee's state) of the events of ``trigger``."""
+    return [(e.type, [a.country for a in e.target if a.name == "authorities (implied)"])
+            for e in evs if e.trigger.text == trigger]
+
+
+def test_an_appeal_with_no_addressee_is_made_to_the_state_that_can_grant_it(analyse_text):
+    # the place of what is asked for, not the appealing side's own country
+    evs = _events(analyse_text, "The United States and other Western nations have repeatedly called for "
+                                "an inclusive government in Syria.")
+    assert _addressed(evs, "called") == [("REQUEST", ["SYR"])]
+    # nothing placed in what is asked: the state the story is about
+    evs = _events(analyse_text, "Fighting between the army and rebels in Sudan killed dozens on Monday. "
+                                "The U.N. special envoy is calling for an end to the violence.")
+    assert _addressed(evs, "calling") == [("REQUEST", ["SDN"])]
+    # an addressee named in the sentence is kept
+    evs = _events(analyse_text, "The U.N. envoy urged Sudan's army to end the violence.")
+    assert all(not states for _, states in _addressed(evs, "urged"))
+
+
+def test_a_government_calling_for_its_own_act_is_no_appeal_to_itself(analyse_text):
+    evs = _events(analyse_text, "Fighting in Kenya's north killed dozens on Monday. The Kenyan government "
+                                "had called for closing the camp after two attacks.")
+    assert not [e for e in evs if e.trigger.text == "called" and e.type == "REQUEST"
+                and any(a.name == "authorities (implied)" for a in e.target)]

@@ -20,6 +20,7 @@ from ..model import Actor
 from ..plover import word_class
 from ._text import doc_text, sentence_bounds, sentence_of, token_at
 from . import event_actors as ea
+from .resolution import STATE_SECTORS
 
 log = logging.getLogger(__name__)
 
@@ -239,7 +240,7 @@ _PLEA_VERBS = word_class("plea_verb")
 _COURT_NOUNS = word_class("court_noun")
 #: the steps of this stage that ``EventConfig.disabled`` can switch off
 NAMES = ("implied_authority", "plea_recipient", "place_of_act", "act_anaphor", "conjunct_recipient",
-         "clause_recipient")
+         "clause_recipient", "appeal_addressee")
 #: acts between parties (meeting, agreeing, cooperating, signing): a place is their venue
 VENUE_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT"})
 
@@ -508,6 +509,31 @@ def plea_recipient(cand, type_: str, index, places) -> Optional[Actor]:
     if type_ not in ("REJECT", "CONCEDE") or not is_plea(cand):
         return None
     return _authorities_at(cand, index, places)
+
+
+def appeal_addressee(doc, cand, type_: str, source, index, places) -> Optional[Actor]:
+    """An appeal that names no addressee ("the U.N. envoy is calling for an end to
+    violence", "the United States calls for Lai's release") is made to those who can
+    grant it: the authorities (implied) of the state where the act asked for would
+    happen (a place in what is asked: "an inclusive government in Syria"), else of the
+    one state of the people it names (Lai's), else of the state the story is about. None
+    for another type, when no state is known, or when that state's own organs make the
+    appeal ("the Nairobi government had called for shuttering the camp" is its plan)."""
+    if type_ != "REQUEST":
+        return None
+    tok = cand.trigger
+    sent = sentence_of(tok)
+    asked = [c for c in tok.children if c.dep_ in ("prep", "dobj", "xcomp", "ccomp")]
+    country = next((c for a in asked for c in [_scene(tok, places, sent.start_char, sent.end_char, within=a)]
+                    if c), None)
+    if country is None:
+        states = {x.country for a in asked for t in a.subtree if t.ent_type_ in ("PERSON", "ORG", "NORP")
+                  for x in actors(doc, t, index, None) if x.country}
+        country = next(iter(states)) if len(states) == 1 else getattr(index, "story_country", None)
+    if country is None or any(a.country == country and a.sector in STATE_SECTORS for a in source):
+        return None
+    return Actor(name="authorities (implied)", entity=None, country=country, sector="GOV",
+                 start=tok.idx, end=tok.idx + len(tok.text), text=tok.text)
 
 
 def is_plea(cand) -> bool:

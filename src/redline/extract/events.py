@@ -43,7 +43,7 @@ from . import event_actors as ea
 from . import event_readings, event_referents, event_types
 from .event_candidates import Candidate, candidates
 from .event_features import features
-from .event_referents import (actors, implied_authority, known, place_of_act, plea_recipient, quote_at,
+from .event_referents import (actors, appeal_addressee, implied_authority, known, place_of_act, plea_recipient, quote_at,
                               speaker_actor)
 
 log = logging.getLogger(__name__)
@@ -220,6 +220,10 @@ def _events_of(doc, c, index, quotes, config: EventConfig = CONFIG, places=None)
             break
         if find.__name__ not in config.disabled:
             x.tgt = find(doc, c, x.type, index, quote) or x.tgt
+    if index is not None and not x.tgt and "appeal_addressee" not in config.disabled:
+        addressee = appeal_addressee(doc, c, x.type, x.src, index, places)
+        if addressee is not None:
+            x.tgt = [addressee]
     where = []
     if "place_of_act" not in config.disabled:
         x.tgt, where = place_of_act(c, x.type, x.tgt, places)
