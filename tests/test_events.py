@@ -1252,3 +1252,18 @@ def test_a_government_calling_for_its_own_act_is_no_appeal_to_itself(analyse_tex
                                 "had called for closing the camp after two attacks.")
     assert not [e for e in evs if e.trigger.text == "called" and e.type == "REQUEST"
                 and any(a.name == "authorities (implied)" for a in e.target)]
+
+
+def test_a_participle_of_an_authority_act_on_a_noun_names_its_patient(analyse_text):
+    # "a journalist arrested over ...": the journalist was arrested, by the authorities of
+    # the state where the story's court sits, and is within their reach
+    evs = _events(analyse_text, "A judge in Zimbabwe adjourned the case of a journalist arrested over his "
+                                "interviews with a politician.")
+    ((type_, state, targets),) = _implied(evs, "arrested")
+    assert (type_, state, targets) == ("COERCE", ["ZWE"], ["a journalist"])
+    (arrest,) = [e for e in evs if e.trigger.text == "arrested"]
+    assert [a.country for a in arrest.target] == ["ZWE"]
+    # a named agent is the actor
+    evs = _events(analyse_text, "The journalist jailed by the junta in 2020 spoke to reporters.")
+    (jail,) = [e for e in evs if e.trigger.text == "jailed"]
+    assert [a.text for a in jail.source] == ["the junta"] and [a.text for a in jail.target] == ["The journalist"]

@@ -137,6 +137,14 @@ def _patient_participle(tok) -> bool:
         and any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "once", "when") for c in tok.children)
 
 
+def _reduced_passive(tok) -> bool:
+    """A past participle modifying a noun, with no subject of its own: "a journalist
+    arrested over his interviews", "activists detained last week by the police"."""
+    return tok.tag_ == "VBN" and tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN") \
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass") for c in tok.children)
+
+
+_AUTHORITY_ACTS = word_class("authority_act")
 _CLAIM_VERBS = word_class("claim_verb")
 _CHARGE_NOUNS = word_class("charge_noun")
 _HOSTILE_AGENTS = word_class("hostile_agent")
@@ -388,6 +396,12 @@ def _verb_candidate(tok, consumed: set):
         if who is not None and (tgt is None or tgt.i == who.i or ea.in_place_phrase(tgt)):
             src, tgt = None, who
             info["patient"] = True
+    if entry is not None and lem in _AUTHORITY_ACTS and _reduced_passive(tok):
+        # "a journalist arrested over his interviews": the noun the participle modifies
+        # underwent the act (an authority's, whose actor is the agent if one is named)
+        src = next((p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
+        tgt = tok.head
+        info["passive"] = True
     if entry is not None and lem in _UNDERGO_VERBS and " " in entry.lemma and src is not None:
         # "X faces charges", "who is facing trial": a key "face <act>" names an act the
         # subject undergoes at the hands of someone unsaid

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import functools
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .. import plover
@@ -209,6 +209,10 @@ def _events_of(doc, c, index, quotes, config: EventConfig = CONFIG, places=None)
         implied = implied_authority(c, x.type, index, places, x.fired)
         if implied is not None:
             x.src = [implied]
+            # whom a state's authorities arrest, charge or try is within their reach: an
+            # unplaced target ("a journalist arrested over his interviews") is of that state
+            x.tgt = [replace(a, country=implied.country) if a.country is None and a.entity is None
+                     else a for a in x.tgt]
     if not x.tgt and index is not None and "plea_recipient" not in config.disabled:
         pleaded_to = plea_recipient(c, x.type, index, places)
         if pleaded_to is not None:
