@@ -307,6 +307,13 @@ def is_event_noun(tok) -> bool:
     return e is not None
 
 
+def _is_force_act(tok) -> bool:
+    """An event noun of armed force ("an attack", "an airstrike", "a military operation")."""
+    from .event_features import lex_entry
+    e = lex_entry(tok, "NOUN")
+    return e is not None and e.type == "ASSAULT"
+
+
 def is_thing(tok) -> bool:
     """Handed-over or used things ("shells", "missiles") and troops are never recipients."""
     from ..plover import lexicon
@@ -388,6 +395,13 @@ def verb_roles(verb, depth: int = 0) -> tuple[Optional[object], Optional[object]
             src = _combat_party(verb)
     else:
         src = subject_of(verb)
+        if src is not None and _is_force_act(core(src)):
+            # "an Israeli airstrike killed 20 people", "a Pakistani military operation
+            # rescued 190 passengers": the attack's own actor did what the attack did
+            owner = noun_roles(core(src))[0]
+            if owner is not None and looks_actor(owner) and owner.i >= dateline_end(owner):
+                src = owner
+                info["act_subject"] = True
         objs = [c for c in verb.children if c.dep_ in OBJ]
         dobj = objs[0] if objs else None
         info["dobj"] = dobj
@@ -595,7 +609,8 @@ def noun_roles(noun) -> tuple[Optional[object], Optional[object], dict]:
         info["patient_possessor"] = True
     if src is None:
         for c in noun.children:
-            if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i and looks_actor(c):
+            if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i and looks_actor(c) \
+                    and c.i >= dateline_end(c):  # "KABUL - A Taliban attack": no dateline
                 src = c
                 break
     for prep, pobj in prep_objects(noun, NOUN_SOURCE_PREPS):

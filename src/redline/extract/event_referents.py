@@ -236,6 +236,14 @@ def actors(doc, head, index, quote) -> list[Actor]:
 
 
 _AUTHORITY_ACTS = word_class("authority_act")
+_REMOVAL_ACTS = word_class("removal_act")
+
+
+def is_removal(cand) -> bool:
+    """Does the candidate name an act a state does to another state's people (deporting,
+    extraditing, expelling)?"""
+    return cand.trigger.lemma_.lower() in _REMOVAL_ACTS or (
+        cand.lex is not None and cand.lex.lemma.split(" ")[-1] in _REMOVAL_ACTS)
 _PLEA_VERBS = word_class("plea_verb")
 _COURT_NOUNS = word_class("court_noun")
 #: the steps of this stage that ``EventConfig.disabled`` can switch off
@@ -459,7 +467,7 @@ def _own_state(cand, index) -> Optional[str]:
     """The one state of the actor who underwent the act ("imprisoned publisher Jimmy
     Lai": Hong Kong): a state arrests, charges and tries its own people far more often
     than foreigners, so with no place named that is the likeliest jailer."""
-    if cand.tgt is None or not _unsaid_actor(cand):
+    if cand.tgt is None or not _unsaid_actor(cand) or is_removal(cand):
         return None
     states = {a.country for a in actors(cand.trigger.doc, cand.tgt, index, None) if a.country}
     return next(iter(states)) if len(states) == 1 else None

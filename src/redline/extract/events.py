@@ -212,7 +212,7 @@ def _events_of(doc, c, index, quotes, config: EventConfig = CONFIG, places=None)
             # whom a state's authorities arrest, charge or try is within their reach: an
             # unplaced target ("a journalist arrested over his interviews") is of that state
             x.tgt = [replace(a, country=implied.country) if a.country is None and a.entity is None
-                     else a for a in x.tgt]
+                     and _names_people(doc, a, c.trigger) else a for a in x.tgt]
     if not x.tgt and index is not None and "plea_recipient" not in config.disabled:
         pleaded_to = plea_recipient(c, x.type, index, places)
         if pleaded_to is not None:
@@ -260,6 +260,18 @@ def _actors_or_phrases(doc, head, index, quote) -> list[Actor]:
         return []
     return [Actor(doc[lo:hi].text, None, None, None, doc[lo:hi].start_char, doc[lo:hi].end_char, doc[lo:hi].text)
             for lo, hi in ea.actor_spans(head)]
+
+
+def _names_people(doc, actor: Actor, trigger) -> bool:
+    """Does an actor's phrase name someone who underwent the act, not no one ("no one
+    should be detained") nor the thing a participle describes ("its detained centers")?"""
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    head = ea.core(span.root)
+    if head.lower_ in ("nobody", "none") or any(t.lower_ == "no" for t in (*span, *head.children)):
+        return False
+    return trigger.dep_ != "amod" or trigger.head != head or ea.looks_actor(head)
 
 
 def _span_of(head):
