@@ -1291,3 +1291,35 @@ def test_a_deportation_implies_no_state_of_the_deported(analyse_text):
     (dep,) = [e for e in evs if e.trigger.text == "deported"]
     assert [(a.name, a.country) for a in dep.source] == [("authorities (implied)", "USA")]
     assert [a.country for a in dep.target] == ["MEX"]
+
+
+def test_an_act_on_someones_thing_is_aimed_at_its_owner(analyse_text):
+    evs = _events(analyse_text, "Naveeda Khoshbo is an Afghan author. In November a friend told her the "
+                                "Taliban had banned her book.")
+    (ban,) = [e for e in evs if e.trigger.text == "banned"]
+    assert [a.text for a in ban.source] == ["the Taliban"] and [a.text for a in ban.target] == ["her"]
+    assert [a.country for a in ban.target] == ["AFG"]
+    # one's own thing names no recipient; a person is nobody's thing
+    from redline.extract import event_referents as er
+    from redline.extract.event_candidates import candidates
+    from redline.parse import load_nlp
+
+    doc = load_nlp()("China cites historic records to back its claims. Trump will help release my father.")
+    for trigger in ("back", "release"):
+        cand = next(c for s in doc.sents for c in candidates(doc, s) if c.trigger.text == trigger)
+        assert er.possessor_recipient(doc, cand, "SUPPORT", None, None) == [], trigger
+
+
+def test_an_unsaid_attacker_is_the_one_armed_group_the_story_names(analyse_text):
+    story = ("Al-Shabab militants have fought Kenyan forces near the Somali border for years. "
+             "A deadly attack on a military base in Lamu County killed three soldiers in January. "
+             "Two days later, 16 militants were killed in a raid, officials said.")
+    evs = _events(analyse_text, story)
+    (attack,) = [e for e in evs if e.trigger.text == "killed" and "three soldiers" in [a.text for a in e.target]]
+    assert [(a.name, a.country) for a in attack.source] == [("al-Shabab", "SOM")], attack.source
+    # fighters who fell were not their own attackers
+    assert not [e for e in evs if e.trigger.text == "killed" and any(a.country == "SOM" for a in e.source)
+                and any("militants" in a.text for a in e.target)]
+    # with two armed groups named, no attacker is implied
+    evs = _events(analyse_text, story.replace("Al-Shabab militants have", "Al-Shabab and Boko Haram have"))
+    assert not [a for e in evs if e.trigger.text == "killed" for a in e.source if a.country == "SOM"]

@@ -401,7 +401,9 @@ def verb_roles(verb, depth: int = 0) -> tuple[Optional[object], Optional[object]
             owner = noun_roles(core(src))[0]
             if owner is not None and looks_actor(owner) and owner.i >= dateline_end(owner):
                 src = owner
-                info["act_subject"] = True
+            else:  # "a deadly attack killed three soldiers": an attack by someone unsaid
+                src = None
+            info["act_subject"] = True
         objs = [c for c in verb.children if c.dep_ in OBJ]
         dobj = objs[0] if objs else None
         info["dobj"] = dobj

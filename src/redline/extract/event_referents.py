@@ -20,6 +20,7 @@ from ..model import Actor
 from ..plover import word_class
 from ._text import doc_text, sentence_bounds, sentence_of, token_at
 from . import event_actors as ea
+from .actors import sector_of_words
 from .resolution import STATE_SECTORS
 
 log = logging.getLogger(__name__)
@@ -247,8 +248,8 @@ def is_removal(cand) -> bool:
 _PLEA_VERBS = word_class("plea_verb")
 _COURT_NOUNS = word_class("court_noun")
 #: the steps of this stage that ``EventConfig.disabled`` can switch off
-NAMES = ("implied_authority", "plea_recipient", "place_of_act", "act_anaphor", "conjunct_recipient",
-         "clause_recipient", "appeal_addressee")
+NAMES = ("implied_authority", "implied_attacker", "plea_recipient", "place_of_act", "act_anaphor", "conjunct_recipient",
+         "clause_recipient", "possessor_recipient", "appeal_addressee")
 #: acts between parties (meeting, agreeing, cooperating, signing): a place is their venue
 VENUE_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT"})
 
@@ -371,9 +372,30 @@ def clause_recipient(doc, cand, type_: str, index, quote) -> list[Actor]:
     return [a for a in actors(doc, tgt, index, quote) if known(a)]
 
 
+def possessor_recipient(doc, cand, type_: str, index, quote) -> list[Actor]:
+    """The recipient of an act done to someone's thing: "the Taliban had banned her book"
+    (aimed at her), "soldiers destroyed their homes", "seized the journalist's passport".
+    Only a verb whose object is a thing (no person, no actor, no act) with a possessor
+    that is a known actor other than the act's own subject ("Beijing cites records to
+    back its claims" is aimed at no one); [] otherwise."""
+    from .event_features import lex_entry
+    from .quotes import gender_words
+    obj = cand.info.get("dobj")
+    if cand.kind != "verb" or obj is None or obj.pos_ != "NOUN" or ea.looks_actor(obj) \
+            or lex_entry(obj, "NOUN") is not None or obj.lemma_.lower() in _PERSON_NOUNS \
+            or obj.lower_ in gender_words() or obj.lemma_.lower() in gender_words():
+        return []  # "release my father": a person is no one's thing
+    owner = next((c for c in obj.children if c.dep_ == "poss"), None)
+    if owner is None or not (owner.pos_ == "PRON" or ea.looks_actor(owner)):
+        return []
+    found = [a for a in actors(doc, owner, index, quote) if known(a)]
+    own = {(a.entity, a.country) for a in actors(doc, ea.subject_of(cand.trigger), index, quote)}
+    return [] if any((a.entity, a.country) in own for a in found) else found
+
+
 #: the steps that look for a recipient the trigger's own phrase does not name, in order
 #: (each is also the name ``EventConfig.disabled`` switches it off by)
-RECIPIENT_STEPS = (act_anaphor, conjunct_recipient, clause_recipient)
+RECIPIENT_STEPS = (act_anaphor, conjunct_recipient, clause_recipient, possessor_recipient)
 
 
 def _acts_of_authority(cand, fired=()) -> bool:
@@ -395,10 +417,11 @@ def _acts_of_authority(cand, fired=()) -> bool:
 def _unsaid_actor(cand) -> bool:
     """Is the act's actor left out by the grammar (an agentless passive, a participle
     modifying its recipient, a subject who undergoes the act, an event noun with no
-    possessor), rather than missed by the parse? An active verb always has an actor, so
+    possessor, an attack by no one named as subject), rather than missed by the parse? An active verb always has an actor, so
     none is implied for one."""
     tok = cand.trigger
     return bool(cand.info.get("passive") or cand.info.get("patient") or tok.dep_ == "amod"
+                or (cand.info.get("act_subject") and cand.src is None)
                 or (cand.kind == "noun" and cand.tgt is not None))
 
 
@@ -507,6 +530,33 @@ def implied_authority(cand, type_: str, index, places, fired=()) -> Optional[Act
     if type_ not in AUTHORITY_TYPES or not _acts_of_authority(cand, fired) or not _unsaid_actor(cand):
         return None
     return _authorities_at(cand, index, places)
+
+
+#: sectors of armed groups that are not a state's forces
+_ARMED_GROUP_SECTORS = frozenset({"REB", "INS"})
+
+
+def implied_attacker(cand, type_: str, index) -> Optional[Actor]:
+    """The attacker of an armed attack the text leaves unsaid ("a deadly attack on a
+    joint military base", "the car was attacked with gunfire") in a story that names one
+    armed group and no other: that group, as a reader of the story takes it. None for
+    another type, a stated actor, or a story with no armed group or several."""
+    if type_ != "ASSAULT" or not _unsaid_actor(cand) or index is None:
+        return None
+    groups = {e.id: e for e in index.entities if e.sector in _ARMED_GROUP_SECTORS}
+    if len(groups) != 1:
+        return None
+    (group,) = groups.values()
+    if cand.tgt is not None:
+        # "16 terrorists had been killed": fighters who fell were not their own attackers
+        head = ea.core(cand.tgt)
+        sector = sector_of_words([head.lemma_]) or sector_of_words([head.text])
+        if (sector and sector[0] in _ARMED_GROUP_SECTORS) or any(
+                a.entity == group.id for a in actors(cand.trigger.doc, cand.tgt, index, None)):
+            return None
+    tok = cand.trigger
+    return Actor(name=group.name, entity=group.id, country=group.country, sector=group.sector,
+                 start=tok.idx, end=tok.idx + len(tok.text), text=tok.text)
 
 
 def plea_recipient(cand, type_: str, index, places) -> Optional[Actor]:

@@ -43,7 +43,7 @@ from . import event_actors as ea
 from . import event_readings, event_referents, event_types
 from .event_candidates import Candidate, candidates
 from .event_features import features
-from .event_referents import (actors, appeal_addressee, implied_authority, known, place_of_act, plea_recipient, quote_at,
+from .event_referents import (actors, appeal_addressee, implied_attacker, implied_authority, known, place_of_act, plea_recipient, quote_at,
                               speaker_actor)
 
 log = logging.getLogger(__name__)
@@ -213,6 +213,10 @@ def _events_of(doc, c, index, quotes, config: EventConfig = CONFIG, places=None)
             # unplaced target ("a journalist arrested over his interviews") is of that state
             x.tgt = [replace(a, country=implied.country) if a.country is None and a.entity is None
                      and _names_people(doc, a, c.trigger) else a for a in x.tgt]
+    if not x.src and index is not None and "implied_attacker" not in config.disabled:
+        attacker = implied_attacker(c, x.type, index)
+        if attacker is not None:
+            x.src = [attacker]
     if not x.tgt and index is not None and "plea_recipient" not in config.disabled:
         pleaded_to = plea_recipient(c, x.type, index, places)
         if pleaded_to is not None:
