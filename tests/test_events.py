@@ -1323,3 +1323,14 @@ def test_an_unsaid_attacker_is_the_one_armed_group_the_story_names(analyse_text)
     # with two armed groups named, no attacker is implied
     evs = _events(analyse_text, story.replace("Al-Shabab militants have", "Al-Shabab and Boko Haram have"))
     assert not [a for e in evs if e.trigger.text == "killed" for a in e.source if a.country == "SOM"]
+
+
+def test_claiming_responsibility_for_an_attack_owns_it(analyse_text):
+    evs = _events(analyse_text, "The Baloch Liberation Army quickly claimed responsibility for the brazen "
+                                "attack on the train.")
+    (attack,) = [e for e in evs if e.trigger.text == "attack"]
+    assert attack.type == "ASSAULT" and [a.text for a in attack.source] == ["The Baloch Liberation Army"]
+    # nobody claiming it owns nothing
+    for text in ("No group has claimed responsibility for the bombing.",
+                 "The Taliban did not claim responsibility for the bombing in Kabul."):
+        assert not [a for e in _events(analyse_text, text) for a in e.source], text

@@ -353,6 +353,8 @@ def _complement_target(verb):
 MESSAGE_NOUNS = word_class("message_noun")
 #: nouns that stand for the act of their of-object ("a wave of attacks")
 TRANSPARENT_NOUNS = word_class("transparent_noun")
+_RESPONSIBILITY_NOUNS = word_class("responsibility_noun")
+_OWNING_VERBS = word_class("owning_verb")
 
 
 def is_passive(verb) -> bool:
@@ -637,6 +639,15 @@ def noun_roles(noun) -> tuple[Optional[object], Optional[object], dict]:
             # "began a new round of joint exercises": the verb governs the noun through
             # "round of"
             carrier, gov = gov, gov.head
+    if src is None and noun.head.lower_ == "for" and gov.lemma_.lower() in _RESPONSIBILITY_NOUNS \
+            and gov.dep_ == "dobj" and gov.head.lemma_.lower() in _OWNING_VERBS:
+        # "the BLA claimed responsibility for the attack": who claims it did it (not "no
+        # group has claimed", "has not claimed")
+        owner = subject_of(gov.head)
+        if owner is not None and not any(c.dep_ == "neg" for c in gov.head.children) \
+                and not any(c.lower_ in ("no", "none") for c in owner.subtree):
+            src = owner
+            info["claimed"] = True
     if gov != noun and gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() in NOUN_GOVERNORS:
         info["governor"] = gov
         if src is None and carrier.dep_ in ("dobj", "pobj", "attr", "nsubjpass"):
