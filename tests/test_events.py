@@ -1334,3 +1334,14 @@ def test_claiming_responsibility_for_an_attack_owns_it(analyse_text):
     for text in ("No group has claimed responsibility for the bombing.",
                  "The Taliban did not claim responsibility for the bombing in Kabul."):
         assert not [a for e in _events(analyse_text, text) for a in e.source], text
+
+
+def test_a_withdrawal_of_troops_is_the_troops_leaving_a_place(analyse_text):
+    evs = _events(analyse_text, "The withdrawal of Russian troops from Kherson was completed on Friday.")
+    (w,) = [e for e in evs if e.trigger.text == "withdrawal"]
+    assert w.type == "RETREAT" and [a.text for a in w.source] == ["Russian troops"]
+    assert [a.country for a in w.source] == ["RUS"]
+    # a by-phrase still says who withdraws them
+    evs = _events(analyse_text, "We consider the withdrawal of forces by America a good step.")
+    (w,) = [e for e in evs if e.trigger.text == "withdrawal"]
+    assert [a.text for a in w.source] == ["America"]

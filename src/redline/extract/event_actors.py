@@ -307,6 +307,13 @@ def is_event_noun(tok) -> bool:
     return e is not None
 
 
+def _is_retreat(tok) -> bool:
+    """An event noun of withdrawal ("withdrawal", "pullout", "retreat")."""
+    from .event_features import lex_entry
+    e = lex_entry(tok, "NOUN")
+    return e is not None and e.type == "RETREAT"
+
+
 def _is_force_act(tok) -> bool:
     """An event noun of armed force ("an attack", "an airstrike", "a military operation")."""
     from .event_features import lex_entry
@@ -630,6 +637,13 @@ def noun_roles(noun) -> tuple[Optional[object], Optional[object], dict]:
         tgt = pobj
         info["prep"] = prep.lower_
         break
+    movers = [o for _, o in prep_objects(noun, {"of"}) if is_troops(core(o))]
+    if movers and _is_retreat(noun) and not any(True for _ in prep_objects(noun, {"by"})):
+        # "the withdrawal of U.S. and NATO troops from the country": of-phrase = who
+        # withdraws (unless a by-phrase says who withdraws them), from-phrase = whom
+        # they leave
+        src = movers[0]
+        tgt = next((o for _, o in prep_objects(noun, {"from"})), None)
     # the verb governing the noun: "Germany would consider new sanctions", "launch attacks"
     gov = noun.head
     carrier = noun
