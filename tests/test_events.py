@@ -1345,3 +1345,12 @@ def test_a_withdrawal_of_troops_is_the_troops_leaving_a_place(analyse_text):
     evs = _events(analyse_text, "We consider the withdrawal of forces by America a good step.")
     (w,) = [e for e in evs if e.trigger.text == "withdrawal"]
     assert [a.text for a in w.source] == ["America"]
+
+
+def test_seeking_to_act_is_no_request(analyse_text):
+    evs = _events(analyse_text, "Britain is seeking to finalize a deal on handing sovereignty of the Chagos "
+                                "Islands to Mauritius.")
+    assert not [e for e in evs if e.trigger.text == "seeking"], evs
+    # seeking something from someone still asks it of them
+    evs = _events(analyse_text, "Ukraine sought more air defense systems from its Western allies.")
+    assert [e.type for e in evs if e.trigger.text == "sought"] == ["REQUEST"]

@@ -145,6 +145,7 @@ def _reduced_passive(tok) -> bool:
 
 
 _AUTHORITY_ACTS = word_class("authority_act")
+_ATTEMPT_VERBS = word_class("attempt_verb")
 _CLAIM_VERBS = word_class("claim_verb")
 _CHARGE_NOUNS = word_class("charge_noun")
 _HOSTILE_AGENTS = word_class("hostile_agent")
@@ -385,6 +386,8 @@ def _verb_candidate(tok, consumed: set):
         if who is not None and (who.ent_type_ == "PERSON" or who.lower_ in ("he", "she", "i", "we")
                                 or ea.core(who).lemma_.lower() in _PERSON_NOUNS):
             return None  # "he returned to San Francisco": a person travelling, no event
+    if lem in _ATTEMPT_VERBS and any(c.dep_ == "xcomp" and is_to_infinitive(c) for c in tok.children):
+        return None  # "Britain is seeking to finalize a deal": the infinitive is the act
     src, tgt, info = ea.verb_roles(tok)
     if entry is not None and src is None and tgt is None:
         src, tgt = _participle_roles(tok)
