@@ -1354,3 +1354,13 @@ def test_seeking_to_act_is_no_request(analyse_text):
     # seeking something from someone still asks it of them
     evs = _events(analyse_text, "Ukraine sought more air defense systems from its Western allies.")
     assert [e.type for e in evs if e.trigger.text == "sought"] == ["REQUEST"]
+
+
+def test_calling_for_someone_to_act_is_a_demand_on_them(analyse_text):
+    # the parser makes "for" the mark of a for-to clause, not a preposition of "called"
+    evs = _events(analyse_text, "Bennett called for the Taliban to lift the travel ban.")
+    (call,) = [e for e in evs if e.trigger.text == "called"]
+    assert call.type == "REQUEST" and [a.text for a in call.target] == ["the Taliban"]
+    # a call with no "for" stays a phone call
+    evs = _events(analyse_text, "She called her counterpart in Paris on Monday.")
+    assert [e.type for e in evs if e.trigger.text == "called"] == ["CONSULT"]

@@ -19,7 +19,7 @@ from .. import plover
 from ..plover import word_class
 from ._text import is_to_infinitive
 from . import event_actors as ea
-from .event_features import compound_modifier, lex_entry
+from .event_features import compound_modifier, for_clause_subject, lex_entry
 from .factuality import opens_condition
 
 # Verbs that are never triggers on their own (speech, copula, light verbs): their
@@ -389,6 +389,8 @@ def _verb_candidate(tok, consumed: set):
     if lem in _ATTEMPT_VERBS and any(c.dep_ == "xcomp" and is_to_infinitive(c) for c in tok.children):
         return None  # "Britain is seeking to finalize a deal": the infinitive is the act
     src, tgt, info = ea.verb_roles(tok)
+    if tgt is None and entry is not None and entry.type == "REQUEST":
+        tgt = for_clause_subject(tok)  # "called for the Taliban to lift the ban"
     if entry is not None and src is None and tgt is None:
         src, tgt = _participle_roles(tok)
     if _patient_participle(tok):

@@ -79,6 +79,14 @@ def lex_entry(tok, pos: str):
                     e = lex.get((f"{lem} {o.lemma_.lower()}", "VERB"))
                     if e:
                         return e
+            if c.dep_ in ("advcl", "ccomp", "xcomp") and c.i > tok.i:
+                # "called for the Taliban to lift the ban": the parser makes "for" the
+                # mark of the clause, not a preposition of the verb
+                mark = _for_mark(tok, c)
+                if mark is not None:
+                    e = lex.get((f"{lem} {mark.lower_}", "VERB"))
+                    if e:
+                        return e
             if c.dep_ in ("oprd", "acomp", "ccomp") and c.pos_ == "ADJ":  # "found X guilty"
                 e = lex.get((f"{lem} {c.lemma_.lower()}", "VERB"))
                 if e:
@@ -104,6 +112,22 @@ def lex_entry(tok, pos: str):
 
 
 _FRAME_NOUNS = word_class("frame_noun")
+
+
+def _for_mark(verb, clause):
+    """The "for" opening a for-to clause right after ``verb`` ("called for the Taliban
+    to lift the ban"), or None."""
+    return next((m for m in clause.children if m.dep_ == "mark" and m.lower_ == "for"
+                 and verb.i < m.i < clause.i and m.i == verb.i + 1), None)
+
+
+def for_clause_subject(verb):
+    """The subject of a for-to clause after ``verb`` ("called for *the Taliban* to lift
+    the ban"), or None."""
+    for c in verb.children:
+        if c.dep_ in ("advcl", "ccomp", "xcomp") and _for_mark(verb, c) is not None:
+            return next((s for s in c.children if s.dep_ == "nsubj"), None)
+    return None
 
 
 def compound_modifier(tok):
