@@ -1364,3 +1364,16 @@ def test_calling_for_someone_to_act_is_a_demand_on_them(analyse_text):
     # a call with no "for" stays a phone call
     evs = _events(analyse_text, "She called her counterpart in Paris on Monday.")
     assert [e.type for e in evs if e.trigger.text == "called"] == ["CONSULT"]
+
+
+def test_testing_is_a_show_of_force_only_on_a_weapon(analyse_text):
+    evs = _events(analyse_text, "On Thursday 30 passengers on a flight from New Delhi tested positive on arrival.")
+    assert not [e for e in evs if e.trigger.text == "tested"], evs
+    evs = _events(analyse_text, "North Korea tested a new intercontinental ballistic missile on Friday.")
+    assert [e.type for e in evs if e.trigger.text == "tested"] == ["MOBILIZE"]
+
+
+def test_striking_a_deal_is_no_strike(analyse_text):
+    evs = _events(analyse_text, "Germany and France struck a deal on energy prices on Monday.")
+    assert "ASSAULT" not in {e.type for e in evs if e.trigger.text == "struck"}
+    assert "AGREE" in {e.type for e in evs if e.trigger.text == "struck"}

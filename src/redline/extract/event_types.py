@@ -561,7 +561,20 @@ def newsgathering(x: TypeContext) -> bool:
 
 
 #: reasons a candidate with resolved actors is no event, whatever its type
-NOT_AN_EVENT = {f.__name__: f for f in (unlisted_between_unknowns, no_other_state, newsgathering)}
+_WEAPON_TEST_VERBS = word_class("weapon_test_verb")
+
+
+def no_weapon_tested(x: TypeContext) -> bool:
+    """"30 passengers tested positive": a verb of testing is a show of force only on a
+    weapon ("tested a new missile", "the missile was tested")."""
+    if not x.verb or x.lemma not in _WEAPON_TEST_VERBS:
+        return False
+    tok = x.tok
+    tested = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    return not any(_weapon(t) for t in tested)
+
+
+NOT_AN_EVENT = {f.__name__: f for f in (unlisted_between_unknowns, no_other_state, newsgathering, no_weapon_tested)}
 
 
 def why_not(x: TypeContext, disabled: frozenset = frozenset()) -> Optional[str]:
