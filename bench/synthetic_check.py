@@ -26,6 +26,7 @@ def main(argv=None) -> int:
     p.add_argument("n", nargs="?", type=int, default=1000, help="stories to score (default 1000)")
     p.add_argument("--seed", type=int, default=7, help="shuffle seed (default 7)")
     p.add_argument("--data", type=Path, default=DEFAULT, help="synthetic_events.csv.zip")
+    p.add_argument("--by-type", action="store_true", help="also print any-event recall per gold type")
     args = p.parse_args(argv)
     if not args.data.exists():
         print(f"synthetic stories not found: {args.data}", file=sys.stderr)
@@ -41,17 +42,24 @@ def main(argv=None) -> int:
     random.Random(args.seed).shuffle(rows)
     rows = rows[:args.n]
     gold, first, hits = [], [], 0
+    per_type: dict[str, list[int]] = {}
     for r in rows:
         g = eval_label(r["label"])
         events = analyse(Article(id="s", text=r["text"])).events
         said = [e for e in events if e.factuality in ("asserted", "reported")] or events
         gold.append(g)
         first.append(eval_label(said[0].type) if said else "NONE")
-        hits += any(eval_label(e.type) == g for e in events)
+        hit = any(eval_label(e.type) == g for e in events)
+        hits += hit
+        per_type.setdefault(g, [0, 0])[0] += hit
+        per_type[g][1] += 1
     labels = [l for l in EVAL_LABELS if l in set(gold)]
     acc = sum(g == p for g, p in zip(gold, first)) / len(gold)
     f1 = f1_score(gold, first, labels=labels, average="macro", zero_division=0)
     print(f"n={len(gold)} first-event accuracy={acc:.3f} macro-F1={f1:.3f} any-event recall={hits / len(gold):.3f}")
+    if args.by_type:
+        for t, (h, n) in sorted(per_type.items(), key=lambda kv: kv[1][0] / kv[1][1]):
+            print(f"  {t:10} any-event recall {h / n:.3f} ({h}/{n})")
     return 0
 
 

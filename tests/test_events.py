@@ -1377,3 +1377,15 @@ def test_striking_a_deal_is_no_strike(analyse_text):
     evs = _events(analyse_text, "Germany and France struck a deal on energy prices on Monday.")
     assert "ASSAULT" not in {e.type for e in evs if e.trigger.text == "struck"}
     assert "AGREE" in {e.type for e in evs if e.trigger.text == "struck"}
+
+
+@pytest.mark.parametrize("text,trigger,type_", [
+    ("Trump imposed new tariffs on steel imports from Canada.", "imposed", "SANCTION"),
+    ("Washington blacklisted five Chinese companies.", "blacklisted", "SANCTION"),
+    ("Niger cut diplomatic ties with Ukraine.", "cut", "SANCTION"),
+    ("Israel called up 300,000 reservists.", "called up", "MOBILIZE"),
+    ("Armenia handed over four villages to Azerbaijan.", "handed over", "RETREAT"),
+])
+def test_phrase_keys_of_sanctions_mobilisation_and_handovers(analyse_text, text, trigger, type_):
+    evs = _events(analyse_text, text)
+    assert type_ in {e.type for e in evs if e.trigger.text == trigger}, [(e.type, e.trigger.text) for e in evs]
