@@ -1389,3 +1389,19 @@ def test_striking_a_deal_is_no_strike(analyse_text):
 def test_phrase_keys_of_sanctions_mobilisation_and_handovers(analyse_text, text, trigger, type_):
     evs = _events(analyse_text, text)
     assert type_ in {e.type for e in evs if e.trigger.text == trigger}, [(e.type, e.trigger.text) for e in evs]
+
+
+@pytest.mark.parametrize("label,kept", [("REJECT", False), ("AGREE", False), ("ASSAULT", True)])
+def test_an_unlisted_verb_guessed_as_a_rejection_is_no_event(label, kept):
+    # "We are not going to integrate this with the NATO systems": the classifier reads the
+    # negation as a rejection; a verb outside the lexicon names no rejection
+    from redline.extract import event_types as et
+    from redline.extract.event_candidates import candidates
+    from redline.parse import load_nlp
+
+    doc = load_nlp()("We are not going to integrate this with the NATO systems in any way.")
+    cand = next(c for s in doc.sents for c in candidates(doc, s) if c.trigger.text == "integrate")
+    assert cand.lex is None
+    cand.label, cand.prob = label, 0.4
+    x = et.TypeContext(cand, "asserted", [], [])
+    assert (et.type_of(x) != et.NO_EVENT) == kept
