@@ -63,21 +63,22 @@ class LinearModel:
     def _indices(self, features: Mapping) -> tuple[list[int], list[float]]:
         vocab = self.vocabulary
         idx, val = [], []
-
-        def add(name, value):
-            k = vocab.get(name)
-            if k is not None:
-                idx.append(k)
-                val.append(float(value))
-
         for name, value in features.items():
-            if isinstance(value, str):
-                add(f"{name}={value}", 1.0)
-            elif isinstance(value, Number):
-                add(name, value)
+            kind = type(value)
+            if kind is str:
+                keys = ((f"{name}={value}", 1.0),)
+            elif kind is float or kind is int or kind is bool or isinstance(value, Number):
+                # (the exact types first: the ABC check is slow, and this runs per feature)
+                keys = ((name, value),)
             elif isinstance(value, Iterable):
-                for item in value:
-                    add(f"{name}={item}", 1.0)
+                keys = tuple((f"{name}={item}", 1.0) for item in value)
+            else:
+                continue
+            for key, v in keys:
+                k = vocab.get(key)
+                if k is not None:
+                    idx.append(k)
+                    val.append(float(v))
         return idx, val
 
     def decision_function(self, feature_dicts: list[Mapping]) -> np.ndarray:

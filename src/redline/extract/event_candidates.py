@@ -269,9 +269,14 @@ def candidates(doc, sent) -> list[Candidate]:
     verbs first, then the event nouns no verb took over."""
     out: list[Candidate] = []
     consumed: set[int] = set()
-    for tok in sent:
-        if tok.pos_ not in ("VERB", "AUX"):
-            continue  # every verb-side candidate below starts from a verb
+    verbs, nouns = [], []
+    for tok in sent:  # one pass over the tokens: every candidate starts from a verb or a noun
+        pos = tok.pos_
+        if pos == "VERB" or pos == "AUX":
+            verbs.append(tok)
+        elif pos == "NOUN":
+            nouns.append(tok)
+    for tok in verbs:
         speech, done = _speech_acts(tok)
         out.extend(speech)
         if done:
@@ -282,8 +287,8 @@ def candidates(doc, sent) -> list[Candidate]:
         demand = _quoted_demand(tok)
         if demand is not None:
             out.append(demand)
-    for tok in sent:
-        cand = _noun_candidate(tok) if tok.pos_ == "NOUN" and tok.i not in consumed else None
+    for tok in nouns:
+        cand = _noun_candidate(tok) if tok.i not in consumed else None
         if cand is not None:
             out.append(cand)
     return out
