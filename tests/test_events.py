@@ -1405,3 +1405,13 @@ def test_an_unlisted_verb_guessed_as_a_rejection_is_no_event(label, kept):
     cand.label, cand.prob = label, 0.4
     x = et.TypeContext(cand, "asserted", [], [])
     assert (et.type_of(x) != et.NO_EVENT) == kept
+
+
+def test_being_in_custody_is_being_held_by_the_authorities(analyse_text):
+    evs = _events(analyse_text, "Police in Kenya said the suspect remains in custody in Nairobi.")
+    (held,) = [e for e in evs if e.trigger.text == "custody"]
+    assert held.type == "COERCE" and [a.text for a in held.target] == ["the suspect"]
+    assert [(a.name, a.country) for a in held.source] == [("authorities (implied)", "KEN")]
+    # the one who holds someone in custody is the subject
+    evs = _events(analyse_text, "Kenyan police are holding the suspect in custody.")
+    assert all(a.text == "Kenyan police" for e in evs if e.trigger.text == "custody" for a in e.source)

@@ -146,6 +146,7 @@ def _reduced_passive(tok) -> bool:
 
 _AUTHORITY_ACTS = word_class("authority_act")
 _ATTEMPT_VERBS = word_class("attempt_verb")
+_HELD_NOUNS = word_class("held_noun")
 _CLAIM_VERBS = word_class("claim_verb")
 _CHARGE_NOUNS = word_class("charge_noun")
 _HOSTILE_AGENTS = word_class("hostile_agent")
@@ -536,8 +537,19 @@ def _noun_candidate(tok):
         # "employees stopped work in a strike", "Reagan, in a meeting with Mulroney,
         # agreed": the clause's subject takes part in the act the phrase names
         g = tok.head.head
-        host = ea.subject_of(g) if g.pos_ == "VERB" else (g if g.dep_ in ("nsubj", "nsubjpass") else None)
-        if host is not None and host is not tgt and ea.looks_actor(host):
+        if g.pos_ in ("VERB", "AUX"):
+            host = ea.subject_of(g)
+        else:
+            host = g if g.dep_ in ("nsubj", "nsubjpass") else None
+        held = tok.lemma_.lower() in _HELD_NOUNS and tok.head.lower_ == "in"
+        if held and host is not None and host.pos_ in ("NOUN", "PROPN", "PRON") \
+                and (tgt is None or ea.is_place_name(tgt) or ea.in_place_phrase(tgt)):
+            # "the reporter had been in pretrial detention since September 30", "the
+            # suspect remains in custody": who is in custody is held, by someone the
+            # sentence leaves unsaid
+            tgt = host
+            info["patient"] = True
+        elif host is not None and host is not tgt and ea.looks_actor(host):
             src = host
     if entry.type == "MOBILIZE":
         # "the deployment of North Korean troops to Russia": of-phrase = who is moved
@@ -550,7 +562,7 @@ def _noun_candidate(tok):
                         tgt = o2
     if src is None and tgt is None:
         return None
-    if not (ea.looks_actor(src) or ea.looks_actor(tgt)):
+    if not (ea.looks_actor(src) or ea.looks_actor(tgt) or info.get("patient")):
         return None
     mod = compound_modifier(tok)
     span = (mod.i if mod is not None else tok.i, tok.i + 1)
