@@ -1415,3 +1415,15 @@ def test_being_in_custody_is_being_held_by_the_authorities(analyse_text):
     # the one who holds someone in custody is the subject
     evs = _events(analyse_text, "Kenyan police are holding the suspect in custody.")
     assert all(a.text == "Kenyan police" for e in evs if e.trigger.text == "custody" for a in e.source)
+
+
+def test_a_release_from_prison_is_the_jailers_act(analyse_text):
+    evs = _events(analyse_text, "Three Americans were released from Russian prisons in a swap.")
+    (rel,) = [e for e in evs if e.trigger.text == "released"]
+    assert rel.type == "RETREAT" and [(a.name, a.country) for a in rel.source] == [("authorities (implied)", "RUS")]
+    evs = _events(analyse_text, "The journalist was released on bail on Thursday, a court in Harare said.")
+    (rel,) = [e for e in evs if e.trigger.text == "released"]
+    assert [a.country for a in rel.source] == ["ZWE"]
+    # hostages set free name no state
+    evs = _events(analyse_text, "Two hostages were released on Sunday.")
+    assert not [a for e in evs for a in e.source if a.name == "authorities (implied)"]

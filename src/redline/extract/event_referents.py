@@ -520,6 +520,24 @@ def _authorities_at(cand, index, places) -> Optional[Actor]:
 AUTHORITY_TYPES = frozenset({"COERCE", "ACCUSE", "SANCTION"})
 
 
+_PRISON_NOUNS = word_class("prison_noun")
+_RELEASE_VERBS = word_class("release_verb")
+
+
+def _release_from_custody(cand):
+    """The place of custody a release is from ("freed from prison", "released from Russian
+    prisons", "released on bail": the bail itself), or None when the release names none
+    (hostages released by their captors are no state's act)."""
+    tok = cand.trigger
+    if cand.kind != "verb" or tok.lemma_.lower() not in _RELEASE_VERBS:
+        return None
+    for prep, pobj in ea.prep_objects(tok, {"from", "on"}):
+        lem = pobj.lemma_.lower()
+        if (prep.lower_ == "from" and lem in _PRISON_NOUNS) or (prep.lower_ == "on" and lem == "bail"):
+            return pobj
+    return None
+
+
 def implied_authority(cand, type_: str, index, places, fired=()) -> Optional[Actor]:
     """The authorities behind a state's act of coercion or prosecution whose actor the
     text leaves unsaid ("he was arrested in Brooklyn", "a cell was dismantled in
@@ -527,6 +545,18 @@ def implied_authority(cand, type_: str, index, places, fired=()) -> Optional[Act
     sedition", "X stands accused of collusion", "X faces charges"): only a state arrests,
     jails, charges, sentences or deports, so the actor is the authorities of a state
     (:func:`_authorities_at` says which); None when no state is known."""
+    if type_ == "RETREAT" and _unsaid_actor(cand):
+        # "was freed from prison", "released on bail": the jailers release (and "Russian
+        # prisons" say whose they are)
+        held = _release_from_custody(cand)
+        if held is None:
+            return None
+        owner = next((country(m.text) for m in held.children if m.dep_ == "amod" and m.ent_type_ == "NORP"), None)
+        if owner is not None:
+            tok = cand.trigger
+            return Actor(name="authorities (implied)", entity=None, country=owner.iso3, sector="GOV",
+                         start=tok.idx, end=tok.idx + len(tok.text), text=tok.text)
+        return _authorities_at(cand, index, places)
     if type_ not in AUTHORITY_TYPES or not _acts_of_authority(cand, fired) or not _unsaid_actor(cand):
         return None
     return _authorities_at(cand, index, places)
