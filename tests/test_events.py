@@ -1427,12 +1427,3 @@ def test_a_release_from_prison_is_the_jailers_act(analyse_text):
     # hostages set free name no state
     evs = _events(analyse_text, "Two hostages were released on Sunday.")
     assert not [a for e in evs for a in e.source if a.name == "authorities (implied)"]
-
-
-def test_upgrading_or_restoring_ties_is_diplomatic_cooperation(analyse_text):
-    evs = _events(analyse_text, "India and Mauritius have upgraded their ties, leaders of both countries said.")
-    up = [e for e in evs if e.trigger.text == "upgraded"]
-    assert up and up[0].type == "SUPPORT" and up[0].cameo == "050"
-    assert {a.country for e in up for a in e.source + e.target} == {"IND", "MUS"}
-    evs = _events(analyse_text, "Turkey is looking to restore relations with Egypt after years of animosity.")
-    assert [(e.type, [a.country for a in e.target]) for e in evs if e.trigger.text == "restore"] == [("SUPPORT", ["EGY"])]
