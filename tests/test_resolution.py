@@ -48,6 +48,9 @@ def _resolved_index(nlp, text: str):
     ("Israeli businessman Dov Harel founded the company in 2016.", "Harel", "ISR", None),
     # a known organisation's code beats where it sits
     ("Anna Kowalski, a spokesperson for NATO, said the alliance would respond.", "Kowalski", "IGO", None),
+    # a think tank of the organisations table, named with "of" (not the story's state)
+    ("Albania's opposition protested. \"The timing is not good,\" said Janusz Bugajski of the Jamestown "
+     "Foundation.", "Bugajski", "NGO", "descriptor:organisation"),
     # an unknown organisation: what it is, or where it is
     ("Tom Reyes, a senior fellow at the Atlantic Policy Institute, said the talks had stalled.",
      "Reyes", "NGO", "descriptor:organisation-kind"),
