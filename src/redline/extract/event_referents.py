@@ -511,6 +511,11 @@ def _authorities_at(cand, index, places) -> Optional[Actor]:
         or _legal_venue(tok, places) or _own_state(cand, index) or getattr(index, "story_country", None)
     if country is None:
         return None
+    return implied_authorities(country, tok)
+
+
+def implied_authorities(country: str, tok) -> Actor:
+    """"authorities (implied)" of ``country``, pointing at ``tok``, the words that imply them."""
     return Actor(name="authorities (implied)", entity=None, country=country, sector="GOV",
                  start=tok.idx, end=tok.idx + len(tok.text), text=tok.text)
 
@@ -554,8 +559,7 @@ def implied_authority(cand, type_: str, index, places, fired=()) -> Optional[Act
         owner = next((country(m.text) for m in held.children if m.dep_ == "amod" and m.ent_type_ == "NORP"), None)
         if owner is not None:
             tok = cand.trigger
-            return Actor(name="authorities (implied)", entity=None, country=owner.iso3, sector="GOV",
-                         start=tok.idx, end=tok.idx + len(tok.text), text=tok.text)
+            return implied_authorities(owner.iso3, tok)
         return _authorities_at(cand, index, places)
     if type_ not in AUTHORITY_TYPES or not _acts_of_authority(cand, fired) or not _unsaid_actor(cand):
         return None
@@ -620,8 +624,7 @@ def appeal_addressee(doc, cand, type_: str, source, index, places) -> Optional[A
         country = next(iter(states)) if len(states) == 1 else getattr(index, "story_country", None)
     if country is None or any(a.country == country and a.sector in STATE_SECTORS for a in source):
         return None
-    return Actor(name="authorities (implied)", entity=None, country=country, sector="GOV",
-                 start=tok.idx, end=tok.idx + len(tok.text), text=tok.text)
+    return implied_authorities(country, tok)
 
 
 def is_plea(cand) -> bool:
