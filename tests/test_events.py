@@ -1427,3 +1427,13 @@ def test_a_release_from_prison_is_the_jailers_act(analyse_text):
     # hostages set free name no state
     evs = _events(analyse_text, "Two hostages were released on Sunday.")
     assert not [a for e in evs for a in e.source if a.name == "authorities (implied)"]
+
+
+def test_boosting_aid_is_aid_and_a_regional_military_is_no_story_state(analyse_text):
+    story = ("Ukraine asked for more weapons on Monday. European military and political heads are "
+             "holding talks after calls for boosting aid for Kyiv.")
+    evs = _events(analyse_text, story)
+    boost = [e for e in evs if e.trigger.text == "boosting"]
+    assert boost and {e.type for e in boost} == {"AID"}
+    # "European military" are not Ukraine's, whatever the story is about
+    assert not [a for e in evs for a in e.source if a.text.startswith("European") and a.country == "UKR"]

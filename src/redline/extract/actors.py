@@ -469,6 +469,7 @@ _STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "SPY", "COP"}
 # Agent nouns that, unqualified, mean the forces or groups of the story's own state.
 _LOCAL_SECTORS = {"MIL", "COP", "SPY", "REB", "INS", "GOV", "LEG", "JUD", "CVL", "CRM", "OPP", "EDU", "PTY", "BUS"}
 _GROUP_NOUNS = actor_words("group_noun")
+_REGIONAL = actor_words("regional_adjective")
 _ARMED_SECTORS = {"REB", "INS", "MIL", "OPP"}
 _GENERIC_TITLES = actor_words("generic_title")
 
@@ -1132,7 +1133,11 @@ class EntityIndex:
                 if found is not None:
                     return Actor(name=span.text, entity=found.entity, country=found.country,
                                  sector=head_sector, start=start, end=end, text=span.text)
-            country = self.story_country if head_sector in _LOCAL_SECTORS and owner is None else None
+            # a proper adjective that names no state ("European military", "Western
+            # diplomats", "Arab leaders") places them beyond the story's state
+            regional = any(c.dep_ == "amod" and c.lower_ in _REGIONAL for c in root.children)
+            country = self.story_country if head_sector in _LOCAL_SECTORS and owner is None \
+                and not regional else None
             return Actor(name=span.text, entity=None, country=country, sector=head_sector,
                          start=start, end=end, text=span.text)
         # "rights groups", "aid agencies": a describing noun of a non-governmental kind
