@@ -29,6 +29,7 @@ from typing import Iterator, Optional
 from ..plover import word_class
 from ..tables import table
 from ._text import is_to_infinitive
+from .event_features import lex_type
 
 
 SUBJ = {"nsubj", "csubj"}
@@ -307,20 +308,6 @@ def is_event_noun(tok) -> bool:
     return e is not None
 
 
-def _is_retreat(tok) -> bool:
-    """An event noun of withdrawal ("withdrawal", "pullout", "retreat")."""
-    from .event_features import lex_entry
-    e = lex_entry(tok, "NOUN")
-    return e is not None and e.type == "RETREAT"
-
-
-def _is_force_act(tok) -> bool:
-    """An event noun of armed force ("an attack", "an airstrike", "a military operation")."""
-    from .event_features import lex_entry
-    e = lex_entry(tok, "NOUN")
-    return e is not None and e.type == "ASSAULT"
-
-
 def is_thing(tok) -> bool:
     """Handed-over or used things ("shells", "missiles") and troops are never recipients."""
     from ..plover import lexicon
@@ -404,7 +391,7 @@ def verb_roles(verb, depth: int = 0) -> tuple[Optional[object], Optional[object]
             src = _combat_party(verb)
     else:
         src = subject_of(verb)
-        if src is not None and _is_force_act(core(src)):
+        if src is not None and lex_type(core(src), "NOUN") == "ASSAULT":
             # "an Israeli airstrike killed 20 people", "a Pakistani military operation
             # rescued 190 passengers": the attack's own actor did what the attack did
             owner = noun_roles(core(src))[0]
@@ -638,7 +625,7 @@ def noun_roles(noun) -> tuple[Optional[object], Optional[object], dict]:
         info["prep"] = prep.lower_
         break
     movers = [o for _, o in prep_objects(noun, {"of"}) if is_troops(core(o))]
-    if movers and _is_retreat(noun) and not any(True for _ in prep_objects(noun, {"by"})):
+    if movers and lex_type(noun, "NOUN") == "RETREAT" and not any(True for _ in prep_objects(noun, {"by"})):
         # "the withdrawal of U.S. and NATO troops from the country": of-phrase = who
         # withdraws (unless a by-phrase says who withdraws them), from-phrase = whom
         # they leave
