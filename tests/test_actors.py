@@ -89,3 +89,14 @@ def test_seed_article_actors(seed_article):
     assert len([m for m in dick[0].mentions if m.kind == "name"]) == 2
     choe = by_name(es, "Choe Son-hui")
     assert "Choe" in [m.text for m in choe.mentions]
+
+
+@pytest.mark.parametrize("text,phrase,sector", [
+    ("Sudanese rebel groups released 469 hostages on Monday.", "Sudanese rebel groups", "REB"),
+    ("Syrian rebel commanders agreed to a truce with the government.", "Syrian rebel commanders", "REB"),
+    ("Venezuelan opposition leaders met the Russian envoy.", "Venezuelan opposition leaders", "OPP"),
+])
+def test_a_collective_head_takes_its_modifiers_sector(analyse_text, text, phrase, sector):
+    evs = analyse_text(text).events
+    actors = [a for e in evs for a in e.source + e.target if a.text == phrase]
+    assert actors and {a.sector for a in actors} == {sector}, [(e.type, e.source) for e in evs]

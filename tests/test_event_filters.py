@@ -163,3 +163,26 @@ def test_an_act_done_to_no_placed_actor_is_no_event_in_a_story(analyse_text):
     assert killed
     # a lone sentence keeps it: it lacks the story that would place its target
     assert [e for e in _events(analyse_text, "Hungary rejected the plan.") if e.trigger.text == "rejected"]
+
+
+def test_an_actor_is_not_its_own_target():
+    from redline.model import Actor, Event, TextSpan
+    beijing = Actor("China", "T1", "CHN", "GOV", 0, 7, "Beijing")
+    it = Actor("China", "T1", "CHN", "GOV", 20, 22, "it")
+    people = Actor("China", "T1", "CHN", "CVL", 30, 40, "its people")
+    thai = Actor("Thailand", "T2", "THA", "GOV", 45, 49, "Thai")
+    ev = Event(id="", type="SUPPORT", mode=None, context=None, cameo=None, score=None, goldstein=None,
+               factuality="asserted", trigger=TextSpan(12, 19, "assured"),
+               sentence={"start": 0, "end": 60}, source=[beijing], target=[it, people, thai])
+    ef.drop_self_targets(ev)
+    # the same entity in the same sector goes; its people and another state stay
+    assert [a.text for a in ev.target] == ["its people", "Thai"]
+
+
+def test_a_misread_self_target_leaves_no_event_in_a_story(analyse_text):
+    story = ("Thailand deported 40 Uyghurs to China last month. The deportations drew rebukes. "
+             "Following the rebukes, the Thai government said Beijing had assured it that the Uyghurs "
+             "would be treated well. Officials gave no details. The men were flown out at night.")
+    evs = _events(analyse_text, story)
+    assert not [e for e in evs for s in e.source for t in e.target
+                if s.entity and s.entity == t.entity and s.sector == t.sector]

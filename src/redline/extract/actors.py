@@ -465,11 +465,13 @@ class _Role:
     nationality: bool = False  # the country came from a demonym ("Israeli businessman")
 
 
-_STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "SPY", "COP"}
+#: the sectors of a state's organs (a ruling party's among them)
+STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "SPY", "COP", "PTY"})
 # Agent nouns that, unqualified, mean the forces or groups of the story's own state.
 _LOCAL_SECTORS = {"MIL", "COP", "SPY", "REB", "INS", "GOV", "LEG", "JUD", "CVL", "CRM", "OPP", "EDU", "PTY", "BUS"}
 _GROUP_NOUNS = actor_words("group_noun")
 _REGIONAL = actor_words("regional_adjective")
+_COLLECTIVE = actor_words("collective_head")
 _ARMED_SECTORS = {"REB", "INS", "MIL", "OPP"}
 _GENERIC_TITLES = actor_words("generic_title")
 
@@ -580,7 +582,7 @@ def _title_context(doc, ts: int, te: int, by_token: dict[int, _Raw]) -> _Role:
             info.sector = info.organisation.sector or info.sector
     # "an Iran analyst", "a Russia expert": a country qualifying a non-state role is
     # the subject of expertise, not the person's country.
-    if info.country and info.sector not in _STATE_SECTORS and info.role and not info.nationality:
+    if info.country and info.sector not in STATE_SECTORS and info.role and not info.nationality:
         info.country = None
     if info.organisation and info.country is None and not any(t.lower_ in PAST_POST for t in left):
         info.country = info.organisation.country
@@ -1058,7 +1060,9 @@ class EntityIndex:
                 best, best_pos = ent, s
         return best
 
-    def _actor_from_entity(self, ent: Entity, start: int, end: int, sector: Optional[str]) -> Actor:
+    def actor_of_entity(self, ent: Entity, start: int, end: int, sector: Optional[str] = None) -> Actor:
+        """The entity as an actor at characters ``start:end`` (its text is what stands
+        there); ``sector`` wins over the entity's own, and a state is its government."""
         text = doc_text(self.doc)[start:end] if self.doc is not None else ""
         return Actor(name=ent.name, entity=ent.id, country=ent.country,
                      sector=sector or ent.sector or ("GOV" if ent.type == "GPE" else None),
@@ -1083,6 +1087,12 @@ class EntityIndex:
         root = span.root
         head_sector = None
         hit = sector_of_words([t.text for t in span if t.i <= root.i][-3:]) or sector_of_words([root.text])
+        if hit is None and root.lemma_.lower() in _COLLECTIVE:
+            # "Sudanese rebel groups", "opposition leaders": a head that names a body of
+            # people but not its sector; the nearest modifier that has one decides
+            mods = sorted((c for c in root.children if c.dep_ in {"compound", "amod"} and c.i < root.i),
+                          key=lambda c: -c.i)
+            hit = next(filter(None, (sector_of_words([c.text]) for c in mods)), None)
         if hit is None and root.pos_ == "PROPN":
             # "Military spokesperson Chaundry": a name no table knows, after its title
             words = [t.text for t in span if t.i < root.i and t.pos_ in {"NOUN", "PROPN", "ADJ"}]
@@ -1095,7 +1105,7 @@ class EntityIndex:
             if _is_place(head_ent):
                 return None  # "Jeddah", "the Singapore Strait": places, not actors
             sector = head_sector if head_ent.type in {"GPE", "NORP"} else None
-            return self._actor_from_entity(head_ent, start, end, sector)
+            return self.actor_of_entity(head_ent, start, end, sector)
         # A modifier names the actor: "North Korean soldiers", "NATO allies",
         # "Republican U.S. senators" (an entity with a code before one without).
         ents = [(s, e, ent) for s, e, ent in self.mentions_in(start, end) if not _is_place(ent)]
@@ -1105,7 +1115,7 @@ class EntityIndex:
             pick = people[0] if people else (coded or ents)[0]
             ent = pick[2]
             if ent.country or head_sector is None or ent.type == "PERSON":
-                return self._actor_from_entity(ent, start, end, head_sector if ent.type in {"GPE", "NORP", "GROUP"} else None)
+                return self.actor_of_entity(ent, start, end, head_sector if ent.type in {"GPE", "NORP", "GROUP"} else None)
             # "the Kurdish-led administration": a modifier that places no one; the head decides
         # "the diplomats", "the ministers": the same noun qualified earlier ("G7
         # diplomats", "Iranian ministers") stands behind it
@@ -1120,7 +1130,7 @@ class EntityIndex:
             antecedent = self.last_before(start, lambda e: e.type == "ORG" and e.country is not None
                                           and (e.sector in _ARMED_SECTORS or root.lower_ != "group"))
             if antecedent is not None:
-                return self._actor_from_entity(antecedent, start, end, None)
+                return self.actor_of_entity(antecedent, start, end, None)
         if head_sector is not None:
             # "police", "security forces", "the militants": the state the story is
             # about, when the resolution passes found one (domestic forces and armed

@@ -424,6 +424,16 @@ def why_not(event: Event, doc=None, config: FilterConfig = CONFIG, whole_story: 
     return None
 
 
+def drop_self_targets(event: Event) -> None:
+    """Take from the target the actors that are the source itself, entity and sector
+    alike ("Beijing had assured it", "the Taliban ... barring them"): an actor does not
+    act on itself, so the target was misread. A state's government and its people
+    ("Somalia ... to feed its people") differ by sector and stay. What is left is judged
+    as any event (an act done to someone needs a target: :func:`unplaced_target`)."""
+    event.target = [t for t in event.target if not any(
+        s.entity and s.entity == t.entity and s.sector == t.sector for s in event.source)]
+
+
 def apply(events: list[Event], doc=None, config: FilterConfig = CONFIG,
           dropped: Optional[list] = None, whole_story: bool = True) -> list[Event]:
     """The events that stand, targets split from objects. ``dropped`` (if given)
@@ -433,6 +443,7 @@ def apply(events: list[Event], doc=None, config: FilterConfig = CONFIG,
     for e in events:
         if config.split_objects:
             split_objects(e, doc)
+        drop_self_targets(e)
         reason = why_not(e, doc, config, whole_story)
         if reason is None:
             out.append(e)

@@ -527,6 +527,7 @@ AUTHORITY_TYPES = frozenset({"COERCE", "ACCUSE", "SANCTION"})
 
 _PRISON_NOUNS = word_class("prison_noun")
 _RELEASE_VERBS = word_class("release_verb")
+_BAIL_NOUNS = word_class("bail_noun")
 
 
 def _release_from_custody(cand):
@@ -538,7 +539,7 @@ def _release_from_custody(cand):
         return None
     for prep, pobj in ea.prep_objects(tok, {"from", "on"}):
         lem = pobj.lemma_.lower()
-        if (prep.lower_ == "from" and lem in _PRISON_NOUNS) or (prep.lower_ == "on" and lem == "bail"):
+        if (prep.lower_ == "from" and lem in _PRISON_NOUNS) or (prep.lower_ == "on" and lem in _BAIL_NOUNS):
             return pobj
     return None
 
@@ -589,8 +590,7 @@ def implied_attacker(cand, type_: str, index) -> Optional[Actor]:
                 a.entity == group.id for a in actors(cand.trigger.doc, cand.tgt, index, None)):
             return None
     tok = cand.trigger
-    return Actor(name=group.name, entity=group.id, country=group.country, sector=group.sector,
-                 start=tok.idx, end=tok.idx + len(tok.text), text=tok.text)
+    return index.actor_of_entity(group, tok.idx, tok.idx + len(tok.text))
 
 
 def plea_recipient(cand, type_: str, index, places) -> Optional[Actor]:

@@ -44,14 +44,13 @@ from typing import Callable, Optional
 
 from .. import knowledge
 from ..countries import country as country_ref
-from .actors import PAST_POST, actor_words, sector_of_words
+from .actors import PAST_POST, STATE_SECTORS, actor_words, sector_of_words
 from .org_kinds import described_kind, org_kind
 from ..model import Entity
 from ..tables import table
 from ._text import doc_text, sentence_bounds, sentence_of
 from .places import country_of_place_name
 
-STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "SPY", "COP", "PTY"}
 # Codes that are not a state's.
 _NON_STATE = {"IGO", "UNO", "EUR", "NGO", "IMG", "MNC", "ISM"}
 _QUOTE_MARKS = re.compile(r"[\"“”]")
