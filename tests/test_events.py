@@ -309,6 +309,19 @@ def test_three_word_verb_phrases(analyse_text, text, trigger, type_):
     assert not any(a.text in ("strike", "alert") for e in evs for a in e.target)
 
 
+@pytest.mark.parametrize("text,src,tgt", [
+    ("Cyprus announced it was suspending diplomatic relations with the European Union.", "CYP", "EUR"),
+    ("Morocco severed ties with Iran on Tuesday.", "MAR", "IRN"),
+    ("Bahrain downgraded diplomatic relations with Qatar.", "BHR", "QAT"),
+])
+def test_breaking_relations_is_a_sanction(analyse_text, text, src, tgt):
+    # the classifier, which learnt "diplomatic relations" from their establishment, is
+    # overruled by the phrase key (CAMEO 161)
+    evs = _events(analyse_text, text)
+    assert _find(evs, "SANCTION", src, tgt), [(e.type, e.trigger.text) for e in evs]
+    assert not [e for e in evs if e.type in ("SUPPORT", "AGREE", "COOPERATE")]
+
+
 def test_speech_demand_is_its_own_event(analyse_text):
     evs = _events(analyse_text, "Russia says Israel must end attacks on Syria.")
     said = [e for e in evs if e.trigger.text == "says"]
