@@ -346,6 +346,17 @@ def test_deployment_to_ally_is_mobilize_and_aid(analyse_text):
     assert _find(evs, "MOBILIZE", "RUS") and _find(evs, "AID", "RUS", "BLR")
 
 
+def test_troops_sent_in_the_passive_are_their_states_mobilisation(analyse_text):
+    story = ("Portugal faces a crisis on its border. A reported 8,000 Portuguese soldiers have been sent "
+             "to the border with Spain. Thousands of Indian troops were deployed to Kashmir after the attack. "
+             "More than 3,000 migrants have died this year. Officials gave no more details.")
+    evs = _events(analyse_text, story)
+    mob = [e for e in evs if e.trigger.text == "deployed"]
+    # the troops are what is moved: the source (their state's forces), never the target
+    assert mob and {e.type for e in mob} == {"MOBILIZE"} and mob[0].source[0].country == "IND"
+    assert not [e for e in evs for a in e.target if "troops" in a.text or "soldiers" in a.text]
+
+
 def test_act_inside_quote(analyse_text):
     text = ('"Russia attacked our cities with drones last night," the Ukrainian president said.')
     a = analyse_text(text)

@@ -452,6 +452,14 @@ def troop_movement(x: TypeContext) -> Optional[str]:
     a withdrawal with troops keeps its type."""
     c, tok = x.cand, x.tok
     dobj = c.info.get("dobj") if x.verb else None
+    moved_subject = False
+    if dobj is None and x.verb and c.info.get("passive") and c.src is None:
+        # "8,000 soldiers have been sent to the border": the passive subject is what is
+        # moved; with no agent named, the troops stand for their state's forces
+        dobj = next((ch for ch in tok.children if ch.dep_ == "nsubjpass"), None)
+        moved_subject = dobj is not None and ea.is_troops(dobj)
+        if not moved_subject:
+            return None
     if dobj is None or x.lemma not in _MOVE_VERBS or not (ea.is_troops(dobj) or (
             (c.tgt is None or c.tgt.i == dobj.i) and _weapon(dobj))):
         return None
@@ -463,6 +471,9 @@ def troop_movement(x: TypeContext) -> Optional[str]:
            [o for _, o in ea.prep_objects(tok, {"in"}) if o.ent_type_ in ("GPE", "LOC")]
     c.tgt = dest[0] if dest else None
     x.tgt = actors(x.doc, c.tgt, x.index, x.quote) if x.index is not None else []
+    if moved_subject:
+        c.src = dobj
+        x.src = actors(x.doc, c.src, x.index, x.quote) if x.index is not None else []
     return "MOBILIZE"
 
 
