@@ -12,6 +12,7 @@ import csv
 import io
 import json
 import os
+import re
 import uuid
 
 import pytest
@@ -362,6 +363,25 @@ def test_pages_are_static_and_carry_a_strict_csp(client, ids):
         html = client.get(page).text
         assert "<script src=\"/static/common.js\"></script>" in html
         assert "http://" not in html and "https://" not in html  # no CDN
+
+
+def test_every_page_is_the_layout_around_its_main():
+    """One layout holds the head and the top bar; each page file gives its title, its
+    scripts (which exist) and its <main>."""
+    from redline.serve import pages
+    from redline.serve.app import WEB
+
+    names = pages.names()
+    assert {"index", "article", "events", "dyad", "network", "analyse", "overview"} <= set(names)
+    for name in names:
+        html = pages.render(name)
+        assert html.startswith("<!doctype html>") and html.count("<head>") == 1
+        assert html.count('<header class="top"></header>') == 1 and html.count("<main") == 1
+        assert "<!-- title" not in html and "$" not in html.split("<main")[0]
+        for src in re.findall(r'<script src="/static/([^"]+)"></script>', html):
+            assert (WEB / "static" / src).is_file(), (name, src)
+    with pytest.raises(KeyError):
+        pages.render("../layout")
 
 
 def test_ui_scripts_never_inject_html():

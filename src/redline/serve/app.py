@@ -35,7 +35,7 @@ from typing import Annotated, Iterable, Optional
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import FileResponse, JSONResponse, StreamingResponse
+from fastapi.responses import HTMLResponse, JSONResponse, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -50,9 +50,6 @@ from .hosts import AllowedHosts, HostGuard
 log = logging.getLogger(__name__)
 
 WEB = Path(str(resources.files("redline").joinpath("web")))
-PAGES = {"index": "index.html", "article": "article.html", "events": "events.html",
-         "dyad": "dyad.html", "network": "network.html", "analyse": "analyse.html",
-         "overview": "overview.html"}
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
@@ -744,7 +741,9 @@ def create_app(db_url: Optional[str] = None, token: Optional[str] = None, *,
     app.mount("/static", StaticFiles(directory=str(WEB / "static")), name="static")
 
     def page(name: str):
-        return FileResponse(WEB / PAGES[name], media_type="text/html; charset=utf-8")
+        from . import pages
+
+        return HTMLResponse(pages.render(name))
 
     @app.api_route("/", methods=["GET", "HEAD"], include_in_schema=False)
     def index_page():
