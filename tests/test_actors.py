@@ -100,3 +100,15 @@ def test_a_collective_head_takes_its_modifiers_sector(analyse_text, text, phrase
     evs = analyse_text(text).events
     actors = [a for e in evs for a in e.source + e.target if a.text == phrase]
     assert actors and {a.sector for a in actors} == {sector}, [(e.type, e.source) for e in evs]
+
+
+def test_critics_and_opponents_are_not_whom_they_oppose(analyse_text):
+    story = ("Former Albanian Prime Minister Sali Berisha campaigned on Sunday. Berisha's opponents, however, "
+             "accused him of undermining democracy. "
+             "Kremlin critics accused the Russian government of fraud.")
+    evs = analyse_text(story).events
+    srcs = {a.text: a for e in evs for a in e.source}
+    opp = srcs.get("Berisha's opponents")
+    assert opp is not None and opp.entity is None and (opp.country, opp.sector) == ("ALB", "OPP")
+    kc = srcs.get("Kremlin critics")
+    assert kc is not None and (kc.country, kc.sector) == ("RUS", "OPP")

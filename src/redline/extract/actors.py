@@ -472,6 +472,7 @@ _LOCAL_SECTORS = {"MIL", "COP", "SPY", "REB", "INS", "GOV", "LEG", "JUD", "CVL",
 _GROUP_NOUNS = actor_words("group_noun")
 _REGIONAL = actor_words("regional_adjective")
 _COLLECTIVE = actor_words("collective_head")
+_ADVERSARIES = actor_words("adversary_head")
 _ARMED_SECTORS = {"REB", "INS", "MIL", "OPP"}
 _GENERIC_TITLES = actor_words("generic_title")
 
@@ -1099,6 +1100,15 @@ class EntityIndex:
             hit = sector_of_words(words[-3:]) if words else None
         if hit:
             head_sector = hit[0]
+        if root.lemma_.lower() in _ADVERSARIES and root.pos_ == "NOUN":
+            # "Kremlin critics", "Berisha's opponents", "rivals of Imran Khan": those who
+            # stand against the one named are not them; a person's or a body's opponents
+            # are the opposition of its state, a state's enemies are of no state known
+            opposed = next((ent for _, _, ent in self.mentions_in(start, end)
+                            if not _is_place(ent) and ent.type in {"PERSON", "ORG"}), None)
+            if opposed is not None:
+                return Actor(name=span.text, entity=None, country=opposed.country, sector="OPP",
+                             start=start, end=end, text=span.text)
         # The head itself inside a mention?
         head_ent = self.at(root.idx, root.idx + len(root.text))
         if head_ent is not None:
