@@ -357,6 +357,31 @@ def test_troops_sent_in_the_passive_are_their_states_mobilisation(analyse_text):
     assert not [e for e in evs for a in e.target if "troops" in a.text or "soldiers" in a.text]
 
 
+def test_lifting_or_repealing_a_restriction_concedes(analyse_text):
+    # VOA's coders code lifted orders, repealed laws and lifted sanctions as CONCEDE
+    evs = _events(analyse_text, "Kenya's High Court lifted orders blocking the swearing-in of the deputy president.")
+    assert [e.type for e in evs if e.trigger.text == "lifted"] == ["CONCEDE"]
+    evs = _events(analyse_text, "Sudan's transitional government repealed the public order law.")
+    assert [e.type for e in evs if e.trigger.text == "repealed"] == ["CONCEDE"]
+
+
+def test_a_listed_act_noun_is_not_yielded_by_the_classifier(analyse_text):
+    # the classifier wavers between YIELD and SANCTION here; the noun names the act
+    evs = _events(analyse_text, "Outgoing Canadian Prime Minister Justin Trudeau retaliated by announcing "
+                                "increased tariffs on U.S. exports.")
+    assert _find(evs, "SANCTION", "CAN", "USA") and not [e for e in evs if e.type in ("RETREAT", "CONCEDE")]
+
+
+def test_a_quantifier_phrase_is_the_people_it_counts(analyse_text):
+    story = ("Iran faced new unrest on Monday. Hundreds of demonstrators protested against the government "
+             "in Tehran. Thousands of protesters marched in the capital. Police detained scores of students. "
+             "Officials gave no figures.")
+    evs = _events(analyse_text, story)
+    src = {a.text: a for e in evs for a in e.source}
+    assert src["Hundreds of demonstrators"].country == "IRN" and src["Thousands of protesters"].sector == "OPP"
+    assert _find(evs, "COERCE", "IRN", "IRN")  # scores of students, detained
+
+
 def test_act_inside_quote(analyse_text):
     text = ('"Russia attacked our cities with drones last night," the Ukrainian president said.')
     a = analyse_text(text)

@@ -195,6 +195,17 @@ def _actor_of(doc, lo, hi, index) -> Optional[Actor]:
         a = index.actor(start, end)
     except Exception:
         log.debug("index.actor failed", exc_info=True)
+    if (a is None or not (a.entity or a.country or a.sector)) and index is not None:
+        # "Hundreds of demonstrators", "dozens of Russian soldiers": a quantifier heads
+        # the phrase, the noun it counts (one the sector table knows) says who they are
+        noun = ea.core(span.root)
+        if noun is not span.root and lo <= noun.i < hi and noun.pos_ == "NOUN" \
+                and sector_of_words([noun.text]) is not None:
+            inner = doc[noun.left_edge.i:noun.right_edge.i + 1]
+            try:
+                a = index.actor(inner.start_char, inner.end_char) or a
+            except Exception:
+                log.debug("index.actor failed", exc_info=True)
     if a is not None:
         a.start, a.end, a.text = start, end, doc_text(doc)[start:end]
     return a

@@ -189,11 +189,15 @@ def negated_plea(x: TypeContext) -> Optional[str]:
 
 def yield_split(x: TypeContext) -> Optional[str]:
     """PLV's YIELD is PLOVER's CONCEDE or RETREAT: the lexicon's when it says which,
-    else a promise to yield concedes and a yielding done is a retreat."""
+    else a promise to yield concedes and a yielding done is a retreat. A listed event
+    noun of another type names that act ("announcing increased tariffs"): yielding it
+    would be the governing verb's act ("lifted the tariffs"), a candidate of its own."""
     if x.type != "YIELD":
         return None
     c = x.cand
     if c.lex is not None and c.lex.type in ("CONCEDE", "RETREAT"):
+        return c.lex.type
+    if c.kind == "noun" and c.lex is not None:
         return c.lex.type
     return "CONCEDE" if x.fact in ("future", "hypothetical") else "RETREAT"
 
