@@ -619,6 +619,13 @@ def resolve_entities(doc, entities: list[Entity], places=None, published: Option
             ev = _knowledge_any(ctx, ent)
             if ev is not None:
                 ent.sector = ev.sector
+        # an office the knowledge base dates to the article's day is surer than an
+        # affiliation the mention reader took from a phrase ("Asian NATO Ishiba's call",
+        # a subheading glued to the sentence, made Japan's prime minister NATO's)
+        if ent.type == "PERSON" and ent.kb and ent.organisation and ent.evidence is None:
+            ev = _knowledge_current(ctx, ent)
+            if ev is not None and ev.country != ent.country:
+                ent.country, ent.sector, ent.evidence = ev.country, ev.sector or ent.sector, ev.rule
     # organisations first: a person's affiliation reads their codes
     for ent in entities:
         if ent.type == "ORG" and ent.country is None:
