@@ -98,12 +98,31 @@ def _resolved_index(nlp, text: str):
      "teaches in Vienna.", "Varga", "HUN", "descriptor:nationality"),
     ("Ada Okafor, a Ghanaian children's rights advocate and head of the Safe Futures Initiative, said "
      "schools must reopen.", "Okafor", "GHA", "descriptor:nationality"),
+    # the post held ("who served as ...") describes the person as an apposition would
+    ("Steve Biegun, who served as the State Department's special representative for North Korea, was "
+     "confirmed on Monday.", "Biegun", "USA", "descriptor:organisation"),
 ])
+
 def test_descriptor_pass(analyse_text, text, surname, country, evidence):
     p = person(analyse_text(text), surname)
     assert p.country == country
     if evidence:
         assert p.evidence == evidence
+
+
+@pytest.mark.parametrize("text,surname", [
+    ("Mark Lambert, who was the special envoy for North Korea, took up a role in New York.", "Lambert"),
+    ("Laura Stone, the ambassador to China, met students on Friday.", "Stone"),
+])
+def test_a_place_a_post_is_for_is_not_the_holders(analyse_text, text, surname):
+    # (a lone sentence's story state may still place them; the post's place does not)
+    assert person(analyse_text(text), surname).evidence != "descriptor:place"
+
+
+def test_a_destination_is_still_a_place(analyse_text):
+    art = analyse_text("Shamsa Mohamed Aden was among the refugees who voluntarily returned in 2017 to Kismayo, "
+                       "her southeastern Somali hometown.")
+    assert person(art, "Aden").country == "SOM"
 
 
 def test_a_country_name_before_an_experts_title_is_not_a_nationality(analyse_text):

@@ -213,6 +213,12 @@ def _descriptor_phrases(doc, ts: int, te: int) -> list[tuple[str, list]]:
                 if c.lemma_ == "be":
                     for pred in (t for t in c.children if t.dep_ in {"attr", "acomp"}):
                         out.append(("appos", keep(list(pred.subtree))))
+                # "X, who served as the State Department's envoy": the post held
+                # describes X as an apposition would
+                if c.lemma_ in _SERVE_VERBS:
+                    for prep in (t for t in c.children if t.dep_ == "prep" and t.lower_ == "as"):
+                        for post in (t for t in prep.children if t.dep_ == "pobj"):
+                            out.append(("appos", keep(list(post.subtree))))
                 # "X, known also as Y, an American who ...": Y's apposition is X's
                 if c.lemma_ in {"know", "call", "nickname", "dub"}:
                     for prep in (t for t in c.children if t.dep_ == "prep" and t.lower_ == "as"):
@@ -223,6 +229,19 @@ def _descriptor_phrases(doc, ts: int, te: int) -> list[tuple[str, list]]:
 
 
 _MEMBERSHIP_PREPS = {"including", "among", "like", "by"}
+#: verbs of holding a post ("who served as ..."): their as-phrase is the person's post
+_SERVE_VERBS = actor_words("serve_verb")
+#: after a noun, a place in these names a portfolio, not where the person is ("special
+#: envoy for North Korea", "ambassador to China", "adviser on Iran")
+_PORTFOLIO_PREPS = {"for", "to", "on", "toward", "towards"}
+
+
+def _portfolio(tok) -> bool:
+    """Is ``tok`` in the object of a portfolio preposition after a noun ("envoy for North
+    Korea", "ambassador to China"; not "returned to Kismayo", a destination)?"""
+    while tok.dep_ in {"compound", "amod", "nmod", "poss", "det"} and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ in _PORTFOLIO_PREPS and tok.head.head.pos_ == "NOUN"
 
 
 def _group_of(root):
@@ -429,6 +448,8 @@ def _first_descriptor(ctx: _Context, ent: Entity, ranges) -> Optional[Evidence]:
         for t in toks:
             if rel == "premod" and _state_mention(ctx, t) is not None and ent.sector not in STATE_SECTORS:
                 continue  # "Iran analyst": the subject of expertise
+            if _portfolio(t):
+                continue
             c = _place_at(ctx, t)
             if c:
                 return Evidence(c, None, "descriptor:place")
