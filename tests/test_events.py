@@ -382,6 +382,15 @@ def test_a_quantifier_phrase_is_the_people_it_counts(analyse_text):
     assert _find(evs, "COERCE", "IRN", "IRN")  # scores of students, detained
 
 
+def test_a_statement_relayed_by_someone_else_is_reported(analyse_text):
+    text = ("On Monday, CNN reported that Trump told his top foreign policy advisers he does not want to "
+            "meet with Kim Jong Un before the presidential election in November.")
+    evs = _events(analyse_text, text)
+    refusal = [e for e in evs if e.type == "REJECT" and e.trigger.text == "meet"]
+    # Trump's refusal is his own words, but only as CNN reports them
+    assert refusal and {e.factuality for e in refusal} == {"reported"}, [(e.type, e.factuality) for e in evs]
+
+
 def test_act_inside_quote(analyse_text):
     text = ('"Russia attacked our cities with drones last night," the Ukrainian president said.')
     a = analyse_text(text)

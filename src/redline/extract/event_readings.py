@@ -25,7 +25,9 @@ reading. The others:
 * ``advocated_threat``: demanding a hostile act against Y threatens Y (PLV codes it
   THREATEN); the demanded act follows.
 * ``speaker_performs``: a speech act the quote's speaker performs in the quote ("'We
-  reject the allegations,' the spokesperson said") is asserted, not reported.
+  reject the allegations,' the spokesperson said") is asserted, not reported; not when
+  someone else relays the quote ("CNN reported that Trump told advisers he does not want
+  to meet Kim": reported).
 * ``own_statement``: a statement reported by its own side (a minister announcing his
   state's ultimatum, a court's president quoting the court) is that side making it:
   asserted.
@@ -136,7 +138,10 @@ def readings(x: TypeContext, disabled: frozenset = frozenset(),
     lex_t = c.lex.type if c.lex is not None else None
     # the statement is asserted when the quote's speaker makes it ("Trump said he will
     # raise tariffs" is a threat the story states Trump made), else reported
-    said = "reported" if quote is not None and not _said_by(stmt_src, quote) else "asserted"
+    # (a statement its maker states inside someone else's report is reported: "CNN
+    # reported that Trump told advisers he does not want to meet Kim")
+    said = "reported" if quote is not None and not (
+        _said_by(stmt_src, quote) and (x.outer_quote is None or _said_by(stmt_src, x.outer_quote))) else "asserted"
     # an act demanded of its actor by someone else ("Russia must withdraw," the minister
     # said) is announced by no one: its actor says nothing
     demanded_of_other = (fact == "advocated" and quote is not None and any(known(a) for a in src)
@@ -196,11 +201,13 @@ def readings(x: TypeContext, disabled: frozenset = frozenset(),
             and facts[0] != fact else src for k in range(len(types))]
     out = []
     for (t, tgt_t), f, s in zip(types, facts, srcs):
+        # what someone else reports the speaker said stays reported
+        relayed = x.outer_quote is not None and not _said_by(s, x.outer_quote)
         if "speaker_performs" not in disabled and f == "reported" and quote is not None \
-                and _speaker_acts(t, s, quote, tok):
+                and not relayed and _speaker_acts(t, s, quote, tok):
             f = "asserted"
         if "own_statement" not in disabled and f == "reported" and t in _SPEECH_ACTS \
-                and _own_statement(x, s):
+                and not relayed and _own_statement(x, s):
             f = "asserted"
         out.append(Reading(t, tgt_t, f, s))
     if ("meeting_both_ways" not in disabled and len(out) == 1 and out[0].type == "CONSULT"

@@ -50,6 +50,18 @@ def quote_at(quotes, pos: int):
     return best
 
 
+def quote_around(quotes, quote):
+    """The innermost quote (of ``quotes``) that holds ``quote`` and is longer, or None."""
+    best = None
+    for q in quotes or []:
+        if q is quote or quote is None:
+            continue
+        if q.start <= quote.start and quote.end <= q.end and (q.end - q.start) > (quote.end - quote.start):
+            if best is None or (q.end - q.start) < (best.end - best.start):
+                best = q
+    return best
+
+
 def _ent_actor(ent, start, end, text) -> Actor:
     return Actor(name=ent.name, entity=ent.id, country=ent.country, sector=ent.sector,
                  start=start, end=end, text=text)

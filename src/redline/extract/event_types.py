@@ -92,6 +92,9 @@ class TypeContext:
     doc: object = None
     index: object = None
     quote: object = None
+    #: the quote around ``quote`` ("CNN reported that [Trump told advisers [he would
+    #: not meet Kim]]"), if any
+    outer_quote: object = None
     type: Optional[str] = None
     #: the type after :data:`LEXICON_RULES` (the classifier's label as the words correct it)
     label_type: Optional[str] = None

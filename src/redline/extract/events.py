@@ -43,7 +43,7 @@ from . import event_actors as ea
 from . import event_readings, event_referents, event_types
 from .event_candidates import Candidate, candidates
 from .event_features import features
-from .event_referents import (actors, appeal_addressee, implied_attacker, implied_authority, known, place_of_act, plea_recipient, quote_at,
+from .event_referents import (actors, appeal_addressee, implied_attacker, implied_authority, known, place_of_act, plea_recipient, quote_around, quote_at,
                               speaker_actor)
 
 log = logging.getLogger(__name__)
@@ -191,7 +191,7 @@ def _events_of(doc, c, index, quotes, config: EventConfig = CONFIG, places=None)
     x = event_types.TypeContext(c, fact,
                                 _actors_or_phrases(doc, c.src, index, quote),
                                 _actors_or_phrases(doc, c.tgt, index, quote),
-                                doc=doc, index=index, quote=quote)
+                                doc=doc, index=index, quote=quote, outer_quote=quote_around(quotes, quote))
     if c.info.get("quoted_demand"):
         # the demand is the quote's speaker's: without one, it is nobody's
         speaker = speaker_actor(quote, index)
