@@ -391,6 +391,17 @@ def test_a_statement_relayed_by_someone_else_is_reported(analyse_text):
     assert refusal and {e.factuality for e in refusal} == {"reported"}, [(e.type, e.factuality) for e in evs]
 
 
+def test_an_act_permitted_is_possible_and_the_permission_no_event(analyse_text):
+    evs = _events(analyse_text, "The new law allows the Sudanese government to seize the party's assets.")
+    assert not [e for e in evs if e.trigger.text == "allows"], [(e.type, e.trigger.text) for e in evs]
+    seize = [e for e in evs if e.trigger.text == "seize"]
+    # the act permitted, and no threat: a law permitting it announces nothing
+    assert seize and {e.type for e in seize} == {"COERCE"}
+    # a passage permitted is still access granted
+    evs = _events(analyse_text, "Israel allowed aid trucks to enter Gaza on Sunday.")
+    assert [e.type for e in evs if e.trigger.text == "allowed"] == ["RETREAT"]
+
+
 def test_act_inside_quote(analyse_text):
     text = ('"Russia attacked our cities with drones last night," the Ukrainian president said.')
     a = analyse_text(text)

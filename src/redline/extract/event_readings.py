@@ -56,6 +56,7 @@ _RECIPROCAL = word_class("reciprocal_verb")
 _ADVOCATING = word_class("advocating_verb")
 _RELEASE_NOUNS = word_class("release_noun")
 _MEETING_NOUNS = word_class("meeting_noun")
+_PERMISSION_VERBS = word_class("permission_verb")
 # statements a side makes by saying them (a meeting or an act is not made by reporting it)
 _SPEECH_ACTS = STATEMENT_TYPES | {"ACCUSE"}
 _REPORTING = frozenset(k for (k, where), v in plover.factuality_cues().items() if where == "verb" and v == "reported")
@@ -147,7 +148,8 @@ def readings(x: TypeContext, disabled: frozenset = frozenset(),
     demanded_of_other = (fact == "advocated" and quote is not None and any(known(a) for a in src)
                          and not _said_by(src, quote))
     # the act of an if-clause is the condition, which its actor announces nothing by
-    unannounced = _past_possibility(tok) or _purpose_clause(tok) or opens_condition(tok) or demanded_of_other
+    unannounced = _past_possibility(tok) or _purpose_clause(tok) or _permitted(tok) or opens_condition(tok) \
+        or demanded_of_other
     if "unannounced_act" not in disabled and (
             unannounced or (tok.dep_ == "xcomp" and demanded_act(tok.head) == tok)):
         if c.label is not None and lex_t and type_ in STATEMENT_TYPES and lex_t != type_:
@@ -255,6 +257,12 @@ def _purpose_clause(tok) -> bool:
     """A purpose infinitive ("sent troops to help the army"): intended, but announced by
     no one, so no statement reading."""
     return tok.dep_ == "advcl" and is_to_infinitive(tok)
+
+
+def _permitted(tok) -> bool:
+    """An act someone is allowed ("the law allows the government to seize the assets"):
+    possible, but announced by no one, so no statement reading."""
+    return tok.dep_ in ("xcomp", "ccomp") and tok.head.lemma_.lower() in _PERMISSION_VERBS
 
 
 def _past_possibility(tok) -> bool:

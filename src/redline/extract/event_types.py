@@ -73,6 +73,7 @@ _PRAISE_WORDS = word_class("praise_word")
 _GIVING_VERBS = word_class("giving_verb")
 _DURATION_NOUNS = word_class("duration_noun")
 _COMMAND_VERBS = word_class("command_verb")
+_PERMISSION_VERBS = word_class("permission_verb")
 _QUOTES_OPEN = {"“", '"', "‘"}
 _ARMED_SECTORS = {"MIL", "REB", "COP", "SPY", "INS", "CRM"}
 # nouns of verbal conflict, joint action and meeting: such a noun says what the act is
@@ -391,6 +392,21 @@ def ordered_act(x: TypeContext) -> Optional[str]:
     return None
 
 
+def permitted_act(x: TypeContext) -> Optional[str]:
+    """"the law allows the government to seize the NCP's assets": permitting someone a
+    hostile act is no retreat or access granted; the act permitted is its own event.
+    Permitting a passage or help ("allowed aid trucks to enter Gaza", "would allow the
+    WFP to deliver food") is access granted, and stays."""
+    if not (x.verb and x.lemma in _PERMISSION_VERBS):
+        return None
+    for ch in x.tok.children:
+        if ch.dep_ in ("xcomp", "ccomp") and ch.pos_ == "VERB":
+            e = lex_entry(ch, "VERB")
+            if e is not None and plover.quad(e.type).endswith("conflict"):
+                return NO_EVENT
+    return None
+
+
 def relief_goods(x: TypeContext) -> Optional[str]:
     """"flew 13 tons of medicine into Afghanistan": moving relief goods (medicine, food,
     tents) is humanitarian AID (CAMEO 073)."""
@@ -525,7 +541,7 @@ LEXICON_RULES = tuple(TypeRule(f.__name__, f) for f in (
 CONTEXT_RULES = tuple(TypeRule(f.__name__, f) for f in (
     call_on_visit, demand_with_act, promise_with_act, call_purpose, naming_call,
     speech_blame, conditional_threat, time_ultimatum, expected_act, agreed_text, raised_act, light_verb_object,
-    joint_exercise, show_of_force, message_sent, envoy_purpose, ordered_act, relief_goods,
+    joint_exercise, show_of_force, message_sent, envoy_purpose, ordered_act, permitted_act, relief_goods,
     labour_strike, stopping_an_act, verbal_attack_noun, military_seizure, verbal_attack,
     troop_movement, peacekeeping, classifier_guess_only))
 #: every type rule, in order of precedence (a later rule overrules an earlier one)
