@@ -112,3 +112,12 @@ def test_critics_and_opponents_are_not_whom_they_oppose(analyse_text):
     assert opp is not None and opp.entity is None and (opp.country, opp.sector) == ("ALB", "OPP")
     kc = srcs.get("Kremlin critics")
     assert kc is not None and (kc.country, kc.sector) == ("RUS", "OPP")
+
+
+def test_an_organisations_alias_inside_a_longer_name_is_not_that_organisation(analyse_text):
+    art = analyse_text("Asli Aydintasbas, a senior fellow at the European Council on Foreign Relations, said "
+                       "the move was risky. Members of the Kenya National Congress Party met in Nairobi.")
+    names = {e.name for e in art.entities}
+    # neither the EU's European Council nor the U.S. Congress is mentioned here
+    assert "European Council" not in names and "Congress" not in names, names
+    assert next(e for e in art.entities if e.name == "Asli Aydintasbas").country == "NGO"

@@ -8,8 +8,9 @@ byte for byte), and scores them with ``../shared/eval/score_articles.py``, loade
 (``--scorer``; its definitions are never re-derived here). The figures are printed by the
 scorer's own ``main``.
 
-Splits. The last ``HELD_OUT`` (10) stories of the gold list are the held-out split, set
-aside as the out-of-sample check of issues 13 and 14; the others are the work split.
+Splits. The last ``HELD_OUT`` (10; ``--held N``) stories of the gold list are the
+held-out split, set aside as the out-of-sample check of issues 13 and 14; the others are
+the work split.
 ``--split all`` (the default) reports the work split, the held split and all the stories
 together. The misses of held-out stories are never printed, even with ``-v``: nobody
 should read them, or they stop being held out. ``--only``, ``--exclude`` and
@@ -44,8 +45,10 @@ def add_arguments(p) -> None:
                    help="the scorer (default: <gold dir>/../../eval/score_articles.py, "
                         "i.e. ../shared/eval/score_articles.py)")
     p.add_argument("--split", choices=["work", "held", "all"], default="all",
-                   help=f"work: all but the last {HELD_OUT} gold stories; held: the last {HELD_OUT} "
+                   help=f"work: all but the last N (--held) gold stories; held: the last N "
                         "(misses never shown); all: both separately, then together (default)")
+    p.add_argument("--held", type=int, default=HELD_OUT, metavar="N",
+                   help=f"how many stories at the end of the gold list are held out (default {HELD_OUT})")
     p.add_argument("--only", metavar="ID,...", help="score only these story ids")
     p.add_argument("--exclude", metavar="ID,...", help="leave these story ids out")
     p.add_argument("--ids-file", type=Path, metavar="FILE",
@@ -143,9 +146,9 @@ def select(gold: list[dict], args) -> list[dict]:
     return [g for g in gold if str(g["id"]) in keep]
 
 
-def splits(gold: list[dict], chosen: list[dict], which: str) -> list[tuple[str, list[dict]]]:
-    """(name, stories) groups to report; held = the last HELD_OUT of the *whole* gold list."""
-    held_ids = {str(g["id"]) for g in gold[-HELD_OUT:]} if len(gold) > HELD_OUT else set()
+def splits(gold: list[dict], chosen: list[dict], which: str, held_out: int = HELD_OUT) -> list[tuple[str, list[dict]]]:
+    """(name, stories) groups to report; held = the last ``held_out`` of the *whole* gold list."""
+    held_ids = {str(g["id"]) for g in gold[-held_out:]} if 0 < held_out < len(gold) else set()
     work = [g for g in chosen if str(g["id"]) not in held_ids]
     held = [g for g in chosen if str(g["id"]) in held_ids]
     if which == "work":
@@ -200,12 +203,12 @@ def _scorer_print(scorer, stories: list[dict], out_path: Path, verbose: bool) ->
         sys.stdout.flush()
 
 
-def _heading(name: str, stories: list[dict], gold_path: Path) -> str:
+def _heading(name: str, stories: list[dict], gold_path: Path, held_out: int = HELD_OUT) -> str:
     n = len(stories)
     if name == "work":
-        what = f"work split: {n} stories (all but the last {HELD_OUT} of {gold_path.name})"
+        what = f"work split: {n} stories (all but the last {held_out} of {gold_path.name})"
     elif name == "held":
-        what = f"held-out split: {n} stories (the last {HELD_OUT} of {gold_path.name})"
+        what = f"held-out split: {n} stories (the last {held_out} of {gold_path.name})"
     else:
         what = f"all {n} stories"
     return f"== {what} =="
@@ -227,7 +230,9 @@ def _run(args) -> int:
         Path(os.path.normpath(gold_path.parent / ".." / ".." / "eval" / "score_articles.py"))
     scorer = load_scorer(scorer_path)
     chosen = select(gold, args)
-    groups = splits(gold, chosen, args.split)
+    if args.held < 0:
+        raise EvalError("--held must be 0 or more")
+    groups = splits(gold, chosen, args.split, args.held)
     if not any(s for _, s in groups):
         raise EvalError("no gold stories left to score (check --split / --only / --exclude / --ids-file)")
     wanted = [str(g["id"]) for _, s in groups for g in s]
@@ -258,7 +263,7 @@ def _run(args) -> int:
         for k, (name, stories) in enumerate(groups):
             if k:
                 print()
-            print(_heading(name, stories, gold_path))
+            print(_heading(name, stories, gold_path, args.held))
             if not stories:
                 print("no stories")
                 continue

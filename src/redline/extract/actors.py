@@ -174,8 +174,9 @@ def _person_ent_beyond(doc, ts: int, te: int) -> bool:
 
 
 def _inside_longer_name(doc, ts: int, te: int) -> bool:
-    """A country name that is part of a longer proper name the model found
-    ("Business Ukraine", "Radio Free Europe"), not a mention of the country."""
+    """A country's or an organisation's name that is part of a longer proper name the
+    model found ("Business Ukraine", "Radio Free Europe", "National Congress Party"), not
+    a mention of it."""
     ent_type = doc[ts].ent_type_
     if ent_type not in {"ORG", "LOC", "FAC", "WORK_OF_ART", "PRODUCT"}:
         return False
@@ -266,6 +267,7 @@ def _raw_mentions(doc) -> list[_Raw]:
         for i in range(ts, te):
             taken[i] = True
 
+    longer: list[tuple[int, int]] = []  # proper names that hold an organisation's alias
     matches = list(_table_matches(doc))
     # Longest first, so "North Korean" wins over "Korean" and "House Intelligence
     # Committee" over "House".
@@ -296,6 +298,14 @@ def _raw_mentions(doc) -> list[_Raw]:
         elif group == "O":
             ref = organisation(surface)
             if ref is None:
+                continue
+            if _inside_longer_name(doc, ts, te):
+                # "Congress" in Sudan's "National Congress Party": the longer name is
+                # another organisation, and no shorter alias inside it is one either
+                # ("European Council" in "European Council on Foreign Relations")
+                longer.extend((e.start, e.end) for e in doc.ents if e.start <= ts and te <= e.end)
+                continue
+            if any(a <= ts and te <= b for a, b in longer):
                 continue
             if ts > 0 and doc[ts - 1].lower_ == "the" and surface[0].isupper():
                 s = doc[ts - 1].idx
