@@ -402,6 +402,21 @@ def test_an_act_permitted_is_possible_and_the_permission_no_event(analyse_text):
     assert [e.type for e in evs if e.trigger.text == "allowed"] == ["RETREAT"]
 
 
+def test_an_agentless_killing_is_the_one_force_its_sentence_names(analyse_text):
+    story = ("Myanmar faced new protests on Friday. U.N. Secretary-General Antonio Guterres strongly condemned "
+             "the continuing brutality of the Myanmar military, as at least eight anti-coup demonstrators were "
+             "killed Friday in the central town of Aungban. Two soldiers were killed when troops and rebels "
+             "clashed. Officials gave no details. The army said it would respond.")
+    evs = _events(analyse_text, story)
+    killed = [e for e in evs if e.trigger.text == "killed"]
+    assert [(a.country, a.sector) for a in killed[0].source] == [("MMR", "MIL")]
+    # two forces named: no guess
+    assert not killed[1].source
+    # a Secretary-General is no general
+    guterres = next(a for e in evs for a in e.source if "Guterres" in a.text)
+    assert guterres.sector == "GOV"
+
+
 def test_act_inside_quote(analyse_text):
     text = ('"Russia attacked our cities with drones last night," the Ukrainian president said.')
     a = analyse_text(text)

@@ -76,6 +76,10 @@ def sector_of_words(words: list[str]) -> Optional[tuple[str, bool]]:
     """Sector of a head word or title phrase: the longest table key ending the words."""
     table_ = _sector_words()
     low = [w.lower() for w in words]
+    while "-" in low[1:-1]:
+        # "Secretary - General" as the tokenizer splits it is "secretary-general"
+        k = low.index("-", 1)
+        low[k - 1:k + 2] = [low[k - 1] + "-" + low[k + 1]]
     for n in range(min(3, len(low)), 0, -1):
         key = " ".join(low[-n:])
         if key in table_:
@@ -509,6 +513,10 @@ def _title_context(doc, ts: int, te: int, by_token: dict[int, _Raw]) -> _Role:
     left = []
     while i >= 0:
         tok = doc[i]
+        if tok.text == "-" and i > 0 and not doc[i - 1].whitespace_ and not tok.whitespace_:
+            left.insert(0, tok)  # "Secretary-General": one word the tokenizer split
+            i -= 1
+            continue
         if tok.is_punct or tok.is_sent_end or tok.dep_ in {"ROOT"}:
             break
         if tok.head.i not in name_tokens and tok.head.i not in {t.i for t in left} and tok.head.i < ts - 1 - 5:

@@ -12,6 +12,8 @@ no known actor is kept as it is (PLOVER recipients may be things).
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 import logging
 from typing import Optional
 
@@ -601,6 +603,9 @@ def implied_attacker(cand, type_: str, index) -> Optional[Actor]:
     another type, a stated actor, or a story with no armed group or several."""
     if type_ != "ASSAULT" or not _unsaid_actor(cand) or index is None:
         return None
+    in_sentence = _sentence_force(cand, index)
+    if in_sentence is not None:
+        return in_sentence
     groups = {e.id: e for e in index.entities if e.sector in _ARMED_GROUP_SECTORS}
     if len(groups) != 1:
         return None
@@ -614,6 +619,32 @@ def implied_attacker(cand, type_: str, index) -> Optional[Actor]:
             return None
     tok = cand.trigger
     return index.actor_of_entity(group, tok.idx, tok.idx + len(tok.text))
+
+
+#: armed forces that can be the unsaid attacker their own sentence names
+_FORCE_SECTORS = frozenset({"MIL", "COP", "REB", "INS"})
+
+
+def _sentence_force(cand, index) -> Optional[Actor]:
+    """"condemned the continuing brutality of the Myanmar military, as at least eight
+    demonstrators were killed": the one armed force the sentence of an agentless attack
+    names (a state's forces or an armed group, other than its victims) did it. None when
+    the sentence names none or several."""
+    tok = cand.trigger
+    doc = tok.doc
+    victims = {t.i for t in cand.tgt.subtree} if cand.tgt is not None else set()
+    found = {}
+    for t in sentence_of(tok):
+        if t.pos_ not in ("NOUN", "PROPN") or t.i in victims or t.i == tok.i \
+                or t.dep_ in ("compound", "amod"):
+            continue
+        for a in actors(doc, t, index, None):
+            if a.sector in _FORCE_SECTORS and a.country:
+                found[(a.country, a.sector)] = a
+    if len(found) != 1:
+        return None
+    (a,) = found.values()
+    return replace(a, start=tok.idx, end=tok.idx + len(tok.text), text=tok.text)
 
 
 def plea_recipient(cand, type_: str, index, places) -> Optional[Actor]:
