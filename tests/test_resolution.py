@@ -149,6 +149,10 @@ def test_newsroom_reporters_belong_to_the_news_organisation(analyse_text):
                        "Kate Lindqvist of VOA's English service contributed to this report.")
     p = person(art, "Lindqvist")
     assert (p.country, p.evidence) == ("USA", "newsroom")
+    # the outlet of the contributors' own sentence, not another one the story cites
+    art = analyse_text("Seoul said talks would resume, Reuters reported. Lee Joen and Ahn So-young contributed "
+                       "to this report, which originated on VOA Korean.")
+    assert person(art, "Joen").country == "USA"
 
 
 @pytest.mark.parametrize("text, surname, country", [

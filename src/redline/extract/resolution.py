@@ -540,7 +540,10 @@ def _newsroom(ctx: _Context, ent: Entity) -> Optional[Evidence]:
             continue
         sent = sentence_of(tok[0])
         if _NEWSROOM.search(ctx.text[m.end:sent.end_char]):
-            best = max(media, key=lambda e: len(e.mentions))
+            # the outlet the same sentence names ("contributed to this report, which
+            # originated on VOA Korean"), else the one the story names most
+            here = [e for e in media if any(sent.start_char <= x.start < sent.end_char for x in e.mentions)]
+            best = max(here or media, key=lambda e: len(e.mentions))
             return Evidence(best.country, "JRN", "newsroom")
     return None
 
