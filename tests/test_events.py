@@ -417,6 +417,15 @@ def test_an_agentless_killing_is_the_one_force_its_sentence_names(analyse_text):
     assert guterres.sector == "GOV"
 
 
+def test_praise_or_blame_of_an_act_goes_to_its_actor(analyse_text):
+    story = ("The Taliban leader spoke on Sunday. The leader of Afghanistan's Taliban insurgency praised the "
+             "ongoing withdrawal of U.S. and NATO troops from the country. Ukraine condemned the strikes by "
+             "Russia on Kharkiv. Officials gave no details. More talks are planned.")
+    evs = _events(analyse_text, story)
+    assert _find(evs, "SUPPORT", "AFG", "USA"), [(e.type, e.trigger.text, e.target) for e in evs]
+    assert _find(evs, "ACCUSE", "UKR", "RUS")
+
+
 def test_act_inside_quote(analyse_text):
     text = ('"Russia attacked our cities with drones last night," the Ukrainian president said.')
     a = analyse_text(text)

@@ -274,7 +274,7 @@ _PLEA_VERBS = word_class("plea_verb")
 _COURT_NOUNS = word_class("court_noun")
 #: the steps of this stage that ``EventConfig.disabled`` can switch off
 NAMES = ("implied_authority", "implied_attacker", "plea_recipient", "place_of_act", "act_anaphor", "conjunct_recipient",
-         "clause_recipient", "possessor_recipient", "appeal_addressee")
+         "clause_recipient", "possessor_recipient", "appeal_addressee", "act_owner")
 #: acts between parties (meeting, agreeing, cooperating, signing): a place is their venue
 VENUE_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT"})
 
@@ -420,7 +420,37 @@ def possessor_recipient(doc, cand, type_: str, index, quote) -> list[Actor]:
 
 #: the steps that look for a recipient the trigger's own phrase does not name, in order
 #: (each is also the name ``EventConfig.disabled`` switches it off by)
-RECIPIENT_STEPS = (act_anaphor, conjunct_recipient, clause_recipient, possessor_recipient)
+#: acts whose "of" phrase names who does them ("the withdrawal of U.S. troops"), not to whom
+_INTRANSITIVE_ACTS = frozenset({"RETREAT", "MOBILIZE", "PROTEST", "CONSULT"})
+
+
+def act_owner(doc, cand, type_: str, index, quote) -> list[Actor]:
+    """The recipient of a reaction to an act whose actor the act's own phrase names:
+    "praised the withdrawal of U.S. and NATO troops", "condemned Russia's offensive",
+    "denounced the strikes by Israel": praise or blame goes to that actor. [] when the
+    object is no event noun or names no known actor."""
+    from .event_features import lex_entry
+    obj = cand.info.get("dobj")
+    if type_ not in REACTION_TYPES or cand.kind != "verb" or obj is None:
+        return []
+    entry = lex_entry(obj, "NOUN")
+    if entry is None:
+        return []
+    owners = [c for c in obj.children if c.dep_ == "poss"]
+    for prep, pobj in ea.prep_objects(obj, {"by", "of"}):
+        if prep.lower_ == "by" or entry.type in _INTRANSITIVE_ACTS:
+            owners.append(pobj)
+    if not ea.is_passive(cand.trigger):
+        # the parse often hangs "by Russia" on the verb: an active verb has no agent phrase
+        owners += [p for _, p in ea.prep_objects(cand.trigger, {"by"})]
+    for o in owners:
+        found = [a for a in actors(doc, o, index, quote) if known(a)]
+        if found:
+            return found
+    return []
+
+
+RECIPIENT_STEPS = (act_owner, act_anaphor, conjunct_recipient, clause_recipient, possessor_recipient)
 
 
 def _acts_of_authority(cand, fired=()) -> bool:
