@@ -2,7 +2,9 @@
 (:mod:`redline.extract.event_none`), from the whole-article VOA gold.
 
 Each story of the gold except the last ``--hold-out`` (default 10, the stories set aside
-for out-of-sample figures) is analysed with the none decision off; each event it codes
+for out-of-sample figures) is analysed with the none decision off; the read stories of the
+project's own annotations (``--extra``, all but their last ``--extra-hold-out``) are
+added. Each event it codes
 is labelled by whether it matches a gold event of the story the way
 ``../shared/eval/score_articles.py`` matches them (same type; a source and a target
 country shared where the gold lists any); a logistic regression learns the label from
@@ -16,6 +18,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[3]  # the project folder
 SHARED = ROOT.parent / "shared" / "data" / "voa"
+#: the project's own annotations of more VOA stories (annotations/README.md); their last
+#: EXTRA_HELD stories are held out like the last 10 of dev_gold.json
+EXTRA = ROOT / "annotations" / "voa_extra_gold.json"
+EXTRA_HELD = 12
 SEED = 13
 
 
@@ -105,6 +111,11 @@ def add_arguments(p):
     p.add_argument("--stories", default=str(SHARED / "dev.jsonl"), help="the gold's story texts (JSONL)")
     p.add_argument("--hold-out", type=int, default=10,
                    help="leave out the last N stories of the gold (the out-of-sample set)")
+    p.add_argument("--extra", default=str(EXTRA),
+                   help="more whole-article gold on the same story texts (default: the project's "
+                        "annotations/voa_extra_gold.json; '' for none)")
+    p.add_argument("--extra-hold-out", type=int, default=EXTRA_HELD,
+                   help=f"leave out the last N stories of --extra (default {EXTRA_HELD})")
     p.add_argument("--threshold", type=float, default=0.2, help="keep events with probability >= this")
     p.add_argument("-C", type=float, default=0.5, help="regularisation")
     p.add_argument("--cv", action="store_true", help="print a story-grouped 5-fold estimate instead of training")
@@ -115,6 +126,9 @@ def run(args) -> int:
     from ..extract import event_none
 
     rows = examples(args.gold, args.stories, args.hold_out)
+    extra = Path(args.extra) if args.extra else None
+    if extra is not None and extra.exists():
+        rows += examples(extra, args.stories, args.extra_hold_out)
     print(f"{len(rows)} coded events from {len({r[0] for r in rows})} stories, "
           f"{sum(bool(r[2]) for r in rows)} matching a gold event")
     if args.cv:
@@ -125,8 +139,8 @@ def run(args) -> int:
 
     model = fit(rows, args.C)
     model["threshold"] = args.threshold
-    model["meta"] = {"gold": str(args.gold), "hold_out": args.hold_out, "C": args.C, "seed": SEED,
-                     "examples": len(rows)}
+    model["meta"] = {"gold": str(args.gold), "hold_out": args.hold_out, "extra": str(args.extra or ""),
+                     "extra_hold_out": args.extra_hold_out, "C": args.C, "seed": SEED, "examples": len(rows)}
     out = Path(args.out) if args.out else event_none.MODEL_PATH
     out.parent.mkdir(parents=True, exist_ok=True)
     meta = dict(model["meta"], threshold=args.threshold)
