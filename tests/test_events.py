@@ -426,6 +426,15 @@ def test_praise_or_blame_of_an_act_goes_to_its_actor(analyse_text):
     assert _find(evs, "ACCUSE", "UKR", "RUS")
 
 
+def test_a_speaker_naming_an_organisations_hostile_act_accuses_it(analyse_text):
+    story = ("The Taliban barred the U.N. rapporteur on Wednesday. \"The Taliban barring Bennett from entering "
+             "the country is one of many signs that their crackdown on human rights is ongoing,\" said Heather "
+             "Barr of Human Rights Watch. Officials gave no details. The rapporteur said he would keep working.")
+    evs = _events(analyse_text, story)
+    said = [e for e in evs if e.trigger.text == "said" and e.type == "ACCUSE"]
+    assert said and "Taliban" in said[0].target[0].name, [(e.type, e.trigger.text, e.target) for e in evs]
+
+
 def test_act_inside_quote(analyse_text):
     text = ('"Russia attacked our cities with drones last night," the Ukrainian president said.')
     a = analyse_text(text)

@@ -230,17 +230,27 @@ def _speech_accusation(tok):
         state = next((t for t in toks if t.ent_type_ in ("GPE", "NORP") and t.i not in src_ids
                       and t.dep_ in ("pobj", "nsubj", "nsubjpass", "dobj", "amod", "compound", "poss", "conj")),
                      None)
+        if state is None:
+            # "The Taliban barring Bennett ... is one of many signs": a named organisation
+            # that is the agent of the hostile act
+            state = next((t for t in toks if t.ent_type_ == "ORG" and t.i not in src_ids
+                          and t.dep_ in ("nsubj", "poss") and conflict(t.head)), None)
     else:
         # "... an example of how China uses security laws to suppress freedoms," the
         # spokesperson added: a state doing a hostile act anywhere in what is said
         said = {t.i for t in toks}
         state = next((d for t in toks if t.pos_ == "VERB" and conflict(t)
                       for d in [ea.subject_of(t)] if d is not None and d.i not in src_ids
-                      and d.ent_type_ in ("GPE", "NORP") and d.i in said), None)
+                      and d.ent_type_ in _ACCUSED_ENTS and d.i in said), None)
     if state is None:
         return None
     return Candidate(tok, (tok.i, tok.i + 1), src, state, "verb", None,
                  {"speech": True, "blame": True, "cross_state": True, "dobj": None, "passive": False, "prep": None})
+
+
+#: who a speaker can tie a hostile act it names the agent of: a state, its people, or a
+#: named organisation ("the Taliban ... use security laws to suppress freedoms")
+_ACCUSED_ENTS = ("GPE", "NORP", "ORG")
 
 
 def _speech_acts(tok) -> tuple[list, bool]:
