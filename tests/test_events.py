@@ -1539,3 +1539,25 @@ def test_boosting_aid_is_aid_and_a_regional_military_is_no_story_state(analyse_t
     assert boost and {e.type for e in boost} == {"AID"}
     # "European military" are not Ukraine's, whatever the story is about
     assert not [a for e in evs for a in e.source if a.text.startswith("European") and a.country == "UKR"]
+
+
+def test_whole_stories_use_the_story_classifier_and_sentences_the_plv_one(analyse_text, monkeypatch):
+    from redline.extract import events as ev
+
+    if not ev.STORY_MODEL_PATH.exists():
+        pytest.skip("no story model installed (redline train events writes it when the VOA gold is there)")
+    asked = []
+    orig = ev.current_model
+
+    def spy(story=False):
+        asked.append(story)
+        return orig(story)
+    monkeypatch.setattr(ev, "current_model", spy)
+    analyse_text("Russia attacked Ukrainian positions near Kharkiv on Monday.")
+    assert asked == [False]
+    asked.clear()
+    analyse_text("Russia attacked Ukrainian positions near Kharkiv on Monday. Ukraine said ten soldiers died. "
+                 "Kyiv asked for more air defence. NATO ministers met in Brussels. They agreed to send more aid.")
+    assert asked == [True]
+    # the two models differ (the story model also learnt from the VOA gold events)
+    assert ev._load_model(True) is not ev._load_model(False)

@@ -79,17 +79,23 @@ def rule_names() -> frozenset:
 CONFIG = EventConfig()
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "events.npz"
+#: the classifier for whole stories (PLV and the VOA whole-article gold; a headline or a
+#: lone sentence, like a PLV row, gets the PLV model)
+STORY_MODEL_PATH = MODEL_PATH.with_name("events_story.npz")
 
 _model_override = None
 
 
-@functools.lru_cache(maxsize=1)
-def _load_model():
+@functools.lru_cache(maxsize=2)
+def _load_model(story: bool = False):
     """The installed classifier's weights, scored with NumPy (:mod:`redline.linear`:
     no scikit-learn import when extracting), or None: then events are typed by the
-    lexicon only."""
+    lexicon only. ``story``: the model for whole stories (also trained on the VOA
+    whole-article gold), when installed; else the sentence model (PLV)."""
     from ..linear import load_model
 
+    if story and STORY_MODEL_PATH.exists():
+        return load_model(STORY_MODEL_PATH, "event type (stories)")
     return load_model(MODEL_PATH, "event type")
 
 
@@ -103,8 +109,10 @@ def set_model(model) -> None:
     _model_override = as_linear(model)
 
 
-def current_model():
-    return _model_override if _model_override is not None else _load_model()
+def current_model(story: bool = False):
+    """The classifier in use: the one :func:`set_model` gave, else the installed model
+    for whole stories (``story``) or for lone sentences."""
+    return _model_override if _model_override is not None else _load_model(story)
 
 
 def classify(feature_dicts: list[dict], model=None) -> list[tuple[str, float]]:
@@ -143,7 +151,9 @@ def extract_events(doc, *, entities=None, index=None, quotes=None, dates=None, p
         except Exception:
             log.debug("event candidates failed in a sentence", exc_info=True)
     feats = [features(doc, c.trigger, _span_of(c.src), _span_of(c.tgt)) for c in cands]
-    for c, (label, prob) in zip(cands, classify(feats)):
+    from . import event_none
+    whole_story = len(sentence_bounds(doc)) >= event_none.MIN_SENTENCES
+    for c, (label, prob) in zip(cands, classify(feats, current_model(story=whole_story))):
         c.label, c.prob = label, prob
 
     events: list[Event] = []
@@ -154,8 +164,7 @@ def extract_events(doc, *, entities=None, index=None, quotes=None, dates=None, p
             log.debug("event candidate failed", exc_info=True)
     # filters: targets are actors (things go to ``object``); named "not an event" predicates
     if index is not None:
-        from . import event_filters, event_none
-        whole_story = len(sentence_bounds(doc)) >= event_none.MIN_SENTENCES
+        from . import event_filters
         events = event_filters.apply(events, doc, whole_story=whole_story)
         if whole_story:
             # the learned "none" decision (if a model is installed), for whole stories: it
