@@ -326,10 +326,12 @@ def add_arguments(p):
     p.add_argument("--synthetic-weight", type=float, default=0.0,
                    help="sample weight of the synthetic stories (0 = not used; default 0, see docs)")
     p.add_argument("--voa-weight", type=float, default=DEFAULT_VOA_WEIGHT,
-                   help="sample weight of the VOA gold events not held out (0 = PLV only; default "
-                        f"{DEFAULT_VOA_WEIGHT})")
+                   help="sample weight of the VOA gold events not held out in the model for whole "
+                        "stories, written beside --out as <name>_story.npz (0 = write only the PLV "
+                        f"model for sentences; default {DEFAULT_VOA_WEIGHT})")
     p.add_argument("-C", type=float, default=DEFAULT_C, help="inverse regularisation strength")
-    p.add_argument("--out", default=None, help="output path (default: the package's models/events.npz)")
+    p.add_argument("--out", default=None,
+                   help="output path of the sentence model (default: the package's models/events.npz)")
 
 
 def run(args) -> int:
