@@ -15,12 +15,16 @@ modal ("X says Y must ..."), an expectation of another actor's act ("expects Y t
 """
 from __future__ import annotations
 
+import logging
+
 from .. import plover
 from ..plover import word_class
 from ._text import is_to_infinitive
 from . import event_actors as ea
 from .event_features import compound_modifier, for_clause_subject, lex_entry
 from .factuality import opens_condition
+
+log = logging.getLogger(__name__)
 
 # Verbs that are never triggers on their own (speech, copula, light verbs): their
 # complements carry the event; speech verbs with a type (accuse, urge, warn...) are in the lexicon.
@@ -273,6 +277,18 @@ def _speech_acts(tok) -> tuple[list, bool]:
         if acc is not None:
             return [acc], True  # the speech act is the event; the verb is no other
     return found, False
+
+
+def doc_candidates(doc) -> list[Candidate]:
+    """The candidates of every sentence of ``doc``, in order; a sentence whose reading
+    fails is skipped (logged at debug level), so one odd parse costs only its own events."""
+    out: list[Candidate] = []
+    for sent in doc.sents:
+        try:
+            out.extend(candidates(doc, sent))
+        except Exception:
+            log.debug("event candidates failed in a sentence", exc_info=True)
+    return out
 
 
 def candidates(doc, sent) -> list[Candidate]:

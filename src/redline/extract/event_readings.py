@@ -141,8 +141,8 @@ def readings(x: TypeContext, disabled: frozenset = frozenset(),
     # raise tariffs" is a threat the story states Trump made), else reported
     # (a statement its maker states inside someone else's report is reported: "CNN
     # reported that Trump told advisers he does not want to meet Kim")
-    said = "reported" if quote is not None and not (
-        _said_by(stmt_src, quote) and (x.outer_quote is None or _said_by(stmt_src, x.outer_quote))) else "asserted"
+    said = "reported" if quote is not None and (
+        not _said_by(stmt_src, quote) or _relayed(stmt_src, x)) else "asserted"
     # an act demanded of its actor by someone else ("Russia must withdraw," the minister
     # said) is announced by no one: its actor says nothing
     demanded_of_other = (fact == "advocated" and quote is not None and any(known(a) for a in src)
@@ -204,7 +204,7 @@ def readings(x: TypeContext, disabled: frozenset = frozenset(),
     out = []
     for (t, tgt_t), f, s in zip(types, facts, srcs):
         # what someone else reports the speaker said stays reported
-        relayed = x.outer_quote is not None and not _said_by(s, x.outer_quote)
+        relayed = _relayed(s, x)
         if "speaker_performs" not in disabled and f == "reported" and quote is not None \
                 and not relayed and _speaker_acts(t, s, quote, tok):
             f = "asserted"
@@ -308,6 +308,12 @@ def _said_by(src, quote) -> bool:
         return False
     sp = quote.speaker.entity
     return any((sp and a.entity == sp) or (a.text or "").lower() in ("i", "we") for a in src)
+
+
+def _relayed(src, x: TypeContext) -> bool:
+    """Is the candidate's quote inside a quote someone other than ``src`` speaks ("CNN
+    reported that [Trump told advisers [...]]")?"""
+    return x.outer_quote is not None and not _said_by(src, x.outer_quote)
 
 
 def _speaker_acts(type_: str, src, quote, tok) -> bool:

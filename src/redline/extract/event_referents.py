@@ -12,9 +12,8 @@ no known actor is kept as it is (PLOVER recipients may be things).
 """
 from __future__ import annotations
 
-from dataclasses import replace
-
 import logging
+from dataclasses import replace
 from typing import Optional
 
 from ..countries import country, country_name
@@ -418,8 +417,6 @@ def possessor_recipient(doc, cand, type_: str, index, quote) -> list[Actor]:
     return [] if any((a.entity, a.country) in own for a in found) else found
 
 
-#: the steps that look for a recipient the trigger's own phrase does not name, in order
-#: (each is also the name ``EventConfig.disabled`` switches it off by)
 #: acts whose "of" phrase names who does them ("the withdrawal of U.S. troops"), not to whom
 _INTRANSITIVE_ACTS = frozenset({"RETREAT", "MOBILIZE", "PROTEST", "CONSULT"})
 
@@ -450,6 +447,8 @@ def act_owner(doc, cand, type_: str, index, quote) -> list[Actor]:
     return []
 
 
+#: the steps that look for a recipient the trigger's own phrase does not name, in order
+#: (each is also the name ``EventConfig.disabled`` switches it off by)
 RECIPIENT_STEPS = (act_owner, act_anaphor, conjunct_recipient, clause_recipient, possessor_recipient)
 
 

@@ -41,7 +41,7 @@ from ._text import sentence_bounds, sentence_of
 from ..model import Actor, Event, TextSpan
 from . import event_actors as ea
 from . import event_readings, event_referents, event_types
-from .event_candidates import Candidate, candidates
+from .event_candidates import Candidate, candidates, doc_candidates
 from .event_features import features
 from .event_referents import (actors, appeal_addressee, implied_attacker, implied_authority, known, place_of_act, plea_recipient, quote_around, quote_at,
                               speaker_actor)
@@ -144,12 +144,7 @@ def extract_events(doc, *, entities=None, index=None, quotes=None, dates=None, p
     """
     if index is not None and getattr(index, "doc", "absent") is None:
         index.doc = doc  # the index resolves noun phrases against the parse
-    cands: list[Candidate] = []
-    for sent in doc.sents:
-        try:
-            cands.extend(candidates(doc, sent))
-        except Exception:
-            log.debug("event candidates failed in a sentence", exc_info=True)
+    cands = doc_candidates(doc)
     feats = [features(doc, c.trigger, _span_of(c.src), _span_of(c.tgt)) for c in cands]
     from . import event_none
     whole_story = len(sentence_bounds(doc)) >= event_none.MIN_SENTENCES

@@ -234,34 +234,20 @@ def voa_examples(gold=VOA_GOLD, stories_path=VOA_STORIES) -> tuple[list, list]:
     """(features, labels) of the gold events of the VOA stories that are not held out:
     the candidate extraction finds at each gold trigger, labelled with the gold type
     (PLV's 15 labels). ([], []) when the shared stories are absent."""
-    import json
-
     from ..extract import event_actors as ea
-    from ..extract.event_candidates import candidates
+    from ..extract.event_candidates import doc_candidates
     from ..extract.event_features import features
     from ..plover import eval_label
+    from .events_none import story_records, training_gold
 
     if not Path(stories_path).exists():
         return [], []
-    texts = {}
-    for line in Path(stories_path).read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            rec = json.loads(line)
-            texts[str(rec["id"])] = rec["text"]
-    stories = []
-    for path, held in gold:
-        if Path(path).exists():
-            g = json.loads(Path(path).read_text(encoding="utf-8"))
-            stories += g[:-held] if held else g
+    texts = story_records(stories_path)
+    stories = [g for path, held in gold if Path(path).exists() for g in training_gold(path, held)]
     stories = [g for g in stories if str(g["id"]) in texts]
     X, y = [], []
-    for g, doc in zip(stories, parse_all([texts[str(g["id"])] for g in stories])):
-        cands = []
-        for sent in doc.sents:
-            try:
-                cands.extend(candidates(doc, sent))
-            except Exception:
-                log.debug("candidates failed", exc_info=True)
+    for g, doc in zip(stories, parse_all([texts[str(g["id"])]["text"] for g in stories])):
+        cands = doc_candidates(doc)
         used = set()
         for ge in g["events"]:
             a, b = ge["trigger"]["start"], ge["trigger"]["end"]

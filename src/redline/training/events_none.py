@@ -41,6 +41,22 @@ def matches(ev, gold: dict) -> bool:
     return True
 
 
+def training_gold(gold_path, hold_out: int) -> list[dict]:
+    """The stories of a whole-article gold list but its last ``hold_out`` (held out)."""
+    gold = json.loads(Path(gold_path).read_text(encoding="utf-8"))
+    return gold[:-hold_out] if hold_out else gold
+
+
+def story_records(stories_path) -> dict[str, dict]:
+    """The JSONL story records of ``stories_path`` by id."""
+    out = {}
+    for line in Path(stories_path).read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            rec = json.loads(line)
+            out[str(rec["id"])] = rec
+    return out
+
+
 def examples(gold_path, stories_path, hold_out: int = 10):
     """(story id, features, label, core gold keys matched) of every coded event."""
     from ..extract import event_none
@@ -48,14 +64,8 @@ def examples(gold_path, stories_path, hold_out: int = 10):
     from ..model import Article
     from ..pipeline import analyse_many
 
-    gold = json.loads(Path(gold_path).read_text(encoding="utf-8"))
-    if hold_out:
-        gold = gold[:-hold_out]
-    texts = {}
-    for line in Path(stories_path).read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            o = json.loads(line)
-            texts[str(o["id"])] = o
+    gold = training_gold(gold_path, hold_out)
+    texts = story_records(stories_path)
     arts = [Article(id=str(g["id"]), text=texts[str(g["id"])]["text"], published=g.get("published"))
             for g in gold if str(g["id"]) in texts]
     by_id = {str(g["id"]): g for g in gold}
