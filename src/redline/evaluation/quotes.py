@@ -155,7 +155,8 @@ def _parsed(texts: list[str], cache: str | None):
     nlp = load_nlp()
     path = None
     if cache:
-        h = hashlib.sha1("\x00".join(texts).encode("utf-8")).hexdigest()[:16]
+        # the pipeline's components are part of the key: a parse by other components is stale
+        h = hashlib.sha1("\x00".join([",".join(nlp.pipe_names)] + texts).encode("utf-8")).hexdigest()[:16]
         path = Path(cache) / f"polnear-{h}.spacy"
         if path.exists():
             from spacy.tokens import DocBin

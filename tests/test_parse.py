@@ -1,0 +1,45 @@
+"""The parse stage: subheadings glued to the text (``redline.parse.glued_headings``)."""
+from __future__ import annotations
+
+from redline.model import Article
+from redline.pipeline import analyse
+
+
+def sentences(nlp, text):
+    return [s.text for s in nlp(text).sents]
+
+
+def test_quoted_subheading_is_its_own_sentence(nlp):
+    text = ("The ban covers poetry and fiction. 'Hostility is directed at women' Maryam Rahimi "
+            "believes her book was banned because a woman wrote it.")
+    assert sentences(nlp, text) == [
+        "The ban covers poetry and fiction.",
+        "'Hostility is directed at women'",
+        "Maryam Rahimi believes her book was banned because a woman wrote it."]
+
+
+def test_curly_quoted_subheading_with_a_space_before_its_closing_mark(nlp):
+    text = ("They meet each year. ‘We are very concerned ’ In a statement on Friday, the "
+            "government said it had received no request.")
+    sents = sentences(nlp, text)
+    assert sents[1] == "‘We are very concerned ’"
+    assert sents[2].startswith("In a statement")
+
+
+def test_quotations_with_their_own_punctuation_or_at_the_start_stay_whole(nlp):
+    # a quotation closed by a comma is followed by its attribution
+    text = "He left early. “Once again we are ignored,” Bontemps told VOA."
+    assert sentences(nlp, text) == ["He left early.", "“Once again we are ignored,” Bontemps told VOA."]
+    # nothing ends before it: a headline's opening quotation is no subheading
+    assert len(sentences(nlp, "'We will win' Putin said on Monday.")) == 1
+    # a quoted phrase inside a sentence is not preceded by a sentence end
+    assert len(sentences(nlp, "Officials called the plan 'a dead end' Monday.")) == 1
+
+
+def test_subheading_no_longer_hides_the_speaker():
+    # the speaker of the next sentence was lost in "women' Maryam Rahimi believes"
+    text = ("Officials closed the library in March. 'Hostility is directed at women' Maryam Rahimi, "
+            "an Afghan writer, said the Taliban fear any opposition.")
+    a = analyse(Article(id="h", text=text))
+    q = [q for q in a.quotes if "fear any opposition" in q.text]
+    assert q and q[0].speaker is not None and "Rahimi" in (q[0].speaker.name or "")
