@@ -357,3 +357,14 @@ def test_a_bodys_name_repeated_in_full_is_the_same_body_however_far_back(analyse
     # a mention of that body
     assert len(un) == 1 and sum("Limits" in m.text for m in un[0].mentions) == 2
     assert any(e.type == "REQUEST" and {a.country for a in e.target} == {"UNO"} for e in art.events)
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("The Japan Coast Guard said a foreign vessel entered the waters.", "Coast Guard", "JPN"),
+    ("The Kenya Wildlife Service arrested two poachers on Monday.", "Wildlife Service", "KEN"),
+    ("Chinese Coast Guard ships sailed into the disputed waters.", "Coast Guard", "CHN"),
+])
+def test_a_state_named_right_before_an_organisation_is_its_state(analyse_text, text, name, country):
+    # the NER reads "Japan" as a place and "Coast Guard" as an organisation of no country
+    assert entity(analyse_text(text), name).country == country
+

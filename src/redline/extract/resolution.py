@@ -374,6 +374,14 @@ def _org_location(ctx: _Context, org: Entity, toks: list) -> Optional[str]:
     mention = inside[0] if inside else min(org.mentions, key=lambda m: m.start)
     for t in toks:
         after = t.idx >= mention.end and t.head.lower_ in {"in", "of"} and t.dep_ == "pobj"
+        # a state's name or demonym right before the name it qualifies ("the Japan Coast
+        # Guard", "the China Public Diplomacy Association", "Chinese Coast Guard"), which
+        # the NER reads as a place and an organisation
+        if (t.dep_ in ("compound", "amod") and t.idx < mention.start and mention.start <= t.head.idx < mention.end
+                and not doc_text(ctx.doc)[t.idx + len(t.text):mention.start].strip()):
+            hit = _state_mention(ctx, t)
+            if hit is not None:
+                return hit[0]
         owner = t.idx < mention.start and t.dep_ == "poss"
         if after or owner:
             c = _place_at(ctx, t)
