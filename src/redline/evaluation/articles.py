@@ -39,8 +39,9 @@ class EvalError(Exception):
 def add_arguments(p) -> None:
     p.add_argument("gold", type=Path, help="gold stories, e.g. ../shared/data/voa/dev_gold.json")
     p.add_argument("--stories", type=Path, default=None, metavar="FILE.jsonl",
-                   help="the stories' texts as JSONL records {id, text, published, title...} "
-                        "(default: dev.jsonl next to the gold file)")
+                   help="the stories' texts as JSONL records {id, text, published, title...}, or "
+                        "the NGEC synthetic stories' CSV zip (ids syn-<row>) (default: dev.jsonl next "
+                        "to the gold file)")
     p.add_argument("--scorer", type=Path, default=None, metavar="FILE.py",
                    help="the scorer (default: <gold dir>/../../eval/score_articles.py, "
                         "i.e. ../shared/eval/score_articles.py)")
@@ -96,23 +97,28 @@ def load_gold(path: Path) -> list[dict]:
 
 
 def load_stories(path: Path, wanted: list[str]) -> dict[str, dict]:
-    """The JSONL records of the wanted story ids; every one must be there."""
+    """The records of the wanted story ids (JSONL, or the NGEC synthetic stories' CSV zip
+    with ids ``syn-<row>``); every one must be there."""
     if not path.is_file():
         raise _missing("stories file", path)
     want = set(wanted)
-    found: dict[str, dict] = {}
-    with path.open(encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            line = line.strip()
-            if not line:
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise EvalError(f"{path}:{n}: not valid JSON: {exc}") from exc
-            rid = str(rec.get("id")) if isinstance(rec, dict) else None
-            if rid in want and rid not in found:
-                found[rid] = rec
+    if path.suffix == ".zip":
+        from ..training.stories import story_records
+        found = {k: v for k, v in story_records(path).items() if k in want}
+    else:
+        found = {}
+        with path.open(encoding="utf-8") as fh:
+            for n, line in enumerate(fh, 1):
+                line = line.strip()
+                if not line:
+                    continue
+                try:
+                    rec = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    raise EvalError(f"{path}:{n}: not valid JSON: {exc}") from exc
+                rid = str(rec.get("id")) if isinstance(rec, dict) else None
+                if rid in want and rid not in found:
+                    found[rid] = rec
     lost = [i for i in wanted if i not in found]
     if lost:
         raise EvalError(f"{len(lost)} gold story id(s) not found in {path}: {', '.join(lost)}")

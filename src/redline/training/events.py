@@ -27,11 +27,9 @@ from __future__ import annotations
 
 import csv
 import functools
-import io
 import logging
 import os
 import time
-import zipfile
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -171,10 +169,9 @@ def plv_examples(rows, docs, mode: str | None = None):
 
 
 def read_synthetic(path, limit: int | None = None) -> list[dict]:
-    with zipfile.ZipFile(path) as z:
-        name = z.namelist()[0]
-        with z.open(name) as fh:
-            rows = list(csv.DictReader(io.TextIOWrapper(fh, "utf-8")))
+    from .stories import synthetic_rows
+
+    rows = synthetic_rows(path)
     out = []
     for r in rows[:limit]:
         label = r["label"].strip().upper()
@@ -240,11 +237,17 @@ def voa_examples(gold=VOA_GOLD, stories_path=VOA_STORIES) -> tuple[list, list]:
     from ..plover import eval_label
     from .events_none import story_records, training_gold
 
-    if not Path(stories_path).exists():
-        return [], []
-    texts = story_records(stories_path)
-    stories = [g for path, held in gold if Path(path).exists() for g in training_gold(path, held)]
-    stories = [g for g in stories if str(g["id"]) in texts]
+    stories, texts = [], {}
+    for entry in gold:
+        path, held = entry[0], entry[1]
+        where = Path(entry[2]) if len(entry) > 2 else Path(stories_path)
+        if not Path(path).exists() or not where.exists():
+            continue
+        recs = story_records(where)
+        for g in training_gold(path, held):
+            if str(g["id"]) in recs:
+                stories.append(g)
+                texts[str(g["id"])] = recs[str(g["id"])]
     X, y = [], []
     for g, doc in zip(stories, parse_all([texts[str(g["id"])]["text"] for g in stories])):
         cands = doc_candidates(doc)

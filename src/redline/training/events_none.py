@@ -16,6 +16,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from .stories import story_records  # noqa: F401  (re-exported: the trainers read stories here)
+
 ROOT = Path(__file__).resolve().parents[3]  # the project folder
 SHARED = ROOT.parent / "shared" / "data" / "voa"
 #: the project's own annotations of more VOA stories (annotations/README.md); their last
@@ -45,16 +47,6 @@ def training_gold(gold_path, hold_out: int) -> list[dict]:
     """The stories of a whole-article gold list but its last ``hold_out`` (held out)."""
     gold = json.loads(Path(gold_path).read_text(encoding="utf-8"))
     return gold[:-hold_out] if hold_out else gold
-
-
-def story_records(stories_path) -> dict[str, dict]:
-    """The JSONL story records of ``stories_path`` by id."""
-    out = {}
-    for line in Path(stories_path).read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            rec = json.loads(line)
-            out[str(rec["id"])] = rec
-    return out
 
 
 def examples(gold_path, stories_path, hold_out: int = 10):
