@@ -8,6 +8,10 @@ trained on all PLV rows and the gold events of the other folds, and scored as
 installed none-model stays as it is.
 
 Usage: .venv/bin/python bench/story_weight_cv.py [WEIGHTS]   (default 0,0.25,0.5,1,2; ~2 min each)
+
+``--extra GOLD STORIES --extra-weights K,...`` adds the gold events of more stories (e.g.
+``annotations/synthetic_gold.json`` on the synthetic CSV zip) to the training part of every
+fold, never to a test fold, at K times the VOA weight; each (weight, K) pair is scored.
 """
 from __future__ import annotations
 
@@ -22,8 +26,16 @@ SHARED = ROOT.parent / "shared"
 
 
 def main(argv=None) -> int:
-    args = (argv if argv is not None else sys.argv[1:]) or ["0,0.25,0.5,1,2"]
-    weights = [float(x) for x in args[0].split(",")]
+    import argparse
+
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("weights", nargs="?", default="0,0.25,0.5,1,2", help="VOA weights to try")
+    ap.add_argument("--extra", nargs=2, metavar=("GOLD", "STORIES"), default=None,
+                    help="more whole-story gold used for training only")
+    ap.add_argument("--extra-weights", default="1", help="relative weights of --extra's events")
+    args = ap.parse_args(argv)
+    weights = [float(x) for x in args.weights.split(",")]
+    ks = [float(x) for x in args.extra_weights.split(",")] if args.extra else [0.0]
     scorer = SHARED / "eval" / "score_articles.py"
     if not scorer.exists():
         print(f"shared data not found: {scorer}", file=sys.stderr)
@@ -53,12 +65,16 @@ def main(argv=None) -> int:
         path = tmp / f"fold{f}.json"
         path.write_text(json.dumps(stories))
         fold_examples.append(tr.voa_examples(gold=((path, 0),)))
-    for w in weights:
+    extra = tr.voa_examples(gold=((args.extra[0], 0, args.extra[1]),)) if args.extra else ([], [], [])
+    for w, kx in [(w, k) for w in weights for k in ks]:
         core = found = pred = ok = 0
         for f in range(5):
             X = [x for k in range(5) if k != f for x in fold_examples[k][0]]
             y = [v for k in range(5) if k != f for v in fold_examples[k][1]]
-            ev_mod.set_model(tr.build(rows=rows, docs=docs, voa_weight=w, voa=(X, y)))
+            rel = [1.0] * len(y)
+            if kx > 0:
+                X, y, rel = X + extra[0], y + extra[1], rel + [kx] * len(extra[1])
+            ev_mod.set_model(tr.build(rows=rows, docs=docs, voa_weight=w, voa=(X, y, rel)))
             try:
                 arts = [Article(id=str(g["id"]), text=recs[str(g["id"])]["text"], published=g.get("published"))
                         for g in folds[f]]
@@ -75,7 +91,7 @@ def main(argv=None) -> int:
                 for e in o["events"]:
                     pred += 1
                     ok += any(sc.event_matches(e, ge, ents) for ge in g["events"])
-        print(f"weight {w}: core recall {found / core:.3f} ({found}/{core}), "
+        print(f"weight {w}" + (f", extra x{kx}" if args.extra else "") + f": core recall {found / core:.3f} ({found}/{core}), "
               f"precision {ok / pred:.3f} ({ok}/{pred})", flush=True)
     return 0
 

@@ -67,6 +67,9 @@ def split_long_runs(text: str, piece: int = RUN_PIECE) -> list[str]:
 _OPEN_MARKS = frozenset("'‘“\"")
 _CLOSE_MARKS = frozenset("'’”\"")
 _SENTENCE_END = frozenset(".!?")
+#: a sentence end, then an opening mark: where a glued subheading can start (a quick
+#: test that spares the token loop on most texts)
+_MAYBE_HEADING = re.compile(r"[.!?][\"'’”)\]]*\s+['‘“\"]")
 #: the longest subheading, in tokens between its marks
 HEADING_MAX = 12
 
@@ -81,36 +84,38 @@ def glued_headings(doc):
     them apart. A quotation that ends in punctuation ("“We are ignored,” Bontemps told
     VOA") or is not preceded by the end of a sentence (the first words of a text, a
     headline) is left alone. Offsets do not change."""
-    n = len(doc)
-    i = 1
-    while i < n - 2:
-        open_ = doc[i]
-        if open_.text in _OPEN_MARKS and _after_sentence_end(doc, i):
-            for j in range(i + 2, min(n - 1, i + HEADING_MAX + 2)):
-                t = doc[j]
-                if t.text in _SENTENCE_END or t.text in (",", ";", ":"):
-                    break
-                if t.text in _CLOSE_MARKS and doc[j - 1].text not in _OPEN_MARKS:
-                    nxt = doc[j + 1]
-                    if nxt.text[:1].isupper() and nxt.text not in _OPEN_MARKS and doc[j].whitespace_:
-                        open_.is_sent_start = True
-                        nxt.is_sent_start = True
-                        for k in range(i + 1, j + 1):
-                            doc[k].is_sent_start = False
-                        i = j
-                    break
-        i += 1
+    if not _MAYBE_HEADING.search(doc.text):
+        return doc
+    words = [t.text for t in doc]
+    n = len(words)
+    done = 0  # tokens before this belong to a heading already marked
+    for i in [k for k in range(1, n - 2) if words[k] in _OPEN_MARKS]:
+        if i < done or not _after_sentence_end(words, i):
+            continue
+        for j in range(i + 2, min(n - 1, i + HEADING_MAX + 2)):
+            w = words[j]
+            if w in _SENTENCE_END or w in (",", ";", ":"):
+                break
+            if w in _CLOSE_MARKS and words[j - 1] not in _OPEN_MARKS:
+                nxt = words[j + 1]
+                if nxt[:1].isupper() and nxt not in _OPEN_MARKS and doc[j].whitespace_:
+                    doc[i].is_sent_start = True
+                    doc[j + 1].is_sent_start = True
+                    for k in range(i + 1, j + 1):
+                        doc[k].is_sent_start = False
+                    done = j + 1
+                break
     return doc
 
 
-def _after_sentence_end(doc, i: int) -> bool:
+def _after_sentence_end(words: list[str], i: int) -> bool:
     """Whether token ``i`` follows the end of a sentence: a full stop, question or
     exclamation mark (or an abbreviation's full stop, "U.S."), maybe then closing
     quotation marks or brackets."""
     k = i - 1
-    while k >= 0 and (doc[k].text in _CLOSE_MARKS or doc[k].text in (")", "]")):
+    while k >= 0 and (words[k] in _CLOSE_MARKS or words[k] in (")", "]")):
         k -= 1
-    return k >= 0 and (doc[k].text in _SENTENCE_END or (len(doc[k].text) > 1 and doc[k].text.endswith(".")))
+    return k >= 0 and (words[k] in _SENTENCE_END or (len(words[k]) > 1 and words[k].endswith(".")))
 
 
 @functools.lru_cache(maxsize=1)

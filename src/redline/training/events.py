@@ -227,20 +227,22 @@ def parse_all(texts, n_process: int = 1):
     return list(load_nlp().pipe(texts, batch_size=64))
 
 
-def voa_examples(gold=VOA_GOLD, stories_path=VOA_STORIES) -> tuple[list, list]:
-    """(features, labels) of the gold events of the VOA stories that are not held out:
-    the candidate extraction finds at each gold trigger, labelled with the gold type
-    (PLV's 15 labels). ([], []) when the shared stories are absent."""
+def voa_examples(gold=VOA_GOLD, stories_path=VOA_STORIES) -> tuple[list, list, list]:
+    """(features, labels, relative weights) of the gold events of the whole stories that
+    are not held out: the candidate extraction finds at each gold trigger, labelled with
+    the gold type (PLV's 15 labels). ``gold`` lists (gold path, stories held out at its
+    end[, stories path[, relative weight]]); the stories path defaults to
+    ``stories_path``, the weight to 1. Empty lists when the shared stories are absent."""
     from ..extract import event_actors as ea
     from ..extract.event_candidates import doc_candidates
     from ..extract.event_features import features
     from ..plover import eval_label
     from .events_none import story_records, training_gold
 
-    stories, texts = [], {}
+    stories, texts, weight = [], {}, {}
     for entry in gold:
         path, held = entry[0], entry[1]
-        where = Path(entry[2]) if len(entry) > 2 else Path(stories_path)
+        where = Path(entry[2]) if len(entry) > 2 and entry[2] else Path(stories_path)
         if not Path(path).exists() or not where.exists():
             continue
         recs = story_records(where)
@@ -248,7 +250,8 @@ def voa_examples(gold=VOA_GOLD, stories_path=VOA_STORIES) -> tuple[list, list]:
             if str(g["id"]) in recs:
                 stories.append(g)
                 texts[str(g["id"])] = recs[str(g["id"])]
-    X, y = [], []
+                weight[str(g["id"])] = float(entry[3]) if len(entry) > 3 else 1.0
+    X, y, w = [], [], []
     for g, doc in zip(stories, parse_all([texts[str(g["id"])]["text"] for g in stories])):
         cands = doc_candidates(doc)
         used = set()
@@ -262,11 +265,12 @@ def voa_examples(gold=VOA_GOLD, stories_path=VOA_STORIES) -> tuple[list, list]:
             X.append(features(doc, c.trigger, ea.np_tokens(c.src) if c.src is not None else None,
                               ea.np_tokens(c.tgt) if c.tgt is not None else None))
             y.append(eval_label(ge["type"]))
-    return X, y
+            w.append(weight[str(g["id"])])
+    return X, y, w
 
 
 @functools.lru_cache(maxsize=1)
-def _voa_examples_cached() -> tuple[list, list]:
+def _voa_examples_cached() -> tuple[list, list, list]:
     """:func:`voa_examples` of the default gold, read once per process (cross-validation
     builds a model per fold)."""
     return voa_examples()
@@ -287,7 +291,7 @@ def build(plv_path=PLV_TRAIN, synthetic_path=SYNTHETIC, synthetic_weight: float 
             voa = _voa_examples_cached()
         X = X + voa[0]
         y = y + voa[1]
-        w = w + [voa_weight] * len(voa[1])
+        w = w + [voa_weight * k for k in (voa[2] if len(voa) > 2 else [1.0] * len(voa[1]))]
     if synthetic_weight > 0:
         if syn is None:
             srows = read_synthetic(synthetic_path)
