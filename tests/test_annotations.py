@@ -31,3 +31,23 @@ def test_extra_annotations_point_at_the_shared_texts():
             assert sent["start"] <= trig["start"] and trig["end"] <= sent["end"]
             assert ev["type"] in TYPES and ev["factuality"] in FACTUALITY
             assert all(len(c) == 3 and c.isupper() for c in ev["source_countries"] + ev["target_countries"])
+
+
+SYNTHETIC = EXTRA.with_name("synthetic_gold.json")
+
+
+def test_synthetic_annotations_point_at_the_shared_synthetic_stories():
+    from redline.training.stories import story_records
+
+    texts = story_records(shared_path("data", "ngec-synthetic", "synthetic_events.csv.zip"))
+    gold = json.loads(SYNTHETIC.read_text(encoding="utf-8"))
+    assert len({g["id"] for g in gold}) == len(gold) >= 60
+    for story in gold:
+        assert story["id"] in texts and story["quotes"] == []
+        text = texts[story["id"]]["text"]
+        for ev in story["events"]:
+            trig, sent = ev["trigger"], ev["sentence"]
+            assert text[trig["start"]:trig["end"]] == trig["text"], (story["id"], trig)
+            assert sent["start"] <= trig["start"] and trig["end"] <= sent["end"]
+            assert ev["type"] in TYPES and ev["factuality"] in FACTUALITY
+            assert all(len(c) == 3 and c.isupper() for c in ev["source_countries"] + ev["target_countries"])

@@ -154,7 +154,7 @@ def select(gold: list[dict], args) -> list[dict]:
 
 def splits(gold: list[dict], chosen: list[dict], which: str, held_out: int = HELD_OUT) -> list[tuple[str, list[dict]]]:
     """(name, stories) groups to report; held = the last ``held_out`` of the *whole* gold list."""
-    held_ids = {str(g["id"]) for g in gold[-held_out:]} if 0 < held_out < len(gold) else set()
+    held_ids = {str(g["id"]) for g in gold[-held_out:]} if 0 < held_out <= len(gold) else set()
     work = [g for g in chosen if str(g["id"]) not in held_ids]
     held = [g for g in chosen if str(g["id"]) in held_ids]
     if which == "work":
