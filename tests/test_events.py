@@ -1561,3 +1561,22 @@ def test_whole_stories_use_the_story_classifier_and_sentences_the_plv_one(analys
     assert asked == [True]
     # the two models differ (the story model also learnt from the VOA gold events)
     assert ev._load_model(True) is not ev._load_model(False)
+
+
+# ---------------------------------------------------------------- the story's events
+
+def test_a_denied_charge_is_aimed_at_who_made_it(analyse_text):
+    text = ("The U.S. State Department accused former Albanian Prime Minister Sali Berisha of "
+            "corruption on Wednesday. Berisha rejected the allegations during a press conference Thursday.")
+    denial = [e for e in _events(analyse_text, text) if e.type == "REJECT"]
+    assert denial and {a.country for a in denial[0].target} == {"USA"}
+    assert any("allegations" in o.text for o in denial[0].object)
+
+
+def test_a_denial_with_no_charge_before_it_names_no_accuser(analyse_text):
+    # the charge comes after the denial, and rejecting a plan is no denial of a charge
+    text = ("Berisha rejected the allegations on Thursday. Later the U.S. State Department accused "
+            "him of corruption. Albania rejected the plan of the European Commission.")
+    rejects = [e for e in _events(analyse_text, text) if e.type == "REJECT"]
+    assert rejects
+    assert "USA" not in {a.country for e in rejects for a in e.target}

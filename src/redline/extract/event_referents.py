@@ -273,7 +273,7 @@ _PLEA_VERBS = word_class("plea_verb")
 _COURT_NOUNS = word_class("court_noun")
 #: the steps of this stage that ``EventConfig.disabled`` can switch off
 NAMES = ("implied_authority", "implied_attacker", "plea_recipient", "place_of_act", "act_anaphor", "conjunct_recipient",
-         "clause_recipient", "possessor_recipient", "appeal_addressee", "act_owner")
+         "clause_recipient", "possessor_recipient", "appeal_addressee", "act_owner", "answered_accuser")
 #: acts between parties (meeting, agreeing, cooperating, signing): a place is their venue
 VENUE_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT"})
 
@@ -715,3 +715,46 @@ def is_plea(cand) -> bool:
     key ("pleaded for help")?"""
     return cand.kind == "verb" and cand.lex is not None and " " in cand.lex.lemma \
         and cand.trigger.lemma_.lower() in _PLEA_VERBS
+
+
+# --------------------------------------------------------------------------- the story's events
+
+_CHARGE_NOUNS = word_class("charge_noun")
+#: acts that make a charge someone can deny: accusing, and the coercion or penalty that
+#: rests on one (charging in court, arresting, sanctioning)
+CHARGING_TYPES = frozenset({"ACCUSE", "COERCE", "SANCTION"})
+
+
+def answered_accuser(events: list, doc) -> None:
+    """A denial of a charge is aimed at whoever made it: "Berisha rejected the
+    allegations", "DHS has dismissed the allegations", "denies the charges against him".
+    A REJECT whose object is a charge (word class ``charge_noun``: allegation,
+    accusation, claim, charge) and that is aimed at no known actor gets as target the
+    source of the nearest earlier event of the story that charged the denier (an
+    ACCUSE, COERCE or SANCTION aimed at the same entity or country). Changes ``events``
+    in place; a denial with no such event before it keeps no target."""
+    ordered = sorted(events, key=lambda e: e.trigger.start)
+    for k, ev in enumerate(ordered):
+        if ev.type != "REJECT" or any(known(a) for a in ev.target) or not ev.source:
+            continue
+        # the charge is the object, or still a thing in the target (the filters move it)
+        if not any(_charge_object(doc, o) for o in ev.object + ev.target):
+            continue
+        deniers = {a.entity for a in ev.source if a.entity} | {a.country for a in ev.source if a.country}
+        if not deniers:
+            continue
+        for earlier in reversed(ordered[:k]):
+            if earlier.type not in CHARGING_TYPES or earlier.trigger.start >= ev.trigger.start:
+                continue
+            charged = {a.entity for a in earlier.target if a.entity} | {a.country for a in earlier.target if a.country}
+            accusers = [a for a in earlier.source if (a.entity or a.country) and a.entity not in deniers]
+            if charged & deniers and accusers:
+                ev.target = [replace(a) for a in accusers] + ev.target
+                break
+
+
+def _charge_object(doc, obj) -> bool:
+    """Whether the object phrase ``obj`` (an :class:`~redline.model.Actor` span) names a
+    charge ("the allegations", "all the accusations", "the charges against him")."""
+    span = doc.char_span(obj.start, obj.end, alignment_mode="expand") if obj.end > obj.start else None
+    return span is not None and span.root.lemma_.lower() in _CHARGE_NOUNS

@@ -43,7 +43,7 @@ from . import event_actors as ea
 from . import event_readings, event_referents, event_types
 from .event_candidates import Candidate, candidates, doc_candidates
 from .event_features import features
-from .event_referents import (actors, appeal_addressee, implied_attacker, implied_authority, known, place_of_act, plea_recipient, quote_around, quote_at,
+from .event_referents import (actors, answered_accuser, appeal_addressee, implied_attacker, implied_authority, known, place_of_act, plea_recipient, quote_around, quote_at,
                               speaker_actor)
 
 log = logging.getLogger(__name__)
@@ -157,6 +157,8 @@ def extract_events(doc, *, entities=None, index=None, quotes=None, dates=None, p
             events.extend(_events_of(doc, c, index, quotes, config, places))
         except Exception:
             log.debug("event candidate failed", exc_info=True)
+    if index is not None and "answered_accuser" not in config.disabled:
+        answered_accuser(events, doc)
     # filters: targets are actors (things go to ``object``); named "not an event" predicates
     if index is not None:
         from . import event_filters
