@@ -1567,7 +1567,9 @@ def test_whole_stories_use_the_story_classifier_and_sentences_the_plv_one(analys
 
 def test_a_denied_charge_is_aimed_at_who_made_it(analyse_text):
     text = ("The U.S. State Department accused former Albanian Prime Minister Sali Berisha of "
-            "corruption on Wednesday. Berisha rejected the allegations during a press conference Thursday.")
+            "corruption on Wednesday. Berisha rejected the allegations against him during a press "
+            "conference Thursday.")
+    # "against him" names the one charged, the denier, not the one his denial answers
     denial = [e for e in _events(analyse_text, text) if e.type == "REJECT"]
     assert denial and {a.country for a in denial[0].target} == {"USA"}
     assert any("allegations" in o.text for o in denial[0].object)

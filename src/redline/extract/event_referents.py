@@ -731,11 +731,16 @@ def answered_accuser(events: list, doc) -> None:
     A REJECT whose object is a charge (word class ``charge_noun``: allegation,
     accusation, claim, charge) and that is aimed at no known actor gets as target the
     source of the nearest earlier event of the story that charged the denier (an
-    ACCUSE, COERCE or SANCTION aimed at the same entity or country). Changes ``events``
-    in place; a denial with no such event before it keeps no target."""
+    ACCUSE, COERCE or SANCTION aimed at the same entity or country); the denier named
+    as the one charged ("against him") is no target. Changes ``events`` in place; a
+    denial with no such event before it keeps its target."""
     ordered = sorted(events, key=lambda e: e.trigger.start)
     for k, ev in enumerate(ordered):
-        if ev.type != "REJECT" or any(known(a) for a in ev.target) or not ev.source:
+        if ev.type != "REJECT" or not ev.source:
+            continue
+        # "the charges against him": the denier is the one charged, not the one answered
+        own = {a.entity for a in ev.source if a.entity}
+        if any(known(a) and not (a.entity and a.entity in own) for a in ev.target):
             continue
         # the charge is the object, or still a thing in the target (the filters move it)
         if not any(_charge_object(doc, o) for o in ev.object + ev.target):
@@ -749,7 +754,7 @@ def answered_accuser(events: list, doc) -> None:
             charged = {a.entity for a in earlier.target if a.entity} | {a.country for a in earlier.target if a.country}
             accusers = [a for a in earlier.source if (a.entity or a.country) and a.entity not in deniers]
             if charged & deniers and accusers:
-                ev.target = [replace(a) for a in accusers] + ev.target
+                ev.target = [replace(a) for a in accusers] + [a for a in ev.target if not known(a)]
                 break
 
 
