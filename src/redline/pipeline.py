@@ -20,7 +20,9 @@ log = logging.getLogger(__name__)
 def analyse_doc(doc, article: Article) -> Article:
     """Fill ``article`` with everything extracted from its parsed ``doc``."""
     from .extract import actors, dates, equipment, events, places, quantities, quotes, resolution
+    from .extract._text import seed_text
 
+    seed_text(doc, article.text)
     article.entities = actors.extract_entities(doc)
     article.places = places.extract_places(doc, article.entities)
     index = actors.EntityIndex(article.entities, doc)

@@ -39,6 +39,14 @@ def doc_text(doc) -> str:
     return cached[1]
 
 
+def seed_text(doc, text: str) -> None:
+    """Let :func:`doc_text` return ``text``, the string ``doc`` was parsed from, instead
+    of rebuilding it from the tokens (a few milliseconds per story); ignored when the
+    lengths differ, so a doc parsed from another string is never given it."""
+    if len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(text):
+        doc.user_data["redline.text"] = (len(doc), text)
+
+
 def token_table(doc) -> tuple[list[int], list[str], list[str]]:
     """(start offsets, texts, trailing whitespace) of the tokens, built once per doc."""
     cached = doc.user_data.get("redline.tokens")
