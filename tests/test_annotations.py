@@ -13,6 +13,17 @@ EXTRA = Path(__file__).resolve().parents[1] / "annotations" / "voa_extra_gold.js
 FACTUALITY = {"asserted", "reported", "negated", "hypothetical", "conditional", "advocated", "future"}
 
 
+def _check_events(story: dict, text: str) -> None:
+    """Every event points at its trigger in ``text``, inside its sentence, in the guide's
+    vocabulary."""
+    for ev in story["events"]:
+        trig, sent = ev["trigger"], ev["sentence"]
+        assert text[trig["start"]:trig["end"]] == trig["text"], (story["id"], trig)
+        assert sent["start"] <= trig["start"] and trig["end"] <= sent["end"]
+        assert ev["type"] in TYPES and ev["factuality"] in FACTUALITY
+        assert all(len(c) == 3 and c.isupper() for c in ev["source_countries"] + ev["target_countries"])
+
+
 def test_extra_annotations_point_at_the_shared_texts():
     texts = {}
     for line in shared_path("data", "voa", "dev.jsonl").read_text(encoding="utf-8").splitlines():
@@ -25,12 +36,7 @@ def test_extra_annotations_point_at_the_shared_texts():
         # stories dev_gold.json leaves unannotated, whose texts the shared file has
         assert story["id"] in texts and story["id"] not in dev_gold
         text = texts[story["id"]]
-        for ev in story["events"]:
-            trig, sent = ev["trigger"], ev["sentence"]
-            assert text[trig["start"]:trig["end"]] == trig["text"], (story["id"], trig)
-            assert sent["start"] <= trig["start"] and trig["end"] <= sent["end"]
-            assert ev["type"] in TYPES and ev["factuality"] in FACTUALITY
-            assert all(len(c) == 3 and c.isupper() for c in ev["source_countries"] + ev["target_countries"])
+        _check_events(story, text)
 
 
 SYNTHETIC = EXTRA.with_name("synthetic_gold.json")
@@ -45,9 +51,4 @@ def test_synthetic_annotations_point_at_the_shared_synthetic_stories():
     for story in gold:
         assert story["id"] in texts and story["quotes"] == []
         text = texts[story["id"]]["text"]
-        for ev in story["events"]:
-            trig, sent = ev["trigger"], ev["sentence"]
-            assert text[trig["start"]:trig["end"]] == trig["text"], (story["id"], trig)
-            assert sent["start"] <= trig["start"] and trig["end"] <= sent["end"]
-            assert ev["type"] in TYPES and ev["factuality"] in FACTUALITY
-            assert all(len(c) == 3 and c.isupper() for c in ev["source_countries"] + ev["target_countries"])
+        _check_events(story, text)
