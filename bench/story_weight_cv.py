@@ -12,6 +12,7 @@ Usage: .venv/bin/python bench/story_weight_cv.py [WEIGHTS]   (default 0,0.25,0.5
 ``--extra GOLD STORIES --extra-weights K,...`` adds the gold events of more stories (e.g.
 ``annotations/synthetic_gold.json`` on the synthetic CSV zip) to the training part of every
 fold, never to a test fold, at K times the VOA weight; each (weight, K) pair is scored.
+``-C 0.5,2,...`` tries other regularisation strengths (default: the trainer's, 2).
 """
 from __future__ import annotations
 
@@ -33,6 +34,7 @@ def main(argv=None) -> int:
     ap.add_argument("--extra", nargs=2, metavar=("GOLD", "STORIES"), default=None,
                     help="more whole-story gold used for training only")
     ap.add_argument("--extra-weights", default="1", help="relative weights of --extra's events")
+    ap.add_argument("-C", default=None, help="inverse regularisation strengths to try (default: the trainer's)")
     args = ap.parse_args(argv)
     weights = [float(x) for x in args.weights.split(",")]
     ks = [float(x) for x in args.extra_weights.split(",")] if args.extra else [0.0]
@@ -66,7 +68,9 @@ def main(argv=None) -> int:
         path.write_text(json.dumps(stories))
         fold_examples.append(tr.voa_examples(gold=((path, 0),)))
     extra = tr.voa_examples(gold=((args.extra[0], 0, args.extra[1]),)) if args.extra else ([], [], [])
-    for w, kx in [(w, k) for w in weights for k in ks]:
+    from redline.training import events as tr0
+    cs = [float(x) for x in args.C.split(",")] if args.C else [tr0.DEFAULT_C]
+    for w, kx, C in [(w, k, C) for w in weights for k in ks for C in cs]:
         core = found = pred = ok = 0
         for f in range(5):
             X = [x for k in range(5) if k != f for x in fold_examples[k][0]]
@@ -74,7 +78,7 @@ def main(argv=None) -> int:
             rel = [1.0] * len(y)
             if kx > 0:
                 X, y, rel = X + extra[0], y + extra[1], rel + [kx] * len(extra[1])
-            ev_mod.set_model(tr.build(rows=rows, docs=docs, voa_weight=w, voa=(X, y, rel)))
+            ev_mod.set_model(tr.build(rows=rows, docs=docs, voa_weight=w, voa=(X, y, rel), C=C))
             try:
                 arts = [Article(id=str(g["id"]), text=recs[str(g["id"])]["text"], published=g.get("published"))
                         for g in folds[f]]
@@ -91,7 +95,7 @@ def main(argv=None) -> int:
                 for e in o["events"]:
                     pred += 1
                     ok += any(sc.event_matches(e, ge, ents) for ge in g["events"])
-        print(f"weight {w}" + (f", extra x{kx}" if args.extra else "") + f": core recall {found / core:.3f} ({found}/{core}), "
+        print(f"weight {w}" + (f", extra x{kx}" if args.extra else "") + (f", C {C}" if args.C else "") + f": core recall {found / core:.3f} ({found}/{core}), "
               f"precision {ok / pred:.3f} ({ok}/{pred})", flush=True)
     return 0
 
