@@ -49,3 +49,20 @@ def test_training_labels_match_the_scorer():
     assert matches(ev, {"type": "ASSAULT", "source_countries": [], "target_countries": []})
     assert not matches(ev, {"type": "ASSAULT", "source_countries": ["USA"], "target_countries": []})
     assert not matches(ev, {"type": "ACCUSE", "source_countries": ["RUS"], "target_countries": ["UKR"]})
+
+
+def test_seed_article_examples_read_its_own_schema():
+    from conftest import shared_path
+    from redline.training.events_none import seed_examples
+
+    gold = shared_path("seed", "gold.json")
+    rows = seed_examples(gold, gold.with_name("article.txt"))
+    # every coded event of the seed article, labelled against its 55 hand-coded events
+    assert len(rows) > 30 and all(r[0] == "seed" for r in rows)
+    assert 0 < sum(bool(r[2]) for r in rows) < len(rows)
+
+
+def test_seed_article_examples_without_the_files(tmp_path):
+    from redline.training.events_none import seed_examples
+
+    assert seed_examples(tmp_path / "gold.json", tmp_path / "article.txt") == []
