@@ -7,9 +7,9 @@ model keeps (probability ≥ the threshold stored with the model). Features are 
 event's own record: type, factuality, classifier confidence, whether source and target
 have a country, their sectors, how many sources, whether there is an object, whether
 the event sits in a quote, whether source and target share a country, and the trigger
-word. Trained by ``redline train events_none`` on the 30 VOA work stories and the first
-27 stories of the project's own annotations (the held-out ten of ``dev_gold.json`` and
-the last 12 of ``annotations/voa_extra_gold.json`` are left out); without the model file
+word. Trained by ``redline train events_none`` on the 30 VOA work stories, the first
+27 stories of the project's own annotations and the seed article (the held-out ten of
+``dev_gold.json`` and the last 12 of ``annotations/voa_extra_gold.json`` are left out); without the model file
 nothing is dropped. Applied by
 :func:`redline.extract.events.extract_events` to texts of ``MIN_SENTENCES`` or more.
 """
