@@ -1582,3 +1582,32 @@ def test_a_denial_with_no_charge_before_it_names_no_accuser(analyse_text):
     rejects = [e for e in _events(analyse_text, text) if e.type == "REJECT"]
     assert rejects
     assert "USA" not in {a.country for e in rejects for a in e.target}
+
+
+STORY_OF_A_DOMESTIC_ATTACK = (
+    "Pakistan's army said on Tuesday that the security situation in Balochistan province had "
+    "worsened. The Baloch Liberation Army claimed responsibility for the attack on a passenger "
+    "train. Officials said 21 passengers died. Pakistani Prime Minister Shehbaz Sharif condemned "
+    "the violence. The separatist rebels have carried out several bombings this year. Residents "
+    "said the roads remain closed.")
+
+
+def test_a_domestic_armed_groups_unsaid_target_is_its_own_state(analyse_text):
+    attacks = _find(_events(analyse_text, STORY_OF_A_DOMESTIC_ATTACK), "ASSAULT", "PAK")
+    assert attacks
+    for e in attacks:
+        implied = [a for a in e.target if a.name.endswith("(implied)")]
+        assert implied and implied[0].country == "PAK" and implied[0].entity is None
+        # it points at the words that imply it: the trigger
+        assert (implied[0].start, implied[0].end) == (e.trigger.start, e.trigger.end)
+
+
+def test_no_counterpart_in_a_lone_sentence_or_for_a_states_own_act(analyse_text):
+    lone = "The Baloch Liberation Army claimed responsibility for the attack on a passenger train."
+    assert not any(a.name.endswith("(implied)") for e in _events(analyse_text, lone) for a in e.target)
+    story = ("Washington and Ottawa traded barbs on Monday. U.S. officials said new measures were "
+             "coming. Canada's trade minister said Canada would respond. The U.S. government "
+             "announced an investigation on Tuesday. Officials met in Ottawa. Talks continue.")
+    for e in _events(analyse_text, story):
+        if {a.country for a in e.source} == {"USA"} and all(a.sector == "GOV" for a in e.source):
+            assert not any(a.name.endswith("(implied)") for a in e.target)

@@ -15,8 +15,10 @@ nothing is dropped. Applied by
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import logging
+from dataclasses import replace
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -27,6 +29,7 @@ MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "event_none.npz"
 #: outside what it has seen
 MIN_SENTENCES = 5
 _override = None
+_recorded = None  # while recording(): the events each decision saw, one list per call
 
 
 def features(ev) -> dict:
@@ -75,8 +78,25 @@ def current():
     return _override if _override is not None else _load()
 
 
+@contextlib.contextmanager
+def recording():
+    """Within the block the decision keeps every event and records copies of the events
+    it saw, one list per call (per whole story), as they stood when it decided: what the
+    model learns from (``redline train events_none``), whatever later steps add."""
+    global _recorded
+    seen: list[list] = []
+    previous, _recorded = _recorded, seen
+    try:
+        yield seen
+    finally:
+        _recorded = previous
+
+
 def keep(events: list) -> list:
     """The events the none-model keeps (all of them without a model)."""
+    if _recorded is not None:
+        _recorded.append([replace(e, source=list(e.source), target=list(e.target)) for e in events])
+        return events
     model = current()
     if model is None or not events:
         return events

@@ -22,7 +22,7 @@ from ..plover import word_class
 from ._text import doc_text, sentence_bounds, sentence_of, token_at
 from . import event_actors as ea
 from .actors import sector_of_words
-from .resolution import STATE_SECTORS
+from .resolution import NON_STATE, STATE_SECTORS
 
 log = logging.getLogger(__name__)
 
@@ -273,7 +273,8 @@ _PLEA_VERBS = word_class("plea_verb")
 _COURT_NOUNS = word_class("court_noun")
 #: the steps of this stage that ``EventConfig.disabled`` can switch off
 NAMES = ("implied_authority", "implied_attacker", "plea_recipient", "place_of_act", "act_anaphor", "conjunct_recipient",
-         "clause_recipient", "possessor_recipient", "appeal_addressee", "act_owner", "answered_accuser")
+         "clause_recipient", "possessor_recipient", "appeal_addressee", "act_owner", "answered_accuser",
+         "story_counterpart")
 #: acts between parties (meeting, agreeing, cooperating, signing): a place is their venue
 VENUE_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT"})
 
@@ -763,3 +764,35 @@ def _charge_object(doc, obj) -> bool:
     charge ("the allegations", "all the accusations", "the charges against him")."""
     span = doc.char_span(obj.start, obj.end, alignment_mode="expand") if obj.end > obj.start else None
     return span is not None and span.root.lemma_.lower() in _CHARGE_NOUNS
+
+
+#: sectors of actors who act within their own state: rebels, opposition, armed forces,
+#: police, criminal groups (on the training stories, the target the text left unsaid was
+#: the source's own state for 21 of 25 such events)
+DOMESTIC_SECTORS = frozenset({"REB", "OPP", "MIL", "COP", "CRM"})
+#: acts the guide lets stand without a target (a show of force, a protest)
+UNDIRECTED_TYPES = frozenset({"MOBILIZE", "PROTEST"})
+
+
+def story_counterpart(events: list, index) -> None:
+    """The target a domestic actor's act leaves unsaid is its own state: "the BLA
+    claimed responsibility for the attack" is aimed at Pakistan, "the police arrested
+    dozens" at Kenya, as the guide codes the actor affected. An event (but a show of
+    force or a protest) whose source is rebels, opposition, armed forces, police or a
+    criminal group of one state (sectors :data:`DOMESTIC_SECTORS`) and whose target has
+    no country gets "<state> (implied)", pointing at the trigger. A state's own act is
+    left alone: the other state of the story was its target only half the time on the
+    training stories. Changes ``events`` in place."""
+    for ev in events:
+        if ev.type in UNDIRECTED_TYPES or any(a.country for a in ev.target) or not ev.source:
+            continue
+        states = {a.country for a in ev.source}
+        if len(states) != 1 or None in states or any(a.sector not in DOMESTIC_SECTORS for a in ev.source):
+            continue
+        (state,) = states
+        if not state or len(state) != 3 or state in NON_STATE:
+            continue
+        ev.target = ev.target + [Actor(name=f"{country_name(state)} (implied)", entity=None, country=state,
+                                       sector=None, start=ev.trigger.start, end=ev.trigger.end,
+                                       text=ev.trigger.text)]
+

@@ -51,8 +51,8 @@ from ..tables import table
 from ._text import doc_text, sentence_bounds, sentence_of
 from .places import country_of_place_name
 
-# Codes that are not a state's.
-_NON_STATE = {"IGO", "UNO", "EUR", "NGO", "IMG", "MNC", "ISM"}
+#: actor codes that are no state's (PLOVER: international, UN, EU, NGO, militant, company, movement)
+NON_STATE = frozenset({"IGO", "UNO", "EUR", "NGO", "IMG", "MNC", "ISM"})
 _QUOTE_MARKS = re.compile(r"[\"“”]")
 
 
@@ -101,13 +101,13 @@ class _Context:
             for n in (3, 2, 1):
                 for i in range(len(words) - n + 1):
                     ref = country_ref(" ".join(words[i:i + n]))
-                    if ref is not None and ref.iso3 not in _NON_STATE:
+                    if ref is not None and ref.iso3 not in NON_STATE:
                         w[ref.iso3] += 5
             for p in self.places:
-                if p.country and p.country not in _NON_STATE:
+                if p.country and p.country not in NON_STATE:
                     w[p.country] += 3 if p.start < lead_end else 1
             for e in self.entities:
-                if e.type in {"GPE", "NORP"} and e.country and e.country not in _NON_STATE:
+                if e.type in {"GPE", "NORP"} and e.country and e.country not in NON_STATE:
                     for m in e.mentions:
                         if m.kind in {"demonym", "name", "metonym"}:
                             w[e.country] += 3 if m.start < lead_end else 1
@@ -332,7 +332,7 @@ def _state_mention(ctx: "_Context", tok) -> Optional[tuple[str, str]]:
     """(ISO3, mention kind) when ``tok`` lies in a mention of a state ("North
     Korean", "Malawi's")."""
     ent = ctx.index.at(tok.idx, tok.idx + len(tok.text))
-    if ent is None or ent.type not in {"GPE", "NORP"} or not ent.country or ent.country in _NON_STATE:
+    if ent is None or ent.type not in {"GPE", "NORP"} or not ent.country or ent.country in NON_STATE:
         return None
     kind = next((m.kind for m in ent.mentions if m.start <= tok.idx < m.end), "name")
     return ent.country, kind
@@ -352,7 +352,7 @@ def _place_at(ctx: "_Context", tok) -> Optional[str]:
         ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
         if ent is not None:
             c = ctx.country_of_name(ent.text)
-    return c if c and c not in _NON_STATE else None
+    return c if c and c not in NON_STATE else None
 
 
 def _orgs_in(ctx: _Context, toks: list) -> list[Entity]:
@@ -397,7 +397,7 @@ def _org_location(ctx: _Context, org: Entity, toks: list) -> Optional[str]:
             ref = country_ref(name)
             # a single word is too often also some town ("Rubio", Venezuela)
             c = ref.iso3 if ref else (ctx.country_of_name(name) if n > 1 else None)
-            if c and c not in _NON_STATE:
+            if c and c not in NON_STATE:
                 return c
     return None
 
@@ -426,7 +426,7 @@ def _first_descriptor(ctx: _Context, ent: Entity, ranges) -> Optional[Evidence]:
             continue
         orgs = _orgs_in(ctx, toks)
         if any(t.lower_ in PAST_POST for t in toks):
-            orgs = [o for o in orgs if o.country and o.country not in _NON_STATE]
+            orgs = [o for o in orgs if o.country and o.country not in NON_STATE]
         affiliations.append((toks, orgs))
     # 1. a known organisation with a code
     for toks, orgs in affiliations:
@@ -442,11 +442,11 @@ def _first_descriptor(ctx: _Context, ent: Entity, ranges) -> Optional[Evidence]:
     for toks, orgs in affiliations:
         # describing nouns are common nouns ("the think tank"), not words of a name
         described = described_kind([t.lower_ for t in toks if t.is_lower])
-        if described in _NON_STATE:
+        if described in NON_STATE:
             return Evidence(described, None, "descriptor:organisation-kind")
         for org in orgs:
-            kind = org.country if org.country in _NON_STATE else org_kind(org.name.split())
-            if kind in _NON_STATE:
+            kind = org.country if org.country in NON_STATE else org_kind(org.name.split())
+            if kind in NON_STATE:
                 return Evidence(kind, None, "descriptor:organisation-kind")
             where = _org_location(ctx, org, toks)
             if where:
@@ -569,7 +569,7 @@ def _nearby(ctx: _Context, ent: Entity) -> Optional[Evidence]:
     lo = sentence_of(ctx.doc[sent.start - 1]).start_char if sent.start > 0 else sent.start_char
     seen: dict[str, int] = {}
     for e in ctx.entities:
-        if e.type not in {"GPE", "NORP"} or not e.country or e.country in _NON_STATE:
+        if e.type not in {"GPE", "NORP"} or not e.country or e.country in NON_STATE:
             continue
         for m in e.mentions:
             if lo <= m.start < first.start and not ctx.in_quote(m.start):
@@ -606,7 +606,7 @@ def _org_own(ctx: _Context, ent: Entity) -> Optional[Evidence]:
     """An unknown organisation's code from its kind or the place it names or sits in
     ("Malawi's Department of ...", "the Constitutional Court of Bosnia")."""
     kind = org_kind(ent.name.split())
-    if kind in _NON_STATE:
+    if kind in NON_STATE:
         return Evidence(kind, None, "organisation-kind")
     for m in ent.mentions[:3]:
         span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")

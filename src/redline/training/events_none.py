@@ -82,23 +82,19 @@ def seed_examples(gold_path=SEED_GOLD, text_path=SEED_TEXT):
 
 
 def _coded(stories):
-    """The coded-event rows of (gold story, article) pairs, analysed with the none
-    decision off."""
+    """The coded-event rows of (gold story, article) pairs: the events as the none
+    decision sees them (:func:`redline.extract.event_none.recording`), one story at a time."""
     from ..extract import event_none
     from ..extract.event_none import features
     from ..pipeline import analyse_many
 
-    by_id = {art.id: g for g, art in stories}
     rows = []
-    event_none.set_model(False)
-    try:
-        for art in analyse_many([a for _, a in stories]):
-            g = by_id[art.id]
-            for ev in art.events:
-                core = [(art.id, k) for k, ge in enumerate(g["events"]) if ge.get("core") and matches(ev, ge)]
-                rows.append((art.id, features(ev), any(matches(ev, ge) for ge in g["events"]), core))
-    finally:
-        event_none.set_model(None)
+    for g, art in stories:
+        with event_none.recording() as seen:
+            next(analyse_many([art]))
+        for ev in (seen[0] if seen else []):
+            core = [(art.id, k) for k, ge in enumerate(g["events"]) if ge.get("core") and matches(ev, ge)]
+            rows.append((art.id, features(ev), any(matches(ev, ge) for ge in g["events"]), core))
     return rows
 
 
