@@ -1611,3 +1611,19 @@ def test_no_counterpart_in_a_lone_sentence_or_for_a_states_own_act(analyse_text)
     for e in _events(analyse_text, story):
         if {a.country for a in e.source} == {"USA"} and all(a.sector == "GOV" for a in e.source):
             assert not any(a.name.endswith("(implied)") for a in e.target)
+
+
+def test_an_unsaid_agent_of_force_or_coercion_is_of_the_victims_state(analyse_text):
+    story = ("Myanmar's military government faced new protests on Sunday. Five Myanmar protesters "
+             "were killed in Yangon, witnesses said. The opposition party was banned by a court "
+             "order on Monday. Thousands marched in Mandalay. Residents said shops were closed. "
+             "The United Nations urged restraint.")
+    evs = _events(analyse_text, story)
+    killed = [e for e in evs if e.type == "ASSAULT" and e.trigger.text == "killed"]
+    assert killed and killed[0].source[0].country == "MMR" and killed[0].source[0].name.endswith("(implied)")
+    banned = [e for e in evs if e.type == "COERCE" and e.trigger.text == "banned"]
+    assert banned and (banned[0].source[0].name, banned[0].source[0].country, banned[0].source[0].sector) == \
+        ("authorities (implied)", "MMR", "GOV")
+    # in a lone sentence nothing is implied
+    lone = _events(analyse_text, "Five Myanmar protesters were killed in Yangon, witnesses said.")
+    assert not any(a.name.endswith("(implied)") for e in lone for a in e.source if e.type == "ASSAULT")

@@ -43,7 +43,7 @@ from . import event_actors as ea
 from . import event_readings, event_referents, event_types
 from .event_candidates import Candidate, candidates, doc_candidates
 from .event_features import features
-from .event_referents import (actors, answered_accuser, appeal_addressee, story_counterpart, implied_attacker, implied_authority, known, place_of_act, plea_recipient, quote_around, quote_at,
+from .event_referents import (actors, answered_accuser, appeal_addressee, domestic_agent, story_counterpart, implied_attacker, implied_authority, known, place_of_act, plea_recipient, quote_around, quote_at,
                               speaker_actor)
 
 log = logging.getLogger(__name__)
@@ -171,6 +171,8 @@ def extract_events(doc, *, entities=None, index=None, quotes=None, dates=None, p
             # after the "no event" decisions, which judge the target the text gives: the
             # counterpart is a reading of the story, not evidence of an event
             story_counterpart(events, index)
+        if whole_story and "domestic_agent" not in config.disabled:
+            domestic_agent(events)
     # text order; events of one trigger keep their order (the classifier's reading first)
     events.sort(key=lambda e: e.trigger.start)
     for k, e in enumerate(events, 1):
