@@ -410,8 +410,8 @@ def test_an_agentless_killing_is_the_one_force_its_sentence_names(analyse_text):
     evs = _events(analyse_text, story)
     killed = [e for e in evs if e.trigger.text == "killed"]
     assert [(a.country, a.sector) for a in killed[0].source] == [("MMR", "MIL")]
-    # two forces named: no guess
-    assert not killed[1].source
+    # two forces named: no guess of the force; only the state both are of (domestic_agent)
+    assert [(a.name, a.country, a.sector) for a in killed[1].source] == [("Myanmar (implied)", "MMR", None)]
     # a Secretary-General is no general
     guterres = next(a for e in evs for a in e.source if "Guterres" in a.text)
     assert guterres.sector == "GOV"
