@@ -1627,3 +1627,13 @@ def test_an_unsaid_agent_of_force_or_coercion_is_of_the_victims_state(analyse_te
     # in a lone sentence nothing is implied
     lone = _events(analyse_text, "Five Myanmar protesters were killed in Yangon, witnesses said.")
     assert not any(a.name.endswith("(implied)") for e in lone for a in e.source if e.type == "ASSAULT")
+
+
+def test_a_states_armed_forces_get_no_counterpart(analyse_text):
+    story = ("Russian drones struck the port of Odesa overnight, Ukrainian officials said. Russia's "
+             "defence ministry said its forces had struck military infrastructure in Odesa and denied "
+             "targeting civilian facilities. Ukraine said two people were hurt. Grain exports were "
+             "halted. Talks on shipping are expected next week.")
+    for e in _events(analyse_text, story):
+        if e.type == "ASSAULT" and {a.country for a in e.source} == {"RUS"}:
+            assert "RUS" not in {a.country for a in e.target}, e
