@@ -1618,15 +1618,29 @@ def test_an_unsaid_agent_of_force_or_coercion_is_of_the_victims_state(analyse_te
              "were killed in Yangon, witnesses said. The opposition party was banned by a court "
              "order on Monday. Thousands marched in Mandalay. Residents said shops were closed. "
              "The United Nations urged restraint.")
-    evs = _events(analyse_text, story)
-    killed = [e for e in evs if e.type == "ASSAULT" and e.trigger.text == "killed"]
+    killed = [e for e in _events(analyse_text, story) if e.type == "ASSAULT" and e.trigger.text == "killed"]
     assert killed and killed[0].source[0].country == "MMR" and killed[0].source[0].name.endswith("(implied)")
-    banned = [e for e in evs if e.type == "COERCE" and e.trigger.text == "banned"]
-    assert banned and (banned[0].source[0].name, banned[0].source[0].country, banned[0].source[0].sector) == \
-        ("authorities (implied)", "MMR", "GOV")
     # in a lone sentence nothing is implied
     lone = _events(analyse_text, "Five Myanmar protesters were killed in Yangon, witnesses said.")
     assert not any(a.name.endswith("(implied)") for e in lone for a in e.source if e.type == "ASSAULT")
+
+
+def test_domestic_agent_of_coercion_is_the_authorities():
+    from redline.extract.event_referents import domestic_agent
+    from redline.model import Actor, Event, TextSpan
+
+    def ev(type_, target_countries, source=()):
+        return Event(id="", type=type_, mode=None, context=None, cameo=None, score=None, goldstein=None,
+                     factuality="asserted", trigger=TextSpan(30, 36, "banned"), sentence={"start": 0, "end": 60},
+                     source=list(source),
+                     target=[Actor(f"t{k}", None, c, None, 0, 5, f"t{k}") for k, c in enumerate(target_countries)])
+    banned, mixed, said = ev("COERCE", ["PAK"]), ev("COERCE", ["PAK", "AFG"]), ev("ACCUSE", ["PAK"])
+    stated = ev("ASSAULT", ["PAK"], [Actor("the BLA", None, "PAK", "REB", 0, 7, "the BLA")])
+    domestic_agent([banned, mixed, said, stated])
+    a = banned.source[0]
+    assert (a.name, a.country, a.sector, a.start, a.end) == ("authorities (implied)", "PAK", "GOV", 30, 36)
+    assert not mixed.source and not said.source  # two states, or no act of force: no guess
+    assert [x.text for x in stated.source] == ["the BLA"]  # a stated agent stays
 
 
 def test_a_states_armed_forces_get_no_counterpart(analyse_text):
@@ -1637,3 +1651,10 @@ def test_a_states_armed_forces_get_no_counterpart(analyse_text):
     for e in _events(analyse_text, story):
         if e.type == "ASSAULT" and {a.country for a in e.source} == {"RUS"}:
             assert "RUS" not in {a.country for a in e.target}, e
+
+
+def test_an_act_undergone_under_and_a_reaction_drawn_from(analyse_text):
+    evs = _events(analyse_text, "Kyiv came under heavy attack from Russian forces on Monday.")
+    assert _find(evs, "ASSAULT", "RUS", "UKR"), [(e.type, e.source, e.target) for e in evs]
+    evs = _events(analyse_text, "The ministry attracted condemnation from the European Union.")
+    assert [e for e in evs if e.type == "ACCUSE" and {a.country for a in e.source} == {"EUR"}]

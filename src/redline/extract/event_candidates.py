@@ -577,6 +577,13 @@ def _noun_candidate(tok):
             info["patient"] = True
         elif host is not None and host is not tgt and ea.looks_actor(host):
             src = host
+    if tgt is None and tok.dep_ == "pobj" and tok.head.lower_ == "under" and tok.head.head.pos_ in ("VERB", "AUX"):
+        # "Kyiv came under attack", "the city is under siege": the subject undergoes the
+        # act; a from/by phrase says who does it
+        verb = tok.head.head
+        tgt = ea.subject_of(verb)
+        if src is None:
+            src = next((p for _, p in ea.prep_objects(verb, {"from", "by"}) if ea.looks_actor(p)), None)
     if entry.type == "MOBILIZE":
         # "the deployment of North Korean troops to Russia": of-phrase = who is moved
         for prep, pobj in ea.prep_objects(tok, {"of"}):
