@@ -110,10 +110,15 @@ def organisation(text: str) -> Optional[OrgRef]:
 
 
 def country_name(iso3: str) -> str:
-    for ref in _country_table().values():
-        if ref.iso3 == iso3 and ref.kind == "name":
-            return ref.name
-    return iso3
+    """The short name of a state ("United States" for USA), or ``iso3`` itself when the
+    table has no such code."""
+    return _short_names().get(iso3, iso3)
+
+
+@functools.lru_cache(maxsize=1)
+def _short_names() -> dict[str, str]:
+    # every reference carries its state's canonical short name, whatever its own kind
+    return {ref.iso3: ref.name for ref in _country_table().values()}
 
 
 def all_country_aliases() -> dict[str, CountryRef]:

@@ -792,12 +792,21 @@ def story_counterpart(events: list, index) -> None:
         if len(states) != 1 or None in states or any(a.sector not in DOMESTIC_SECTORS for a in ev.source):
             continue
         (state,) = states
-        if not state or len(state) != 3 or state in NON_STATE:
+        if not _is_state(state):
             continue
-        ev.target = ev.target + [Actor(name=f"{country_name(state)} (implied)", entity=None, country=state,
-                                       sector=None, start=ev.trigger.start, end=ev.trigger.end,
-                                       text=ev.trigger.text)]
+        ev.target = ev.target + [_implied_at(ev, f"{country_name(state)} (implied)", state)]
 
+
+def _is_state(code) -> bool:
+    """Whether an actor code is a state's (ISO3), not IGO, UNO, NGO..."""
+    return bool(code) and len(code) == 3 and code not in NON_STATE
+
+
+def _implied_at(ev, name: str, country: str, sector=None) -> Actor:
+    """An actor the story implies, named ``name``, pointing at ``ev``'s trigger (the words
+    that imply it)."""
+    return Actor(name=name, entity=None, country=country, sector=sector, start=ev.trigger.start,
+                 end=ev.trigger.end, text=ev.trigger.text)
 
 
 #: acts a state's own people do within it, whoever does them: the agent a text leaves
@@ -819,9 +828,8 @@ def domestic_agent(events: list) -> None:
         if len(states) != 1:
             continue
         (state,) = states
-        if len(state) != 3 or state in NON_STATE:
+        if not _is_state(state):
             continue
         name, sector = (("authorities (implied)", "GOV") if ev.type == "COERCE"
                         else (f"{country_name(state)} (implied)", None))
-        ev.source = [Actor(name=name, entity=None, country=state, sector=sector, start=ev.trigger.start,
-                           end=ev.trigger.end, text=ev.trigger.text)] + [a for a in ev.source if not known(a)]
+        ev.source = [_implied_at(ev, name, state, sector)] + [a for a in ev.source if not known(a)]
