@@ -52,12 +52,12 @@ def main(argv=None) -> int:
     from redline.pipeline import analyse_many
     from redline.training import events as tr
 
-    gold = (json.loads((SHARED / "data" / "voa" / "dev_gold.json").read_text())[:-10]
-            + json.loads((ROOT / "annotations" / "voa_extra_gold.json").read_text())[:-12])
-    recs = {}
-    for line in (SHARED / "data" / "voa" / "dev.jsonl").read_text().splitlines():
-        rec = json.loads(line)
-        recs[str(rec["id"])] = rec
+    from redline.training.events_none import training_gold
+    from redline.training.stories import story_records
+
+    # the trainer's own training stories (their held-out ends left out)
+    gold = [g for path, held in tr.VOA_GOLD for g in training_gold(path, held)]
+    recs = story_records(tr.VOA_STORIES)
     rows = tr.read_plv(str(tr.PLV_TRAIN))
     docs = tr.parse_all([r["sentence"] for r in rows])
     folds = [[g for k, g in enumerate(gold) if k % 5 == f] for f in range(5)]
@@ -68,8 +68,7 @@ def main(argv=None) -> int:
         path.write_text(json.dumps(stories))
         fold_examples.append(tr.voa_examples(gold=((path, 0),)))
     extra = tr.voa_examples(gold=((args.extra[0], 0, args.extra[1]),)) if args.extra else ([], [], [])
-    from redline.training import events as tr0
-    cs = [float(x) for x in args.C.split(",")] if args.C else [tr0.DEFAULT_C]
+    cs = [float(x) for x in args.C.split(",")] if args.C else [tr.DEFAULT_C]
     for w, kx, C in [(w, k, C) for w in weights for k in ks for C in cs]:
         core = found = pred = ok = 0
         for f in range(5):

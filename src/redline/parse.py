@@ -67,9 +67,6 @@ def split_long_runs(text: str, piece: int = RUN_PIECE) -> list[str]:
 _OPEN_MARKS = frozenset("'‘“\"")
 _CLOSE_MARKS = frozenset("'’”\"")
 _SENTENCE_END = frozenset(".!?")
-#: a sentence end, then an opening mark: where a glued subheading can start (a quick
-#: test that spares the token loop on most texts)
-_MAYBE_HEADING = re.compile(r"[.!?][\"'’”)\]]*\s+['‘“\"]")
 #: the longest subheading, in tokens between its marks
 HEADING_MAX = 12
 
@@ -84,8 +81,6 @@ def glued_headings(doc):
     them apart. A quotation that ends in punctuation ("“We are ignored,” Bontemps told
     VOA") or is not preceded by the end of a sentence (the first words of a text, a
     headline) is left alone. Offsets do not change."""
-    if not _MAYBE_HEADING.search(doc.text):
-        return doc
     words = [t.text for t in doc]
     n = len(words)
     done = 0  # tokens before this belong to a heading already marked

@@ -22,7 +22,7 @@ from ..plover import word_class
 from ._text import doc_text, sentence_bounds, sentence_of, token_at
 from . import event_actors as ea
 from .actors import sector_of_words
-from .resolution import NON_STATE, STATE_SECTORS
+from .resolution import STATE_SECTORS, is_state
 
 log = logging.getLogger(__name__)
 
@@ -792,14 +792,9 @@ def story_counterpart(events: list, index) -> None:
         if len(states) != 1 or None in states or any(a.sector not in DOMESTIC_SECTORS for a in ev.source):
             continue
         (state,) = states
-        if not _is_state(state):
+        if not is_state(state):
             continue
         ev.target = ev.target + [_implied_at(ev, f"{country_name(state)} (implied)", state)]
-
-
-def _is_state(code) -> bool:
-    """Whether an actor code is a state's (ISO3), not IGO, UNO, NGO..."""
-    return bool(code) and len(code) == 3 and code not in NON_STATE
 
 
 def _implied_at(ev, name: str, country: str, sector=None) -> Actor:
@@ -828,7 +823,7 @@ def domestic_agent(events: list) -> None:
         if len(states) != 1:
             continue
         (state,) = states
-        if not _is_state(state):
+        if not is_state(state):
             continue
         name, sector = (("authorities (implied)", "GOV") if ev.type == "COERCE"
                         else (f"{country_name(state)} (implied)", None))

@@ -43,8 +43,9 @@ from . import event_actors as ea
 from . import event_readings, event_referents, event_types
 from .event_candidates import Candidate, candidates, doc_candidates
 from .event_features import features
-from .event_referents import (actors, answered_accuser, appeal_addressee, domestic_agent, story_counterpart, implied_attacker, implied_authority, known, place_of_act, plea_recipient, quote_around, quote_at,
-                              speaker_actor)
+from .event_referents import (actors, answered_accuser, appeal_addressee, domestic_agent, implied_attacker,
+                              implied_authority, known, place_of_act, plea_recipient, quote_around, quote_at,
+                              speaker_actor, story_counterpart)
 
 log = logging.getLogger(__name__)
 

@@ -53,6 +53,13 @@ from .places import country_of_place_name
 
 #: actor codes that are no state's (PLOVER: international, UN, EU, NGO, militant, company, movement)
 NON_STATE = frozenset({"IGO", "UNO", "EUR", "NGO", "IMG", "MNC", "ISM"})
+
+
+def is_state(code) -> bool:
+    """Whether an actor code is a state's (ISO3), not IGO, UNO, NGO..."""
+    return bool(code) and len(code) == 3 and code not in NON_STATE
+
+
 _QUOTE_MARKS = re.compile(r"[\"“”]")
 
 

@@ -32,6 +32,8 @@ import os
 import time
 from pathlib import Path
 
+from .events_none import EXTRA, EXTRA_HELD
+
 log = logging.getLogger(__name__)
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -43,7 +45,7 @@ DEFAULT_C = 2.0
 #: the whole-article gold the classifier also learns from, and how many stories at the
 #: end of each list are held out (never trained on)
 VOA_GOLD = ((SHARED / "data" / "voa" / "dev_gold.json", 10),
-            (ROOT / "annotations" / "voa_extra_gold.json", 12))
+            (EXTRA, EXTRA_HELD))
 VOA_STORIES = SHARED / "data" / "voa" / "dev.jsonl"
 DEFAULT_VOA_WEIGHT = 0.25
 
@@ -237,7 +239,8 @@ def voa_examples(gold=VOA_GOLD, stories_path=VOA_STORIES) -> tuple[list, list, l
     from ..extract.event_candidates import doc_candidates
     from ..extract.event_features import features
     from ..plover import eval_label
-    from .events_none import story_records, training_gold
+    from .events_none import training_gold
+    from .stories import story_records
 
     stories, texts, weight = [], {}, {}
     for entry in gold:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .stories import story_records  # noqa: F401  (re-exported: the trainers read stories here)
+from .stories import story_records
 
 ROOT = Path(__file__).resolve().parents[3]  # the project folder
 SHARED = ROOT.parent / "shared" / "data" / "voa"
