@@ -1658,3 +1658,56 @@ def test_an_act_undergone_under_and_a_reaction_drawn_from(analyse_text):
     assert _find(evs, "ASSAULT", "RUS", "UKR"), [(e.type, e.source, e.target) for e in evs]
     evs = _events(analyse_text, "The ministry attracted condemnation from the European Union.")
     assert [e for e in evs if e.type == "ACCUSE" and {a.country for a in e.source} == {"EUR"}]
+
+
+def _dyad_of(evs, type_, src, tgt):
+    return _find(evs, type_, src, tgt), [(e.type, [a.country for a in e.source], [a.country for a in e.target])
+                                          for e in evs]
+
+
+def test_a_passive_subject_does_what_its_infinitive_says(analyse_text):
+    from redline.extract import event_actors as ea
+    from redline.parse import parse
+    doc = parse("Rubio is expected to have a meeting with Japanese Foreign Minister Takeshi Iwaya.")
+    have = next(t for t in doc if t.lower_ == "have")
+    assert ea.subject_of(have).text == "Rubio"
+    doc = parse("Russia urged Serbia to join the sanctions.")
+    assert ea.subject_of(next(t for t in doc if t.lower_ == "join")).text == "Serbia"  # object control stays
+
+
+def test_held_talks_with_have_as_governor(analyse_text):
+    found, seen = _dyad_of(_events(analyse_text, "Indian Prime Minister Narendra Modi had talks with "
+                                                 "Russian President Vladimir Putin in Moscow."),
+                           "CONSULT", "IND", "RUS")
+    assert found, seen
+
+
+def test_speaker_ties_those_involved_in_an_attack_to_a_state(analyse_text):
+    found, seen = _dyad_of(_events(analyse_text, "Pakistani officials said those involved in Tuesday's attack "
+                                                 "on the train are based in Afghanistan."),
+                           "ACCUSE", "PAK", "AFG")
+    assert found, seen
+    # a pronoun that stands for the speaker is still the speaker's own act, no charge
+    evs = _events(analyse_text, "Pakistani officials said they are based in Afghanistan.")
+    assert not _find(evs, "ACCUSE", "PAK", "AFG")
+
+
+def test_a_reaction_drawn_by_the_decision_is_aimed_at_its_actor(analyse_text):
+    found, seen = _dyad_of(_events(analyse_text, "Russia expelled two Estonian diplomats on Monday. The decision "
+                                                 "drew condemnation from the European Union."),
+                           "ACCUSE", "EUR", "RUS")
+    assert found, seen
+
+
+def test_a_threat_of_an_act_is_made_by_the_acts_actor(analyse_text):
+    found, seen = _dyad_of(_events(analyse_text, "Turkey faces the threat of U.S. sanctions over its purchase "
+                                                 "of the S-400."), "THREATEN", "USA", "TUR")
+    assert found, seen
+    found, seen = _dyad_of(_events(analyse_text, "The threat of Russian attacks on Kyiv remains high."),
+                           "THREATEN", "RUS", "UKR")
+    assert found, seen
+
+
+def test_forces_dispatched_are_mobilised(analyse_text):
+    evs = _events(analyse_text, "Pakistani security forces had been dispatched to the area.")
+    assert [e for e in evs if e.type == "MOBILIZE" and "PAK" in {a.country for a in e.source}], evs

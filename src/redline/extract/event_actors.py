@@ -259,6 +259,11 @@ def subject_of(verb, depth: int = 0):
                 if h.dep_ == "prep":
                     h = h.head
         if verb.dep_ == "xcomp":
+            # a passive's subject is the infinitive's: "Rubio is expected to have a meeting",
+            # "Kyiv was urged (by Paris) to negotiate" (object control seen from the passive)
+            for c in h.children:
+                if c.dep_ in PASS_SUBJ and c.i < verb.i:
+                    return c
             # object control: "urged NATO to counter" → NATO; not after a verb of using
             # ("China uses security laws to suppress freedoms" → China)
             for c in h.children:
@@ -328,6 +333,8 @@ def is_troops(tok) -> bool:
 # Verbs whose subject is the actor of the event noun they govern ("Germany would consider
 # new sanctions", "launched an offensive", "imposed sanctions").
 NOUN_GOVERNORS = word_class("noun_governor")
+#: "face", "undergo": with an act as object ("faces charges") the subject is its recipient
+UNDERGO_VERBS = word_class("undergo_verb")
 _PATIENT_NOUNS = word_class("patient_noun")
 _IN_COMPLEMENT = contextvars.ContextVar("in_complement", default=False)
 
@@ -592,6 +599,10 @@ def embedded_actor(head, exclude=None, max_depth: int = 4):
     return None
 
 
+#: statement nouns that announce an act ("threat", "promise", "offer")
+_ANNOUNCING_TYPES = frozenset({"THREATEN", "AGREE"})
+
+
 def noun_roles(noun) -> tuple[Optional[object], Optional[object], dict]:
     """(source head, target head, info) of a nominal trigger."""
     info = {"prep": None, "governor": None}
@@ -624,6 +635,15 @@ def noun_roles(noun) -> tuple[Optional[object], Optional[object], dict]:
         tgt = pobj
         info["prep"] = prep.lower_
         break
+    if src is None and lex_type(noun, "NOUN") in _ANNOUNCING_TYPES:
+        # "threats of Washington sanctions", "the promise of Japanese aid to Manila": who
+        # announces an act is the act's actor, aimed at its recipient
+        for _, act in prep_objects(noun, {"of"}):
+            if act.pos_ == "NOUN" and lex_type(act, "NOUN") is not None:
+                s2, t2, _ = noun_roles(act)
+                if s2 is not None:
+                    src, tgt = s2, t2 if tgt in (None, act) else tgt
+                break
     movers = [o for _, o in prep_objects(noun, {"of"}) if is_troops(core(o))]
     if movers and lex_type(noun, "NOUN") == "RETREAT" and not any(True for _ in prep_objects(noun, {"by"})):
         # "the withdrawal of U.S. and NATO troops from the country": of-phrase = who
@@ -659,6 +679,9 @@ def noun_roles(noun) -> tuple[Optional[object], Optional[object], dict]:
                     tgt = pobj
                     info["prep"] = prep.lower_
                     break
+    if tgt is None and carrier.dep_ == "dobj" and gov.lemma_.lower() in UNDERGO_VERBS:
+        # "Turkey faces the threat of U.S. sanctions": the subject undergoes what the noun names
+        tgt = subject_of(gov)
     if tgt is None and not _IN_COMPLEMENT.get():
         # "Cuba's refusal to engage with the Colombian government", "a threat to attack
         # Kyiv": the act the noun announces names the recipient

@@ -40,8 +40,6 @@ _FIGURATIVE_WAR = word_class("figurative_war")
 _RECEIVING = word_class("receiving_verb")
 _LIGHT_VERBS = word_class("light_verb")
 _INCREASE_VERBS = word_class("increase_verb")
-# "face", "undergo": with an act as object ("faces charges") the subject is its recipient
-_UNDERGO_VERBS = word_class("undergo_verb")
 
 class Candidate:
     """One candidate event: ``trigger`` (a token), ``trig_span`` (token span), ``src``/``tgt``
@@ -210,7 +208,7 @@ def _speech_accusation(tok):
     if content.lemma_.lower() in _STOP_VERBS or any(c.dep_ == "neg" for c in content.children):
         return None  # "Russia says Israel ended its attacks": no charge
     subj = next((c for c in content.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is not None and (subj.pos_ == "PRON" or subj.lower_ == src.lower_):
+    if subj is not None and (_refers_back(subj) or subj.lower_ == src.lower_):
         return None  # "China said it would expel ...": the speaker's own act (a threat)
     toks = [t for t in content.subtree][:40]
 
@@ -226,9 +224,11 @@ def _speech_accusation(tok):
         e = lex_entry(t, "VERB" if t.pos_ == "VERB" else "NOUN") if t.pos_ in ("VERB", "NOUN") else None
         return e is not None and e.type in _CONFLICT_TYPES
     # the content's own act is hostile, or it names perpetrators ("attackers",
-    # "handlers of the attack"), or an attack is its subject ("the attack was orchestrated by")
+    # "handlers of the attack"), or its subject is an attack or those who took part in one
+    # ("the attack was orchestrated by", "those involved in Tuesday's attack are based in")
     hostile = conflict(content) or any(t.lemma_.lower() in _HOSTILE_AGENTS for t in toks) or (
-        subj is not None and (conflict(subj) or any(conflict(p) for _, p in ea.prep_objects(subj, {"of"}))))
+        subj is not None and (conflict(subj) or any(conflict(p) for _, p in ea.prep_objects(subj, {"of"}))
+                              or (subj.pos_ == "PRON" and any(conflict(t) for t in subj.subtree))))
     src_ids = {t.i for t in src.subtree}
     if hostile:
         state = next((t for t in toks if t.ent_type_ in ("GPE", "NORP") and t.i not in src_ids
@@ -250,6 +250,12 @@ def _speech_accusation(tok):
         return None
     return Candidate(tok, (tok.i, tok.i + 1), src, state, "verb", None,
                  {"speech": True, "blame": True, "cross_state": True, "dobj": None, "passive": False, "prep": None})
+
+
+def _refers_back(tok) -> bool:
+    """A pronoun that stands for someone named before ("it", "they"), not one a modifier
+    defines ("those involved in Tuesday's attack", "anyone responsible")."""
+    return tok.pos_ == "PRON" and not any(c.dep_ in ("acl", "relcl", "prep", "amod") for c in tok.children)
 
 
 #: who a speaker can tie a hostile act it names the agent of: a state, its people, or a
@@ -439,7 +445,7 @@ def _verb_candidate(tok, consumed: set):
         src = next((p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
         tgt = tok.head
         info["passive"] = True
-    if entry is not None and lem in _UNDERGO_VERBS and " " in entry.lemma and src is not None:
+    if entry is not None and lem in ea.UNDERGO_VERBS and " " in entry.lemma and src is not None:
         # "X faces charges", "who is facing trial": a key "face <act>" names an act the
         # subject undergoes at the hands of someone unsaid
         src, tgt = None, src

@@ -326,6 +326,8 @@ def act_anaphor(doc, cand, type_: str, index, quote) -> list[Actor]:
     precedes it."""
     from .event_features import lex_entry
     obj = cand.info.get("dobj")
+    if cand.tgt is not None and cand.tgt.pos_ == "NOUN" and cand.tgt.dep_ in ea.SUBJ | ea.PASS_SUBJ:
+        obj = cand.tgt  # a receiving verb's subject is what is reacted to: "the move drew criticism from X"
     if type_ not in REACTION_TYPES or cand.kind != "verb" or obj is None:
         return []
     entry = lex_entry(obj, "NOUN")
@@ -429,6 +431,8 @@ def act_owner(doc, cand, type_: str, index, quote) -> list[Actor]:
     object is no event noun or names no known actor."""
     from .event_features import lex_entry
     obj = cand.info.get("dobj")
+    if cand.tgt is not None and cand.tgt.pos_ == "NOUN" and cand.tgt.dep_ in ea.SUBJ | ea.PASS_SUBJ:
+        obj = cand.tgt  # a receiving verb's subject is what is reacted to: "the move drew criticism from X"
     if type_ not in REACTION_TYPES or cand.kind != "verb" or obj is None:
         return []
     entry = lex_entry(obj, "NOUN")
