@@ -7,17 +7,14 @@ import json
 import pytest
 
 from conftest import shared_path
+from redline.training.stories import story_records
 
 FIGURES = ["direct_recall", "speaker_named_right", "indirect_recall", "quote_precision",
            "person_country_right", "core_event_recall", "factuality_right", "event_precision"]
 
 
 def _shortest(gold, stories_path, ids, n):
-    size = {}
-    for line in stories_path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            r = json.loads(line)
-            size[str(r["id"])] = len(r.get("text") or "")
+    size = {i: len(r.get("text") or "") for i, r in story_records(stories_path).items()}
     return sorted(ids, key=lambda i: size[i])[:n]
 
 
@@ -79,3 +76,11 @@ def test_clear_errors(voa, tmp_path, capsys):
     one.write_text(json.dumps({"id": work[0], "text": "x"}) + "\n", encoding="utf-8")
     rc, cap = _run([gold_path, "--stories", one, "--only", ",".join(work)], capsys)
     assert rc == 2 and work[1] in cap.err and "not found" in cap.err
+    # a malformed story line: the file, the line and what is wrong, exit status 2
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(json.dumps({"id": work[0], "text": "x"}) + "\n{oops\n", encoding="utf-8")
+    rc, cap = _run([gold_path, "--stories", bad, "--only", ",".join(work)], capsys)
+    assert rc == 2 and f"{bad}:2: not valid JSON" in cap.err
+    bad.write_text(json.dumps({"id": work[0], "text": "x"}) + "\n[1, 2]\n", encoding="utf-8")
+    rc, cap = _run([gold_path, "--stories", bad, "--only", ",".join(work)], capsys)
+    assert rc == 2 and f"{bad}:2: not a JSON object" in cap.err

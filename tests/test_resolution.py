@@ -368,3 +368,23 @@ def test_a_state_named_right_before_an_organisation_is_its_state(analyse_text, t
     # the NER reads "Japan" as a place and "Coast Guard" as an organisation of no country
     assert entity(analyse_text(text), name).country == country
 
+
+
+def test_is_state_on_every_code_a_country_column_can_hold():
+    # the resolution passes test ``is_state(code)`` where they tested ``code and code not in
+    # NON_STATE``: the same on every code they can meet, for every country column of the
+    # data tables (like the knowledge base's user rows, checked on reading) holds a
+    # three-letter code
+    from redline.extract.resolution import NON_STATE, is_state
+    from redline.tables import table
+
+    assert is_state("KEN") and is_state("XKX")
+    assert not any(is_state(c) for c in (*NON_STATE, None, ""))
+    for name in ("countries.tsv", "organisations.tsv", "people.tsv", "title_countries.tsv",
+                 "places/aliases.tsv", "actors/people.tsv", "actors/current_officeholders.tsv",
+                 "actors/organisations.tsv", "actors/organisations_hand.tsv", "actors/regions.tsv",
+                 "actors/regions_hand.tsv"):
+        rows = table(name)
+        col = "iso3" if "iso3" in rows[0] else "country"
+        odd = {r[col] for r in rows if r[col] and len(r[col]) != 3}
+        assert not odd, (name, odd)

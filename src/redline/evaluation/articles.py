@@ -27,6 +27,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from ..training.stories import StoryFileError, story_records
+
 HELD_OUT = 10  # the last stories of the gold list, never tuned on
 HIDDEN_NOTE = ("(held-out misses and per-type counts are hidden on purpose, also with -v: "
                "never read them, they are the out-of-sample check)")
@@ -98,27 +100,14 @@ def load_gold(path: Path) -> list[dict]:
 
 def load_stories(path: Path, wanted: list[str]) -> dict[str, dict]:
     """The records of the wanted story ids (JSONL, or the NGEC synthetic stories' CSV zip
-    with ids ``syn-<row>``); every one must be there."""
+    with ids ``syn-<row>``: :func:`redline.training.stories.story_records`); every one
+    must be there."""
     if not path.is_file():
         raise _missing("stories file", path)
-    want = set(wanted)
-    if path.suffix == ".zip":
-        from ..training.stories import story_records
-        found = {k: v for k, v in story_records(path).items() if k in want}
-    else:
-        found = {}
-        with path.open(encoding="utf-8") as fh:
-            for n, line in enumerate(fh, 1):
-                line = line.strip()
-                if not line:
-                    continue
-                try:
-                    rec = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise EvalError(f"{path}:{n}: not valid JSON: {exc}") from exc
-                rid = str(rec.get("id")) if isinstance(rec, dict) else None
-                if rid in want and rid not in found:
-                    found[rid] = rec
+    try:
+        found = story_records(path, wanted)
+    except StoryFileError as exc:
+        raise EvalError(str(exc)) from exc
     lost = [i for i in wanted if i not in found]
     if lost:
         raise EvalError(f"{len(lost)} gold story id(s) not found in {path}: {', '.join(lost)}")

@@ -48,7 +48,7 @@ from . import event_actors as ea
 from .event_features import lex_entry
 from .event_referents import actors, known, quote_speaker
 from .factuality import opens_condition
-from .event_types import IRREALIS, STATEMENT_TYPES, TypeContext, demanded_act
+from .event_types import IRREALIS, PERMISSION_VERBS, STATEMENT_TYPES, TypeContext, demanded_act
 
 _AID_VERBS = word_class("aid_verb")
 # Reciprocal acts: "A and B met/agreed/signed" is A → B.
@@ -56,7 +56,6 @@ _RECIPROCAL = word_class("reciprocal_verb")
 _ADVOCATING = word_class("advocating_verb")
 _RELEASE_NOUNS = word_class("release_noun")
 _MEETING_NOUNS = word_class("meeting_noun")
-_PERMISSION_VERBS = word_class("permission_verb")
 # statements a side makes by saying them (a meeting or an act is not made by reporting it)
 _SPEECH_ACTS = STATEMENT_TYPES | {"ACCUSE"}
 _REPORTING = frozenset(k for (k, where), v in plover.factuality_cues().items() if where == "verb" and v == "reported")
@@ -262,7 +261,7 @@ def _purpose_clause(tok) -> bool:
 def _permitted(tok) -> bool:
     """An act someone is allowed ("the law allows the government to seize the assets"):
     possible, but announced by no one, so no statement reading."""
-    return tok.dep_ in ("xcomp", "ccomp") and tok.head.lemma_.lower() in _PERMISSION_VERBS
+    return tok.dep_ in ("xcomp", "ccomp") and tok.head.lemma_.lower() in PERMISSION_VERBS
 
 
 def _past_possibility(tok) -> bool:

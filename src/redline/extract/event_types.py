@@ -73,7 +73,8 @@ _PRAISE_WORDS = word_class("praise_word")
 _GIVING_VERBS = word_class("giving_verb")
 _DURATION_NOUNS = word_class("duration_noun")
 _COMMAND_VERBS = word_class("command_verb")
-_PERMISSION_VERBS = word_class("permission_verb")
+#: verbs of permitting ("allow", "permit"): read here (permitted_act) and by event_readings
+PERMISSION_VERBS = word_class("permission_verb")
 _QUOTES_OPEN = {"“", '"', "‘"}
 _ARMED_SECTORS = {"MIL", "REB", "COP", "SPY", "INS", "CRM"}
 # nouns of verbal conflict, joint action and meeting: such a noun says what the act is
@@ -397,7 +398,7 @@ def permitted_act(x: TypeContext) -> Optional[str]:
     hostile act is no retreat or access granted; the act permitted is its own event.
     Permitting a passage or help ("allowed aid trucks to enter Gaza", "would allow the
     WFP to deliver food") is access granted, and stays."""
-    if not (x.verb and x.lemma in _PERMISSION_VERBS):
+    if not (x.verb and x.lemma in PERMISSION_VERBS):
         return None
     for ch in x.tok.children:
         if ch.dep_ in ("xcomp", "ccomp") and ch.pos_ == "VERB":

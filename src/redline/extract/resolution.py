@@ -108,13 +108,13 @@ class _Context:
             for n in (3, 2, 1):
                 for i in range(len(words) - n + 1):
                     ref = country_ref(" ".join(words[i:i + n]))
-                    if ref is not None and ref.iso3 not in NON_STATE:
+                    if ref is not None and is_state(ref.iso3):
                         w[ref.iso3] += 5
             for p in self.places:
-                if p.country and p.country not in NON_STATE:
+                if is_state(p.country):
                     w[p.country] += 3 if p.start < lead_end else 1
             for e in self.entities:
-                if e.type in {"GPE", "NORP"} and e.country and e.country not in NON_STATE:
+                if e.type in {"GPE", "NORP"} and is_state(e.country):
                     for m in e.mentions:
                         if m.kind in {"demonym", "name", "metonym"}:
                             w[e.country] += 3 if m.start < lead_end else 1
@@ -339,7 +339,7 @@ def _state_mention(ctx: "_Context", tok) -> Optional[tuple[str, str]]:
     """(ISO3, mention kind) when ``tok`` lies in a mention of a state ("North
     Korean", "Malawi's")."""
     ent = ctx.index.at(tok.idx, tok.idx + len(tok.text))
-    if ent is None or ent.type not in {"GPE", "NORP"} or not ent.country or ent.country in NON_STATE:
+    if ent is None or ent.type not in {"GPE", "NORP"} or not is_state(ent.country):
         return None
     kind = next((m.kind for m in ent.mentions if m.start <= tok.idx < m.end), "name")
     return ent.country, kind
@@ -359,7 +359,7 @@ def _place_at(ctx: "_Context", tok) -> Optional[str]:
         ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
         if ent is not None:
             c = ctx.country_of_name(ent.text)
-    return c if c and c not in NON_STATE else None
+    return c if is_state(c) else None
 
 
 def _orgs_in(ctx: _Context, toks: list) -> list[Entity]:
@@ -404,7 +404,7 @@ def _org_location(ctx: _Context, org: Entity, toks: list) -> Optional[str]:
             ref = country_ref(name)
             # a single word is too often also some town ("Rubio", Venezuela)
             c = ref.iso3 if ref else (ctx.country_of_name(name) if n > 1 else None)
-            if c and c not in NON_STATE:
+            if is_state(c):
                 return c
     return None
 
@@ -433,7 +433,7 @@ def _first_descriptor(ctx: _Context, ent: Entity, ranges) -> Optional[Evidence]:
             continue
         orgs = _orgs_in(ctx, toks)
         if any(t.lower_ in PAST_POST for t in toks):
-            orgs = [o for o in orgs if o.country and o.country not in NON_STATE]
+            orgs = [o for o in orgs if is_state(o.country)]
         affiliations.append((toks, orgs))
     # 1. a known organisation with a code
     for toks, orgs in affiliations:
@@ -576,7 +576,7 @@ def _nearby(ctx: _Context, ent: Entity) -> Optional[Evidence]:
     lo = sentence_of(ctx.doc[sent.start - 1]).start_char if sent.start > 0 else sent.start_char
     seen: dict[str, int] = {}
     for e in ctx.entities:
-        if e.type not in {"GPE", "NORP"} or not e.country or e.country in NON_STATE:
+        if e.type not in {"GPE", "NORP"} or not is_state(e.country):
             continue
         for m in e.mentions:
             if lo <= m.start < first.start and not ctx.in_quote(m.start):

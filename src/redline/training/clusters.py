@@ -23,15 +23,13 @@ dictionary lookup. gensim is needed only here (``pip install 'redline[train]'``)
 """
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 import time
-import zipfile
 from pathlib import Path
 
 from .events import SHARED, read_plv
+from .stories import jsonl_story_records, synthetic_rows
 
 SEED = 13
 DIM = 200
@@ -61,15 +59,12 @@ def corpus_texts(shared: Path = SHARED):
         yield p.read_text(encoding="utf-8", errors="replace")
     voa = data / "voa" / "dev.jsonl"
     if voa.exists():
-        for line in voa.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                yield json.loads(line).get("text") or ""
+        for _, rec in jsonl_story_records(voa):
+            yield rec.get("text") or ""
     synthetic = data / "ngec-synthetic" / "synthetic_events.csv.zip"
     if synthetic.exists():
-        with zipfile.ZipFile(synthetic) as z:
-            with z.open(z.namelist()[0]) as fh:
-                for r in csv.DictReader(io.TextIOWrapper(fh, "utf-8")):
-                    yield r["text"]
+        for r in synthetic_rows(synthetic):
+            yield r["text"]
     plv = data / "plv" / "PLV_train.tsv"
     if plv.exists():
         for r in read_plv(plv):  # the sentences only, not their labels
