@@ -73,6 +73,22 @@ def test_factuality_classes(analyse_text, text, type_, fact):
     assert fact in {e.factuality for e in evs}
 
 
+def test_an_act_already_in_force_keeps_its_factuality_under_modal_words():
+    from redline.extract.factuality import factuality
+    from redline.parse import parse
+
+    def fact(text, word):
+        doc = parse(text)
+        return factuality(next(t for t in doc if t.text == word))
+    # the restrictions the noun names with its own actor exist; "to handle" does not make them wanted
+    assert fact("China considers AI an important tool to handle U.S. restrictions on business.",
+                "restrictions") == "asserted"
+    assert fact("Officials said Beijing wants to respond to U.S. restrictions.", "restrictions") == "reported"
+    # a verb that performs or undergoes the act still carries the modality
+    assert fact("The U.S. may impose new restrictions on Chinese business.", "restrictions") == "hypothetical"
+    assert fact("Turkey would face U.S. sanctions.", "sanctions") == "hypothetical"
+
+
 def test_conditional_if_clause(analyse_text):
     evs = _events(analyse_text, "If Russian troops cross into Finland, NATO will respond.")
     cross = [e for e in evs if e.trigger.text == "cross"]
