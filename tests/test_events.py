@@ -89,6 +89,24 @@ def test_an_act_already_in_force_keeps_its_factuality_under_modal_words():
     assert fact("Turkey would face U.S. sanctions.", "sanctions") == "hypothetical"
 
 
+def test_an_act_intended_or_committed_to_is_future():
+    from redline.extract.factuality import factuality
+    from redline.parse import parse
+
+    def fact(text, word):
+        doc = parse(text)
+        return factuality(next(t for t in doc if t.text == word))
+    for text, word in [("Britain is seeking to finalize a deal with Mauritius.", "finalize"),
+                       ("Turkey is looking to reset relations with Egypt.", "reset"),
+                       ("Japan pledged to send troops to Iraq.", "send"),
+                       ("Japan decided to expel Chinese diplomats.", "expel"),
+                       ("Turkey is eyeing an agreement with Cairo.", "agreement")]:
+        assert fact(text, word) == "future", text
+    # only through a to-infinitive: what one looks at is no intention
+    assert fact("Turkey looked at the sanctions.", "sanctions") == "asserted"
+    assert fact("Officials said Japan pledged to send troops.", "send") == "future"
+
+
 def test_conditional_if_clause(analyse_text):
     evs = _events(analyse_text, "If Russian troops cross into Finland, NATO will respond.")
     cross = [e for e in evs if e.trigger.text == "cross"]

@@ -165,6 +165,12 @@ def _factuality(trigger, in_quote: bool) -> str:
             # cues of the governing speech clause do not reach into its complement
             # (except its own modality: "would say that" is rare); keep climbing for "reported"
             continue
+        if tok.dep_ == "xcomp" and is_to_infinitive(tok) and not crossed:
+            # "is seeking to finalize a deal", "pledged to send troops": an act intended or
+            # committed to, not done
+            k = _cue(head.lemma_.lower(), "intent")
+            if k and (local is None or _RANK[k] > _RANK[local]):
+                local = k
         if tok.dep_ == "relcl" and tok.pos_ in ("VERB", "AUX"):
             # "at a trial of X, who are facing charges": a relative clause describes its
             # noun in its own right; the modality of the phrase around the noun ("in
