@@ -38,6 +38,23 @@ def test_demonyms_are_their_state(nlp):
     assert (a.country, a.sector) == ("PRK", "MIL")
 
 
+def test_a_world_region_is_no_state(nlp):
+    # "American" inside "Latin American" is not the United States, nor "West" the West
+    text = ("The Latin American country of Ecuador expelled Mexican diplomats, and South American "
+            "and West African leaders protested. American officials said nothing.")
+    doc, es = ents(nlp, text)
+    usa = [e for e in es if e.country == "USA"]
+    assert [m.text for e in usa for m in e.mentions] == ["American"]
+    assert doc.text.index("American officials") == usa[0].mentions[0].start
+    assert not any(e.name == "the West" for e in es)
+    idx = EntityIndex(es, doc)
+    i = text.index("The Latin American country of Ecuador")
+    assert idx.actor(i, i + len("The Latin American country of Ecuador")).country == "ECU"
+    # a longer organisation's name that holds the region still decides
+    _, es = ents(nlp, "The Inter-American Development Bank lent Peru $50 million.")
+    assert by_name(es, "Inter-American Development Bank").country == "IGO"
+
+
 def test_igo_codes(nlp):
     _, es = ents(nlp, "The G7 and NATO met in Brussels while the United Nations and the EU watched.")
     codes = {e.name: e.country for e in es}

@@ -90,7 +90,8 @@ def sector_of_words(words: list[str]) -> Optional[tuple[str, bool]]:
 @functools.lru_cache(maxsize=1)
 def _alias_table() -> tuple[dict[str, tuple[str, ...]], frozenset[str], int]:
     """Every alias the tables know, as written → its groups ("C" country, capital,
-    demonym or metonym; "O" organisation; "P" person), the first two characters of
+    demonym or metonym; "O" organisation; "P" person; "R" a region that is no state,
+    ``world_regions.tsv``), the first two characters of
     the aliases, and the most words an alias has.
 
     Matching compares the text of token spans with these strings: as exact as a
@@ -101,7 +102,9 @@ def _alias_table() -> tuple[dict[str, tuple[str, ...]], frozenset[str], int]:
     groups: dict[str, list[str]] = {}
     # an organisation before a country for the same words ("the Kremlin" is the
     # presidency, GOV, as well as a name for Russia)
-    for key, aliases in (("O", all_org_aliases()), ("C", all_country_aliases()), ("P", _people())):
+    regions = [r["name"] for r in table("world_regions.tsv")]
+    for key, aliases in (("O", all_org_aliases()), ("C", all_country_aliases()), ("P", _people()),
+                         ("R", regions)):
         for alias in aliases:
             if alias and not alias.islower():
                 groups.setdefault(alias, []).append(key)
@@ -283,6 +286,12 @@ def _raw_mentions(doc) -> list[_Raw]:
         span = doc[ts:te]
         surface = span.text
         ent_label = doc[ts].ent_type_
+        if group == "R":
+            # "Latin American": no state, and "American" inside it is none; inside a longer
+            # name ("the Inter-American Development Bank") the name decides
+            if not _inside_longer_name(doc, ts, te):
+                claim(ts, te)
+            continue
         if group == "C":
             ref = country(surface)
             if ref is None:
