@@ -57,6 +57,9 @@ def test_word_classes_are_data():
     ("Japan announced it would hold talks with the United States next week.", "CONSULT", "future"),
     # the content of a statement is reported
     ("Amnesty said in a statement that police had detained 30 protesters in Minsk.", "COERCE", "reported"),
+    # an act someone claims as its own is what the claim says
+    ("The Baloch Liberation Army claimed responsibility for the attack on the train.", "ASSAULT", "reported"),
+    ("The BLA took credit for attacking a military convoy in Balochistan.", "ASSAULT", "reported"),
     # an act denied is negated
     ("Russia's defence ministry denied targeting civilian facilities in Odesa.", "ASSAULT", "negated"),
     # what a consensus or an assessment holds is reported, like a statement's content

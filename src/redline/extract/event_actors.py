@@ -599,6 +599,24 @@ def embedded_actor(head, exclude=None, max_depth: int = 4):
     return None
 
 
+def claimant(act):
+    """Who claims an act as its own ("the BLA claimed responsibility *for the attack*",
+    "took credit for *attacking* a convoy"): the subject of the owning verb, or None (also
+    when no one claims it: "no group has claimed", "has not claimed")."""
+    prep = act.head
+    if act.dep_ not in ("pobj", "pcomp") or prep.lower_ != "for" or prep.head == prep:
+        return None
+    verb = prep.head.head if prep.head.dep_ == "dobj" else prep.head  # "for" on the noun or on the verb
+    if verb.lemma_.lower() not in _OWNING_VERBS or not any(
+            c.dep_ == "dobj" and c.lemma_.lower() in _RESPONSIBILITY_NOUNS for c in verb.children):
+        return None
+    owner = subject_of(verb)
+    if owner is None or any(c.dep_ == "neg" for c in verb.children) \
+            or any(c.lower_ in ("no", "none") for c in owner.subtree):
+        return None
+    return owner
+
+
 #: statement nouns that announce an act ("threat", "promise", "offer")
 _ANNOUNCING_TYPES = frozenset({"THREATEN", "AGREE"})
 
@@ -660,13 +678,9 @@ def noun_roles(noun) -> tuple[Optional[object], Optional[object], dict]:
             # "began a new round of joint exercises": the verb governs the noun through
             # "round of"
             carrier, gov = gov, gov.head
-    if src is None and noun.head.lower_ == "for" and gov.lemma_.lower() in _RESPONSIBILITY_NOUNS \
-            and gov.dep_ == "dobj" and gov.head.lemma_.lower() in _OWNING_VERBS:
-        # "the BLA claimed responsibility for the attack": who claims it did it (not "no
-        # group has claimed", "has not claimed")
-        owner = subject_of(gov.head)
-        if owner is not None and not any(c.dep_ == "neg" for c in gov.head.children) \
-                and not any(c.lower_ in ("no", "none") for c in owner.subtree):
+    if src is None:
+        owner = claimant(noun)
+        if owner is not None:  # "the BLA claimed responsibility for the attack"
             src = owner
             info["claimed"] = True
     if gov != noun and gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() in NOUN_GOVERNORS:

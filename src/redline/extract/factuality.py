@@ -112,7 +112,11 @@ def presupposed(noun) -> bool:
 
 
 def _factuality(trigger, in_quote: bool) -> str:
+    from .event_actors import claimant
+
     tok = trigger
+    if claimant(trigger) is not None:
+        return "reported"  # "the BLA claimed responsibility for the attack": the claim says so
     if presupposed(trigger):
         return _factuality_reported(trigger, in_quote)
     local: Optional[str] = None
