@@ -86,7 +86,10 @@ def test_an_act_already_in_force_keeps_its_factuality_under_modal_words():
     # the restrictions the noun names with its own actor exist; "to handle" does not make them wanted
     assert fact("China considers AI an important tool to handle U.S. restrictions on business.",
                 "restrictions") == "asserted"
-    assert fact("Officials said Beijing wants to respond to U.S. restrictions.", "restrictions") == "reported"
+    # ... nor does a report of it: the act the noun presupposes is a fact of the story
+    assert fact("Officials said Beijing wants to respond to U.S. restrictions.", "restrictions") == "asserted"
+    assert fact("A lawyer said Mhlanga's arrest has had a chilling effect.", "arrest") == "asserted"
+    assert fact("A lawyer said police arrested Mhlanga.", "arrested") == "reported"
     # a verb that performs or undergoes the act still carries the modality
     assert fact("The U.S. may impose new restrictions on Chinese business.", "restrictions") == "hypothetical"
     assert fact("Turkey would face U.S. sanctions.", "sanctions") == "hypothetical"

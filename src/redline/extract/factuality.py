@@ -92,20 +92,28 @@ def factuality(trigger, in_quote: bool = False) -> str:
 
 
 def presupposed(noun) -> bool:
-    """An event noun naming an act already there, whose factuality the modality around
-    it does not change: it has its own actor ("U.S. restrictions", "Russia's invasion"),
-    no indefinite article, and the verb it hangs from neither performs it ("impose",
-    "consider": ``noun_governor``) nor undergoes it ("face": ``undergo_verb``):
-    "an important tool to handle U.S. restrictions" names restrictions in force."""
+    """An event noun that presupposes its act: the story takes it as fact, whatever
+    modality or report surrounds it (asserted). It has its own actor ("U.S. restrictions",
+    "Russia's invasion", "Mhlanga's arrest") and no indefinite article, and it is either
+    the subject of a plain predicate ("Mhlanga's arrest has had a chilling effect", said a
+    lawyer; not "Seoul's arms supplies will depend on ...") or hangs from a verb that
+    neither performs it ("impose", "consider": ``noun_governor``) nor undergoes it
+    ("face": ``undergo_verb``): "a tool to handle U.S. restrictions" names restrictions in
+    force, "have condemned Mhlanga's arrest" an arrest that happened."""
     from . import event_actors as ea
 
-    if noun.pos_ != "NOUN" or noun.dep_ not in ("dobj", "pobj"):
+    if noun.pos_ != "NOUN" or noun.dep_ not in ("dobj", "pobj", "nsubj", "nsubjpass"):
         return False
     if any(c.dep_ == "det" and c.lower_ in ("a", "an", "any", "no", "new", "more") for c in noun.children):
         return False
     if not any(c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and ea.looks_actor(c))
                for c in noun.children if c.i < noun.i):
         return False
+    if noun.dep_ in ("nsubj", "nsubjpass"):
+        # "Mhlanga's arrest has had a chilling effect"; not the subject of a modal or
+        # conditional predicate ("Seoul's arms supplies will depend on ...")
+        verb = noun.head
+        return _local(verb, noun) is None and _cue(verb.lemma_.lower(), "verb") is None
     gov = noun.head.head if noun.dep_ == "pobj" else noun.head
     lem = gov.lemma_.lower()
     return gov.pos_ in ("VERB", "AUX") and lem not in ea.NOUN_GOVERNORS and lem not in ea.UNDERGO_VERBS
@@ -118,7 +126,7 @@ def _factuality(trigger, in_quote: bool) -> str:
     if claimant(trigger) is not None:
         return "reported"  # "the BLA claimed responsibility for the attack": the claim says so
     if presupposed(trigger):
-        return _factuality_reported(trigger, in_quote)
+        return "asserted"  # the guide's annotators code these acts as facts, in a report too
     local: Optional[str] = None
     reported = in_quote
     conditional = False
@@ -201,20 +209,3 @@ def _factuality(trigger, in_quote: bool) -> str:
     if local and local != "asserted":
         return local
     return "reported" if reported else "asserted"
-
-
-def _factuality_reported(trigger, in_quote: bool) -> str:
-    """Only whether someone reports it: in a quote, under a speech verb, "according to"."""
-    if in_quote:
-        return "reported"
-    tok = trigger
-    for _ in range(12):
-        head = tok.head
-        if head == tok:
-            break
-        if tok.dep_ in ("ccomp", "parataxis") and _cue(head.lemma_.lower(), "verb") == "reported":
-            return "reported"
-        if head.lower_ == "according" or (tok.dep_ == "pobj" and head.lower_ == "according"):
-            return "reported"
-        tok = head
-    return "asserted"
