@@ -108,6 +108,11 @@ def test_an_act_intended_or_committed_to_is_future():
                        ("Japan decided to expel Chinese diplomats.", "expel"),
                        ("Turkey is eyeing an agreement with Cairo.", "agreement")]:
         assert fact(text, word) == "future", text
+    assert fact("Putin is due to meet Erdogan in Turkey in January.", "meet") == "future"
+    # a verb of report over the infinitive, or an attribution parsed as an aside, reports it
+    assert fact("Iran is believed to have supplied drones to Russia.", "supplied") == "reported"
+    assert fact("Trump is shifting his priorities away from North Korea, experts said, after fruitless talks.",
+                "shifting") == "reported"
     # only through a to-infinitive: what one looks at is no intention
     assert fact("Turkey looked at the sanctions.", "sanctions") == "asserted"
     assert fact("Officials said Japan pledged to send troops.", "send") == "future"

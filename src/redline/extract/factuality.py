@@ -148,6 +148,12 @@ def _factuality(trigger, in_quote: bool) -> str:
                 c.dep_ == "mark" and _cue(c.lower_, "mark") == "conditional" for c in tok.children):
             conditional = True
         if not crossed and tok.pos_ in ("VERB", "AUX") and any(
+                c.dep_ == "parataxis" and c.i > trigger.i and _cue(c.lemma_.lower(), "verb") == "reported"
+                and any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children) for c in tok.children):
+            # "Trump is shifting his priorities away from North Korea, experts said, after ...":
+            # the attribution parsed as an aside of the clause it attributes
+            reported = True
+        if not crossed and tok.pos_ in ("VERB", "AUX") and any(
                 c.dep_ == "advcl" and c.i != trigger.i and opens_condition(c) for c in tok.children):
             # "If China crosses the line, we will respond": the main clause of a condition
             conditional = True
@@ -179,8 +185,8 @@ def _factuality(trigger, in_quote: bool) -> str:
             continue
         if tok.dep_ == "xcomp" and is_to_infinitive(tok) and not crossed:
             # "is seeking to finalize a deal", "pledged to send troops": an act intended or
-            # committed to, not done
-            k = _cue(head.lemma_.lower(), "intent")
+            # committed to, not done; "is believed to have supplied": a report
+            k = _cue(head.lemma_.lower(), "infinitive")
             if k and (local is None or _RANK[k] > _RANK[local]):
                 local = k
         if tok.dep_ == "relcl" and tok.pos_ in ("VERB", "AUX"):
