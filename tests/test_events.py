@@ -118,6 +118,21 @@ def test_an_act_intended_or_committed_to_is_future():
     assert fact("Officials said Japan pledged to send troops.", "send") == "future"
 
 
+def test_a_condition_after_a_speech_acts_complement_conditions_the_complement():
+    from redline.extract.factuality import factuality
+    from redline.parse import parse
+
+    def fact(text, word):
+        doc = parse(text)
+        return factuality(next(t for t in doc if t.text == word))
+    assert fact("The governor urged restaurants to substitute other meats if they want to stay open.",
+                "urged") == "asserted"
+    assert fact("Ankara is warning Washington of severe consequences if it has to turn to Moscow.",
+                "warning") == "asserted"
+    # an act's own condition stays
+    assert fact("Russia will attack Ukraine if NATO expands.", "attack") == "conditional"
+
+
 def test_conditional_if_clause(analyse_text):
     evs = _events(analyse_text, "If Russian troops cross into Finland, NATO will respond.")
     cross = [e for e in evs if e.trigger.text == "cross"]

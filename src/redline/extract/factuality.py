@@ -119,6 +119,18 @@ def presupposed(noun) -> bool:
     return gov.pos_ in ("VERB", "AUX") and lem not in ea.NOUN_GOVERNORS and lem not in ea.UNDERGO_VERBS
 
 
+def _conditions_complement(verb, condition) -> bool:
+    """Does an if-clause after a speech act's complement condition that complement, not
+    the speech act? "urged restaurants to substitute other meats if they want to stay
+    open", "is warning Washington of severe consequences if it has to turn to Moscow":
+    the urging and the warning are made; what they ask or announce is conditional
+    (verbs of cue class ``complement``)."""
+    if _cue(verb.lemma_.lower(), "complement") is None:
+        return False
+    return any(c.dep_ in ("xcomp", "ccomp", "dobj", "prep") and verb.i < c.i < condition.i
+               for c in verb.children)
+
+
 def _factuality(trigger, in_quote: bool) -> str:
     from .event_actors import claimant
 
@@ -154,7 +166,8 @@ def _factuality(trigger, in_quote: bool) -> str:
             # the attribution parsed as an aside of the clause it attributes
             reported = True
         if not crossed and tok.pos_ in ("VERB", "AUX") and any(
-                c.dep_ == "advcl" and c.i != trigger.i and opens_condition(c) for c in tok.children):
+                c.dep_ == "advcl" and c.i != trigger.i and opens_condition(c)
+                and not _conditions_complement(tok, c) for c in tok.children):
             # "If China crosses the line, we will respond": the main clause of a condition
             conditional = True
         head = tok.head
