@@ -24,8 +24,12 @@ def sentence_of(tok):
     """The sentence Span containing ``tok`` (like ``tok.sent``, but cheap)."""
     doc = tok.doc
     bounds = sentence_bounds(doc)
-    starts = [b[0] for b in bounds]
-    k = bisect.bisect_right(starts, tok.i) - 1
+    # the first tokens, kept with the bounds they come from (called for most candidates)
+    cached = doc.user_data.get("redline.sent_starts")
+    if cached is None or cached[0] is not bounds:
+        cached = (bounds, [b[0] for b in bounds])
+        doc.user_data["redline.sent_starts"] = cached
+    k = bisect.bisect_right(cached[1], tok.i) - 1
     s, e = bounds[max(0, k)]
     return doc[s:e]
 

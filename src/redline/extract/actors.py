@@ -74,6 +74,12 @@ def _ner_fixes() -> dict[str, str]:
 
 def sector_of_words(words: list[str]) -> Optional[tuple[str, bool]]:
     """Sector of a head word or title phrase: the longest table key ending the words."""
+    return _sector_of_words(tuple(words))
+
+
+@functools.lru_cache(maxsize=65536)
+def _sector_of_words(words: tuple[str, ...]) -> Optional[tuple[str, bool]]:
+    # Cached: the title passes ask about the same few words for every mention of a story.
     table_ = _sector_words()
     low = [w.lower() for w in words]
     while "-" in low[1:-1]:
@@ -136,6 +142,7 @@ def _forget_tables() -> None:
     _people.cache_clear()
     _alias_table.cache_clear()
     _sector_words.cache_clear()
+    _sector_of_words.cache_clear()
 
 
 def _watch_knowledge() -> None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Optional
 
 from ..plover import factuality_cues
-from ._text import is_to_infinitive, sentence_of
+from ._text import is_to_infinitive, sentence_of, token_table
 
 # Order of precedence when one clause has several cues.
 _RANK = {"conditional": 6, "advocated": 5, "hypothetical": 4, "negated": 3, "future": 2,
@@ -131,6 +131,19 @@ def _conditions_complement(verb, condition) -> bool:
                for c in verb.children)
 
 
+def _according_to(doc) -> list[int]:
+    """The tokens "according" followed by "to" in ``doc``, found once per doc: every
+    candidate event of a sentence asks whether its sentence has one."""
+    cached = doc.user_data.get("redline.according_to")
+    if cached is None or cached[0] != len(doc):
+        words = token_table(doc)[1]
+        # str.lower() is what spaCy's ``lower_`` holds
+        cached = (len(doc), [i for i in range(len(words) - 1)
+                             if words[i].lower() == "according" and words[i + 1].lower() == "to"])
+        doc.user_data["redline.according_to"] = cached
+    return cached[1]
+
+
 def _factuality(trigger, in_quote: bool) -> str:
     from .event_actors import claimant
 
@@ -217,12 +230,9 @@ def _factuality(trigger, in_quote: bool) -> str:
         if head.dep_ == "prep" and head.lower_ == "according":
             reported = True
         tok = head
-    for c in sentence_of(trigger):
-        if c.lower_ == "according" and c.i < trigger.i + 40:
-            nxt = c.nbor(1) if c.i + 1 < len(c.doc) else None
-            if nxt is not None and nxt.lower_ == "to":
-                reported = True
-                break
+    sent = sentence_of(trigger)
+    if any(sent.start <= i < min(sent.end, trigger.i + 40) for i in _according_to(trigger.doc)):
+        reported = True
     if conditional and local not in ("advocated",):
         return "conditional"
     if local and local != "asserted":
