@@ -317,6 +317,15 @@ _SKIP_VERBS = word_class("skip_verb")
 _GENERIC_REACH = 3
 
 
+def _reacted_to(cand):
+    """The noun naming what a reaction is to: the verb's object ("condemned the drills"),
+    or a receiving verb's subject ("the move drew criticism from X"); None if neither."""
+    tgt = cand.tgt
+    if tgt is not None and tgt.pos_ == "NOUN" and tgt.dep_ in ea.SUBJ | ea.PASS_SUBJ:
+        return tgt
+    return cand.info.get("dobj")
+
+
 def act_anaphor(doc, cand, type_: str, index, quote) -> list[Actor]:
     """The recipient of a reaction to an act named before ("condemned *the drills*",
     "praised the agreement"): a definite event noun with no actor of its own refers to
@@ -325,9 +334,7 @@ def act_anaphor(doc, cand, type_: str, index, quote) -> list[Actor]:
     its possessor; the subject of an act named by a verb). [] when no such act or actor
     precedes it."""
     from .event_features import lex_entry
-    obj = cand.info.get("dobj")
-    if cand.tgt is not None and cand.tgt.pos_ == "NOUN" and cand.tgt.dep_ in ea.SUBJ | ea.PASS_SUBJ:
-        obj = cand.tgt  # a receiving verb's subject is what is reacted to: "the move drew criticism from X"
+    obj = _reacted_to(cand)
     if type_ not in REACTION_TYPES or cand.kind != "verb" or obj is None:
         return []
     entry = lex_entry(obj, "NOUN")
@@ -430,9 +437,7 @@ def act_owner(doc, cand, type_: str, index, quote) -> list[Actor]:
     "denounced the strikes by Israel": praise or blame goes to that actor. [] when the
     object is no event noun or names no known actor."""
     from .event_features import lex_entry
-    obj = cand.info.get("dobj")
-    if cand.tgt is not None and cand.tgt.pos_ == "NOUN" and cand.tgt.dep_ in ea.SUBJ | ea.PASS_SUBJ:
-        obj = cand.tgt  # a receiving verb's subject is what is reacted to: "the move drew criticism from X"
+    obj = _reacted_to(cand)
     if type_ not in REACTION_TYPES or cand.kind != "verb" or obj is None:
         return []
     entry = lex_entry(obj, "NOUN")
