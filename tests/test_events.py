@@ -76,61 +76,51 @@ def test_factuality_classes(analyse_text, text, type_, fact):
     assert fact in {e.factuality for e in evs}
 
 
-def test_an_act_already_in_force_keeps_its_factuality_under_modal_words():
+def _fact(text, word):
+    """The factuality of the event whose trigger is ``word`` in ``text``."""
     from redline.extract.factuality import factuality
     from redline.parse import parse
+    doc = parse(text)
+    return factuality(next(t for t in doc if t.text == word))
 
-    def fact(text, word):
-        doc = parse(text)
-        return factuality(next(t for t in doc if t.text == word))
+
+def test_an_act_already_in_force_keeps_its_factuality_under_modal_words():
     # the restrictions the noun names with its own actor exist; "to handle" does not make them wanted
-    assert fact("China considers AI an important tool to handle U.S. restrictions on business.",
+    assert _fact("China considers AI an important tool to handle U.S. restrictions on business.",
                 "restrictions") == "asserted"
     # ... nor does a report of it: the act the noun presupposes is a fact of the story
-    assert fact("Officials said Beijing wants to respond to U.S. restrictions.", "restrictions") == "asserted"
-    assert fact("A lawyer said Mhlanga's arrest has had a chilling effect.", "arrest") == "asserted"
-    assert fact("A lawyer said police arrested Mhlanga.", "arrested") == "reported"
+    assert _fact("Officials said Beijing wants to respond to U.S. restrictions.", "restrictions") == "asserted"
+    assert _fact("A lawyer said Mhlanga's arrest has had a chilling effect.", "arrest") == "asserted"
+    assert _fact("A lawyer said police arrested Mhlanga.", "arrested") == "reported"
     # a verb that performs or undergoes the act still carries the modality
-    assert fact("The U.S. may impose new restrictions on Chinese business.", "restrictions") == "hypothetical"
-    assert fact("Turkey would face U.S. sanctions.", "sanctions") == "hypothetical"
+    assert _fact("The U.S. may impose new restrictions on Chinese business.", "restrictions") == "hypothetical"
+    assert _fact("Turkey would face U.S. sanctions.", "sanctions") == "hypothetical"
 
 
 def test_an_act_intended_or_committed_to_is_future():
-    from redline.extract.factuality import factuality
-    from redline.parse import parse
-
-    def fact(text, word):
-        doc = parse(text)
-        return factuality(next(t for t in doc if t.text == word))
     for text, word in [("Britain is seeking to finalize a deal with Mauritius.", "finalize"),
                        ("Turkey is looking to reset relations with Egypt.", "reset"),
                        ("Japan pledged to send troops to Iraq.", "send"),
                        ("Japan decided to expel Chinese diplomats.", "expel"),
                        ("Turkey is eyeing an agreement with Cairo.", "agreement")]:
-        assert fact(text, word) == "future", text
-    assert fact("Putin is due to meet Erdogan in Turkey in January.", "meet") == "future"
+        assert _fact(text, word) == "future", text
+    assert _fact("Putin is due to meet Erdogan in Turkey in January.", "meet") == "future"
     # a verb of report over the infinitive, or an attribution parsed as an aside, reports it
-    assert fact("Iran is believed to have supplied drones to Russia.", "supplied") == "reported"
-    assert fact("Trump is shifting his priorities away from North Korea, experts said, after fruitless talks.",
+    assert _fact("Iran is believed to have supplied drones to Russia.", "supplied") == "reported"
+    assert _fact("Trump is shifting his priorities away from North Korea, experts said, after fruitless talks.",
                 "shifting") == "reported"
     # only through a to-infinitive: what one looks at is no intention
-    assert fact("Turkey looked at the sanctions.", "sanctions") == "asserted"
-    assert fact("Officials said Japan pledged to send troops.", "send") == "future"
+    assert _fact("Turkey looked at the sanctions.", "sanctions") == "asserted"
+    assert _fact("Officials said Japan pledged to send troops.", "send") == "future"
 
 
 def test_a_condition_after_a_speech_acts_complement_conditions_the_complement():
-    from redline.extract.factuality import factuality
-    from redline.parse import parse
-
-    def fact(text, word):
-        doc = parse(text)
-        return factuality(next(t for t in doc if t.text == word))
-    assert fact("The governor urged restaurants to substitute other meats if they want to stay open.",
+    assert _fact("The governor urged restaurants to substitute other meats if they want to stay open.",
                 "urged") == "asserted"
-    assert fact("Ankara is warning Washington of severe consequences if it has to turn to Moscow.",
+    assert _fact("Ankara is warning Washington of severe consequences if it has to turn to Moscow.",
                 "warning") == "asserted"
     # an act's own condition stays
-    assert fact("Russia will attack Ukraine if NATO expands.", "attack") == "conditional"
+    assert _fact("Russia will attack Ukraine if NATO expands.", "attack") == "conditional"
 
 
 def test_conditional_if_clause(analyse_text):
@@ -1720,9 +1710,11 @@ def test_an_act_undergone_under_and_a_reaction_drawn_from(analyse_text):
     assert [e for e in evs if e.type == "ACCUSE" and {a.country for a in e.source} == {"EUR"}]
 
 
-def _dyad_of(evs, type_, src, tgt):
-    return _find(evs, type_, src, tgt), [(e.type, [a.country for a in e.source], [a.country for a in e.target])
-                                          for e in evs]
+def _assert_dyad(analyse_text, text, type_, src, tgt):
+    """``text`` yields an event of ``type_`` from ``src`` to ``tgt`` (countries)."""
+    evs = _events(analyse_text, text)
+    assert _find(evs, type_, src, tgt), [(e.type, [a.country for a in e.source], [a.country for a in e.target])
+                                         for e in evs]
 
 
 def test_a_passive_subject_does_what_its_infinitive_says(analyse_text):
@@ -1736,36 +1728,27 @@ def test_a_passive_subject_does_what_its_infinitive_says(analyse_text):
 
 
 def test_held_talks_with_have_as_governor(analyse_text):
-    found, seen = _dyad_of(_events(analyse_text, "Indian Prime Minister Narendra Modi had talks with "
-                                                 "Russian President Vladimir Putin in Moscow."),
-                           "CONSULT", "IND", "RUS")
-    assert found, seen
+    _assert_dyad(analyse_text, "Indian Prime Minister Narendra Modi had talks with Russian President "
+                 "Vladimir Putin in Moscow.", "CONSULT", "IND", "RUS")
 
 
 def test_speaker_ties_those_involved_in_an_attack_to_a_state(analyse_text):
-    found, seen = _dyad_of(_events(analyse_text, "Pakistani officials said those involved in Tuesday's attack "
-                                                 "on the train are based in Afghanistan."),
-                           "ACCUSE", "PAK", "AFG")
-    assert found, seen
+    _assert_dyad(analyse_text, "Pakistani officials said those involved in Tuesday's attack on the train "
+                 "are based in Afghanistan.", "ACCUSE", "PAK", "AFG")
     # a pronoun that stands for the speaker is still the speaker's own act, no charge
     evs = _events(analyse_text, "Pakistani officials said they are based in Afghanistan.")
     assert not _find(evs, "ACCUSE", "PAK", "AFG")
 
 
 def test_a_reaction_drawn_by_the_decision_is_aimed_at_its_actor(analyse_text):
-    found, seen = _dyad_of(_events(analyse_text, "Russia expelled two Estonian diplomats on Monday. The decision "
-                                                 "drew condemnation from the European Union."),
-                           "ACCUSE", "EUR", "RUS")
-    assert found, seen
+    _assert_dyad(analyse_text, "Russia expelled two Estonian diplomats on Monday. The decision drew "
+                 "condemnation from the European Union.", "ACCUSE", "EUR", "RUS")
 
 
 def test_a_threat_of_an_act_is_made_by_the_acts_actor(analyse_text):
-    found, seen = _dyad_of(_events(analyse_text, "Turkey faces the threat of U.S. sanctions over its purchase "
-                                                 "of the S-400."), "THREATEN", "USA", "TUR")
-    assert found, seen
-    found, seen = _dyad_of(_events(analyse_text, "The threat of Russian attacks on Kyiv remains high."),
-                           "THREATEN", "RUS", "UKR")
-    assert found, seen
+    _assert_dyad(analyse_text, "Turkey faces the threat of U.S. sanctions over its purchase of the S-400.",
+                 "THREATEN", "USA", "TUR")
+    _assert_dyad(analyse_text, "The threat of Russian attacks on Kyiv remains high.", "THREATEN", "RUS", "UKR")
 
 
 def test_forces_dispatched_are_mobilised(analyse_text):
