@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import Optional
 
 from ..plover import factuality_cues
+from . import event_actors as ea
 from ._text import is_to_infinitive, sentence_of, token_table
 
 # Order of precedence when one clause has several cues.
@@ -100,8 +101,6 @@ def presupposed(noun) -> bool:
     neither performs it ("impose", "consider": ``noun_governor``) nor undergoes it
     ("face": ``undergo_verb``): "a tool to handle U.S. restrictions" names restrictions in
     force, "have condemned Mhlanga's arrest" an arrest that happened."""
-    from . import event_actors as ea
-
     if noun.pos_ != "NOUN" or noun.dep_ not in ("dobj", "pobj", "nsubj", "nsubjpass"):
         return False
     if any(c.dep_ == "det" and c.lower_ in ("a", "an", "any", "no", "new", "more") for c in noun.children):
@@ -145,10 +144,8 @@ def _according_to(doc) -> list[int]:
 
 
 def _factuality(trigger, in_quote: bool) -> str:
-    from .event_actors import claimant
-
     tok = trigger
-    if claimant(trigger) is not None:
+    if ea.claimant(trigger) is not None:
         return "reported"  # "the BLA claimed responsibility for the attack": the claim says so
     if presupposed(trigger):
         return "asserted"  # the guide's annotators code these acts as facts, in a report too
