@@ -820,6 +820,27 @@ def test_stopping_an_act_of_armed_force_is_de_escalation(analyse_text):
         assert stop and stop[0].type == "RETREAT", (text, [(e.type, e.trigger.text) for e in stop])
     evs = _events(analyse_text, "The ministry halted its pressure on the banks.")
     assert [e.type for e in evs if e.trigger.text == "halted"] == ["SANCTION"]
+    # a noun naming force itself needs no adjective
+    for text in ("The Somali Islamist group al-Shabab suspended violence for two weeks.",
+                 "The rebels halted the fighting in the north on Monday."):
+        stop = [e for e in _events(analyse_text, text) if e.trigger.text in ("halted", "suspended")]
+        assert stop and stop[0].type == "RETREAT", (text, [(e.type, e.trigger.text) for e in stop])
+
+
+def test_a_particle_parsed_as_an_adverb_still_makes_the_phrasal_verb(analyse_text):
+    # the small model attaches "back" here as advmod (tag RP): "pull back" is still RETREAT
+    evs = _events(analyse_text, "Sudan's army has pulled back its forces from a strategic region in southern Sudan.")
+    assert [(e.type, e.trigger.text) for e in evs] == [("RETREAT", "pulled back")], \
+        [(e.type, e.trigger.text) for e in evs]
+
+
+def test_being_on_strike_is_a_labour_protest(analyse_text):
+    for text, trigger in (("Teachers at Lagos State University are on strike over unpaid salaries.", "are on strike"),
+                          ("Kenyan doctors remained on strike for a third week.", "remained on strike"),
+                          ("Unions in Argentina announced a nationwide work stoppage on Tuesday.", "stoppage")):
+        evs = _events(analyse_text, text)
+        assert any(e.type == "PROTEST" and e.trigger.text == trigger for e in evs), \
+            (text, [(e.type, e.trigger.text) for e in evs])
 
 
 def test_statement_noun_takes_its_complements_recipient(analyse_text):

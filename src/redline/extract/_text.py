@@ -83,3 +83,9 @@ def token_at(doc, pos: int, within: bool = False):
 def is_to_infinitive(tok) -> bool:
     """Is ``tok`` a verb with the infinitive marker "to" ("... *to* withdraw")?"""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def is_particle(tok) -> bool:
+    """A verb particle: the parser's ``prt``, or a particle it attached as an adverb
+    ("pulled *back* its forces": tagged RP, labelled advmod)."""
+    return tok.dep_ == "prt" or (tok.dep_ == "advmod" and tok.tag_ == "RP")

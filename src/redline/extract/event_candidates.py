@@ -19,7 +19,7 @@ import logging
 
 from .. import plover
 from ..plover import word_class
-from ._text import is_to_infinitive
+from ._text import is_particle, is_to_infinitive
 from . import event_actors as ea
 from .event_features import compound_modifier, for_clause_subject, lex_entry
 from .factuality import opens_condition
@@ -538,7 +538,7 @@ def _verb_candidate(tok, consumed: set):
                     if p.i - tok.i <= 4:
                         span = (tok.i, p.i + 1)
     for c in tok.children:
-        if c.dep_ == "prt":
+        if is_particle(c):
             span = (tok.i, max(span[1], c.i + 1))
     return Candidate(tok, span, src, tgt, "verb", entry, info)
 

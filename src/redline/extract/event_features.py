@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Optional
 
 from ..plover import lexicon, word_class
-from ._text import sentence_of
+from ._text import is_particle, sentence_of
 
 _SKIP_POS = {"PUNCT", "SPACE", "DET", "NUM", "SYM"}
 
@@ -60,7 +60,7 @@ def lex_entry(tok, pos: str):
         return None  # no key ends with this noun
     if pos == "VERB":
         for c in tok.children:
-            if c.dep_ in ("prt", "prep") and c.i > tok.i and not (
+            if (c.dep_ == "prep" or is_particle(c)) and c.i > tok.i and not (
                     c.dep_ == "prep" and any(p.ent_type_ in ("DATE", "TIME") for p in c.children)):
                 # "On Nov. 2, X called Y", "called Y on Saturday": no "call on"
                 e = lex.get((f"{lem} {c.lower_}", "VERB"))
@@ -72,7 +72,7 @@ def lex_entry(tok, pos: str):
                             e = lex.get((f"{lem} {c.lower_} {p.lemma_.lower()}", "VERB"))
                             if e:
                                 return e
-            if c.dep_ == "dobj" and not any(p.dep_ == "prt" for p in tok.children):
+            if c.dep_ == "dobj" and not any(is_particle(p) for p in tok.children):
                 # "called off a strike" is no "call strike"; "violated the ceasefire
                 # agreement" is "violate ceasefire"
                 for o in [c] + [m for m in c.children if m.dep_ == "compound"]:

@@ -50,6 +50,7 @@ _ENVOYS = word_class("envoy")
 _RELIEF_GOODS = word_class("relief_goods")
 _STOP_VERBS = word_class("stop_verb")
 _FORCE_ADJECTIVES = word_class("force_adjective")
+_FORCE_NOUNS = word_class("force_noun")
 _PROMISE_VERBS = word_class("promise_verb")
 _APPEAL_VERBS = word_class("appeal_verb")
 # "call for X" / "call on Y" say only that something is asked: what (sanctions, talks) decides
@@ -426,7 +427,8 @@ def stopping_an_act(x: TypeContext) -> Optional[str]:
     """Stopping an act reverses it: "ceased its military operations" is de-escalation
     (RETREAT); "ended mediation efforts", "suspended talks", "stopped aid" reduce
     relations (SANCTION, CAMEO 16); a noun of no event made one of armed force by its
-    adjective ("halt its military pressure") is hostile too. "Ending a five-day trip" completes a visit, and "will
+    adjective ("halt its military pressure"), or one naming force itself ("suspended
+    violence"), is hostile too. "Ending a five-day trip" completes a visit, and "will
     not end the strike" is a refusal (read elsewhere)."""
     if not x.verb or x.lemma not in _STOP_VERBS or x.fact == "negated":
         return None
@@ -436,8 +438,8 @@ def stopping_an_act(x: TypeContext) -> Optional[str]:
         # event by itself names an act of force when an adjective of armed force
         # modifies it, and stopping that is de-escalation
         obj = x.cand.info.get("dobj")
-        forceful = obj is not None and any(
-            c.dep_ == "amod" and c.lemma_.lower() in _FORCE_ADJECTIVES for c in obj.children)
+        forceful = obj is not None and (obj.lemma_.lower() in _FORCE_NOUNS or any(
+            c.dep_ == "amod" and c.lemma_.lower() in _FORCE_ADJECTIVES for c in obj.children))
         return "RETREAT" if forceful else None
     if stopped.type == "CONSULT" and stopped.mode in ("visit", "multilateral", "phone", "third-party"):
         return None
