@@ -1775,3 +1775,15 @@ def test_a_threat_of_an_act_is_made_by_the_acts_actor(analyse_text):
 def test_forces_dispatched_are_mobilised(analyse_text):
     evs = _events(analyse_text, "Pakistani security forces had been dispatched to the area.")
     assert [e for e in evs if e.type == "MOBILIZE" and "PAK" in {a.country for a in e.source}], evs
+
+
+def test_injuring_suing_and_expressing_support(analyse_text):
+    cases = [("Israeli forces injured 12 Palestinians in Hebron on Friday.", "ASSAULT", "injured", "ISR", "PSE"),
+             ("Ukraine filed a lawsuit against Russia at the International Court of Justice.", "ACCUSE", "filed",
+              "UKR", "RUS"),
+             ("Germany expressed support for Kyiv's plan.", "SUPPORT", "expressed", "DEU", "UKR")]
+    for text, type_, trigger, src, tgt in cases:
+        evs = [e for e in _events(analyse_text, text) if e.trigger.text == trigger]
+        assert evs and evs[0].type == type_, (text, [(e.type, e.trigger.text) for e in evs])
+        assert [a.country for a in evs[0].source] == [src] and tgt in [a.country for a in evs[0].target], \
+            (text, [(a.text, a.country) for a in evs[0].source + evs[0].target])
