@@ -1787,3 +1787,18 @@ def test_injuring_suing_and_expressing_support(analyse_text):
         assert evs and evs[0].type == type_, (text, [(e.type, e.trigger.text) for e in evs])
         assert [a.country for a in evs[0].source] == [src] and tgt in [a.country for a in evs[0].target], \
             (text, [(a.text, a.country) for a in evs[0].source + evs[0].target])
+
+
+def test_an_act_done_by_an_act_is_done_by_its_actor(analyse_text):
+    # the subject names an attack: whoever attacked did this too, named on the noun or
+    # on the attack named before
+    evs = _events(analyse_text, "A Russian missile strike hit Odesa overnight. Ukrainian officials said the strike "
+                                "wounded five port workers.")
+    hurt = [e for e in evs if e.trigger.text == "wounded"]
+    assert hurt and [a.country for a in hurt[0].source] == ["RUS"], \
+        [(e.type, e.trigger.text, [a.text for a in e.source]) for e in evs]
+    # the workers, placed by no word of their own, are of where the strike hit
+    assert [a.country for a in hurt[0].target] == ["UKR"], [(a.text, a.country) for a in hurt[0].target]
+    evs = _events(analyse_text, "Israel's airstrike on the camp killed 12 Palestinians.")
+    assert any(e.trigger.text == "killed" and [a.country for a in e.source] == ["ISR"] for e in evs), \
+        [(e.type, e.trigger.text, [a.text for a in e.source]) for e in evs]

@@ -272,7 +272,7 @@ def is_removal(cand) -> bool:
 _PLEA_VERBS = word_class("plea_verb")
 _COURT_NOUNS = word_class("court_noun")
 #: the steps of this stage that ``EventConfig.disabled`` can switch off
-NAMES = ("implied_authority", "implied_attacker", "plea_recipient", "place_of_act", "act_anaphor", "conjunct_recipient",
+NAMES = ("act_agent", "implied_authority", "implied_attacker", "plea_recipient", "place_of_act", "act_anaphor", "conjunct_recipient",
          "clause_recipient", "possessor_recipient", "appeal_addressee", "act_owner", "answered_accuser",
          "story_counterpart", "domestic_agent")
 #: acts between parties (meeting, agreeing, cooperating, signing): a place is their venue
@@ -339,36 +339,109 @@ def act_anaphor(doc, cand, type_: str, index, quote) -> list[Actor]:
         return []
     entry = lex_entry(obj, "NOUN")
     generic = entry is None and obj.lemma_.lower() in _GENERIC_ACTS
-    if (entry is None and not generic) or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "these", "those")
-                                                  for c in obj.children) \
+    if (entry is None and not generic) or not _definite(obj) \
             or any(c.dep_ in ("poss", "prep", "acl", "relcl") for c in obj.children):
         return []
+    return _last_act_actors(doc, obj, entry, generic, index, quote)
+
+
+def _definite(noun) -> bool:
+    """Does a determiner make ``noun`` point back ("the drills", "this attack")?"""
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "these", "those") for c in noun.children)
+
+
+def _earlier_acts(doc, noun, entry, generic: bool):
+    """The triggers of acts of ``noun``'s kind (lexicon ``entry``; any kind but a reaction
+    or a saying, and only a few sentences back, when ``generic``) named in the sentences
+    before ``noun``'s, the nearest first."""
+    from .event_features import lex_entry
     # "the measure", "the decision" name no kind: the last act of any kind, if near
-    start = sentence_of(obj).start
+    start = sentence_of(noun).start
     floor = 0
     if generic:
         before = [b for b, _ in sentence_bounds(doc) if b < start][-_GENERIC_REACH:]
         floor = before[0] if before else start
     for t in reversed(doc[floor:start]):
-        verb = t.pos_ == "VERB"
-        earlier = lex_entry(t, "VERB" if verb else "NOUN") if t.pos_ in ("NOUN", "VERB") else None
+        earlier = lex_entry(t, "VERB" if t.pos_ == "VERB" else "NOUN") if t.pos_ in ("NOUN", "VERB") else None
         if generic:
             # an act of any kind but a reaction or a saying
             if earlier is None or earlier.type in REACTION_TYPES or t.lemma_.lower() in _SKIP_VERBS:
                 continue
         elif earlier is None or earlier.type != entry.type:
             continue
-        poss = [c for c in t.children if c.dep_ == "poss"]
+        yield t
+
+
+def _last_act_actors(doc, noun, entry, generic: bool, index, quote) -> list[Actor]:
+    """The known actors of the last act of ``noun``'s kind (lexicon ``entry``; any kind
+    but a reaction or a saying, and only a few sentences back, when ``generic``) named
+    in the sentences before ``noun``'s: the subject of its verb, or the noun's own actor
+    (its possessor, "a Russian missile strike"), or the subject of the verb the noun is
+    the object of. [] when no such act or actor precedes."""
+    from .event_features import lex_entry
+    for t in _earlier_acts(doc, noun, entry, generic):
+        verb = t.pos_ == "VERB"
         if verb:  # "Russian forces attacked the port ... condemned the attack"
             actor = ea.subject_of(t) if not ea.is_passive(t) else None
         else:
-            actor = poss[0] if poss else (ea.subject_of(t.head) if t.dep_ in ("dobj", "nsubjpass") else None)
+            actor = ea.noun_roles(t)[0] or (ea.subject_of(t.head) if t.dep_ in ("dobj", "nsubjpass") else None)
+        if actor is not None and actor.pos_ == "NOUN" and lex_entry(actor, "NOUN") is not None:
+            # "a Russian missile strike hit Odesa": the act's subject is an act; its actor did it
+            actor = ea.noun_roles(actor)[0]
         if actor is None or not ea.looks_actor(actor):
             if generic:
                 continue  # "aid groups": a word of a name, no act; look further back
             return []
         return [a for a in actors(doc, actor, index, quote) if known(a)]
     return []
+
+
+def act_agent(doc, cand, type_: str, index, quote) -> list[Actor]:
+    """The source of an act whose subject is an act of the same kind: "the strike
+    destroyed 60,000 tonnes of grain and wounded five port workers", "the attack killed
+    12 people". Whoever did the act the subject names did this: the noun's own actor
+    ("Russia's strike", "a Russian missile strike"), or, for a definite noun with none,
+    the actor of the last act of its kind named before (as in :func:`act_anaphor`). []
+    when the subject is no event noun of the candidate's type or no actor is found."""
+    from .event_features import lex_entry
+    tok = cand.trigger
+    if cand.kind != "verb" or ea.is_passive(tok):
+        return []
+    subj = ea.subject_of(tok)
+    entry = lex_entry(subj, "NOUN") if subj is not None and subj.pos_ == "NOUN" else None
+    if entry is None or entry.type != type_:
+        return []
+    own = ea.noun_roles(subj)[0]
+    if own is not None:
+        return [a for a in actors(doc, own, index, quote) if known(a)] if ea.looks_actor(own) else []
+    if not _definite(subj):
+        return []
+    return _last_act_actors(doc, subj, entry, False, index, quote)
+
+
+def act_scene(cand, type_: str, places) -> Optional[str]:
+    """The state where an act happened that :func:`act_agent` ties to an act named
+    before: "a Russian missile strike hit Odesa ... the strike wounded five port
+    workers" happened in Ukraine, where that act struck. None when the subject names no
+    earlier act or that act names no place of a known state."""
+    from .event_features import lex_entry
+    tok = cand.trigger
+    if cand.kind != "verb" or ea.is_passive(tok):
+        return None
+    subj = ea.subject_of(tok)
+    entry = lex_entry(subj, "NOUN") if subj is not None and subj.pos_ == "NOUN" else None
+    if entry is None or entry.type != type_ or not _definite(subj):
+        return None
+    earlier = next(_earlier_acts(tok.doc, subj, entry, False), None)
+    if earlier is None:
+        return None
+    hit = ea.verb_roles(earlier)[1] if earlier.pos_ == "VERB" else ea.noun_roles(earlier)[1]
+    if hit is None and earlier.dep_ == "nsubj" and earlier.head.pos_ == "VERB":
+        hit = ea.verb_roles(earlier.head)[1]  # "a Russian missile strike damaged the port of Odesa"
+    if hit is None:
+        return None
+    first, last = hit.left_edge.idx, hit.right_edge.idx + len(hit.right_edge)
+    return next((p.country for p in places or [] if first <= p.start and p.end <= last and p.country), None)
 
 
 def conjunct_recipient(doc, cand, type_: str, index, quote) -> list[Actor]:

@@ -218,6 +218,13 @@ def _events_of(doc, c, index, quotes, config: EventConfig = CONFIG, places=None)
         return []
     if event_types.type_of(x, config.disabled) == event_types.NO_EVENT:
         return []
+    if not x.src and index is not None and "act_agent" not in config.disabled:
+        x.src = event_referents.act_agent(doc, c, x.type, index, quote)
+        scene = event_referents.act_scene(c, x.type, places) if x.src else None
+        if scene is not None:
+            # people the act hurt, placed by no word of their own, are of where it happened
+            # (not of the state the story is about)
+            x.tgt = [replace(a, country=scene) if a.entity is None and not _placed(doc, a) else a for a in x.tgt]
     if not x.src and index is not None and "implied_authority" not in config.disabled:
         implied = implied_authority(c, x.type, index, places, x.fired)
         if implied is not None:
@@ -277,6 +284,12 @@ def _actors_or_phrases(doc, head, index, quote) -> list[Actor]:
         return []
     return [Actor(doc[lo:hi].text, None, None, None, doc[lo:hi].start_char, doc[lo:hi].end_char, doc[lo:hi].text)
             for lo, hi in ea.actor_spans(head)]
+
+
+def _placed(doc, actor: Actor) -> bool:
+    """Does the actor's own phrase name a state or people ("five Turkish workers")?"""
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand") if actor.start is not None else None
+    return span is None or any(t.ent_type_ in ("GPE", "NORP", "LOC") for t in span)
 
 
 def _names_people(doc, actor: Actor, trigger) -> bool:
