@@ -1802,3 +1802,14 @@ def test_an_act_done_by_an_act_is_done_by_its_actor(analyse_text):
     evs = _events(analyse_text, "Israel's airstrike on the camp killed 12 Palestinians.")
     assert any(e.trigger.text == "killed" and [a.country for a in e.source] == ["ISR"] for e in evs), \
         [(e.type, e.trigger.text, [a.text for a in e.source]) for e in evs]
+
+
+def test_tariffs_levied_exemptions_and_refusals(analyse_text):
+    cases = [("The European Union levied tariffs on American whiskey.", "SANCTION", "levied", "EUR", "USA"),
+             ("Washington exempted Canada and Mexico from the tariffs.", "CONCEDE", "exempted", "USA", "CAN"),
+             ("Thailand turned down offers from the United States.", "REJECT", "turned down", "THA", "USA")]
+    for text, type_, trigger, src, tgt in cases:
+        evs = [e for e in _events(analyse_text, text) if e.trigger.text == trigger]
+        assert evs and evs[0].type == type_, (text, [(e.type, e.trigger.text) for e in _events(analyse_text, text)])
+        assert [a.country for a in evs[0].source] == [src] and tgt in [a.country for a in evs[0].target], \
+            (text, [(a.text, a.country) for a in evs[0].source + evs[0].target])
