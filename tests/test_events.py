@@ -1813,3 +1813,20 @@ def test_tariffs_levied_exemptions_and_refusals(analyse_text):
         assert evs and evs[0].type == type_, (text, [(e.type, e.trigger.text) for e in _events(analyse_text, text)])
         assert [a.country for a in evs[0].source] == [src] and tgt in [a.country for a in evs[0].target], \
             (text, [(a.text, a.country) for a in evs[0].source + evs[0].target])
+
+
+def test_a_repeat_mention_takes_the_actors_of_the_act_told_before(analyse_text):
+    evs = _events(analyse_text, "Russian forces attacked a train near Kharkiv on Tuesday, killing 12 Ukrainians. "
+                                "Kyiv said the attack was deliberate.")
+    again = [e for e in evs if e.trigger.text == "attack"]
+    assert again and again[0].type == "ASSAULT" and [a.country for a in again[0].source] == ["RUS"], \
+        [(e.type, e.trigger.text, [a.text for a in e.source]) for e in evs]
+    # told as fact before, it stays a fact whoever speaks of it
+    assert again[0].factuality == "asserted"
+    # no act of its kind told before: nothing to repeat, no event
+    evs = _events(analyse_text, "Kyiv said the attack was deliberate.")
+    assert not [e for e in evs if e.trigger.text == "attack"], [(e.type, e.trigger.text) for e in evs]
+    # an indefinite mention is a new act, not a repeat
+    evs = _events(analyse_text, "Russian forces attacked a train near Kharkiv. Officials fear an attack on the capital.")
+    assert not [e for e in evs if e.trigger.text == "attack" and any(a.country == "RUS" for a in e.source)
+                and e.factuality == "asserted"]

@@ -543,6 +543,12 @@ def _verb_candidate(tok, consumed: set):
     return Candidate(tok, span, src, tgt, "verb", entry, info)
 
 
+def _points_back(noun) -> bool:
+    """A noun a definite or demonstrative determiner makes a mention of something told
+    before ("the attack", "this bombing"), not a new one ("an attack", "attacks")."""
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in noun.children)
+
+
 def _noun_candidate(tok):
     """The candidate of an event noun of the lexicon with an actor or recipient (None
     if it is no trigger)."""
@@ -600,8 +606,12 @@ def _noun_candidate(tok):
                     for p2, o2 in ea.prep_objects(tok, {"to", "into", "in"}):
                         tgt = o2
     if src is None and tgt is None:
-        return None
-    if not (ea.looks_actor(src) or ea.looks_actor(tgt) or info.get("patient")):
+        if not _points_back(tok):
+            return None
+        # "the attack was deliberate", "after the siege": a repeat mention of an act told
+        # before, whose actors that telling names (found once the earlier events exist)
+        info["repeat"] = True
+    elif not (ea.looks_actor(src) or ea.looks_actor(tgt) or info.get("patient")):
         return None
     mod = compound_modifier(tok)
     span = (mod.i if mod is not None else tok.i, tok.i + 1)

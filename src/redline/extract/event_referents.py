@@ -272,7 +272,7 @@ def is_removal(cand) -> bool:
 _PLEA_VERBS = word_class("plea_verb")
 _COURT_NOUNS = word_class("court_noun")
 #: the steps of this stage that ``EventConfig.disabled`` can switch off
-NAMES = ("act_agent", "implied_authority", "implied_attacker", "plea_recipient", "place_of_act", "act_anaphor", "conjunct_recipient",
+NAMES = ("repeated_act", "act_agent", "implied_authority", "implied_attacker", "plea_recipient", "place_of_act", "act_anaphor", "conjunct_recipient",
          "clause_recipient", "possessor_recipient", "appeal_addressee", "act_owner", "answered_accuser",
          "story_counterpart", "domestic_agent")
 #: acts between parties (meeting, agreeing, cooperating, signing): a place is their venue
@@ -394,6 +394,16 @@ def _last_act_actors(doc, noun, entry, generic: bool, index, quote) -> list[Acto
             return []
         return [a for a in actors(doc, actor, index, quote) if known(a)]
     return []
+
+
+def repeated_act(earlier: list, type_: str, tok) -> Optional[object]:
+    """The event a repeat mention ("the attack", "this bombing": a definite event noun
+    with no actor of its own) tells again: the nearest event before it of the same type
+    with a known source or target, whose actors and factuality it takes (unless it is
+    negated itself), as the annotation guide codes every mention of an act. None when
+    no such event precedes."""
+    return next((e for e in reversed(earlier) if e.type == type_ and e.trigger.start < tok.idx
+                 and any(known(a) for a in e.source + e.target)), None)
 
 
 def act_agent(doc, cand, type_: str, index, quote) -> list[Actor]:

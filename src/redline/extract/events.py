@@ -155,7 +155,7 @@ def extract_events(doc, *, entities=None, index=None, quotes=None, dates=None, p
     events: list[Event] = []
     for c in cands:
         try:
-            events.extend(_events_of(doc, c, index, quotes, config, places))
+            events.extend(_events_of(doc, c, index, quotes, config, places, events))
         except Exception:
             log.debug("event candidate failed", exc_info=True)
     if index is not None and "answered_accuser" not in config.disabled:
@@ -186,9 +186,9 @@ def extract_events(doc, *, entities=None, index=None, quotes=None, dates=None, p
     return events
 
 
-def _events_of(doc, c, index, quotes, config: EventConfig = CONFIG, places=None) -> list:
+def _events_of(doc, c, index, quotes, config: EventConfig = CONFIG, places=None, earlier=()) -> list:
     """The event(s) of one classified candidate: factuality, actors, type, readings,
-    coding ([] if it is no event)."""
+    coding ([] if it is no event). ``earlier``: the events of the candidates before it."""
     from .factuality import factuality
 
     if c.label is None and c.lex is None:
@@ -218,6 +218,15 @@ def _events_of(doc, c, index, quotes, config: EventConfig = CONFIG, places=None)
         return []
     if event_types.type_of(x, config.disabled) == event_types.NO_EVENT:
         return []
+    if c.info.get("repeat"):
+        told = event_referents.repeated_act(earlier, x.type, tok) if "repeated_act" not in config.disabled else None
+        if told is None:
+            return []
+        x.src, x.tgt = list(told.source), list(told.target)
+        if x.fact != "negated":
+            # what is said of an act told before ("condemned the drills", "the accord would
+            # close the corridors") does not make it less or more real than the telling
+            x.fact = told.factuality
     if not x.src and index is not None and "act_agent" not in config.disabled:
         x.src = event_referents.act_agent(doc, c, x.type, index, quote)
         scene = event_referents.act_scene(c, x.type, places) if x.src else None
