@@ -1830,3 +1830,14 @@ def test_a_repeat_mention_takes_the_actors_of_the_act_told_before(analyse_text):
     evs = _events(analyse_text, "Russian forces attacked a train near Kharkiv. Officials fear an attack on the capital.")
     assert not [e for e in evs if e.trigger.text == "attack" and any(a.country == "RUS" for a in e.source)
                 and e.factuality == "asserted"]
+
+
+def test_a_protest_told_without_its_people_is_theirs_where_it_happens(analyse_text):
+    evs = _events(analyse_text, "Protests erupted in several Iranian cities after the death of a young woman.")
+    assert [(e.type, [a.country for a in e.source]) for e in evs if e.trigger.text == "Protests"] \
+        == [("PROTEST", ["IRN"])], [(e.type, e.trigger.text, [a.text for a in e.source]) for e in evs]
+    evs = _events(analyse_text, "Opposition supporters staged a sit-in outside the electoral commission in Kinshasa.")
+    assert any(e.type == "PROTEST" and e.trigger.text == "sit-in" for e in evs), [(e.type, e.trigger.text) for e in evs]
+    # a protest of no named place has no people to give it
+    evs = _events(analyse_text, "Protests erupted after the death of a young woman.")
+    assert not any(a.name == "protesters (implied)" for e in evs for a in e.source)

@@ -606,11 +606,15 @@ def _noun_candidate(tok):
                     for p2, o2 in ea.prep_objects(tok, {"to", "into", "in"}):
                         tgt = o2
     if src is None and tgt is None:
-        if not _points_back(tok):
+        if _points_back(tok):
+            # "the attack was deliberate", "after the siege": a repeat mention of an act
+            # told before, whose actors that telling names (found once the earlier events
+            # exist)
+            info["repeat"] = True
+        elif entry.type != "PROTEST":
+            # of the acts with no actor in their phrase, only a protest is told without its
+            # people ("protests erupted in several Iranian cities"; they are found later)
             return None
-        # "the attack was deliberate", "after the siege": a repeat mention of an act told
-        # before, whose actors that telling names (found once the earlier events exist)
-        info["repeat"] = True
     elif not (ea.looks_actor(src) or ea.looks_actor(tgt) or info.get("patient")):
         return None
     mod = compound_modifier(tok)

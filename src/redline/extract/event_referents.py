@@ -272,7 +272,7 @@ def is_removal(cand) -> bool:
 _PLEA_VERBS = word_class("plea_verb")
 _COURT_NOUNS = word_class("court_noun")
 #: the steps of this stage that ``EventConfig.disabled`` can switch off
-NAMES = ("repeated_act", "act_agent", "implied_authority", "implied_attacker", "plea_recipient", "place_of_act", "act_anaphor", "conjunct_recipient",
+NAMES = ("repeated_act", "act_agent", "implied_protesters", "implied_authority", "implied_attacker", "plea_recipient", "place_of_act", "act_anaphor", "conjunct_recipient",
          "clause_recipient", "possessor_recipient", "appeal_addressee", "act_owner", "answered_accuser",
          "story_counterpart", "domestic_agent")
 #: acts between parties (meeting, agreeing, cooperating, signing): a place is their venue
@@ -712,6 +712,27 @@ def implied_authority(cand, type_: str, index, places, fired=()) -> Optional[Act
     if type_ not in AUTHORITY_TYPES or not _acts_of_authority(cand, fired) or not _unsaid_actor(cand):
         return None
     return _authorities_at(cand, index, places)
+
+
+def implied_protesters(cand, type_: str, places) -> Optional[Actor]:
+    """The people of a protest told with no one protesting ("protests erupted in several
+    Iranian cities", "demonstrations spread to Tehran", "amid protests in Serbia"): the
+    protesters of the state where it happens, named by a place or a people in the
+    protest's phrase or its clause; None for another type or when no state is named."""
+    if type_ != "PROTEST" or cand.src is not None:
+        return None
+    tok = cand.trigger
+    clause = tok.head if tok.dep_ in ea.SUBJ | ea.PASS_SUBJ and tok.head.pos_ in ("VERB", "AUX") else tok
+    lo, hi = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)
+    state = _scene(tok, places, lo, hi)
+    if state is None:
+        state = next((c.iso3 for t in clause.subtree if t.ent_type_ == "NORP" and t.dep_ == "amod"
+                      for c in [country(t.text)] if c is not None), None)
+    if state is None:
+        return None
+    sector = sector_of_words(["protesters"])
+    return Actor(name="protesters (implied)", entity=None, country=state, sector=sector[0] if sector else None,
+                 start=tok.idx, end=tok.idx + len(tok.text), text=tok.text)
 
 
 #: sectors of armed groups that are not a state's forces

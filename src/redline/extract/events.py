@@ -242,6 +242,10 @@ def _events_of(doc, c, index, quotes, config: EventConfig = CONFIG, places=None,
             # unplaced target ("a journalist arrested over his interviews") is of that state
             x.tgt = [replace(a, country=implied.country) if a.country is None and a.entity is None
                      and _names_people(doc, a, c.trigger) else a for a in x.tgt]
+    if not x.src and "implied_protesters" not in config.disabled:
+        protesters = event_referents.implied_protesters(c, x.type, places)
+        if protesters is not None:
+            x.src = [protesters]
     if not x.src and index is not None and "implied_attacker" not in config.disabled:
         attacker = implied_attacker(c, x.type, index)
         if attacker is not None:
