@@ -1841,3 +1841,15 @@ def test_a_protest_told_without_its_people_is_theirs_where_it_happens(analyse_te
     # a protest of no named place has no people to give it
     evs = _events(analyse_text, "Protests erupted after the death of a young woman.")
     assert not any(a.name == "protesters (implied)" for e in evs for a in e.source)
+
+
+def test_warships_sent_to_a_sea_or_massed_near_a_state_are_a_show_of_force(analyse_text):
+    for text in ("The Pentagon sent an aircraft carrier to the eastern Mediterranean.",
+                 "The United States sent two destroyers to the Persian Gulf."):
+        evs = _events(analyse_text, text)
+        assert [e.type for e in evs if e.trigger.text == "sent"] == ["MOBILIZE"], (text, [(e.type, e.trigger.text) for e in evs])
+    # massed near a state: aimed at it, no AID reading; sent into a host state: also AID
+    evs = _events(analyse_text, "China massed warships near Taiwan on Monday.")
+    assert sorted(e.type for e in evs) == ["MOBILIZE"], [(e.type, e.trigger.text) for e in evs]
+    evs = _events(analyse_text, "Russia deployed troops in Belarus.")
+    assert sorted(e.type for e in evs) == ["AID", "MOBILIZE"], [(e.type, e.trigger.text) for e in evs]

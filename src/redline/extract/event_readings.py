@@ -221,8 +221,8 @@ def readings(x: TypeContext, disabled: frozenset = frozenset(),
 
 def _deployment_aid(x: TypeContext) -> list:
     """The recipients of the AID reading of a deployment: whom the troops are sent to
-    help ("to help the army"), or the host country the troops go to (another state than
-    the actor's); [] if neither."""
+    help ("to help the army"), or the host country the troops go to or into (another
+    state than the actor's; not one they are massed near); [] if neither."""
     c, tok = x.cand, x.tok
     src_countries = {a.country for a in x.src}
     purpose = [ch for ch in tok.children if ch.dep_ in ("advcl", "acl", "relcl", "xcomp")
@@ -230,7 +230,10 @@ def _deployment_aid(x: TypeContext) -> list:
     if purpose:
         objs = [o for o in purpose[0].children if o.dep_ in ("dobj", "dative")]
         return actors(x.doc, objs[0], x.index, x.quote) if objs and x.index is not None else []
-    if c.kind == "verb" and c.tgt is not None and c.tgt.ent_type_ == "GPE" and any(
+    # troops go into a host country ("sent troops to Niger", "deployed in Mali"); ships
+    # massed near, around or off a state are aimed at it, not sent to help it
+    hosted = c.tgt is not None and (c.tgt.dep_ != "pobj" or c.tgt.head.lower_ in ("to", "into", "in", "inside"))
+    if c.kind == "verb" and hosted and c.tgt.ent_type_ == "GPE" and any(
             a.country and a.country not in src_countries for a in x.tgt):
         return x.tgt
     return []

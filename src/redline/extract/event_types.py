@@ -486,8 +486,11 @@ def troop_movement(x: TypeContext) -> Optional[str]:
         moved_subject = dobj is not None and ea.is_troops(dobj)
         if not moved_subject:
             return None
-    if dobj is None or x.lemma not in _MOVE_VERBS or not (ea.is_troops(dobj) or (
-            (c.tgt is None or c.tgt.i == dobj.i) and _weapon(dobj))):
+    # weapons sent to a sea or a region rather than to a state ("sent an aircraft carrier
+    # to the eastern Mediterranean") go to no one
+    to_no_one = c.tgt is None or c.tgt.i == dobj.i if dobj is not None else False
+    to_no_one = to_no_one or (c.tgt is not None and ea.is_place_name(c.tgt) and c.tgt.ent_type_ != "GPE")
+    if dobj is None or x.lemma not in _MOVE_VERBS or not (ea.is_troops(dobj) or (to_no_one and _weapon(dobj))):
         return None
     if x.type in ("ASSAULT", "THREATEN", "AGREE", "RETREAT", "CONCEDE") and not (
             x.type == "ASSAULT" and c.lex is not None and c.lex.type == "MOBILIZE"):
