@@ -320,6 +320,12 @@ def is_thing(tok) -> bool:
     return e is not None and e.type == "AID"
 
 
+def _own_people(tok) -> bool:
+    """People the subject sends or calls back, marked as its own ("its ambassador",
+    "their diplomats", "its citizens")."""
+    return any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in tok.children)
+
+
 def is_troops(tok) -> bool:
     """Armed personnel nouns ("troops", "soldiers", "forces")."""
     from ..plover import lexicon
@@ -433,9 +439,10 @@ def verb_roles(verb, depth: int = 0) -> tuple[Optional[object], Optional[object]
                 # "launched an assault on the last ISIS bastion": the object is the act
                 tgt = pobj
                 info["prep"] = prep.lower_
-        elif prep.lower_ == "from" and tgt is info["dobj"] and is_troops(core(tgt)) \
+        elif prep.lower_ == "from" and tgt is info["dobj"] and (is_troops(core(tgt)) or _own_people(tgt)) \
                 and (not looks_actor(pobj) or pobj.ent_type_ in ("GPE", "LOC", "FAC", "ORG") or _place_noun(pobj)):
-            # "withdraw its troops from Syria": the place left is the recipient
+            # "withdraw its troops from Syria", "recalled its ambassador from Riyadh": the
+            # place left is the recipient
             tgt = pobj
             info["prep"] = "from"
         elif prep.lower_ in RECIPIENT_PREPS and tgt is info["dobj"] \
