@@ -1778,15 +1778,10 @@ def test_forces_dispatched_are_mobilised(analyse_text):
 
 
 def test_injuring_suing_and_expressing_support(analyse_text):
-    cases = [("Israeli forces injured 12 Palestinians in Hebron on Friday.", "ASSAULT", "injured", "ISR", "PSE"),
-             ("Ukraine filed a lawsuit against Russia at the International Court of Justice.", "ACCUSE", "filed",
-              "UKR", "RUS"),
-             ("Germany expressed support for Kyiv's plan.", "SUPPORT", "expressed", "DEU", "UKR")]
-    for text, type_, trigger, src, tgt in cases:
-        evs = [e for e in _events(analyse_text, text) if e.trigger.text == trigger]
-        assert evs and evs[0].type == type_, (text, [(e.type, e.trigger.text) for e in evs])
-        assert [a.country for a in evs[0].source] == [src] and tgt in [a.country for a in evs[0].target], \
-            (text, [(a.text, a.country) for a in evs[0].source + evs[0].target])
+    _assert_dyad(analyse_text, "Israeli forces injured 12 Palestinians in Hebron on Friday.", "ASSAULT", "ISR", "PSE")
+    _assert_dyad(analyse_text, "Ukraine filed a lawsuit against Russia at the International Court of Justice.",
+                 "ACCUSE", "UKR", "RUS")
+    _assert_dyad(analyse_text, "Germany expressed support for Kyiv's plan.", "SUPPORT", "DEU", "UKR")
 
 
 def test_an_act_done_by_an_act_is_done_by_its_actor(analyse_text):
@@ -1805,14 +1800,9 @@ def test_an_act_done_by_an_act_is_done_by_its_actor(analyse_text):
 
 
 def test_tariffs_levied_exemptions_and_refusals(analyse_text):
-    cases = [("The European Union levied tariffs on American whiskey.", "SANCTION", "levied", "EUR", "USA"),
-             ("Washington exempted Canada and Mexico from the tariffs.", "CONCEDE", "exempted", "USA", "CAN"),
-             ("Thailand turned down offers from the United States.", "REJECT", "turned down", "THA", "USA")]
-    for text, type_, trigger, src, tgt in cases:
-        evs = [e for e in _events(analyse_text, text) if e.trigger.text == trigger]
-        assert evs and evs[0].type == type_, (text, [(e.type, e.trigger.text) for e in _events(analyse_text, text)])
-        assert [a.country for a in evs[0].source] == [src] and tgt in [a.country for a in evs[0].target], \
-            (text, [(a.text, a.country) for a in evs[0].source + evs[0].target])
+    _assert_dyad(analyse_text, "The European Union levied tariffs on American whiskey.", "SANCTION", "EUR", "USA")
+    _assert_dyad(analyse_text, "Washington exempted Canada and Mexico from the tariffs.", "CONCEDE", "USA", "CAN")
+    _assert_dyad(analyse_text, "Thailand turned down offers from the United States.", "REJECT", "THA", "USA")
 
 
 def test_a_repeat_mention_takes_the_actors_of_the_act_told_before(analyse_text):
