@@ -388,3 +388,12 @@ def test_is_state_on_every_code_a_country_column_can_hold():
         col = "iso3" if "iso3" in rows[0] else "country"
         odd = {r[col] for r in rows if r[col] and len(r[col]) != 3}
         assert not odd, (name, odd)
+
+
+def test_an_organisation_a_relative_clause_inside_an_apposition_tells_of_is_no_affiliation():
+    from redline.model import Article
+    from redline.pipeline import analyse
+    a = analyse(Article(id="x", text="Among them is Gerald Kowal, an American who has risen to popularity in China "
+                                     "after an interview with state-owned CCTV in 2020. Kowal had been posting videos."))
+    kowal = next(e for e in a.entities if e.name == "Gerald Kowal")
+    assert kowal.country == "USA", (kowal.country, kowal.sector)

@@ -431,7 +431,11 @@ def _first_descriptor(ctx: _Context, ent: Entity, ranges) -> Optional[Evidence]:
     for rel, toks in phrases:
         if rel == "relcl":
             continue
-        orgs = _orgs_in(ctx, toks)
+        # ... nor one a relative clause inside the phrase tells of ("Kowal, an American
+        # who has risen to popularity after an interview with CCTV")
+        inside = {t.i for t in toks}
+        orgs = _orgs_in(ctx, [t for t in toks if not any(
+            a.dep_ == "relcl" and a.i in inside for a in t.ancestors)])
         if any(t.lower_ in PAST_POST for t in toks):
             orgs = [o for o in orgs if is_state(o.country)]
         affiliations.append((toks, orgs))
