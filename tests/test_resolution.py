@@ -397,3 +397,26 @@ def test_an_organisation_a_relative_clause_inside_an_apposition_tells_of_is_no_a
                                      "after an interview with state-owned CCTV in 2020. Kowal had been posting videos."))
     kowal = next(e for e in a.entities if e.name == "Gerald Kowal")
     assert kowal.country == "USA", (kowal.country, kowal.sector)
+
+
+def test_a_relative_clause_that_gives_the_post_still_places_the_person():
+    from redline.model import Article
+    from redline.pipeline import analyse
+    a = analyse(Article(id="x", text="\"It will threaten its neighbours,\" said James Acton, a physicist who is "
+                                     "co-director of the Nuclear Policy Program at the Carnegie Endowment for "
+                                     "International Peace. North Korea tested a missile."))
+    acton = next(e for e in a.entities if e.name == "James Acton")
+    assert acton.country == "NGO", (acton.country, acton.evidence)
+
+
+def test_officers_of_the_court_belong_to_the_state_whose_court_tries_the_case():
+    from redline.model import Article
+    from redline.pipeline import analyse
+    text = ("Two men went on trial in a federal court in New York on Tuesday, accused of a plot ordered by Iran. "
+            "During opening statements, federal prosecutor Jacob Gutwillig said Tehran offered to pay the men "
+            "$500,000. The men's lawyer, Michael Perkins, said the evidence was circumstantial. Iran denied any role "
+            "and Iranian officials in Tehran called the case baseless.")
+    a = analyse(Article(id="x", text=text))
+    by_name = {e.name: e for e in a.entities}
+    assert by_name["Jacob Gutwillig"].country == "USA", by_name["Jacob Gutwillig"].evidence
+    assert by_name["Michael Perkins"].country == "USA", by_name["Michael Perkins"].evidence

@@ -611,23 +611,28 @@ def _scene(tok, places, lo: int, hi: int, within=None) -> Optional[str]:
 
 
 def _legal_venue(tok, places) -> Optional[str]:
+    """:func:`legal_venue` of ``tok``'s document."""
+    return legal_venue(tok.doc, places)
+
+
+def legal_venue(doc, places) -> Optional[str]:
     """The state of the story's court: the place named with the first court or trial
     that has one ("at a trial in New York"), or with the verb whose subject it is ("a
     trial opened in Paris"); looked up once per story."""
-    cache = tok.doc.user_data.setdefault("redline.legal_venue", {})
+    cache = doc.user_data.setdefault("redline.legal_venue", {})
     if id(places) not in cache:
-        cache[id(places)] = _first_legal_venue(tok, places)
+        cache[id(places)] = _first_legal_venue(doc, places)
     return cache[id(places)]
 
 
-def _first_legal_venue(tok, places) -> Optional[str]:
-    for t in tok.doc:
+def _first_legal_venue(doc, places) -> Optional[str]:
+    for t in doc:
         if t.lemma_.lower() in _COURT_NOUNS and t.pos_ == "NOUN":
             s = sentence_of(t)
-            country = _scene(tok, places, s.start_char, s.end_char, within=t)
+            country = _scene(t, places, s.start_char, s.end_char, within=t)
             if country is None and t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX"):
                 country = next((c for p in t.head.children if p.dep_ == "prep" and p.lower_ in ("in", "at")
-                                for c in [_scene(tok, places, s.start_char, s.end_char, within=p)] if c), None)
+                                for c in [_scene(t, places, s.start_char, s.end_char, within=p)] if c), None)
             if country is not None:
                 return country
     return None

@@ -17,7 +17,9 @@ The passes read evidence in this order:
 1. ``knowledge``: a person the knowledge base knows, in an office the article's date
    falls in (``data/actors/``);
 2. ``descriptor``: the words the article attaches to the name: its premodifiers,
-   apposition, "of"/"at"/"from"/"in" phrases and relative clause. A known
+   apposition, "of"/"at"/"from"/"in" phrases and relative clause (an organisation a
+   relative clause names counts only when the clause gives a post: "who is director
+   of ...", not "who rose to fame after an interview with CCTV"). A known
    organisation's code beats a nationality ("a French national", "Israeli
    businessman"), which beats an unknown organisation's kind or place ("an analyst at
    the Dutch think tank Clingendael" → NGO, "a professor at Koya University in Iraqi
@@ -27,6 +29,9 @@ The passes read evidence in this order:
 3. ``knowledge-any``: the person's country from the knowledge base, outside office;
 4. ``title``: titles that belong to one state's institutions in English-language news
    ("Secretary of State", "Senator", "Representative": ``data/title_countries.tsv``);
+5. ``court``: a judge, prosecutor or lawyer belongs to the state whose court tries the
+   story's case (the place named with its first court or trial), not to the places of
+   what they say ("federal prosecutor X said Tehran offered ...");
 6. ``nearby``: a state office-holder takes the state named just before, outside quotes;
 7. ``story``: anyone else takes the country the story is about (its lead and most
    named places), since a resident, passenger or official quoted without a nationality
@@ -243,6 +248,12 @@ _SERVE_VERBS = actor_words("serve_verb")
 _PORTFOLIO_PREPS = {"for", "to", "on", "toward", "towards"}
 
 
+def _holds_post(verb) -> bool:
+    """A clause verb that says what post someone holds: the copula ("who is director of
+    ...") or a verb of holding a post ("who works for", "who served as")."""
+    return verb.lemma_.lower() == "be" or verb.lemma_.lower() in _SERVE_VERBS
+
+
 def _portfolio(tok) -> bool:
     """Is ``tok`` in the object of a portfolio preposition after a noun ("envoy for North
     Korea", "ambassador to China"; not "returned to Kismayo", a destination)?"""
@@ -432,10 +443,12 @@ def _first_descriptor(ctx: _Context, ent: Entity, ranges) -> Optional[Evidence]:
         if rel == "relcl":
             continue
         # ... nor one a relative clause inside the phrase tells of ("Kowal, an American
-        # who has risen to popularity after an interview with CCTV")
+        # who has risen to popularity after an interview with CCTV"), unless the clause
+        # gives the post ("a physicist who is co-director of ... at the Carnegie
+        # Endowment", "who works for ...")
         inside = {t.i for t in toks}
         orgs = _orgs_in(ctx, [t for t in toks if not any(
-            a.dep_ == "relcl" and a.i in inside for a in t.ancestors)])
+            a.dep_ == "relcl" and a.i in inside and not _holds_post(a) for a in t.ancestors)])
         if any(t.lower_ in PAST_POST for t in toks):
             orgs = [o for o in orgs if is_state(o.country)]
         affiliations.append((toks, orgs))
@@ -594,6 +607,26 @@ def _nearby(ctx: _Context, ent: Entity) -> Optional[Evidence]:
     return Evidence(country, None, "nearby")
 
 
+_COURT_ROLES = actor_words("court_role")
+
+
+def _court(ctx: _Context, ent: Entity) -> Optional[Evidence]:
+    """A judge, prosecutor or lawyer of the story's trial belongs to the state whose court
+    tries it ("federal prosecutor Jacob Gutwillig said Tehran offered to pay ...", a
+    trial in New York): the state of the place named with the story's first court or
+    trial, not of the places in what they say. None for another person or a story that
+    places no court."""
+    if ent.type != "PERSON":
+        return None
+    words = {t.lemma_.lower() for ts, te in _name_tokens(ctx.doc, ent)[:3]
+             for _, toks in _descriptor_phrases(ctx.doc, ts, te) for t in toks}
+    if ent.sector != "JUD" and not words & _COURT_ROLES:
+        return None
+    from .event_referents import legal_venue
+    venue = legal_venue(ctx.doc, ctx.places)
+    return Evidence(venue, None, "court") if venue else None
+
+
 def _story(ctx: _Context, ent: Entity) -> Optional[Evidence]:
     main = ctx.main_country()
     return Evidence(main, None, "story") if main else None
@@ -607,6 +640,7 @@ PERSON_PASSES: tuple[tuple[str, Pass], ...] = (
     ("coordination", _coordinated),
     ("knowledge-any", _knowledge_any),
     ("title", _title),
+    ("court", _court),
     ("nearby", _nearby),
     ("story", _story),
 )
