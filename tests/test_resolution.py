@@ -420,3 +420,14 @@ def test_officers_of_the_court_belong_to_the_state_whose_court_tries_the_case():
     by_name = {e.name: e for e in a.entities}
     assert by_name["Jacob Gutwillig"].country == "USA", by_name["Jacob Gutwillig"].evidence
     assert by_name["Michael Perkins"].country == "USA", by_name["Michael Perkins"].evidence
+
+
+def test_a_demonym_before_a_noun_of_expertise_is_its_subject_not_a_nationality():
+    from redline.model import Article
+    from redline.pipeline import analyse
+    a = analyse(Article(id="x", text="\"No further engagement is planned,\" said Joshua Pollack, a North Korean "
+                                     "expert at the Middlebury Institute of International Studies in California."))
+    assert next(e for e in a.entities if e.name == "Joshua Pollack").country != "PRK"
+    # an analyst's demonym is still a nationality
+    a = analyse(Article(id="x", text="\"The talks failed,\" said Li Wei, a Chinese analyst at Renmin University."))
+    assert next(e for e in a.entities if e.name == "Li Wei").country == "CHN"

@@ -302,13 +302,16 @@ def _role_heads(rel: str, toks: list) -> set[int]:
 
 #: words that make a demonym a people rather than a citizenship ("an ethnic Somali")
 _ETHNIC = actor_words("ethnic_marker")
+#: roles of knowing about something: the demonym before them is their subject
+_EXPERTISE = actor_words("expertise_noun")
 
 
 def _nationality(ctx: "_Context", rel: str, toks: list) -> Optional[str]:
     """A demonym or country that qualifies the person's own role: "Israeli
     businessman", "a French national", "an American who...", "Iranian American
     journalist" (the last of a run of demonyms). A country *name* before an expert's
-    title is the subject of expertise ("an Iran analyst"), not a nationality."""
+    title is the subject of expertise ("an Iran analyst"), not a nationality, and so is a
+    demonym before a noun of expertise ("a North Korean expert")."""
     heads = _role_heads(rel, toks)
     if not heads:
         return None
@@ -329,8 +332,9 @@ def _nationality(ctx: "_Context", rel: str, toks: list) -> Optional[str]:
                 # "a Nigerian women's rights activist": the possessive is part of a
                 # compound naming the cause ("women's rights"), which the demonym qualifies
                 mod = t.head
-            ok = t.i in heads or (t.dep_ in {"amod", "compound", "nmod"}
-                                  and (t.head.i in heads or mod is not None))
+            role = t.head if t.head.i in heads else (mod.head if mod is not None else None)
+            ok = t.i in heads or (t.dep_ in {"amod", "compound", "nmod"} and role is not None
+                                  and role.lemma_.lower() not in _EXPERTISE)
         else:
             # "Kenya's minister", "U.S. Senator"; not "Iran analyst"
             ok = t.head.i in heads and (t.dep_ == "poss" or (
