@@ -1853,3 +1853,16 @@ def test_what_is_withdrawn_says_what_the_withdrawal_is(analyse_text):
         evs = [e for e in _events(analyse_text, text) if e.trigger.text == trigger]
         assert evs and evs[0].type == type_ and [a.country for a in evs[0].target] == [tgt], \
             (text, [(e.type, e.trigger.text, [a.text for a in e.target]) for e in evs])
+
+
+def test_a_government_that_protests_complains_officially(analyse_text):
+    evs = _events(analyse_text, "China's foreign ministry protested the visit of the U.S. delegation to Taipei.")
+    assert [e.type for e in evs if e.trigger.text == "protested"] == ["ACCUSE"], [(e.type, e.trigger.text) for e in evs]
+    # its people demonstrate
+    for text in ("Thousands of Kenyans protested in Nairobi against the tax bill.",
+                 "The opposition party protested the election results in Harare."):
+        evs = _events(analyse_text, text)
+        assert [e.type for e in evs if e.trigger.text == "protested"] == ["PROTEST"], (text, [(e.type, e.trigger.text) for e in evs])
+    # a repeat mention is of its own kind: "the cross-border attacks" repeat no complaint
+    evs = _events(analyse_text, "Pakistan summoned the Afghan envoy to protest the cross-border attacks.")
+    assert not [e for e in evs if e.trigger.text == "attacks"], [(e.type, e.trigger.text) for e in evs]

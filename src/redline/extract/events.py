@@ -219,9 +219,13 @@ def _events_of(doc, c, index, quotes, config: EventConfig = CONFIG, places=None,
     if event_types.type_of(x, config.disabled) == event_types.NO_EVENT:
         return []
     if c.info.get("repeat"):
-        told = event_referents.repeated_act(earlier, x.type, tok) if "repeated_act" not in config.disabled else None
+        # the act told again is of the noun's own kind: with no actor in its phrase, the
+        # classifier has little to read ("to protest the cross-border attacks")
+        kind = c.lex.type if c.lex is not None else x.type
+        told = event_referents.repeated_act(earlier, kind, tok) if "repeated_act" not in config.disabled else None
         if told is None:
             return []
+        x.type = told.type
         x.src, x.tgt = list(told.source), list(told.target)
         if x.fact != "negated":
             # what is said of an act told before ("condemned the drills", "the accord would
