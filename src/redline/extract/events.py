@@ -219,9 +219,11 @@ def _events_of(doc, c, index, quotes, config: EventConfig = CONFIG, places=None,
     if event_types.type_of(x, config.disabled) == event_types.NO_EVENT:
         return []
     if c.info.get("repeat"):
-        # the act told again is of the noun's own kind: with no actor in its phrase, the
-        # classifier has little to read ("to protest the cross-border attacks")
-        kind = c.lex.type if c.lex is not None else x.type
+        # the act told again is of the noun's own kind: its lexicon type, or the type a
+        # rule read from its words ("the drills": a show of force); with no actor in its
+        # phrase the classifier alone has little to read ("to protest the cross-border
+        # attacks" repeats no complaint)
+        kind = x.type if x.fired or c.lex is None else c.lex.type
         told = event_referents.repeated_act(earlier, kind, tok) if "repeated_act" not in config.disabled else None
         if told is None:
             return []
