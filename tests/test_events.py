@@ -1866,3 +1866,11 @@ def test_a_government_that_protests_complains_officially(analyse_text):
     # a repeat mention is of its own kind: "the cross-border attacks" repeat no complaint
     evs = _events(analyse_text, "Pakistan summoned the Afghan envoy to protest the cross-border attacks.")
     assert not [e for e in evs if e.trigger.text == "attacks"], [(e.type, e.trigger.text) for e in evs]
+
+
+def test_a_speaker_who_says_another_is_behind_an_act_or_to_blame_accuses_it(analyse_text):
+    _assert_dyad(analyse_text, "Kyiv said Moscow was behind the attack on the dam.", "ACCUSE", "UKR", "RUS")
+    _assert_dyad(analyse_text, "Israel said Hamas was to blame for the deaths.", "ACCUSE", "ISR", "PSE")
+    # the one to blame blames no one
+    evs = _events(analyse_text, "Israel said Hamas was to blame for the deaths.")
+    assert not [e for e in evs if e.trigger.text == "blame"], [(e.type, e.trigger.text) for e in evs]

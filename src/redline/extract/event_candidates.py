@@ -95,8 +95,7 @@ def _speech_demand(tok):
     for c in tok.children:
         if c.dep_ != "ccomp" or c.pos_ not in ("VERB", "AUX"):
             continue
-        blamed = [x for x in c.children if x.dep_ == "acomp" and x.lemma_.lower() in _BLAME_ADJECTIVES]
-        if blamed and c.lemma_.lower() == "be":
+        if _blames(c):
             # "the Afghan government said Taliban militants were responsible": blame
             subj = [x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")]
             if subj and subj[0].pos_ != "PRON" and ea.looks_actor(subj[0]) and subj[0] != src:
@@ -118,6 +117,20 @@ def _speech_demand(tok):
         return Candidate(tok, (tok.i, tok.i + 1), src, subj[0], "verb", None,
                      {"speech": True, "demand": True, "dobj": None, "passive": False, "prep": None})
     return None
+
+
+def _blames(clause) -> bool:
+    """Does a reported clause lay blame on its subject: "Y was responsible", "Y was to
+    blame", "Y was behind the attack"?"""
+    return clause.lemma_.lower() == "be" and any(
+        (x.dep_ == "acomp" and x.lemma_.lower() in _BLAME_ADJECTIVES) or (x.dep_ == "prep" and x.lower_ == "behind")
+        or _to_blame(x) for x in clause.children)
+
+
+def _to_blame(tok) -> bool:
+    """"Y is to blame": the infinitive says Y is culpable; Y blames no one."""
+    return tok.dep_ == "xcomp" and tok.lemma_.lower() == "blame" and tok.head.lemma_.lower() == "be" \
+        and is_to_infinitive(tok)
 
 
 def _state_named(clause, exclude=None):
@@ -310,6 +323,8 @@ def candidates(doc, sent) -> list[Candidate]:
         elif pos == "NOUN":
             nouns.append(tok)
     for tok in verbs:
+        if _to_blame(tok):
+            continue
         speech, done = _speech_acts(tok)
         out.extend(speech)
         if done:
