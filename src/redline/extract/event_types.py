@@ -443,27 +443,6 @@ def labour_strike(x: TypeContext) -> Optional[str]:
     return "PROTEST" if x.type == "ASSAULT" and _labour_strike(x.cand) else None
 
 
-def official_protest(x: TypeContext) -> Optional[str]:
-    """A government that protests complains officially (ACCUSE, CAMEO 114: "Pakistan
-    summoned the Afghan envoy to protest the attacks", "the foreign ministry protested
-    the visit"); PROTEST is people demonstrating, striking or boycotting."""
-    if x.type != "PROTEST" or not x.src or not all(_official(a, x.doc) for a in x.src):
-        return None
-    return "ACCUSE"
-
-
-def _official(actor, doc) -> bool:
-    """A state's government or the state itself ("Pakistan", "the foreign ministry")."""
-    from .resolution import is_state
-    span = doc.char_span(actor.start, actor.end, alignment_mode="expand") \
-        if doc is not None and actor.start is not None else None
-    if span is None or span.root.ent_type_ in ("NORP", "CARDINAL"):
-        return False  # "thousands of Kenyans", "Kenyans": its people, not its government
-    if actor.sector == "GOV":
-        return True
-    return actor.sector is None and is_state(actor.country) and span.root.ent_type_ == "GPE"
-
-
 def stopping_an_act(x: TypeContext) -> Optional[str]:
     """Stopping an act reverses it: "ceased its military operations" is de-escalation
     (RETREAT); "ended mediation efforts", "suspended talks", "stopped aid" reduce
@@ -589,7 +568,7 @@ CONTEXT_RULES = tuple(TypeRule(f.__name__, f) for f in (
     call_on_visit, demand_with_act, promise_with_act, call_purpose, naming_call,
     speech_blame, conditional_threat, time_ultimatum, expected_act, agreed_text, raised_act, light_verb_object,
     joint_exercise, show_of_force, message_sent, envoy_purpose, ordered_act, permitted_act, relief_goods,
-    labour_strike, official_protest, stopping_an_act, withdrawn_people, verbal_attack_noun, military_seizure, verbal_attack,
+    labour_strike, stopping_an_act, withdrawn_people, verbal_attack_noun, military_seizure, verbal_attack,
     troop_movement, peacekeeping, classifier_guess_only))
 #: every type rule, in order of precedence (a later rule overrules an earlier one)
 TYPE_RULES = LEXICON_RULES + CONTEXT_RULES
