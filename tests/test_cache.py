@@ -39,3 +39,23 @@ def test_off_or_unusable_cache_just_builds(tmp_path, monkeypatch):
     for f in (tmp_path / "d").glob("t-*.pickle"):
         f.write_bytes(b"garbage")
     assert cache.cached("t", lambda: 10, []) == 10  # unreadable: rebuilt
+
+
+def test_long_lived_pauses_the_collector_and_restores_it(tmp_path, monkeypatch):
+    import gc
+
+    monkeypatch.setenv(cache.ENV_VAR, str(tmp_path / "c"))
+    assert gc.isenabled()
+
+    def build():
+        assert not gc.isenabled()  # no collections while the table is made
+        return {"k": "v"}
+
+    assert cache.cached("t", build, []) == {"k": "v"}
+    assert gc.isenabled()
+    try:
+        with cache.long_lived():
+            raise RuntimeError("a failed build")
+    except RuntimeError:
+        pass
+    assert gc.isenabled()

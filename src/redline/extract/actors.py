@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterator, Optional
 
+from ..cache import long_lived
 from ..countries import CountryRef, OrgRef, all_country_aliases, all_org_aliases, country, organisation
 from ..model import Actor, Entity, Mention
 from ..tables import table, word_class_of
@@ -105,6 +106,11 @@ def _alias_table() -> tuple[dict[str, tuple[str, ...]], frozenset[str], int]:
     "the Kremlin" is stored as "Kremlin": the bare form matches, and the article is
     decided from the doc.
     """
+    with long_lived():
+        return _build_alias_table()
+
+
+def _build_alias_table() -> tuple[dict[str, tuple[str, ...]], frozenset[str], int]:
     groups: dict[str, list[str]] = {}
     # an organisation before a country for the same words ("the Kremlin" is the
     # presidency, GOV, as well as a name for Russia)

@@ -47,6 +47,8 @@ class _Lex:
     re_desig_end: re.Pattern
     desig_bare: dict  # text -> category
     prefix_cat: list
+    # re_head's lowercase twin (no IGNORECASE, run on text.lower(): ~3x faster, as in dates)
+    re_head_low: re.Pattern
 
 
 def _norm_head(s: str) -> str:
@@ -105,7 +107,8 @@ def _lexicon() -> _Lex:
     one = "(?:" + "|".join(alts) + ("|" + desig_alt if desig_alt else "") + ")"
     re_desig = re.compile(r"(?<![\w-])(?P<list>" + one + r"(?:\s*/\s*" + one + r")*)(?P<pl>s)?(?![\w-])")
     return _Lex(heads, re_head, guards, stops, systems, needs, names_re(systems), names_re(needs),
-                prefixes, re_desig, re.compile(re_desig.pattern + r"\s+$"), desig, prefix_cat)
+                prefixes, re_desig, re.compile(re_desig.pattern + r"\s+$"), desig, prefix_cat,
+                re.compile(re_head.pattern))
 
 
 def _desig_category(lex: _Lex, name: str) -> Optional[str]:
@@ -190,11 +193,15 @@ def extract_equipment(doc) -> list[Equipment]:
     def overlaps(s, e):
         return any(s < te and ts < e for ts, te in taken)
 
-    for m in lex.re_head.finditer(text):
+    low = text.lower()
+    # The head nouns are lowercase: the twin on the lowercased text finds the same
+    # spans, which stay valid in ``text`` unless lowering changed its length.
+    heads = lex.re_head_low.finditer(low) if len(low) == len(text) else lex.re_head.finditer(text)
+    for m in heads:
         s, e = m.start(), m.end()
         if overlaps(s, e):
             continue
-        head = _norm_head(m.group(0))
+        head = _norm_head(text[s:e])
         key, cat = None, None
         for k in (head, head[:-1] if head.endswith("s") else None, head[:-2] if head.endswith("es") else None):
             if k and k in lex.heads:
