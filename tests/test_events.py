@@ -1867,3 +1867,11 @@ def test_a_speaker_who_says_another_is_behind_an_act_or_to_blame_accuses_it(anal
     # the one to blame blames no one
     evs = _events(analyse_text, "Israel said Hamas was to blame for the deaths.")
     assert not [e for e in evs if e.trigger.text == "blame"], [(e.type, e.trigger.text) for e in evs]
+
+
+def test_a_meetings_subject_is_no_partner_and_mediators_act_between_the_parties(analyse_text):
+    evs = _events(analyse_text, "The UN Security Council held an emergency meeting on Gaza.")
+    assert [(e.type, [a.country for a in e.target]) for e in evs] == [("CONSULT", [])], \
+        [(e.type, [a.text for a in e.source], [a.text for a in e.target]) for e in evs]
+    _assert_dyad(analyse_text, "Egypt and Qatar mediated between Israel and Hamas.", "CONSULT", "QAT", "ISR")
+    _assert_dyad(analyse_text, "The Saudi crown prince visited Paris for talks with Macron.", "CONSULT", "SAU", "FRA")

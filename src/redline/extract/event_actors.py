@@ -43,6 +43,9 @@ NOUN_SOURCE_PREPS = {"by", "from"}
 STRONG_PREPS = {"to", "against", "on", "into", "toward", "towards", "upon", "onto", "between", "with"}
 # ... and that beats a common-noun object of the verb ("sent a team of experts to Iran").
 RECIPIENT_PREPS = {"to", "into", "against", "toward", "towards"}
+#: the prepositions that name a meeting's other side or members ("a meeting of ASEAN"), or
+#: the place a visit goes to
+_PARTNER_PREPS = {"with", "between", "among", "of", "to"}
 NAMED_ENTS = {"GPE", "NORP", "ORG", "PERSON"}
 REL_PRONOUNS = {"who", "which", "that", "whom"}
 # Dependents of an NP head that are not part of the actor's name.
@@ -424,7 +427,7 @@ def verb_roles(verb, depth: int = 0) -> tuple[Optional[object], Optional[object]
             tgt = dobj
     # a directional phrase on the verb (or on its object) names the recipient when the
     # object is a thing: "supplying artillery shells to Russia", "imposed sanctions on X"
-    preps = list(prep_objects(verb, TARGET_PREPS | {"from"}))
+    preps = list(prep_objects(verb, TARGET_PREPS | {"from", "between"}))  # "mediated between X and Y"
     if info["dobj"] is not None:
         preps += list(prep_objects(info["dobj"], TARGET_PREPS | {"from", "by", "between", "for"}))
         for _, of in prep_objects(info["dobj"], {"of"}):  # "a team of experts to Iran"
@@ -650,7 +653,10 @@ def noun_roles(noun) -> tuple[Optional[object], Optional[object], dict]:
     for prep, pobj in prep_objects(noun, NOUN_SOURCE_PREPS):
         if src is None and looks_actor(pobj):
             src = pobj
-    for prep, pobj in prep_objects(noun, NOUN_TARGET_PREPS):
+    # a meeting's partner comes with "with" or "between"; "talks on Gaza", "a meeting for
+    # Ukraine" name what it is about ("a visit to China": where it goes)
+    target_preps = _PARTNER_PREPS if lex_type(noun, "NOUN") == "CONSULT" else NOUN_TARGET_PREPS
+    for prep, pobj in prep_objects(noun, target_preps):
         if info.get("patient_possessor"):
             break
         if not looks_actor(pobj):
@@ -720,7 +726,7 @@ def noun_roles(noun) -> tuple[Optional[object], Optional[object], dict]:
     if tgt is None:
         # "an investigation into the $3.5 billion spent", "a meeting with members of ...":
         # PLOVER recipients may be things or unnamed groups
-        for prep, pobj in prep_objects(noun, {"into", "against", "with", "on", "to"}):
+        for prep, pobj in prep_objects(noun, {"into", "against", "with", "on", "to"} & target_preps):
             if pobj != src and pobj.ent_type_ not in ("DATE", "TIME"):
                 tgt = pobj
                 info["prep"] = prep.lower_

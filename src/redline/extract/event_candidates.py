@@ -580,10 +580,11 @@ def _noun_candidate(tok):
             and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
         return None  # "in cooperation with its partners, USAID provided ...": a manner, not an act
     src, tgt, info = ea.noun_roles(tok)
-    # "after a meeting with X, the governor told ...": a meeting before or after the act
-    # had the clause's subject in it (only for acts with a partner: "after the attack
-    # on Kyiv, Zelensky said" is no act of Zelensky's)
-    beside = ("after", "before", "following") if entry.type in _PARTNER_TYPES and any(
+    # "after a meeting with X, the governor told ...", "visited Paris for talks with
+    # Macron": a meeting before or after the act, or that it was for, had the clause's
+    # subject in it (only for acts with a partner: "after the attack on Kyiv, Zelensky
+    # said" is no act of Zelensky's)
+    beside = ("after", "before", "following", "for") if entry.type in _PARTNER_TYPES and any(
         c.dep_ == "prep" and c.lower_ == "with" for c in tok.children) else ()
     if src is None and tok.dep_ == "pobj" and tok.head.dep_ == "prep" \
             and tok.head.lower_ in ("in", "during", "at") + beside:
