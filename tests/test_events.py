@@ -1875,3 +1875,12 @@ def test_a_meetings_subject_is_no_partner_and_mediators_act_between_the_parties(
         [(e.type, [a.text for a in e.source], [a.text for a in e.target]) for e in evs]
     _assert_dyad(analyse_text, "Egypt and Qatar mediated between Israel and Hamas.", "CONSULT", "QAT", "ISR")
     _assert_dyad(analyse_text, "The Saudi crown prince visited Paris for talks with Macron.", "CONSULT", "SAU", "FRA")
+
+
+def test_a_weapon_fired_into_open_water_is_a_weapons_test(analyse_text):
+    for text in ("North Korea fired two ballistic missiles into the sea off its east coast.",
+                 "North Korea launched a missile into the waters off Japan."):
+        evs = _events(analyse_text, text)
+        assert [e.type for e in evs] == ["MOBILIZE"], (text, [(e.type, e.trigger.text) for e in evs])
+    # fired at someone, it is an attack
+    _assert_dyad(analyse_text, "Russia fired missiles into Ukraine overnight.", "ASSAULT", "RUS", "UKR")

@@ -526,6 +526,29 @@ def troop_movement(x: TypeContext) -> Optional[str]:
     return "MOBILIZE"
 
 
+_LAUNCH_VERBS = word_class("launch_verb")
+_OPEN_WATER = word_class("open_water")
+
+
+def launch_into_open_water(x: TypeContext) -> Optional[str]:
+    """"North Korea fired two ballistic missiles into the sea off its east coast": a
+    weapon fired into open water, at no one, is a weapons test, a show of force (MOBILIZE,
+    as the annotation guide codes "tests more missiles"), not an attack."""
+    c = x.cand
+    dobj = c.info.get("dobj") if x.verb else None
+    if x.type != "ASSAULT" or x.lemma not in _LAUNCH_VERBS or dobj is None or not _weapon(dobj) \
+            or any(a.entity or a.country for a in x.tgt if not _water(x.doc, a)):
+        return None
+    into = [o for _, o in ea.prep_objects(x.tok, {"into", "in", "toward", "towards", "off"})]
+    return "MOBILIZE" if any(o.lemma_.lower() in _OPEN_WATER for o in into) else None
+
+
+def _water(doc, actor) -> bool:
+    """Is the actor phrase a body of water ("the sea", "the East Sea")?"""
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand") if actor.start is not None else None
+    return span is not None and span.root.lemma_.lower() in _OPEN_WATER
+
+
 def peacekeeping(x: TypeContext) -> Optional[str]:
     """Troops sent to keep the peace are aid: military protection or peacekeeping (AID,
     CAMEO 074), not a show of force."""
@@ -569,7 +592,7 @@ CONTEXT_RULES = tuple(TypeRule(f.__name__, f) for f in (
     speech_blame, conditional_threat, time_ultimatum, expected_act, agreed_text, raised_act, light_verb_object,
     joint_exercise, show_of_force, message_sent, envoy_purpose, ordered_act, permitted_act, relief_goods,
     labour_strike, stopping_an_act, withdrawn_people, verbal_attack_noun, military_seizure, verbal_attack,
-    troop_movement, peacekeeping, classifier_guess_only))
+    troop_movement, launch_into_open_water, peacekeeping, classifier_guess_only))
 #: every type rule, in order of precedence (a later rule overrules an earlier one)
 TYPE_RULES = LEXICON_RULES + CONTEXT_RULES
 
