@@ -272,8 +272,8 @@ def is_removal(cand) -> bool:
 _PLEA_VERBS = word_class("plea_verb")
 _COURT_NOUNS = word_class("court_noun")
 #: the steps of this stage that ``EventConfig.disabled`` can switch off
-NAMES = ("repeated_act", "act_agent", "implied_protesters", "implied_authority", "implied_attacker", "plea_recipient", "place_of_act", "act_anaphor", "conjunct_recipient",
-         "clause_recipient", "possessor_recipient", "appeal_addressee", "act_owner", "answered_accuser",
+NAMES = ("repeated_act", "act_agent", "implied_protesters", "implied_authority", "implied_attacker",
+         "plea_recipient", "place_of_act", "act_anaphor", "conjunct_recipient", "clause_recipient", "possessor_recipient", "appeal_addressee", "act_owner", "answered_accuser",
          "story_counterpart", "domestic_agent")
 #: acts between parties (meeting, agreeing, cooperating, signing): a place is their venue
 VENUE_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT"})
@@ -406,6 +406,18 @@ def repeated_act(earlier: list, type_: str, tok) -> Optional[object]:
                  and any(known(a) for a in e.source + e.target)), None)
 
 
+def _acting_act(cand, type_: str) -> tuple:
+    """(subject, its lexicon entry) when an active verb's subject is an event noun of
+    ``type_`` ("the strike wounded ..."); (None, None) otherwise."""
+    from .event_features import lex_entry
+    tok = cand.trigger
+    if cand.kind != "verb" or ea.is_passive(tok):
+        return None, None
+    subj = ea.subject_of(tok)
+    entry = lex_entry(subj, "NOUN") if subj is not None and subj.pos_ == "NOUN" else None
+    return (subj, entry) if entry is not None and entry.type == type_ else (None, None)
+
+
 def act_agent(doc, cand, type_: str, index, quote) -> list[Actor]:
     """The source of an act whose subject is an act of the same kind: "the strike
     destroyed 60,000 tonnes of grain and wounded five port workers", "the attack killed
@@ -413,13 +425,8 @@ def act_agent(doc, cand, type_: str, index, quote) -> list[Actor]:
     ("Russia's strike", "a Russian missile strike"), or, for a definite noun with none,
     the actor of the last act of its kind named before (as in :func:`act_anaphor`). []
     when the subject is no event noun of the candidate's type or no actor is found."""
-    from .event_features import lex_entry
-    tok = cand.trigger
-    if cand.kind != "verb" or ea.is_passive(tok):
-        return []
-    subj = ea.subject_of(tok)
-    entry = lex_entry(subj, "NOUN") if subj is not None and subj.pos_ == "NOUN" else None
-    if entry is None or entry.type != type_:
+    subj, entry = _acting_act(cand, type_)
+    if subj is None:
         return []
     own = ea.noun_roles(subj)[0]
     if own is not None:
@@ -434,15 +441,10 @@ def act_scene(cand, type_: str, places) -> Optional[str]:
     before: "a Russian missile strike hit Odesa ... the strike wounded five port
     workers" happened in Ukraine, where that act struck. None when the subject names no
     earlier act or that act names no place of a known state."""
-    from .event_features import lex_entry
-    tok = cand.trigger
-    if cand.kind != "verb" or ea.is_passive(tok):
+    subj, entry = _acting_act(cand, type_)
+    if subj is None or not _definite(subj):
         return None
-    subj = ea.subject_of(tok)
-    entry = lex_entry(subj, "NOUN") if subj is not None and subj.pos_ == "NOUN" else None
-    if entry is None or entry.type != type_ or not _definite(subj):
-        return None
-    earlier = next(_earlier_acts(tok.doc, subj, entry, False), None)
+    earlier = next(_earlier_acts(cand.trigger.doc, subj, entry, False), None)
     if earlier is None:
         return None
     hit = ea.verb_roles(earlier)[1] if earlier.pos_ == "VERB" else ea.noun_roles(earlier)[1]
