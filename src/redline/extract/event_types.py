@@ -371,26 +371,6 @@ def message_sent(x: TypeContext) -> Optional[str]:
     return "CONSULT"
 
 
-_WITHDRAW_VERBS = word_class("withdraw_verb")
-_DIPLOMAT_NOUNS = word_class("diplomat_noun")
-
-
-def withdrawn_people(x: TypeContext) -> Optional[str]:
-    """What is withdrawn says what the withdrawal is: troops pulled out are a military
-    retreat (RETREAT: "withdrew its troops from the Gaza Strip"), envoys called back a cut
-    in relations (SANCTION, CAMEO 161: "recalled its ambassador", "withdrew its diplomats
-    from Niger"), whatever the classifier says; a threat or promise to do it stays."""
-    if not x.verb or x.lemma not in _WITHDRAW_VERBS or x.type in _SPEECH_READINGS:
-        return None
-    obj = x.cand.info.get("dobj")
-    if obj is None:
-        return None
-    head = ea.core(obj)
-    if ea.is_troops(head):
-        return "RETREAT"
-    return "SANCTION" if head.lemma_.lower() in _DIPLOMAT_NOUNS else None
-
-
 def envoy_purpose(x: TypeContext) -> Optional[str]:
     """"sent a team of experts to Iran to investigate the crash": the purpose of envoys
     sent is the act (ACCUSE for an investigation, CONSULT for talks)."""
@@ -591,7 +571,7 @@ CONTEXT_RULES = tuple(TypeRule(f.__name__, f) for f in (
     call_on_visit, demand_with_act, promise_with_act, call_purpose, naming_call,
     speech_blame, conditional_threat, time_ultimatum, expected_act, agreed_text, raised_act, light_verb_object,
     joint_exercise, show_of_force, message_sent, envoy_purpose, ordered_act, permitted_act, relief_goods,
-    labour_strike, stopping_an_act, withdrawn_people, verbal_attack_noun, military_seizure, verbal_attack,
+    labour_strike, stopping_an_act, verbal_attack_noun, military_seizure, verbal_attack,
     troop_movement, launch_into_open_water, peacekeeping, classifier_guess_only))
 #: every type rule, in order of precedence (a later rule overrules an earlier one)
 TYPE_RULES = LEXICON_RULES + CONTEXT_RULES
