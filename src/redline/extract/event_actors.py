@@ -329,6 +329,13 @@ def _own_people(tok) -> bool:
     return any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in tok.children)
 
 
+def points_back(noun) -> bool:
+    """Does a definite or demonstrative determiner make ``noun`` a mention of something
+    told before ("the attack", "this bombing", "those drills"), not a new one ("an
+    attack", "attacks")?"""
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in noun.children)
+
+
 def is_troops(tok) -> bool:
     """Armed personnel nouns ("troops", "soldiers", "forces")."""
     from ..plover import lexicon
@@ -655,7 +662,8 @@ def noun_roles(noun) -> tuple[Optional[object], Optional[object], dict]:
             src = pobj
     # a meeting's partner comes with "with" or "between"; "talks on Gaza", "a meeting for
     # Ukraine" name what it is about ("a visit to China": where it goes)
-    target_preps = _PARTNER_PREPS if lex_type(noun, "NOUN") == "CONSULT" else NOUN_TARGET_PREPS
+    noun_type = lex_type(noun, "NOUN")
+    target_preps = _PARTNER_PREPS if noun_type == "CONSULT" else NOUN_TARGET_PREPS
     for prep, pobj in prep_objects(noun, target_preps):
         if info.get("patient_possessor"):
             break
@@ -666,7 +674,7 @@ def noun_roles(noun) -> tuple[Optional[object], Optional[object], dict]:
         tgt = pobj
         info["prep"] = prep.lower_
         break
-    if src is None and lex_type(noun, "NOUN") in _ANNOUNCING_TYPES:
+    if src is None and noun_type in _ANNOUNCING_TYPES:
         # "threats of Washington sanctions", "the promise of Japanese aid to Manila": who
         # announces an act is the act's actor, aimed at its recipient
         for _, act in prep_objects(noun, {"of"}):
@@ -676,7 +684,7 @@ def noun_roles(noun) -> tuple[Optional[object], Optional[object], dict]:
                     src, tgt = s2, t2 if tgt in (None, act) else tgt
                 break
     movers = [o for _, o in prep_objects(noun, {"of"}) if is_troops(core(o))]
-    if movers and lex_type(noun, "NOUN") == "RETREAT" and not any(True for _ in prep_objects(noun, {"by"})):
+    if movers and noun_type == "RETREAT" and not any(True for _ in prep_objects(noun, {"by"})):
         # "the withdrawal of U.S. and NATO troops from the country": of-phrase = who
         # withdraws (unless a by-phrase says who withdraws them), from-phrase = whom
         # they leave

@@ -558,12 +558,6 @@ def _verb_candidate(tok, consumed: set):
     return Candidate(tok, span, src, tgt, "verb", entry, info)
 
 
-def _points_back(noun) -> bool:
-    """A noun a definite or demonstrative determiner makes a mention of something told
-    before ("the attack", "this bombing"), not a new one ("an attack", "attacks")."""
-    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in noun.children)
-
-
 def _noun_candidate(tok):
     """The candidate of an event noun of the lexicon with an actor or recipient (None
     if it is no trigger)."""
@@ -622,7 +616,7 @@ def _noun_candidate(tok):
                     for p2, o2 in ea.prep_objects(tok, {"to", "into", "in"}):
                         tgt = o2
     if src is None and tgt is None:
-        if _points_back(tok):
+        if ea.points_back(tok):
             # "the attack was deliberate", "after the siege": a repeat mention of an act
             # told before, whose actors that telling names (found once the earlier events
             # exist)

@@ -84,7 +84,7 @@ CONFIG = FilterConfig()
 
 # --------------------------------------------------------------------------- actors
 
-def _head(doc, actor: Actor):
+def actor_head(doc, actor: Actor):
     """The syntactic head of an actor's span in the parse (None if it cannot be found)."""
     if doc is None or actor.start is None or actor.end is None or actor.end <= actor.start:
         return None
@@ -102,7 +102,7 @@ def is_actor(actor: Actor, doc=None) -> bool:
     places taken as places, policies or abstractions."""
     if actor.entity or actor.country or actor.sector:
         return True
-    head = _head(doc, actor)
+    head = actor_head(doc, actor)
     if head is None:
         return (actor.text or "").lower() in _PERSON_PRONOUNS
     if head.pos_ == "PRON":
@@ -129,14 +129,14 @@ def is_political(actor: Actor, config: FilterConfig = CONFIG) -> bool:
 
 
 def _thing_pronoun(doc, actor: Actor) -> bool:
-    head = _head(doc, actor)
+    head = actor_head(doc, actor)
     return head is not None and head.pos_ == "PRON" and head.lower_ in ("it", "this", "that")
 
 
 def _modifier_actor(doc, actor: Actor) -> Optional[Actor]:
     """The actor a thing's modifier names ("*American* soybeans", "*Russia's* gas"),
     with the thing's resolution (country, entity, sector) and the modifier's span."""
-    head = _head(doc, actor)
+    head = actor_head(doc, actor)
     if head is None:
         return None
     for ch in head.children:
@@ -260,7 +260,7 @@ def no_political_actor(event: Event, doc=None, config: FilterConfig = CONFIG) ->
 
 
 def _unresolved_pronoun(doc, actor: Actor) -> bool:
-    head = _head(doc, actor)
+    head = actor_head(doc, actor)
     return head is not None and head.pos_ == "PRON" and head.lower_ in _PERSON_PRONOUNS
 
 
@@ -272,7 +272,7 @@ def _political_in(actor: Actor, doc, config: FilterConfig) -> bool:
         return True
     if not config.named_groups or (actor.sector == NEWS_SECTOR and not config.media_are_actors):
         return False
-    head = _head(doc, actor)
+    head = actor_head(doc, actor)
     if head is None or head.pos_ == "PRON":
         return False
     return is_actor(actor, doc)
@@ -313,7 +313,7 @@ def _thing_head(doc, actor: Actor) -> bool:
     person noun, an act ("a Taliban attack" stands for its author) or a weapon
     ("Israeli aircraft" for the forces flying them)."""
     from . import event_actors as ea
-    head = _head(doc, actor)
+    head = actor_head(doc, actor)
     if head is None or head.pos_ != "NOUN" or head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
         return False
     c = ea.core(head)
@@ -352,7 +352,7 @@ _ARMED = {"MIL", "REB", "INS", "IMG", "COP", "SPY"}
 
 def _troops(doc, actor: Actor) -> bool:
     from . import event_actors as ea
-    head = _head(doc, actor)
+    head = actor_head(doc, actor)
     return head is not None and (ea.is_troops(ea.core(head)) or ea.core(head).lemma_.lower() in ("peacekeeper", "soldier"))
 
 

@@ -339,15 +339,10 @@ def act_anaphor(doc, cand, type_: str, index, quote) -> list[Actor]:
         return []
     entry = lex_entry(obj, "NOUN")
     generic = entry is None and obj.lemma_.lower() in _GENERIC_ACTS
-    if (entry is None and not generic) or not _definite(obj) \
+    if (entry is None and not generic) or not ea.points_back(obj) \
             or any(c.dep_ in ("poss", "prep", "acl", "relcl") for c in obj.children):
         return []
     return _last_act_actors(doc, obj, entry, generic, index, quote)
-
-
-def _definite(noun) -> bool:
-    """Does a determiner make ``noun`` point back ("the drills", "this attack")?"""
-    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "these", "those") for c in noun.children)
 
 
 def _earlier_acts(doc, noun, entry, generic: bool):
@@ -431,7 +426,7 @@ def act_agent(doc, cand, type_: str, index, quote) -> list[Actor]:
     own = ea.noun_roles(subj)[0]
     if own is not None:
         return [a for a in actors(doc, own, index, quote) if known(a)] if ea.looks_actor(own) else []
-    if not _definite(subj):
+    if not ea.points_back(subj):
         return []
     return _last_act_actors(doc, subj, entry, False, index, quote)
 
@@ -442,7 +437,7 @@ def act_scene(cand, type_: str, places) -> Optional[str]:
     workers" happened in Ukraine, where that act struck. None when the subject names no
     earlier act or that act names no place of a known state."""
     subj, entry = _acting_act(cand, type_)
-    if subj is None or not _definite(subj):
+    if subj is None or not ea.points_back(subj):
         return None
     earlier = next(_earlier_acts(cand.trigger.doc, subj, entry, False), None)
     if earlier is None:

@@ -32,6 +32,7 @@ from ..plover import word_class
 from ._text import is_to_infinitive, sentence_of
 from . import event_actors as ea
 from .event_features import lex_entry
+from .event_filters import actor_head
 from .event_referents import actors, is_plea
 
 #: what a rule returns when the candidate is no event at all
@@ -488,8 +489,8 @@ def troop_movement(x: TypeContext) -> Optional[str]:
             return None
     # weapons sent to a sea or a region rather than to a state ("sent an aircraft carrier
     # to the eastern Mediterranean") go to no one
-    to_no_one = c.tgt is None or c.tgt.i == dobj.i if dobj is not None else False
-    to_no_one = to_no_one or (c.tgt is not None and ea.is_place_name(c.tgt) and c.tgt.ent_type_ != "GPE")
+    to_no_one = dobj is not None and (c.tgt is None or c.tgt.i == dobj.i
+                                      or (ea.is_place_name(c.tgt) and c.tgt.ent_type_ != "GPE"))
     if dobj is None or x.lemma not in _MOVE_VERBS or not (ea.is_troops(dobj) or (to_no_one and _weapon(dobj))):
         return None
     if x.type in ("ASSAULT", "THREATEN", "AGREE", "RETREAT", "CONCEDE") and not (
@@ -525,8 +526,8 @@ def launch_into_open_water(x: TypeContext) -> Optional[str]:
 
 def _water(doc, actor) -> bool:
     """Is the actor phrase a body of water ("the sea", "the East Sea")?"""
-    span = doc.char_span(actor.start, actor.end, alignment_mode="expand") if actor.start is not None else None
-    return span is not None and span.root.lemma_.lower() in _OPEN_WATER
+    head = actor_head(doc, actor)
+    return head is not None and head.lemma_.lower() in _OPEN_WATER
 
 
 def peacekeeping(x: TypeContext) -> Optional[str]:
