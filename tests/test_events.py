@@ -1345,6 +1345,37 @@ def test_reacting_to_the_measure_is_aimed_at_the_last_act_s_actor(analyse_text):
     assert not [e for e in evs if e.type == "REJECT" and e.target]
 
 
+def test_rejecting_the_proposal_or_the_plan_is_aimed_at_its_author(analyse_text):
+    evs = _events(analyse_text, "The European Commission proposed a new migration pact on Wednesday. "
+                                "Hungary rejected the proposal on Thursday. Poland also criticized the plan.")
+    assert _find(evs, "REJECT", "HUN", "EUR")
+    assert _find(evs, "ACCUSE", "POL", "EUR")
+    # a plan with an author of its own is that author's, not the last act's
+    evs = _events(analyse_text, "The European Commission proposed a new migration pact on Wednesday. "
+                                "Hungary rejected Germany's plan.")
+    assert not _find(evs, "REJECT", "HUN", "EUR")
+
+
+def test_nouns_of_listed_acts_are_events(analyse_text):
+    # the noun of a listed verb is the same act ("extradite" / "the extradition")
+    evs = _events(analyse_text, "Kabul - A suicide bomber detonated explosives at a mosque in Kabul on Friday. "
+                                "Afghan police said the blast killed 12 worshippers.")
+    blast = [e for e in evs if e.trigger.text == "blast"]
+    assert blast and blast[0].type == "ASSAULT"
+    # the blast that killed is the bomber's ("a suicide bomber" heads an actor, a bomber alone
+    # may be an aircraft); the police who tell of it did not kill
+    killed = [e for e in evs if e.trigger.text == "killed"]
+    assert killed and {a.sector for a in killed[0].source} == {"REB"}
+    assert _find(_events(analyse_text, "Istanbul - The trial of opposition leader Ekrem Imamoglu began on Monday."),
+                 "ACCUSE", "TUR", "TUR")
+
+
+def test_irregular_plurals_of_the_sector_table_head_actors(analyse_text):
+    # "women" is no lemma of the table's row, yet the row names people
+    evs = _events(analyse_text, "Kabul - The Taliban barred women from universities on Tuesday.")
+    assert any(e.type == "COERCE" and any(t.sector == "CVL" for t in e.target) for e in evs)
+
+
 def test_a_reaction_naming_no_recipient_takes_the_one_of_its_joined_verb(analyse_text):
     evs = _events(analyse_text, "The Indian foreign ministry expressed sorrow over the deaths and urged the "
                                 "Nepalese government to open an inquiry.")

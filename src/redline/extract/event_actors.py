@@ -757,6 +757,14 @@ def actor_head_words() -> frozenset:
             words.add(w)
             words.add(w[:-1] if w.endswith("s") else w)
     return frozenset(words)
+@functools.lru_cache(maxsize=1)
+def actor_head_phrases() -> frozenset:
+    """The two-word keys of ``sectors.tsv`` ("suicide bomber", "security forces"): a
+    modifier and a head that together name people."""
+    return frozenset(w for r in table("sectors.tsv") for w in [(r.get("word") or "").lower()]
+                     if w.count(" ") == 1)
+
+
 _NOT_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 
 
@@ -795,8 +803,11 @@ def looks_actor(tok) -> bool:
     if _mistagged_noun(tok):
         return True
     if tok.pos_ == "NOUN":
-        if tok.lemma_.lower() in actor_head_words():
-            return True
+        if tok.lemma_.lower() in actor_head_words() or tok.lower_ in actor_head_words():
+            return True  # the table's irregular plurals ("women") are no lemma
+        mods = [c.lower_ for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i]
+        if mods and f"{mods[-1]} {tok.lower_}" in actor_head_phrases():
+            return True  # "a suicide bomber" (a bomber alone may be an aircraft)
         for c in tok.children:
             if c.i < tok.i and c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"):
                 return True

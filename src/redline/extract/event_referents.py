@@ -770,6 +770,9 @@ def implied_attacker(cand, type_: str, index) -> Optional[Actor]:
 _FORCE_SECTORS = frozenset({"MIL", "COP", "REB", "INS"})
 
 
+_SPEECH_VERBS = word_class("speech_verb")
+
+
 def _sentence_force(cand, index) -> Optional[Actor]:
     """"condemned the continuing brutality of the Myanmar military, as at least eight
     demonstrators were killed": the one armed force the sentence of an agentless attack
@@ -778,9 +781,12 @@ def _sentence_force(cand, index) -> Optional[Actor]:
     tok = cand.trigger
     doc = tok.doc
     victims = {t.i for t in cand.tgt.subtree} if cand.tgt is not None else set()
+    # whoever tells of the attack ("Afghan police said the blast killed ...") did not do it
+    tellers = {t.i for v in tok.ancestors if v.lemma_.lower() in _SPEECH_VERBS
+               for s in [ea.subject_of(v)] if s is not None for t in s.subtree}
     found = {}
     for t in sentence_of(tok):
-        if t.pos_ not in ("NOUN", "PROPN") or t.i in victims or t.i == tok.i \
+        if t.pos_ not in ("NOUN", "PROPN") or t.i in victims or t.i in tellers or t.i == tok.i \
                 or t.dep_ in ("compound", "amod"):
             continue
         for a in actors(doc, t, index, None):
