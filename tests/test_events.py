@@ -1370,6 +1370,21 @@ def test_nouns_of_listed_acts_are_events(analyse_text):
                  "ACCUSE", "TUR", "TUR")
 
 
+def test_a_vow_to_retaliate_against_an_act_threatens_its_actor(analyse_text):
+    evs = _events(analyse_text, "Tehran - Iran said it would retaliate against any Israeli aggression.")
+    assert _find(evs, "THREATEN", "IRN", "ISR")
+    assert not _find(evs, "ASSAULT", "IRN", "ISR", ) or all(
+        e.factuality != "asserted" for e in _find(evs, "ASSAULT", "IRN", "ISR"))
+
+
+def test_saying_another_failed_to_act_blames_it(analyse_text):
+    assert _find(_events(analyse_text, "Nairobi - Kenya said the Somali government had failed to protect "
+                                       "its citizens."), "ACCUSE", "KEN", "SOM")
+    # "never failed to" is no blame
+    assert not _find(_events(analyse_text, "Nairobi - Kenya said the Somali government had never failed to "
+                                           "protect its citizens."), "ACCUSE", "KEN", "SOM")
+
+
 def test_irregular_plurals_of_the_sector_table_head_actors(analyse_text):
     # "women" is no lemma of the table's row, yet the row names people
     evs = _events(analyse_text, "Kabul - The Taliban barred women from universities on Tuesday.")

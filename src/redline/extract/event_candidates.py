@@ -121,7 +121,9 @@ def _speech_demand(tok):
 
 def _blames(clause) -> bool:
     """Does a reported clause lay blame on its subject: "Y was responsible", "Y was to
-    blame", "Y was behind the attack"?"""
+    blame", "Y was behind the attack", "Y failed to protect its citizens"?"""
+    if clause.lemma_.lower() == "fail" and any(x.dep_ == "xcomp" for x in clause.children):
+        return not any(x.dep_ == "neg" for x in clause.children)  # "never failed to" is praise
     return clause.lemma_.lower() == "be" and any(
         (x.dep_ == "acomp" and x.lemma_.lower() in _BLAME_ADJECTIVES) or (x.dep_ == "prep" and x.lower_ == "behind")
         or _to_blame(x) for x in clause.children)

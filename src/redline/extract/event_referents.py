@@ -514,11 +514,21 @@ _INTRANSITIVE_ACTS = frozenset({"RETREAT", "MOBILIZE", "PROTEST", "CONSULT"})
 def act_owner(doc, cand, type_: str, index, quote) -> list[Actor]:
     """The recipient of a reaction to an act whose actor the act's own phrase names:
     "praised the withdrawal of U.S. and NATO troops", "condemned Russia's offensive",
-    "denounced the strikes by Israel": praise or blame goes to that actor. [] when the
+    "denounced the strikes by Israel": praise or blame goes to that actor; so does any
+    act against an act ("would retaliate against any Israeli aggression"). [] when the
     object is no event noun or names no known actor."""
     from .event_features import lex_entry
-    obj = _reacted_to(cand)
-    if type_ not in REACTION_TYPES or cand.kind != "verb" or obj is None:
+    obj = _reacted_to(cand) if type_ in REACTION_TYPES else None
+    if obj is None and cand.kind == "verb":
+        # acting against an act is acting against its actor ("would retaliate against any
+        # Israeli aggression", "protests against Russia's invasion")
+        against = [p for prep, p in ea.prep_objects(cand.trigger, {"against"})]
+        if against and lex_entry(against[0], "NOUN") is not None:
+            own = ea.noun_roles(against[0])[0]
+            if own is not None and ea.looks_actor(own):
+                return [a for a in actors(doc, own, index, quote) if known(a)]
+        return []
+    if cand.kind != "verb" or obj is None:
         return []
     entry = lex_entry(obj, "NOUN")
     if entry is None:

@@ -640,7 +640,19 @@ def no_weapon_tested(x: TypeContext) -> bool:
     return not any(_weapon(t) for t in tested)
 
 
-NOT_AN_EVENT = {f.__name__: f for f in (unlisted_between_unknowns, no_other_state, newsgathering, no_weapon_tested)}
+_RESPONSE_VERBS = word_class("response_verb")
+
+
+def response_by_act(x: TypeContext) -> bool:
+    """"Canada retaliated by announcing tariffs": a response made by doing something is
+    that act, which is its own candidate; the verb of responding names no act."""
+    return x.verb and x.lemma in _RESPONSE_VERBS and any(
+        p.dep_ == "pcomp" and p.pos_ == "VERB" for prep in x.tok.children if prep.dep_ == "prep" and prep.lower_ == "by"
+        for p in prep.children)
+
+
+NOT_AN_EVENT = {f.__name__: f for f in (unlisted_between_unknowns, no_other_state, newsgathering, no_weapon_tested,
+                                        response_by_act)}
 
 
 def why_not(x: TypeContext, disabled: frozenset = frozenset()) -> Optional[str]:
