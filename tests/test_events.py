@@ -1385,6 +1385,15 @@ def test_saying_another_failed_to_act_blames_it(analyse_text):
                                            "protect its citizens."), "ACCUSE", "KEN", "SOM")
 
 
+def test_saying_another_state_meddles_or_sponsors_terrorism_accuses_it(analyse_text):
+    assert _find(_events(analyse_text, "Beijing said Washington was interfering in China's internal affairs."),
+                 "ACCUSE", "CHN", "USA")
+    assert _find(_events(analyse_text, "Pakistan said India was sponsoring terrorism in Balochistan."),
+                 "ACCUSE", "PAK", "IND")
+    # the speaker's own fight against terrorism accuses no one
+    assert not _find(_events(analyse_text, "Pakistan said it would fight terrorism with India."), "ACCUSE")
+
+
 def test_irregular_plurals_of_the_sector_table_head_actors(analyse_text):
     # "women" is no lemma of the table's row, yet the row names people
     evs = _events(analyse_text, "Kabul - The Taliban barred women from universities on Tuesday.")
