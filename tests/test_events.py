@@ -1394,6 +1394,18 @@ def test_saying_another_state_meddles_or_sponsors_terrorism_accuses_it(analyse_t
     assert not _find(_events(analyse_text, "Pakistan said it would fight terrorism with India."), "ACCUSE")
 
 
+def test_breaking_up_a_cell_coerces_and_a_name_one_gives_oneself_accuses_no_one(analyse_text):
+    evs = _events(analyse_text, "Rabat - The Moroccan counterterror agency broke up a terrorist cell calling "
+                                "itself the Lions of the Caliphate.")
+    assert _find(evs, "COERCE", "MAR")
+    assert not _find(evs, "ACCUSE")
+
+
+def test_pointing_a_gun_at_someone_threatens_them(analyse_text):
+    evs = _events(analyse_text, "Nairobi - A Kenyan police officer pointed his gun at the protesters.")
+    assert _find(evs, "THREATEN", "KEN")
+
+
 def test_irregular_plurals_of_the_sector_table_head_actors(analyse_text):
     # "women" is no lemma of the table's row, yet the row names people
     evs = _events(analyse_text, "Kabul - The Taliban barred women from universities on Tuesday.")

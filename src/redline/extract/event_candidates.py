@@ -78,11 +78,17 @@ def _event_object(verb, dobj):
     return dobj, entry
 
 
+_REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself"})
+_NAMING_VERBS = word_class("naming_verb")
+
+
 def _naming(tok) -> bool:
     """A verb that names rather than acts: "what it called political prisoners", "what
     Moscow terms a special operation" (its object is a wh-word and it has a naming
-    complement)."""
+    complement), "a group calling itself ..." (a name one gives oneself)."""
     objs = [c for c in tok.children if c.dep_ == "dobj"]
+    if objs and objs[0].lower_ in _REFLEXIVES and tok.lemma_.lower() in _NAMING_VERBS:
+        return True  # "a cell calling itself the Lions of the Caliphate": a name it goes by
     return bool(objs) and objs[0].tag_ in ("WP", "WDT") and any(c.dep_ in ("oprd", "attr") for c in tok.children)
 
 
