@@ -15,7 +15,9 @@ def _ev(type_="ASSAULT", src_country="RUS", trigger="shelled"):
 def test_features_of_an_event_and_of_its_json():
     ev = _ev()
     f = event_none.features(ev)
-    assert f["type=ASSAULT"] == 1.0 and f["src_c"] == 1.0 and f["tgt_c"] == 0.0 and f["trig=shelled"] == 1.0
+    assert f["type=ASSAULT"] == 1.0 and f["src_c"] == 1.0 and f["tgt_c"] == 0.0
+    # the word is the classifier's to read: the decision judges the event's record
+    assert not [k for k in f if "shelled" in k]
     from dataclasses import asdict
     assert event_none.features(asdict(ev)) == f
 

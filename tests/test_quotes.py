@@ -603,3 +603,14 @@ def test_run_of_unattributed_quotes_keeps_the_speaker(nlp):
             "“Don't screw this up!”")
     direct = [q for q in run(nlp, text)[0] if q.kind == "direct"]
     assert len(direct) == 3 and all(q.speaker is not None and "Warren" in q.speaker.name for q in direct)
+
+
+def test_a_closing_apposition_with_its_own_clause_is_the_narrators_aside(analyse_text):
+    # "a charge New Delhi quickly rejected" comments on the accusation; the rejection is
+    # the story's own statement, outside the indirect quote
+    art = analyse_text("Pakistani officials blamed archrival India, accusing it of providing support to "
+                       "militants in Afghanistan, a charge New Delhi quickly rejected Thursday.")
+    contents = [q.text for q in art.quotes if q.kind == "indirect"]
+    assert "providing support to militants in Afghanistan" in contents
+    assert not any("New Delhi" in c for c in contents)
+

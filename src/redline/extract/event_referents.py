@@ -928,6 +928,59 @@ def story_counterpart(events: list, index) -> None:
         ev.target = ev.target + [_implied_at(ev, f"{country_name(state)} (implied)", state)]
 
 
+#: verbal acts whose addressee a story often leaves to its context ("Hungary rejected the
+#: plan", "the ministry welcomed the decision")
+ADDRESSED_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST", "SUPPORT", "AGREE", "THREATEN"})
+
+
+def dyad_partner(unplaced: list, events: list, named_near, min_pairs: int = 2) -> list:
+    """Verbal acts of one state whose target no word places, given the state the story
+    pairs it with: the other side of the events that state takes part in, when one state
+    is paired with it at least ``min_pairs`` times and more often than any other, and
+    when ``named_near(event, state)`` finds that state named in the act's sentence or the
+    one before ("Kenya refused to attend the hearing" after a sentence on its dispute
+    with Somalia). The events of ``unplaced`` so completed (target "<state> (implied)"),
+    the others left out."""
+    out = []
+    for ev in unplaced:
+        states = {a.country for a in ev.source}
+        if ev.type not in ADDRESSED_TYPES or len(states) != 1 or not is_state(next(iter(states))):
+            continue
+        (state,) = states
+        pairs = {}
+        for other in events:
+            src = {a.country for a in other.source if a.country}
+            tgt = {a.country for a in other.target if a.country}
+            side = tgt if state in src else src if state in tgt else set()
+            for c in side - {state}:
+                if is_state(c):
+                    pairs[c] = pairs.get(c, 0) + 1
+        ranked = sorted(pairs.items(), key=lambda kv: -kv[1])
+        if not ranked or ranked[0][1] < min_pairs or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+            continue
+        partner = ranked[0][0]
+        if not named_near(ev, partner):
+            continue
+        ev.target = [_implied_at(ev, f"{country_name(partner)} (implied)", partner)]
+        out.append(ev)
+    return out
+
+
+def state_named_near(doc, index, places):
+    """``named_near(event, state)`` for :func:`dyad_partner`: is ``state`` named (an
+    entity of it, or a place in it) in the event's sentence or the sentence before?"""
+    starts = [doc[b].idx for b, _ in sentence_bounds(doc) if b < len(doc)]
+
+    def named_near(ev, state) -> bool:
+        end = ev.sentence["end"]
+        before = [b for b in starts if b < ev.sentence["start"]]
+        start = before[-1] if before else ev.sentence["start"]
+        if any(e.country == state for _, _, e in index.mentions_in(start, end)):
+            return True
+        return any(p.country == state and start <= p.start < end for p in places or [])
+    return named_near
+
+
 def _implied_at(ev, name: str, country: str, sector=None) -> Actor:
     """An actor the story implies, named ``name``, pointing at ``ev``'s trigger (the words
     that imply it)."""

@@ -163,7 +163,12 @@ def extract_events(doc, *, entities=None, index=None, quotes=None, dates=None, p
     # filters: targets are actors (things go to ``object``); named "not an event" predicates
     if index is not None:
         from . import event_filters
-        events = event_filters.apply(events, doc, whole_story=whole_story)
+        dropped: list = []
+        events = event_filters.apply(events, doc, whole_story=whole_story, dropped=dropped)
+        if whole_story and "dyad_partner" not in config.disabled:
+            unplaced = [e for reason, e in dropped if reason == "unplaced_target"]
+            events += event_referents.dyad_partner(
+                unplaced, events, event_referents.state_named_near(doc, index, places))
         if whole_story:
             # the learned "none" decision (if a model is installed), for whole stories: it
             # was trained on them and reads the story's resolution of actors

@@ -1573,6 +1573,16 @@ def _tok_span(tok) -> tuple[int, int]:
         i += 1
     while j > i and ((doc[j].is_punct and not _is_mark(doc[j])) or doc[j].is_space):
         j -= 1
+    for k in range(i + 2, j + 1):
+        t = doc[k]
+        if t.dep_ == "appos" and t.left_edge.i > i and doc[t.left_edge.i - 1].text == "," \
+                and t.right_edge.i >= j and any(c.dep_ == "relcl" for c in t.children):
+            # "accusing it of X, a charge New Delhi rejected": a closing apposition with a
+            # clause of its own is the narrator's aside on what was said, not part of it
+            j = t.left_edge.i - 2
+            while j > i and ((doc[j].is_punct and not _is_mark(doc[j])) or doc[j].is_space):
+                j -= 1
+            break
     return i, j
 
 
