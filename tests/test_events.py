@@ -55,6 +55,8 @@ def test_word_classes_are_data():
     # reported speech shifts "will" back to "would": still a future act, unless a word of
     # possibility ("consider") makes it hypothetical (above)
     ("Japan announced it would hold talks with the United States next week.", "CONSULT", "future"),
+    # ... and a negation of it is negated, which outranks future ("would not" as "will not")
+    ("Japan announced it would not hold talks with the United States next week.", "CONSULT", "negated"),
     # the content of a statement is reported
     ("Amnesty said in a statement that police had detained 30 protesters in Minsk.", "COERCE", "reported"),
     # an act someone claims as its own is what the claim says

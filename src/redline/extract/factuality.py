@@ -190,8 +190,9 @@ def _factuality(trigger, in_quote: bool) -> str:
                 reported = True
                 if local == "hypothetical" and not hypothetical_word \
                         and any(c.dep_ == "aux" and c.lower_ == "would" for c in tok.children):
-                    # "Japan announced it would hold talks": reported speech shifts "will" back
-                    local = "future"
+                    # "Japan announced it would hold talks": reported speech shifts "will" back;
+                    # "said it would not give in" is then negated, which outranks future
+                    local = "negated" if any(c.dep_ == "neg" for c in tok.children) else "future"
             elif _cue(lem, "verb") in ("hypothetical", "advocated", "conditional") and tok.dep_ == "ccomp":
                 kk = _cue(lem, "verb")
                 if local is None or _RANK[kk] > _RANK[local]:
