@@ -1408,6 +1408,16 @@ def test_pointing_a_gun_at_someone_threatens_them(analyse_text):
     assert _find(evs, "THREATEN", "KEN")
 
 
+def test_a_question_asked_is_no_request_and_family_life_is_no_event(analyse_text):
+    evs = _events(analyse_text, "Nairobi - What al-Shabab person has a child, the Kenyan minister asked. "
+                                "Kenya asked Somalia to withdraw the case.")
+    assert [e.trigger.text for e in evs if e.type == "REQUEST"] == ["asked"]
+    assert _find(evs, "REQUEST", "KEN", "SOM")
+    evs = _events(analyse_text, "Dadaab, Kenya - The Somali refugee married in the camp and has been raising "
+                                "12 children there.")
+    assert not evs
+
+
 def test_irregular_plurals_of_the_sector_table_head_actors(analyse_text):
     # "women" is no lemma of the table's row, yet the row names people
     evs = _events(analyse_text, "Kabul - The Taliban barred women from universities on Tuesday.")

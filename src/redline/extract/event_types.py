@@ -651,8 +651,26 @@ def response_by_act(x: TypeContext) -> bool:
         for p in prep.children)
 
 
+_QUESTION_VERBS = word_class("question_verb")
+
+
+def question_asked(x: TypeContext) -> bool:
+    """"What al-Shabab person has a child, she asked", "he asked whether Russia would
+    comply": asking with no one asked and nothing asked for (no object, no infinitive,
+    no "for", no "that" clause) is a question, no request."""
+    if not x.verb or x.lemma not in _QUESTION_VERBS:
+        return False
+    tok = x.tok
+    for c in tok.children:
+        if c.dep_ in ("dobj", "dative", "xcomp") or (c.dep_ == "prep" and c.lower_ == "for"):
+            return False
+        if c.dep_ == "ccomp" and c.i > tok.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+            return False
+    return True
+
+
 NOT_AN_EVENT = {f.__name__: f for f in (unlisted_between_unknowns, no_other_state, newsgathering, no_weapon_tested,
-                                        response_by_act)}
+                                        response_by_act, question_asked)}
 
 
 def why_not(x: TypeContext, disabled: frozenset = frozenset()) -> Optional[str]:
