@@ -1,6 +1,8 @@
 """The learned "none" decision (redline.extract.event_none) and its training command."""
 from __future__ import annotations
 
+import pytest
+
 from redline.extract import event_none
 from redline.model import Actor, Event, TextSpan
 
@@ -68,3 +70,33 @@ def test_seed_article_examples_without_the_files(tmp_path):
     from redline.training.events_none import seed_examples
 
     assert seed_examples(tmp_path / "gold.json", tmp_path / "article.txt") == []
+
+
+def test_a_run_threshold_from_the_environment(monkeypatch):
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    good, bad = _ev(), _ev(type_="RETREAT", src_country=None, trigger="controls")
+    vec = DictVectorizer()
+    X = vec.fit_transform([event_none.features(e) for e in [good, bad] * 5])
+    clf = LogisticRegression().fit(X, [True, False] * 5)
+    event_none.set_model({"vectorizer": vec, "classifier": clf, "threshold": 0.5})
+    try:
+        monkeypatch.setenv(event_none.ENV_VAR, "0")
+        assert event_none.keep([good, bad]) == [good, bad]  # 0: every event the rules pass
+        monkeypatch.setenv(event_none.ENV_VAR, "0.99")
+        assert event_none.keep([good, bad]) == []
+        monkeypatch.setenv(event_none.ENV_VAR, "much")
+        with pytest.raises(ValueError, match="from 0 to 1"):
+            event_none.keep([good, bad])
+    finally:
+        event_none.set_model(None)
+
+
+def test_extract_refuses_a_threshold_outside_0_to_1(tmp_path, capsys):
+    from redline.cli import main
+
+    art = tmp_path / "a.txt"
+    art.write_text("Russia attacked Ukraine.", encoding="utf-8")
+    assert main(["extract", str(art), "--event-threshold", "1.5"]) == 2
+    assert "event threshold must be from 0 to 1" in capsys.readouterr().err

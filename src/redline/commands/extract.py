@@ -44,6 +44,11 @@ def register(sub):
     p.add_argument("--workers", "-w", type=int, default=1, metavar="N",
                    help="analyse with N processes (default 1)")
     p.add_argument("--no-text", action="store_true", help="omit the article text from JSON output")
+    p.add_argument("--event-threshold", metavar="P", default=None,
+                   help="keep the events the learned 'no event' decision gives a probability of at "
+                        "least P (0 to 1; default 0.2, stored with the model). 0 keeps every event "
+                        "the rules pass: more events found, more of them wrong (docs/events.md); "
+                        "also $REDLINE_EVENT_THRESHOLD")
     p.add_argument("--actors", action="append", default=[], metavar="FILE",
                    help="a user actor file (TSV: kind name aliases country sector role start end; "
                         "see docs/actors.md); repeatable, added to $REDLINE_ACTORS, wins over "
@@ -71,6 +76,15 @@ def run(args) -> int:
 
     from .. import knowledge
 
+    if args.event_threshold is not None:
+        from ..extract import event_none
+        try:
+            event_none.parse_threshold(args.event_threshold)
+        except ValueError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        # Through the environment, so that worker processes use the same threshold.
+        os.environ[event_none.ENV_VAR] = args.event_threshold
     if args.actors:
         # Through the environment, so that worker processes load the same files.
         os.environ[knowledge.ENV_VAR] = os.pathsep.join(

@@ -100,6 +100,34 @@ def keep(events: list) -> list:
     model = current()
     if model is None or not events:
         return events
+    th = threshold(model)
+    if th <= 0.0:
+        return events
     p = model.probability_of([features(e) for e in events], "True")
-    th = float(model.meta.get("threshold", 0.2))
     return [e for e, q in zip(events, p) if q >= th]
+
+
+#: the environment variable that sets the threshold for a run (``redline extract
+#: --event-threshold``), so that worker processes use the same one
+ENV_VAR = "REDLINE_EVENT_THRESHOLD"
+
+
+def parse_threshold(text: str) -> float:
+    """A threshold given by a user: a probability from 0 to 1 (ValueError otherwise)."""
+    try:
+        value = float(text)
+    except (TypeError, ValueError):
+        raise ValueError(f"event threshold must be a number from 0 to 1, not {text!r}") from None
+    if not 0.0 <= value <= 1.0:
+        raise ValueError(f"event threshold must be from 0 to 1, not {value}")
+    return value
+
+
+def threshold(model) -> float:
+    """The probability an event needs to be kept: ``$REDLINE_EVENT_THRESHOLD`` when set,
+    else the one stored with the model (0.2 by default)."""
+    import os
+
+    if os.environ.get(ENV_VAR):
+        return parse_threshold(os.environ[ENV_VAR])
+    return float(model.meta.get("threshold", 0.2))
