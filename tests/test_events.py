@@ -1418,6 +1418,16 @@ def test_a_question_asked_is_no_request_and_family_life_is_no_event(analyse_text
     assert not evs
 
 
+def test_a_vow_of_force_threatens_and_an_aim_announces_nothing(analyse_text):
+    evs = _events(analyse_text, "Moscow - Russia vowed to topple the Kyiv government.")
+    assert [e.type for e in evs if e.trigger.text == "vowed"] == ["THREATEN"]
+    assert _find(_events(analyse_text, "Beijing - China pledged to work with Brazil."), "AGREE", "CHN", "BRA")
+    # what a group aims at is told by the narrator: no threat made
+    evs = _events(analyse_text, "Mogadishu - Al-Shabab conducts bombings in Somalia, aiming to topple the "
+                                "government.")
+    assert not _find(evs, "THREATEN")
+
+
 def test_irregular_plurals_of_the_sector_table_head_actors(analyse_text):
     # "women" is no lemma of the table's row, yet the row names people
     evs = _events(analyse_text, "Kabul - The Taliban barred women from universities on Tuesday.")

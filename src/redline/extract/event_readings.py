@@ -148,7 +148,7 @@ def readings(x: TypeContext, disabled: frozenset = frozenset(),
                          and not _said_by(src, quote))
     # the act of an if-clause is the condition, which its actor announces nothing by
     unannounced = _past_possibility(tok) or _purpose_clause(tok) or _permitted(tok) or opens_condition(tok) \
-        or demanded_of_other
+        or _striven_for(tok) or demanded_of_other
     if "unannounced_act" not in disabled and (
             unannounced or (tok.dep_ == "xcomp" and demanded_act(tok.head) == tok)):
         if c.label is not None and lex_t and type_ in STATEMENT_TYPES and lex_t != type_:
@@ -259,6 +259,16 @@ def _purpose_clause(tok) -> bool:
     """A purpose infinitive ("sent troops to help the army"): intended, but announced by
     no one, so no statement reading."""
     return tok.dep_ == "advcl" and is_to_infinitive(tok)
+
+
+_EFFORT_VERBS = word_class("effort_verb")
+
+
+def _striven_for(tok) -> bool:
+    """An act someone aims, seeks or tries to do ("conducts bombings, aiming to topple the
+    government", "is trying to reach a deal"): the narrator tells of the effort, its
+    actor announces nothing, so no statement reading."""
+    return tok.dep_ == "xcomp" and is_to_infinitive(tok) and tok.head.lemma_.lower() in _EFFORT_VERBS
 
 
 def _permitted(tok) -> bool:

@@ -235,13 +235,16 @@ def demand_with_act(x: TypeContext) -> Optional[str]:
 
 def promise_with_act(x: TypeContext) -> Optional[str]:
     """"offered to send troops", "pledged to work with China": the promise is AGREE (45
-    of 60 PLV rows with "offered/pledged/promised/vowed/agreed to"); the parser may
-    attach the act as a purpose clause ("offered on Wednesday to mediate")."""
-    if x.verb and x.lemma in _PROMISE_VERBS and any(
-            (ch.dep_ == "xcomp" or (ch.dep_ == "advcl" and is_to_infinitive(ch)))
-            and ch.pos_ in ("VERB", "AUX") for ch in x.tok.children):
-        return "AGREE"
-    return None
+    of 60 PLV rows with "offered/pledged/promised/vowed/agreed to"), a promise of force
+    ("vowed to topple the government") THREATEN; the parser may attach the act as a
+    purpose clause ("offered on Wednesday to mediate")."""
+    acts = [ch for ch in x.tok.children if (ch.dep_ == "xcomp" or (ch.dep_ == "advcl" and is_to_infinitive(ch)))
+            and ch.pos_ in ("VERB", "AUX")] if x.verb and x.lemma in _PROMISE_VERBS else []
+    if not acts:
+        return None
+    # "vowed to topple the government", "pledged to retaliate": a promise of force threatens
+    promised = lex_entry(acts[0], "VERB")
+    return "THREATEN" if promised is not None and plover.quad(promised.type) == "material conflict" else "AGREE"
 
 
 def call_purpose(x: TypeContext) -> Optional[str]:
