@@ -1428,6 +1428,15 @@ def test_a_vow_of_force_threatens_and_an_aim_announces_nothing(analyse_text):
     assert not _find(evs, "THREATEN")
 
 
+def test_helping_to_do_something_is_no_aid(analyse_text):
+    evs = _events(analyse_text, "Houston - The established Chinese Americans helped fuel the growth of the "
+                                "family's business.")
+    assert not _find(evs, "AID")
+    # helping someone stays aid
+    assert _find(_events(analyse_text, "Washington - The United States helped Ukraine repel the attack."),
+                 "AID", "USA", "UKR")
+
+
 def test_irregular_plurals_of_the_sector_table_head_actors(analyse_text):
     # "women" is no lemma of the table's row, yet the row names people
     evs = _events(analyse_text, "Kabul - The Taliban barred women from universities on Tuesday.")

@@ -672,8 +672,22 @@ def question_asked(x: TypeContext) -> bool:
     return True
 
 
+_HELP_VERBS = word_class("help_verb")
+
+
+def helped_act(x: TypeContext) -> bool:
+    """"Turkey helped broker the deal", "Chinese Americans helped fuel the growth":
+    helping to do something, with no one helped, is that act (its own candidate when it
+    is an act), no aid."""
+    if not x.verb or x.lemma not in _HELP_VERBS:
+        return False
+    kids = list(x.tok.children)
+    return any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in kids) and not any(
+        c.dep_ in ("dobj", "dative") and ea.looks_actor(c) for c in kids)
+
+
 NOT_AN_EVENT = {f.__name__: f for f in (unlisted_between_unknowns, no_other_state, newsgathering, no_weapon_tested,
-                                        response_by_act, question_asked)}
+                                        response_by_act, question_asked, helped_act)}
 
 
 def why_not(x: TypeContext, disabled: frozenset = frozenset()) -> Optional[str]:
