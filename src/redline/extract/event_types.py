@@ -677,13 +677,17 @@ _HELP_VERBS = word_class("help_verb")
 
 def helped_act(x: TypeContext) -> bool:
     """"Turkey helped broker the deal", "Chinese Americans helped fuel the growth":
-    helping to do something, with no one helped, is that act (its own candidate when it
+    helping to do something, with no one helped (neither the helping's object nor the
+    act's: "helped train Afghan forces" is aid), is that act (its own candidate when it
     is an act), no aid."""
     if not x.verb or x.lemma not in _HELP_VERBS:
         return False
     kids = list(x.tok.children)
-    return any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in kids) and not any(
-        c.dep_ in ("dobj", "dative") and ea.looks_actor(c) for c in kids)
+    acts = [c for c in kids if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+    # "helped train Afghan forces" helps those forces: aid
+    helped = [o for c in kids + [g for a in acts for g in a.children] if c.dep_ in ("dobj", "dative")
+              for o in [c] if ea.looks_actor(o)]
+    return bool(acts) and not helped
 
 
 NOT_AN_EVENT = {f.__name__: f for f in (unlisted_between_unknowns, no_other_state, newsgathering, no_weapon_tested,
