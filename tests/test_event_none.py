@@ -14,6 +14,20 @@ def _ev(type_="ASSAULT", src_country="RUS", trigger="shelled"):
                  sentence={"start": 0, "end": 40}, source=src, target=[], confidence=0.9)
 
 
+def _toy_model():
+    """A none-model learnt from two events: keeps the first kind, drops the second
+    (threshold 0.5); returns (good, bad) events."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    good, bad = _ev(), _ev(type_="RETREAT", src_country=None, trigger="controls")
+    vec = DictVectorizer()
+    X = vec.fit_transform([event_none.features(e) for e in [good, bad] * 5])
+    clf = LogisticRegression().fit(X, [True, False] * 5)
+    event_none.set_model({"vectorizer": vec, "classifier": clf, "threshold": 0.5})
+    return good, bad
+
+
 def test_features_of_an_event_and_of_its_json():
     ev = _ev()
     f = event_none.features(ev)
@@ -25,14 +39,7 @@ def test_features_of_an_event_and_of_its_json():
 
 
 def test_keep_uses_the_model_and_threshold():
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
-
-    good, bad = _ev(), _ev(type_="RETREAT", src_country=None, trigger="controls")
-    vec = DictVectorizer()
-    X = vec.fit_transform([event_none.features(e) for e in [good, bad] * 5])
-    clf = LogisticRegression().fit(X, [True, False] * 5)
-    event_none.set_model({"vectorizer": vec, "classifier": clf, "threshold": 0.5})
+    good, bad = _toy_model()
     try:
         assert event_none.keep([good, bad]) == [good]
     finally:
@@ -73,14 +80,7 @@ def test_seed_article_examples_without_the_files(tmp_path):
 
 
 def test_a_run_threshold_from_the_environment(monkeypatch):
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
-
-    good, bad = _ev(), _ev(type_="RETREAT", src_country=None, trigger="controls")
-    vec = DictVectorizer()
-    X = vec.fit_transform([event_none.features(e) for e in [good, bad] * 5])
-    clf = LogisticRegression().fit(X, [True, False] * 5)
-    event_none.set_model({"vectorizer": vec, "classifier": clf, "threshold": 0.5})
+    good, bad = _toy_model()
     try:
         monkeypatch.setenv(event_none.ENV_VAR, "0")
         assert event_none.keep([good, bad]) == [good, bad]  # 0: every event the rules pass
