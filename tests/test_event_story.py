@@ -35,5 +35,8 @@ def test_no_partner_without_its_name_near_a_tie_or_a_single_pairing():
     assert dyad_partner([_ev("REJECT", ["RUS"])], tied, named_near=lambda ev, state: True) == []
     # a single pairing is no pattern of the story
     assert dyad_partner([_ev("REJECT", ["USA"])], STORY, named_near=lambda ev, state: True) == []
-    # a material act is not completed this way
-    assert dyad_partner([_ev("SANCTION", ["RUS"])], STORY, named_near=lambda ev, state: True) == []
+    # an act of force is not completed this way (a strike "on the village" names its target)
+    assert dyad_partner([_ev("ASSAULT", ["RUS"])], STORY, named_near=lambda ev, state: True) == []
+    # sanctions and aid are: "imposed new sanctions" in a story of Russia's exchanges with Ukraine
+    sanctions = _ev("SANCTION", ["RUS"])
+    assert dyad_partner([sanctions], STORY, named_near=lambda ev, state: True) == [sanctions]

@@ -928,14 +928,14 @@ def story_counterpart(events: list, index) -> None:
         ev.target = ev.target + [_implied_at(ev, f"{country_name(state)} (implied)", state)]
 
 
-#: verbal acts whose addressee a story often leaves to its context ("Hungary rejected the
-#: plan", "the ministry welcomed the decision")
-ADDRESSED_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST", "SUPPORT", "AGREE", "THREATEN"})
+#: acts whose addressee a story often leaves to its context ("Hungary rejected the plan",
+#: "the ministry welcomed the decision", "imposed new sanctions", "sent more aid")
+ADDRESSED_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST", "SUPPORT", "AGREE", "THREATEN", "SANCTION", "AID"})
 
 
 def dyad_partner(unplaced: list, events: list, named_near, min_pairs: int = 2) -> list:
-    """Verbal acts of one state whose target no word places, given the state the story
-    pairs it with: the other side of the events that state takes part in, when one state
+    """Acts of one state (:data:`ADDRESSED_TYPES`) whose target no word places, given the
+    state the story pairs it with: the other side of the events that state takes part in, when one state
     is paired with it at least ``min_pairs`` times and more often than any other, and
     when ``named_near(event, state)`` finds that state named in the act's sentence or the
     one before ("Kenya refused to attend the hearing" after a sentence on its dispute

@@ -166,7 +166,7 @@ def extract_events(doc, *, entities=None, index=None, quotes=None, dates=None, p
         dropped: list = []
         events = event_filters.apply(events, doc, whole_story=whole_story, dropped=dropped)
         if whole_story and "dyad_partner" not in config.disabled:
-            unplaced = [e for reason, e in dropped if reason == "unplaced_target"]
+            unplaced = [e for reason, e in dropped if reason in ("unplaced_target", "no_recipient")]
             events += event_referents.dyad_partner(
                 unplaced, events, event_referents.state_named_near(doc, index, places))
         if whole_story:
