@@ -935,12 +935,12 @@ ADDRESSED_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST", "SUPPORT", "AGREE", 
 
 def dyad_partner(unplaced: list, events: list, named_near, min_pairs: int = 2) -> list:
     """Acts of one state (:data:`ADDRESSED_TYPES`) whose target no word places, given the
-    state the story pairs it with: the other side of the events that state takes part in, when one state
-    is paired with it at least ``min_pairs`` times and more often than any other, and
-    when ``named_near(event, state)`` finds that state named in the act's sentence or the
-    one before ("Kenya refused to attend the hearing" after a sentence on its dispute
-    with Somalia). The events of ``unplaced`` so completed (target "<state> (implied)"),
-    the others left out."""
+    state the story pairs it with: the other side of the events that state takes part
+    in, when one state is paired with it at least ``min_pairs`` times and more often than
+    any other, and when ``named_near(event, state)`` finds that state named in the act's
+    sentence or the one before ("Kenya refused to attend the hearing" after a sentence on
+    its dispute with Somalia). The events of ``unplaced`` so completed (target "<state>
+    (implied)"), the others left out."""
     out = []
     for ev in unplaced:
         states = {a.country for a in ev.source}
