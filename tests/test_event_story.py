@@ -40,3 +40,19 @@ def test_no_partner_without_its_name_near_a_tie_or_a_single_pairing():
     # sanctions and aid are: "imposed new sanctions" in a story of Russia's exchanges with Ukraine
     sanctions = _ev("SANCTION", ["RUS"])
     assert dyad_partner([sanctions], STORY, named_near=lambda ev, state: True) == [sanctions]
+
+
+def test_dyad_partner_can_be_switched_off():
+    import dataclasses
+
+    from redline.extract import events
+
+    cfg = dataclasses.replace(events.CONFIG, disabled=frozenset({"dyad_partner"}))
+    assert "dyad_partner" in cfg.disabled
+
+
+def test_a_reciprocal_event_counts_once_for_each_side():
+    # "the two sides met": both states on both sides pair each with the other once
+    story = [_ev("CONSULT", ["RUS", "UKR"], ["UKR", "RUS"]), _ev("ACCUSE", ["RUS"], ["USA"])]
+    # RUS meets UKR once and USA once: a tie, no partner
+    assert dyad_partner([_ev("REJECT", ["RUS"])], story, named_near=lambda ev, state: True) == []

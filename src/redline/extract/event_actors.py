@@ -757,6 +757,8 @@ def actor_head_words() -> frozenset:
             words.add(w)
             words.add(w[:-1] if w.endswith("s") else w)
     return frozenset(words)
+
+
 @functools.lru_cache(maxsize=1)
 def actor_head_phrases() -> frozenset:
     """The two-word keys of ``sectors.tsv`` ("suicide bomber", "security forces"): a

@@ -9,11 +9,12 @@ have a country, their sectors, how many sources, whether there is an object, whe
 the event sits in a quote, and whether source and target share a country. Not the
 trigger word: weights per word learnt from a few dozen stories fit those stories' rows
 ("met", "deported" and "detained" were struck down wholesale) and cost held-out core
-events; what a word means is the classifier's part. Trained by ``redline train events_none`` on the 30 VOA work stories, the first
-27 stories of the project's own annotations and the seed article (the held-out ten of
-``dev_gold.json`` and the last 12 of ``annotations/voa_extra_gold.json`` are left out); without the model file
-nothing is dropped. Applied by
-:func:`redline.extract.events.extract_events` to texts of ``MIN_SENTENCES`` or more.
+events; what a word means is the classifier's part. Trained by ``redline train
+events_none`` on the 30 VOA work stories, the first 27 stories of the project's own
+annotations and the seed article (the held-out ten of ``dev_gold.json`` and the last
+12 of ``annotations/voa_extra_gold.json`` are left out); without the model file nothing
+is dropped. Applied by :func:`redline.extract.events.extract_events` to texts of
+``MIN_SENTENCES`` or more.
 """
 from __future__ import annotations
 

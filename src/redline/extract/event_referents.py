@@ -273,8 +273,9 @@ _PLEA_VERBS = word_class("plea_verb")
 _COURT_NOUNS = word_class("court_noun")
 #: the steps of this stage that ``EventConfig.disabled`` can switch off
 NAMES = ("repeated_act", "act_agent", "implied_protesters", "implied_authority", "implied_attacker",
-         "plea_recipient", "place_of_act", "act_anaphor", "conjunct_recipient", "clause_recipient", "possessor_recipient", "appeal_addressee", "act_owner", "answered_accuser",
-         "story_counterpart", "domestic_agent")
+         "plea_recipient", "place_of_act", "act_anaphor", "conjunct_recipient", "clause_recipient",
+         "possessor_recipient", "appeal_addressee", "act_owner", "answered_accuser", "story_counterpart",
+         "domestic_agent", "dyad_partner")
 #: acts between parties (meeting, agreeing, cooperating, signing): a place is their venue
 VENUE_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT"})
 
@@ -413,6 +414,12 @@ def _acting_act(cand, type_: str) -> tuple:
     return (subj, entry) if entry is not None and entry.type == type_ else (None, None)
 
 
+def _known_actors(doc, tok, index, quote) -> list[Actor]:
+    """The known actors of the phrase ``tok`` heads ("Russia's strike": Russia); [] when
+    it heads no actor phrase."""
+    return [a for a in actors(doc, tok, index, quote) if known(a)] if ea.looks_actor(tok) else []
+
+
 def act_agent(doc, cand, type_: str, index, quote) -> list[Actor]:
     """The source of an act whose subject is an act of the same kind: "the strike
     destroyed 60,000 tonnes of grain and wounded five port workers", "the attack killed
@@ -425,7 +432,7 @@ def act_agent(doc, cand, type_: str, index, quote) -> list[Actor]:
         return []
     own = ea.noun_roles(subj)[0]
     if own is not None:
-        return [a for a in actors(doc, own, index, quote) if known(a)] if ea.looks_actor(own) else []
+        return _known_actors(doc, own, index, quote)
     if not ea.points_back(subj):
         return []
     return _last_act_actors(doc, subj, entry, False, index, quote)
@@ -525,8 +532,8 @@ def act_owner(doc, cand, type_: str, index, quote) -> list[Actor]:
         against = [p for prep, p in ea.prep_objects(cand.trigger, {"against"})]
         if against and lex_entry(against[0], "NOUN") is not None:
             own = ea.noun_roles(against[0])[0]
-            if own is not None and ea.looks_actor(own):
-                return [a for a in actors(doc, own, index, quote) if known(a)]
+            if own is not None:
+                return _known_actors(doc, own, index, quote)
         return []
     if cand.kind != "verb" or obj is None:
         return []
@@ -941,21 +948,22 @@ def dyad_partner(unplaced: list, events: list, named_near, min_pairs: int = 2) -
     sentence or the one before ("Kenya refused to attend the hearing" after a sentence on
     its dispute with Somalia). The events of ``unplaced`` so completed (target "<state>
     (implied)"), the others left out."""
+    from collections import Counter
+
+    # how often each state meets each other state across the kept events
+    pairs: dict[str, Counter] = {}
+    for other in events:
+        src = {a.country for a in other.source if is_state(a.country)}
+        tgt = {a.country for a in other.target if is_state(a.country)}
+        for one in src | tgt:
+            pairs.setdefault(one, Counter()).update((tgt if one in src else src) - {one})
     out = []
     for ev in unplaced:
         states = {a.country for a in ev.source}
         if ev.type not in ADDRESSED_TYPES or len(states) != 1 or not is_state(next(iter(states))):
             continue
         (state,) = states
-        pairs = {}
-        for other in events:
-            src = {a.country for a in other.source if a.country}
-            tgt = {a.country for a in other.target if a.country}
-            side = tgt if state in src else src if state in tgt else set()
-            for c in side - {state}:
-                if is_state(c):
-                    pairs[c] = pairs.get(c, 0) + 1
-        ranked = sorted(pairs.items(), key=lambda kv: -kv[1])
+        ranked = pairs.get(state, Counter()).most_common(2)
         if not ranked or ranked[0][1] < min_pairs or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
             continue
         partner = ranked[0][0]
