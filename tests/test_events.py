@@ -967,6 +967,72 @@ def test_received_from_is_the_givers_act(analyse_text):
         [(e.type, [a.text for a in e.source]) for e in evs]
 
 
+@pytest.mark.parametrize("text", [
+    "Pakistan has the support of China.",
+    "Pakistan enjoys the backing of China.",
+    "Pakistan's move won the support of China.",
+])
+def test_support_held_or_won_is_the_givers(analyse_text, text):
+    """The of-phrase of a stance the subject holds or wins names who takes it."""
+    evs = [e for e in _events(analyse_text, text) if e.type == "SUPPORT"]
+    assert evs, [(e.type, e.trigger.text) for e in _events(analyse_text, text)]
+    assert [a.country for a in evs[0].source] == ["CHN"], [(a.text, a.country) for a in evs[0].source]
+    assert [a.country for a in evs[0].target] == ["PAK"], [(a.text, a.country) for a in evs[0].target]
+
+
+def test_a_material_act_won_keeps_its_of_phrase_out_of_the_source(analyse_text):
+    evs = _events(analyse_text, "Kenya secured the release of two Somali hostages.")
+    assert not any(a.country == "SOM" for e in evs for a in e.source), \
+        [(e.type, [a.text for a in e.source]) for e in evs]
+
+
+def test_brokering_is_mediation_and_retook_is_retake(analyse_text):
+    evs = _events(analyse_text, "Egypt brokered a truce between Israel and Hamas.")
+    brokered = [e for e in evs if e.trigger.text == "brokered"]
+    assert brokered and brokered[0].type == "CONSULT", [(e.type, e.trigger.text) for e in evs]
+    assert [a.country for a in brokered[0].source] == ["EGY"]
+    evs = _events(analyse_text, "Iraqi forces retook the town from the Islamic State.")
+    assert [e.type for e in evs if e.trigger.text == "retook"] == ["ASSAULT"], [(e.type, e.trigger.text) for e in evs]
+
+
+@pytest.mark.parametrize("text,src,tgt", [
+    ("Pakistan held Afghanistan responsible for the attack.", "PAK", "AFG"),
+    ("Israel holds Iran accountable for the attack.", "ISR", "IRN"),
+    ("A Russian court found the American journalist guilty of espionage.", "RUS", "USA"),
+])
+def test_holding_or_finding_someone_culpable_accuses_them(analyse_text, text, src, tgt):
+    evs = [e for e in _events(analyse_text, text) if e.type == "ACCUSE"]
+    assert evs, [(e.type, e.trigger.text) for e in _events(analyse_text, text)]
+    assert [a.country for a in evs[0].source] == [src] and [a.country for a in evs[0].target] == [tgt], \
+        [([a.text for a in e.source], [a.text for a in e.target]) for e in evs]
+
+
+def test_who_is_ready_or_open_for_an_act_would_do_it(analyse_text):
+    evs = _events(analyse_text, "The Kremlin said Putin was open to a meeting with Trump.")
+    meeting = [e for e in evs if e.trigger.text == "meeting" and [a.country for a in e.source] == ["RUS"]]
+    assert meeting and meeting[0].type == "CONSULT" and meeting[0].factuality == "future", \
+        [(e.type, e.factuality, [a.text for a in e.source]) for e in evs]
+    evs = _events(analyse_text, "Kenya is vulnerable to attacks.")
+    assert not any(a.country == "KEN" for e in evs for a in e.source), [(e.type, e.trigger.text) for e in evs]
+
+
+def test_calling_anothers_act_a_violation_accuses_its_maker(analyse_text):
+    evs = _events(analyse_text, "China said Washington's decision was a violation of international law.")
+    said = [e for e in evs if e.trigger.text == "said"]
+    assert said and said[0].type == "ACCUSE", [(e.type, e.trigger.text) for e in evs]
+    assert [a.country for a in said[0].target] == ["USA"]
+    evs = _events(analyse_text, "Kenya said the decision was a mistake.")
+    assert not any(e.type == "ACCUSE" for e in evs), [(e.type, e.trigger.text) for e in evs]
+
+
+def test_restoring_ties_is_support_and_severing_them_a_sanction(analyse_text):
+    evs = _events(analyse_text, "Saudi Arabia restored ties with Iran.")
+    assert [(e.type, [a.country for a in e.target]) for e in evs] == [("SUPPORT", ["IRN"])], \
+        [(e.type, e.trigger.text) for e in evs]
+    evs = _events(analyse_text, "Niger severed ties with France.")
+    assert [e.type for e in evs] == ["SANCTION"], [(e.type, e.trigger.text) for e in evs]
+
+
 def test_figurative_wars_are_no_assault(analyse_text):
     evs = _events(analyse_text, "The trade war between the United States and China escalated.")
     assert not any(e.type == "ASSAULT" for e in evs), [(e.type, e.trigger.text) for e in evs]

@@ -1,4 +1,5 @@
-"""The parse stage: subheadings glued to the text (``redline.parse.glued_headings``)."""
+"""The parse stage: subheadings glued to the text (``redline.parse.glued_headings``) and the
+lemmas the model gets wrong (``lemma_fixes.tsv``)."""
 from __future__ import annotations
 
 from redline.model import Article
@@ -43,3 +44,15 @@ def test_subheading_no_longer_hides_the_speaker():
     a = analyse(Article(id="h", text=text))
     q = [q for q in a.quotes if "fear any opposition" in q.text]
     assert q and q[0].speaker is not None and "Rahimi" in (q[0].speaker.name or "")
+
+
+def test_lemma_fixes_give_irregular_forms_their_verb(nlp):
+    """Each form of ``lemma_fixes.tsv`` gets its lemma; other forms keep the model's."""
+    from redline.tables import table
+
+    rows = list(table("lemma_fixes.tsv"))
+    assert rows
+    for r in rows:
+        doc = nlp(f"They {r['form']} it.")
+        assert doc[1].lemma_ == r["lemma"], (r, doc[1].lemma_)
+    assert nlp("They took it.")[1].lemma_ == "take"

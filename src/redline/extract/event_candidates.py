@@ -34,10 +34,11 @@ _PERSON_NOUNS = word_class("person_noun")
 _SPEECH = word_class("speech_verb")
 _DEMAND_MODALS = {"must", "should", "ought"}
 _BLAME_ADJECTIVES = word_class("blame_adjective")
+_REPROACH_NOUNS = word_class("reproach_noun")
+_GENERIC_ACTS = word_class("generic_act_noun")
 _STOP_VERBS = word_class("stop_verb")
 _MET_NEEDS = word_class("met_need")
 _FIGURATIVE_WAR = word_class("figurative_war")
-_RECEIVING = word_class("receiving_verb")
 _LIGHT_VERBS = word_class("light_verb")
 _INCREASE_VERBS = word_class("increase_verb")
 
@@ -103,7 +104,7 @@ def _speech_demand(tok):
             continue
         if _blames(c):
             # "the Afghan government said Taliban militants were responsible": blame
-            subj = [x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")]
+            subj = [_blamed(x) for x in c.children if x.dep_ in ("nsubj", "nsubjpass")]
             if subj and subj[0].pos_ != "PRON" and ea.looks_actor(subj[0]) and subj[0] != src:
                 return Candidate(tok, (tok.i, tok.i + 1), src, subj[0], "verb", None,
                              {"speech": True, "blame": True, "dobj": None, "passive": False, "prep": None})
@@ -132,7 +133,16 @@ def _blames(clause) -> bool:
         return not any(x.dep_ == "neg" for x in clause.children)  # "never failed to" is praise
     return clause.lemma_.lower() == "be" and any(
         (x.dep_ == "acomp" and x.lemma_.lower() in _BLAME_ADJECTIVES) or (x.dep_ == "prep" and x.lower_ == "behind")
-        or _to_blame(x) for x in clause.children)
+        or (x.dep_ == "attr" and x.lemma_.lower() in _REPROACH_NOUNS) or _to_blame(x) for x in clause.children)
+
+
+def _blamed(subj):
+    """Who a blaming clause blames: its subject, or the maker of the act it names ("the
+    North's missile launch was a provocation")."""
+    if subj.pos_ != "NOUN" or (lex_entry(subj, "NOUN") is None and subj.lemma_.lower() not in _GENERIC_ACTS):
+        return subj
+    return next((c for c in subj.children if c.dep_ in ("poss", "compound", "amod") and c.i < subj.i
+                 and ea.looks_actor(c)), subj)
 
 
 def _to_blame(tok) -> bool:
@@ -450,6 +460,14 @@ def _verb_candidate(tok, consumed: set):
     if lem in _ATTEMPT_VERBS and any(c.dep_ == "xcomp" and is_to_infinitive(c) for c in tok.children):
         return None  # "Britain is seeking to finalize a deal": the infinitive is the act
     src, tgt, info = ea.verb_roles(tok)
+    if tgt is None and entry is not None and entry.lemma.count(" ") == 1:
+        # "found the journalist guilty", "will hold Moscow accountable": the parser makes
+        # whom the key's adjective is said of that adjective's subject
+        said_of = next((s for c in tok.children if c.dep_ in ("oprd", "acomp", "ccomp") and c.pos_ == "ADJ"
+                        and c.lemma_.lower() == entry.lemma.split(" ")[1]
+                        for s in c.children if s.dep_ == "nsubj"), None)
+        if said_of is not None and ea.looks_actor(said_of):
+            tgt = said_of
     if tgt is None and entry is not None and entry.type == "REQUEST":
         tgt = for_clause_subject(tok)  # "called for the Taliban to lift the ban"
     if entry is not None and src is None and tgt is None:
@@ -533,12 +551,16 @@ def _verb_candidate(tok, consumed: set):
         consumed.add(dobj.i)
         if lem in _LIGHT_VERBS and " " not in entry.lemma:  # "stage strike" is one key
             info["light_object"] = dobj_entry
-    if lem in _RECEIVING and not info.get("passive"):
+    if lem in ea.RECEIVING_VERBS and not info.get("passive"):
         # "Yemen received aid from Saudi Arabia", "got an invitation from Putin":
         # the giver is the actor, the receiver the recipient, the act the noun's
         giver = next((p for _, p in ea.prep_objects(tok, {"from"}) if ea.looks_actor(p)), None)
         if giver is None and dobj is not None:
-            giver = next((p for _, p in ea.prep_objects(dobj, {"from", "by"}) if ea.looks_actor(p)), None)
+            # "won the support of China": an of-phrase gives a stance, not a material act
+            # ("secured the release of hostages")
+            preps = {"from", "by", "of"} if dobj_entry is not None and \
+                plover.quad(dobj_entry.type).startswith("verbal") else {"from", "by"}
+            giver = next((p for _, p in ea.prep_objects(dobj, preps) if ea.looks_actor(p)), None)
         if giver is not None:
             src, tgt = giver, ea.subject_of(tok)
             if dobj_entry is None and dobj is not None:
