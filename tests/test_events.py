@@ -1033,6 +1033,14 @@ def test_restoring_ties_is_support_and_severing_them_a_sanction(analyse_text):
     assert [e.type for e in evs] == ["SANCTION"], [(e.type, e.trigger.text) for e in evs]
 
 
+def test_a_case_filed_against_a_state_at_a_court_targets_the_state(analyse_text):
+    evs = _events(analyse_text, "South Africa filed a case against Israel at the International Court of Justice.")
+    assert [(e.type, [a.country for a in e.target]) for e in evs] == [("ACCUSE", ["ISR"])], \
+        [(e.type, [a.text for a in e.target]) for e in evs]
+    evs = _events(analyse_text, "Iran fired missiles at Israel.")
+    assert [(e.type, [a.country for a in e.target]) for e in evs] == [("ASSAULT", ["ISR"])]
+
+
 def test_figurative_wars_are_no_assault(analyse_text):
     evs = _events(analyse_text, "The trade war between the United States and China escalated.")
     assert not any(e.type == "ASSAULT" for e in evs), [(e.type, e.trigger.text) for e in evs]

@@ -446,8 +446,13 @@ def verb_roles(verb, depth: int = 0) -> tuple[Optional[object], Optional[object]
     preps = [(p, o) for p, o in preps if o.ent_type_ not in _NOT_ACTOR_ENTS]
     if preps:
         # the first phrase naming an actor, else the first directional one
-        prep, pobj = next(((p, o) for p, o in preps if looks_actor(o)),
-                          next(((p, o) for p, o in preps if p.lower_ in STRONG_PREPS), preps[0]))
+        actors = [(p, o) for p, o in preps if looks_actor(o)]
+        if len(actors) > 1 and actors[0][0].lower_ == "at":
+            # "filed a case against Israel at the World Court": where an act is brought is
+            # no recipient when another phrase says whom it is against
+            actors = [a for a in actors if a[0].lower_ == "against"] + actors
+        prep, pobj = next(iter(actors), None) or \
+            next(((p, o) for p, o in preps if p.lower_ in STRONG_PREPS), preps[0])
         if tgt is None or not looks_actor(tgt):
             if looks_actor(pobj) or tgt is None or prep.lower_ in STRONG_PREPS:
                 # "launched an assault on the last ISIS bastion": the object is the act
