@@ -1041,6 +1041,23 @@ def test_a_case_filed_against_a_state_at_a_court_targets_the_state(analyse_text)
     assert [(e.type, [a.country for a in e.target]) for e in evs] == [("ASSAULT", ["ISR"])]
 
 
+@pytest.mark.parametrize("text", [
+    "The United States suspended the tariffs on Mexico.",
+    "Trump delayed the tariffs on Canada for four weeks.",
+    "The EU ended its arms embargo on China.",
+])
+def test_stopping_or_putting_off_sanctions_eases_them(analyse_text, text):
+    evs = _events(analyse_text, text)
+    assert [e.type for e in evs] == ["CONCEDE"], [(e.type, e.trigger.text) for e in evs]
+
+
+def test_a_conversation_the_clause_is_told_in_is_with_whom_it_addresses(analyse_text):
+    evs = _events(analyse_text, "Putin told Modi in a phone call that Russia would help.")
+    call = [e for e in evs if e.type == "CONSULT"]
+    assert call and [a.country for a in call[0].source] == ["RUS"] and [a.country for a in call[0].target] == ["IND"], \
+        [(e.type, e.trigger.text, [a.text for a in e.target]) for e in evs]
+
+
 def test_figurative_wars_are_no_assault(analyse_text):
     evs = _events(analyse_text, "The trade war between the United States and China escalated.")
     assert not any(e.type == "ASSAULT" for e in evs), [(e.type, e.trigger.text) for e in evs]

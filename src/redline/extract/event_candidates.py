@@ -629,6 +629,10 @@ def _noun_candidate(tok):
             info["patient"] = True
         elif host is not None and host is not tgt and ea.looks_actor(host):
             src = host
+            if tgt is None and entry.type in _PARTNER_TYPES and g.pos_ in ("VERB", "AUX"):
+                # "told Trump in phone conversations": whom the clause addresses took part
+                tgt = next((c for c in g.children if c.dep_ in ("dative", "dobj") and c.pos_ != "PRON"
+                            and ea.looks_actor(c)), None)
     if tgt is None and tok.dep_ == "pobj" and tok.head.lower_ == "under" and tok.head.head.pos_ in ("VERB", "AUX"):
         # "Kyiv came under attack", "the city is under siege": the subject undergoes the
         # act; a from/by phrase says who does it

@@ -430,7 +430,8 @@ def labour_strike(x: TypeContext) -> Optional[str]:
 def stopping_an_act(x: TypeContext) -> Optional[str]:
     """Stopping an act reverses it: "ceased its military operations" is de-escalation
     (RETREAT); "ended mediation efforts", "suspended talks", "stopped aid" reduce
-    relations (SANCTION, CAMEO 16); a noun of no event made one of armed force by its
+    relations (SANCTION, CAMEO 16); stopping or putting off sanctions or tariffs eases
+    them (CONCEDE, CAMEO 081); a noun of no event made one of armed force by its
     adjective ("halt its military pressure"), or one naming force itself ("suspended
     violence"), is hostile too. "Ending a five-day trip" completes a visit, and "will
     not end the strike" is a refusal (read elsewhere)."""
@@ -447,8 +448,10 @@ def stopping_an_act(x: TypeContext) -> Optional[str]:
         return "RETREAT" if forceful else None
     if stopped.type == "CONSULT" and stopped.mode in ("visit", "multilateral", "phone", "third-party"):
         return None
+    if stopped.type == "SANCTION":
+        return "CONCEDE"  # "suspended the tariffs", "delayed the sanctions": easing them
     quad = plover.quad(stopped.type)
-    if quad.endswith("conflict") and stopped.type != "SANCTION":
+    if quad.endswith("conflict"):
         return "RETREAT"
     if quad.endswith("cooperation"):
         return "SANCTION"
