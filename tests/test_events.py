@@ -1058,6 +1058,13 @@ def test_a_conversation_the_clause_is_told_in_is_with_whom_it_addresses(analyse_
         [(e.type, e.trigger.text, [a.text for a in e.target]) for e in evs]
 
 
+def test_an_act_warned_against_has_not_happened(analyse_text):
+    evs = _events(analyse_text, "Moscow has repeatedly warned NATO against deploying troops to Ukraine.")
+    deploying = [e for e in evs if e.trigger.text == "deploying"]
+    assert deploying and all(e.factuality == "hypothetical" for e in deploying), \
+        [(e.type, e.trigger.text, e.factuality) for e in evs]
+
+
 def test_figurative_wars_are_no_assault(analyse_text):
     evs = _events(analyse_text, "The trade war between the United States and China escalated.")
     assert not any(e.type == "ASSAULT" for e in evs), [(e.type, e.trigger.text) for e in evs]

@@ -33,6 +33,19 @@ def test_region_phrase_resolves_to_the_subdivision(nlp):
     assert abs(kursk.lat - 51.7) < 0.5 and abs(kursk.lon - 36.2) < 0.5
 
 
+@pytest.mark.parametrize("name,country", [
+    ("Balochistan", "PAK"), ("Borno", "NGA"), ("Cabo Delgado", "MOZ"), ("Helmand", "AFG"), ("Tigray", "ETH")])
+def test_a_subdivisions_bare_name_is_a_place_of_its_country(nlp, name, country):
+    p = find(places_of(nlp, f"Fighting was reported in {name} on Monday."), name)
+    assert (p.country, p.kind) == (country, "region")
+
+
+@pytest.mark.parametrize("text", [
+    "Somali forces attacked the camp.", "Rivers flooded the town.", "Unity is needed, he said."])
+def test_words_and_peoples_named_like_subdivisions_are_no_places(nlp, text):
+    assert places_of(nlp, text) == []
+
+
 def test_aliases(nlp):
     ps = places_of(nlp, "America is watching, Britain is watching, and the U.S. and NATO allies wait.")
     assert find(ps, "America").country == "USA"

@@ -46,6 +46,15 @@ _PLACE_HEADS = {"region", "regions", "oblast", "province", "state", "governorate
                 "district", "krai", "kray", "territory", "county", "area", "city", "republic"}
 _ADDRESS = re.compile(r"\b\d{1,5}\s+(?:(?:East|West|North|South|E\.|W\.|N\.|S\.)\s+)?(?:[A-Z][a-z]+|\d{1,3}(?:st|nd|rd|th))"
                       r"(?:\s+[A-Z][a-z]+)?\s+(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Lane|Drive|Place|Square)\b")
+#: ISO 3166-2 types whose bare names news uses for the region ("in Borno", "in Helmand")
+_NAMED_SUBDIVISION_TYPES = frozenset({
+    "Province", "State", "Region", "Governorate", "Autonomous region", "Regional state",
+    "Republic", "Autonomous republic", "Territory", "Autonomous province"})
+_PLAIN_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?")
+_GENERIC_NAME_WORDS = re.compile(
+    r"\b(north|south|east|west|central|western|eastern|northern|southern|upper|lower|centre|center|"
+    r"nord|sud|ouest|est|capital|federal|greater|middle|coast|islands?|river|lake|city|special|"
+    r"national|new|sea|red|blue|white)\b")
 _REGION_TYPE_WORDS = re.compile(
     r"\b(oblast'?|oblysy|kray|krai|respublika|avtonomnyy okrug|avtonomna respublika|region|province|"
     r"state|governorate|prefecture|voivodeship|county|district|city|miskrada|autonomous)\b", re.I)
@@ -71,6 +80,7 @@ class _Cand:
     code: Optional[str] = None  # ISO 3166-2 for regions, admin1 for cities
     alias: bool = False
     capital: bool = False
+    named_only: bool = False  # a bare subdivision name: a place only where the parser says so
 
 
 @dataclass
@@ -207,6 +217,19 @@ def _build_gazetteer() -> _Gaz:
         if sd.country_code in ("CA", "AU", "GB", "DE", "IN", "MX", "BR") and sd.type in (
                 "Province", "State", "Territory", "Country", "Nation", "Land"):
             add(sd.name, _Cand(sd.name, iso3, "region", None, None, 0, sd.code))
+    # elsewhere a subdivision's bare name ("Balochistan", "Borno", "Cabo Delgado") is a
+    # place when it is one country's only subdivision so named, no city or country is,
+    # it is not a compass or generic word, and the parser labels it a place
+    bare = Counter(_fold(sd.name) for sd in pycountry.subdivisions)
+    not_places = {_fold(r[0]) for r in _tsv(DATA / "places" / "not_places.tsv") if r and r[0]}
+    for sd in pycountry.subdivisions:
+        k = _fold(sd.name)
+        if sd.parent_code or sd.type not in _NAMED_SUBDIVISION_TYPES or bare[k] > 1 or k in names \
+                or k in not_places or len(k) < 5 or not _PLAIN_NAME.fullmatch(sd.name) \
+                or _GENERIC_NAME_WORDS.search(k):
+            continue
+        add(sd.name, _Cand(sd.name, iso2to3.get(sd.country_code), "region", None, None, 0, sd.code,
+                           named_only=True))
     # aliases override
     for row in _tsv(DATA / "places" / "aliases.tsv"):
         row = (row + [""] * 7)[:7]
@@ -228,7 +251,10 @@ def _build_gazetteer() -> _Gaz:
                    ("north korean", "PRK"), ("south korean", "KOR"), ("british", "GBR"), ("israeli", "ISR"),
                    ("palestinian", "PSE"), ("syrian", "SYR"), ("iranian", "IRN"), ("chinese", "CHN")):
         demonyms.setdefault(d, iso)
-    not_places = {_fold(r[0]) for r in _tsv(DATA / "places" / "not_places.tsv") if r and r[0]}
+    for d in demonyms:  # "Somali" is a people before it is Ethiopia's region
+        names[d] = [c for c in names.get(d, []) if not c.named_only]
+        if not names[d]:
+            del names[d]
     vague = {}
     for row in _tsv(DATA / "places" / "vague.tsv"):
         if len(row) >= 2:
@@ -653,6 +679,9 @@ def extract_places(doc, entities=None) -> list[Place]:
             if not _city_ok(doc, m, c, gz, label):
                 continue
         if c.kind == "region" and not c.alias and label in ("PERSON", "ORG+", "PERSON+", "WORK_OF_ART+"):
+            continue
+        if c.named_only and label not in ("GPE", "LOC") and \
+                not re.match(r" (?:[Ss]tate|[Pp]rovince|[Rr]egion)\b", text[m.end:m.end + 9]):
             continue
         if c.kind == "country" and label in ("PERSON+", "WORK_OF_ART+"):
             continue
