@@ -101,6 +101,17 @@ def _resolved_index(nlp, text: str):
     # the post held ("who served as ...") describes the person as an apposition would
     ("Steve Biegun, who served as the State Department's special representative for North Korea, was "
      "confirmed on Monday.", "Biegun", "USA", "descriptor:organisation"),
+    # a university named for a great city or a region is in that city's or region's state
+    ("Indonesia's schools are failing, said Ian Rosser, a University of Melbourne professor.", "Rosser",
+     "AUS", "descriptor:organisation-place"),
+    ("Russian media are adapting, said Ivan Gatov, a media analyst at the University of Southern "
+     "California.", "Gatov", "USA", "descriptor:organisation-place"),
+    # ... but not one named for a word that is only another name of a city ("Soul" for Seoul)
+    ("Zimbabwe's courts adjourned, said Tendai Moyo, a journalist with Heart and Soul Television.", "Moyo",
+     "ZWE", None),
+    # a nationality on the title beats the state a body's common name suggests
+    ("Kannavee Suebsang, a Thai opposition lawmaker and deputy chair of the House of Representatives "
+     "Committee on Legal Affairs, said the deportation was illegal.", "Suebsang", "THA", None),
 ])
 
 def test_descriptor_pass(analyse_text, text, surname, country, evidence):

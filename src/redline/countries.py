@@ -90,6 +90,15 @@ def _org_table() -> dict[str, OrgRef]:
     return out
 
 
+#: actor codes that are no state's (PLOVER: international, UN, EU, NGO, militant, company, movement)
+NON_STATE = frozenset({"IGO", "UNO", "EUR", "NGO", "IMG", "MNC", "ISM"})
+
+
+def is_state(code) -> bool:
+    """Whether an actor code is a state's (ISO3), not IGO, UNO, NGO..."""
+    return bool(code) and len(code) == 3 and code not in NON_STATE
+
+
 def country(text: str) -> Optional[CountryRef]:
     """The country a name, demonym, capital or metonym denotes, or None.
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Iterator, Optional
 
 from ..cache import long_lived
-from ..countries import CountryRef, OrgRef, all_country_aliases, all_org_aliases, country, organisation
+from ..countries import CountryRef, OrgRef, all_country_aliases, all_org_aliases, country, is_state, organisation
 from ..model import Actor, Entity, Mention
 from ..tables import table, word_class_of
 from ._text import doc_text, sentence_of, token_table
@@ -627,6 +627,13 @@ def _title_context(doc, ts: int, te: int, by_token: dict[int, _Raw]) -> _Role:
         info.country = None
     if info.organisation and info.country is None and not any(t.lower_ in PAST_POST for t in left):
         info.country = info.organisation.country
+        # "a Thai opposition lawmaker and deputy chair of the House of Representatives
+        # Committee": the nationality on the title beats the state a body's name
+        # suggests (many states have a House of Representatives)
+        said = next((r.iso3 for h in heads for c in h.children if c.dep_ in ("amod", "compound") and c.i < h.i
+                     for r in [country(c.text)] if r is not None and r.kind == "demonym"), None)
+        if is_state(said) and is_state(info.country) and said != info.country:
+            info.country = said
     return info
 
 

@@ -764,6 +764,31 @@ def country_of_place_name(name: str, prefer: Optional[set] = None) -> Optional[s
     return None
 
 
+#: a city this populous is what its bare name means ("University of Melbourne")
+_MAJOR_CITY = 1_000_000
+
+
+def country_of_major_place(name: str) -> Optional[str]:
+    """The country of a one-word name that means one place before any other: a region
+    (a US state, an unambiguous subdivision) or a city of a million people or more
+    whose namesakes are all far smaller ("Melbourne" → AUS, "California" → USA);
+    None for a town ("Rubio") or a name shared by several large places."""
+    key = _place_key(name)
+    # the place's own name, not another name it goes by ("Soul" for Seoul)
+    cands = [c for c in _gazetteer().names.get(key, []) if c.iso3 and _fold(c.name) == key]
+    if not cands:
+        return None
+    if any(c.kind == "country" for c in cands) or len(_subdivision_stems().get(_place_key(name), ())) > 1:
+        return None  # a country's name is read elsewhere; Punjab is India's and Pakistan's
+    regions = {c.iso3 for c in cands if c.kind == "region"}
+    if len(regions) == 1 and len({c.iso3 for c in cands}) == 1:
+        return next(iter(regions))
+    cities = sorted((c for c in cands if c.kind == "city"), key=lambda c: -c.pop)
+    if cities and cities[0].pop >= _MAJOR_CITY and all(c.pop * 10 <= cities[0].pop for c in cities[1:]):
+        return cities[0].iso3
+    return None
+
+
 def is_place_name(name: str) -> bool:
     """Whether any gazetteer (countries, cities, regions, aliases) knows ``name``."""
     key = _place_key(name)

@@ -48,21 +48,14 @@ from dataclasses import dataclass
 from typing import Callable, Optional
 
 from .. import knowledge
+from ..countries import NON_STATE, is_state  # noqa: F401 (re-exported)
 from ..countries import country as country_ref
 from .actors import PAST_POST, STATE_SECTORS, actor_words, sector_of_words
 from .org_kinds import described_kind, org_kind
 from ..model import Entity
 from ..tables import table
 from ._text import doc_text, sentence_bounds, sentence_of
-from .places import country_of_place_name
-
-#: actor codes that are no state's (PLOVER: international, UN, EU, NGO, militant, company, movement)
-NON_STATE = frozenset({"IGO", "UNO", "EUR", "NGO", "IMG", "MNC", "ISM"})
-
-
-def is_state(code) -> bool:
-    """Whether an actor code is a state's (ISO3), not IGO, UNO, NGO..."""
-    return bool(code) and len(code) == 3 and code not in NON_STATE
+from .places import country_of_major_place, country_of_place_name
 
 
 _QUOTE_MARKS = re.compile(r"[\"“”]")
@@ -417,8 +410,9 @@ def _org_location(ctx: _Context, org: Entity, toks: list) -> Optional[str]:
             if not name[:1].isupper() or (n == 1 and len(name) < 4):
                 continue
             ref = country_ref(name)
-            # a single word is too often also some town ("Rubio", Venezuela)
-            c = ref.iso3 if ref else (ctx.country_of_name(name) if n > 1 else None)
+            # a single word is too often also some town ("Rubio", Venezuela), unless it is a
+            # region or a great city ("University of Melbourne", "of Southern California")
+            c = ref.iso3 if ref else (ctx.country_of_name(name) if n > 1 else country_of_major_place(name))
             if is_state(c):
                 return c
     return None
@@ -456,16 +450,18 @@ def _first_descriptor(ctx: _Context, ent: Entity, ranges) -> Optional[Evidence]:
         if any(t.lower_ in PAST_POST for t in toks):
             orgs = [o for o in orgs if is_state(o.country)]
         affiliations.append((toks, orgs))
-    # 1. a known organisation with a code
+    nationality = next((c for rel, toks in phrases for c in [_nationality(ctx, rel, toks)] if c), None)
+    # 1. a known organisation with a code; a state's body yields to another nationality
+    #    ("a Thai lawmaker ... of the House of Representatives": many states have one)
     for toks, orgs in affiliations:
         for org in orgs:
             if org.country and org.evidence is None:
+                if is_state(org.country) and is_state(nationality) and nationality != org.country:
+                    return Evidence(nationality, None, "descriptor:nationality")
                 return Evidence(org.country, org.sector, "descriptor:organisation")
     # 2. a nationality
-    for rel, toks in phrases:
-        c = _nationality(ctx, rel, toks)
-        if c:
-            return Evidence(c, None, "descriptor:nationality")
+    if nationality:
+        return Evidence(nationality, None, "descriptor:nationality")
     # 3. an unknown organisation: its descriptor, its location, its kind
     for toks, orgs in affiliations:
         # describing nouns are common nouns ("the think tank"), not words of a name
