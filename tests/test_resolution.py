@@ -109,6 +109,10 @@ def _resolved_index(nlp, text: str):
     # ... but not one named for a word that is only another name of a city ("Soul" for Seoul)
     ("Zimbabwe's courts adjourned, said Tendai Moyo, a journalist with Heart and Soul Television.", "Moyo",
      "ZWE", None),
+    # a state after "for"/"to" in a title before the name is the post's portfolio
+    ("U.N. Resident Coordinator for Myanmar Andrew Kirkwood said the violence had increased.", "Kirkwood",
+     "UNO", None),
+    ("The U.N. special envoy for Syria Lars Hansen said talks would resume.", "Hansen", "UNO", None),
     # a nationality on the title beats the state a body's common name suggests
     ("Kannavee Suebsang, a Thai opposition lawmaker and deputy chair of the House of Representatives "
      "Committee on Legal Affairs, said the deportation was illegal.", "Suebsang", "THA", None),

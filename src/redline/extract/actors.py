@@ -193,6 +193,15 @@ def _person_ent_beyond(doc, ts: int, te: int) -> bool:
     return False
 
 
+def _portfolio_before_name(doc, ts: int, te: int) -> bool:
+    """"Resident Coordinator for [Myanmar Andrew Kirkwood]": a country after "for"/"to"
+    that opens a PERSON span of two more words is the post's portfolio, not part of the
+    name ("Jordan Peterson" stays a name)."""
+    ent = next((e for e in doc.ents if e.label_ == "PERSON" and e.start <= ts < e.end), None)
+    return ent is not None and ent.start == ts and ent.end - te >= 2 and ts > 0 \
+        and doc[ts - 1].lower_ in ("for", "to") and doc[ts - 1].pos_ == "ADP"
+
+
 def _inside_longer_name(doc, ts: int, te: int) -> bool:
     """A country's or an organisation's name that is part of a longer proper name the
     model found ("Business Ukraine", "Radio Free Europe", "National Congress Party"), not
@@ -315,7 +324,7 @@ def _raw_mentions(doc) -> list[_Raw]:
             # Mali and Niger" tagged PERSON), unless it is part of a longer person's
             # name the model found ("Jordan Peterson").
             if ent_label == "PERSON" and ref.kind == "name" and surface not in fixes \
-                    and _person_ent_beyond(doc, ts, te):
+                    and _person_ent_beyond(doc, ts, te) and not _portfolio_before_name(doc, ts, te):
                 continue
             if ref.kind in {"name", "alias"} and _inside_longer_name(doc, ts, te):
                 continue
@@ -539,6 +548,13 @@ def _title_context(doc, ts: int, te: int, by_token: dict[int, _Raw]) -> _Role:
             left.insert(0, tok)  # "Secretary-General": one word the tokenizer split
             i -= 1
             continue
+        if tok.pos_ == "ADP" and tok.lower_ in ("for", "to") and left and left[0].i == i + 1 \
+                and (raw := by_token.get(left[0].i)) is not None and raw.country is not None:
+            # "Resident Coordinator for Myanmar Andrew Kirkwood": the title goes on past
+            # its portfolio
+            left.insert(0, tok)
+            i -= 1
+            continue
         if tok.is_punct or tok.is_sent_end or tok.dep_ in {"ROOT"}:
             break
         if tok.head.i not in name_tokens and tok.head.i not in {t.i for t in left} and tok.head.i < ts - 1 - 5:
@@ -546,14 +562,21 @@ def _title_context(doc, ts: int, te: int, by_token: dict[int, _Raw]) -> _Role:
         if tok.pos_ not in {"PROPN", "NOUN", "ADJ", "DET", "PART", "NUM"}:
             break
         if tok.dep_ in {"nsubj", "dobj", "pobj", "nsubjpass"} and tok.head.i not in name_tokens \
-                and doc[ts:te].root.head.i != tok.i:
+                and doc[ts:te].root.head.i != tok.i and not (left and left[0].pos_ == "ADP"
+                                                             and left[0].head.i == tok.i):
             break
         left.insert(0, tok)
         i -= 1
     role_words: list = []
     state_raw = None
+    # "the U.N. special envoy for Syria Geir Pedersen", "Ambassador to Japan X": a state
+    # right after "for"/"to" is the post's portfolio, not the person's state
+    portfolio = {left[0].i} if left and i >= 0 and doc[i].pos_ == "ADP" and doc[i].lower_ in ("for", "to") else set()
+    portfolio |= {t.i + 1 for t in left if t.pos_ == "ADP" and t.lower_ in ("for", "to")}
     for tok in left:
         raw = by_token.get(tok.i)
+        if tok.pos_ == "ADP" or (raw is not None and raw.country is not None and tok.i in portfolio):
+            continue
         if raw is not None and raw.country is not None:
             # the first state named qualifies the person ("Palestinian activist and
             # U.S. legal permanent resident X")
