@@ -1065,6 +1065,18 @@ def test_an_act_warned_against_has_not_happened(analyse_text):
         [(e.type, e.trigger.text, e.factuality) for e in evs]
 
 
+@pytest.mark.parametrize("text,type_,tgt", [
+    ("Israel pulled its forces out of southern Lebanon.", "RETREAT", ["LBN"]),
+    ("Poland increased its troop presence on the Belarus border.", "MOBILIZE", ["BLR"]),
+    ("Nigeria's government reopened the border with Niger.", "CONCEDE", ["NER"]),
+])
+def test_troops_pulled_out_or_added_and_borders_reopened(analyse_text, text, type_, tgt):
+    evs = _events(analyse_text, text)
+    assert [(e.type, [a.country for a in e.target]) for e in evs] == [(type_, tgt)], \
+        [(e.type, e.trigger.text, [a.text for a in e.target]) for e in evs]
+    assert not _events(analyse_text, "The company increased its presence in India.")
+
+
 def test_figurative_wars_are_no_assault(analyse_text):
     evs = _events(analyse_text, "The trade war between the United States and China escalated.")
     assert not any(e.type == "ASSAULT" for e in evs), [(e.type, e.trigger.text) for e in evs]

@@ -443,6 +443,10 @@ def verb_roles(verb, depth: int = 0) -> tuple[Optional[object], Optional[object]
         preps += list(prep_objects(info["dobj"], TARGET_PREPS | {"from", "by", "between", "for"}))
         for _, of in prep_objects(info["dobj"], {"of"}):  # "a team of experts to Iran"
             preps += list(prep_objects(of, RECIPIENT_PREPS))
+    # "pulled its forces out of southern Lebanon": "out of" says what is left, as "from" does
+    left_place = [(p, o) for c in verb.children if c.lower_ == "out" and c.dep_ in ("prt", "advmod", "prep")
+                  for p, o in prep_objects(c, {"of"})]
+    preps += left_place
     preps = [(p, o) for p, o in preps if o.ent_type_ not in _NOT_ACTOR_ENTS]
     if preps:
         # the first phrase naming an actor, else the first directional one
@@ -458,7 +462,7 @@ def verb_roles(verb, depth: int = 0) -> tuple[Optional[object], Optional[object]
                 # "launched an assault on the last ISIS bastion": the object is the act
                 tgt = pobj
                 info["prep"] = prep.lower_
-        elif prep.lower_ == "from" and tgt is info["dobj"] and (is_troops(core(tgt)) or _own_people(tgt)) \
+        elif (prep.lower_ == "from" or (prep, pobj) in left_place) and tgt is info["dobj"] and (is_troops(core(tgt)) or _own_people(tgt)) \
                 and (not looks_actor(pobj) or pobj.ent_type_ in ("GPE", "LOC", "FAC", "ORG") or _place_noun(pobj)):
             # "withdraw its troops from Syria", "recalled its ambassador from Riyadh": the
             # place left is the recipient
