@@ -1077,6 +1077,28 @@ def test_troops_pulled_out_or_added_and_borders_reopened(analyse_text, text, typ
     assert not _events(analyse_text, "The company increased its presence in India.")
 
 
+@pytest.mark.parametrize("text", [
+    "The ministry launched a new website.",
+    "The government launched a new app for farmers.",
+    "Trump's plan drew comparisons to Nazi Germany.",
+    "The party won the election.",
+])
+def test_launching_or_winning_what_is_no_act_is_no_event(analyse_text, text):
+    evs = _events(analyse_text, text)
+    assert not evs, [(e.type, e.trigger.text) for e in evs]
+
+
+@pytest.mark.parametrize("text", [
+    "Russia launched a military campaign in Syria.",
+    "The army launched a campaign against the rebels.",
+    "Russia launched 100 drones at Ukraine overnight.",
+    "Israel launched an offensive in Gaza.",
+])
+def test_launching_weapons_force_or_an_attack_is_an_assault(analyse_text, text):
+    evs = _events(analyse_text, text)
+    assert [e.type for e in evs if e.trigger.text == "launched"] == ["ASSAULT"], [(e.type, e.trigger.text) for e in evs]
+
+
 def test_figurative_wars_are_no_assault(analyse_text):
     evs = _events(analyse_text, "The trade war between the United States and China escalated.")
     assert not any(e.type == "ASSAULT" for e in evs), [(e.type, e.trigger.text) for e in evs]

@@ -527,6 +527,9 @@ def _verb_candidate(tok, consumed: set):
         tgt = _purpose_recipient(tok, dobj, src) or tgt
     if entry is None and dobj_entry is not None and lem in ea.NOUN_GOVERNORS:
         return None  # "consider new sanctions": the noun is the event
+    if entry is None and dobj_entry is None and lem in ea.RECEIVING_VERBS and not any(
+            e for e in (_noun_entry(cj) for cj in (dobj.conjuncts if dobj is not None else ())) if e):
+        return None  # "drew comparisons to", "won the election", "gained ground": nothing given
     if dobj is not None and dobj.lemma_.lower() in ea.MESSAGE_NOUNS and any(
             ch.pos_ == "VERB" and ch.tag_ == "VBG" and lex_entry(ch, "VERB") is not None
             for ch in list(dobj.children) + [x for x in tok.children if x.dep_ == "advcl"]

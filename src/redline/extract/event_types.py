@@ -514,6 +514,7 @@ def troop_movement(x: TypeContext) -> Optional[str]:
 
 
 _LAUNCH_VERBS = word_class("launch_verb")
+_CIVIL_LAUNCHES = word_class("civil_launch")
 _OPEN_WATER = word_class("open_water")
 
 
@@ -528,6 +529,26 @@ def launch_into_open_water(x: TypeContext) -> Optional[str]:
         return None
     into = [o for _, o in ea.prep_objects(x.tok, {"into", "in", "toward", "towards", "off"})]
     return "MOBILIZE" if any(o.lemma_.lower() in _OPEN_WATER for o in into) else None
+
+
+def launched_thing(x: TypeContext) -> Optional[str]:
+    """"launched a new website", "launched a program to train teachers": launching a civil
+    venture (word class ``civil_launch``; not "an operation" or "a campaign", which in war
+    news are military ones) with no force to it, at no armed actor and no one but a
+    place, is no attack."""
+    c = x.cand
+    dobj = c.info.get("dobj") if x.verb else None
+    if x.type != "ASSAULT" or x.lemma not in _LAUNCH_VERBS or dobj is None:
+        return None
+    core = ea.core(dobj)
+    if core.lemma_.lower() not in _CIVIL_LAUNCHES or any(
+            m.dep_ in ("amod", "compound") and m.lemma_.lower() in _FORCE_ADJECTIVES for m in core.children):
+        return None
+    aimed_at = [a for a in x.tgt if a.entity or a.country or a.sector]
+    if any(a.sector in _ARMED_SECTORS for a in aimed_at) or (
+            aimed_at and c.info.get("prep") not in (None, "in", "at", "for")):
+        return None
+    return NO_EVENT
 
 
 def _water(doc, actor) -> bool:
@@ -579,7 +600,7 @@ CONTEXT_RULES = tuple(TypeRule(f.__name__, f) for f in (
     speech_blame, conditional_threat, time_ultimatum, expected_act, agreed_text, raised_act, light_verb_object,
     joint_exercise, show_of_force, message_sent, envoy_purpose, ordered_act, permitted_act, relief_goods,
     labour_strike, stopping_an_act, verbal_attack_noun, military_seizure, verbal_attack,
-    troop_movement, launch_into_open_water, peacekeeping, classifier_guess_only))
+    troop_movement, launch_into_open_water, launched_thing, peacekeeping, classifier_guess_only))
 #: every type rule, in order of precedence (a later rule overrules an earlier one)
 TYPE_RULES = LEXICON_RULES + CONTEXT_RULES
 

@@ -105,7 +105,9 @@ def presupposed(noun) -> bool:
         return False
     if any(c.dep_ == "det" and c.lower_ in ("a", "an", "any", "no", "new", "more") for c in noun.children):
         return False
+    # ... or a date of its own: "the Sept. 11, 2012 terror attack", "the 2004 bombing"
     if not any(c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and ea.looks_actor(c))
+               or (c.ent_type_ == "DATE" and any(t.like_num for t in c.subtree))
                for c in noun.children if c.i < noun.i):
         return False
     if noun.dep_ in ("nsubj", "nsubjpass"):
