@@ -113,6 +113,9 @@ def _resolved_index(nlp, text: str):
     ("U.N. Resident Coordinator for Myanmar Andrew Kirkwood said the violence had increased.", "Kirkwood",
      "UNO", None),
     ("The U.N. special envoy for Syria Lars Hansen said talks would resume.", "Hansen", "UNO", None),
+    # a U.S. party and state tag after the name, in a story about another state
+    ("Iran tested a missile on Monday. Maria Lopez (D-Calif.) said new sanctions were ready.", "Lopez",
+     "USA", "title"),
     # a nationality on the title beats the state a body's common name suggests
     ("Kannavee Suebsang, a Thai opposition lawmaker and deputy chair of the House of Representatives "
      "Committee on Legal Affairs, said the deportation was illegal.", "Suebsang", "THA", None),

@@ -539,7 +539,8 @@ def _knowledge_any(ctx, ent):
 
 
 def _title(ctx: _Context, ent: Entity) -> Optional[Evidence]:
-    """Titles of one state's institutions: "Secretary of State", "Senator"."""
+    """Titles of one state's institutions: "Secretary of State", "Senator"; a U.S. party
+    and state tag after the name ("(D-N.J.)")."""
     titles = _title_countries()
     words = (ent.role or "").lower().replace(".", ". ").split()
     for n in range(min(4, len(words)), 0, -1):
@@ -554,7 +555,13 @@ def _title(ctx: _Context, ent: Entity) -> Optional[Evidence]:
             key = " ".join(before[-n:]) if len(before) >= n else None
             if key and key in titles:
                 return Evidence(titles[key], None, "title")
+    # a U.S. politician's party and state after the name: "Robert Menendez (D-N.J.)"
+    if any(_US_PARTY_TAG.match(ctx.text, m.end) for m in ent.mentions[:3]):
+        return Evidence("USA", None, "title")
     return None
+
+
+_US_PARTY_TAG = re.compile(r"\s*\((?:D|R|I)[-–](?:[A-Z][A-Za-z.]*\s?){1,3}\)")
 
 
 _NEWSROOM = re.compile(r"\b(contributed|reported from|reporting from|contributed reporting)\b", re.I)
