@@ -1099,6 +1099,20 @@ def test_launching_weapons_force_or_an_attack_is_an_assault(analyse_text, text):
     assert [e.type for e in evs if e.trigger.text == "launched"] == ["ASSAULT"], [(e.type, e.trigger.text) for e in evs]
 
 
+def test_hoping_another_acts_is_a_demand_on_it(analyse_text):
+    evs = _events(analyse_text, "Japan hopes China will release the detained citizens.")
+    got = [(e.type, [a.country for a in e.source], [a.country for a in e.target]) for e in evs]
+    assert ("REQUEST", ["JPN"], ["CHN"]) in got, got
+    # China announces nothing: no promise by China, and the release is only hoped for
+    assert not any(e.type == "AGREE" for e in evs), got
+    assert all(e.factuality in ("future", "hypothetical") for e in evs if e.trigger.text == "release")
+    # what the citizens underwent is told as a fact
+    assert [e.factuality for e in evs if e.trigger.text == "detained"] == ["asserted"]
+    evs = _events(analyse_text, "The EU said it hoped Russia would agree to a ceasefire.")
+    assert ("REQUEST", ["EUR"], ["RUS"]) in [(e.type, [a.country for a in e.source], [a.country for a in e.target])
+                                            for e in evs]
+
+
 def test_figurative_wars_are_no_assault(analyse_text):
     evs = _events(analyse_text, "The trade war between the United States and China escalated.")
     assert not any(e.type == "ASSAULT" for e in evs), [(e.type, e.trigger.text) for e in evs]

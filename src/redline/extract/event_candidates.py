@@ -203,6 +203,7 @@ def _content_of(tok):
 
 
 _EXPECT_VERBS = word_class("expect_verb")
+_WISH_VERBS = word_class("wish_verb")
 
 
 def _expectation_demand(tok):
@@ -222,6 +223,22 @@ def _expectation_demand(tok):
         return None
     return Candidate(tok, (tok.i, tok.i + 1), src, objs[0], "verb", None,
                  {"speech": True, "demand": True, "dobj": None, "passive": False, "prep": None})
+
+
+def _wish_demand(tok):
+    """"Japan hopes China will release the detained citizens", "said it hoped Russia would
+    agree": hoping that another actor acts is a demand on it (REQUEST subject → the
+    clause's subject), as expecting it to act is; the act hoped for is its own event."""
+    src = ea.subject_of(tok)
+    if src is None or not ea.looks_actor(src):
+        return None
+    clause = next((c for c in tok.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")
+                   and not is_to_infinitive(c)), None)
+    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None) if clause is not None else None
+    if subj is None or subj.pos_ == "PRON" or not ea.looks_actor(subj) or subj == src:
+        return None
+    return Candidate(tok, (tok.i, tok.i + 1), src, subj, "verb", None,
+                     {"speech": True, "demand": True, "dobj": None, "passive": False, "prep": None})
 
 
 def _speech_accusation(tok):
@@ -309,6 +326,10 @@ def _speech_acts(tok) -> tuple[list, bool]:
         ex = _expectation_demand(tok)
         if ex is not None:
             return found + [ex], True
+    if lem in _WISH_VERBS:
+        wish = _wish_demand(tok)
+        if wish is not None:
+            return found + [wish], True
     if (lem in _SPEECH or lem in _CLAIM_VERBS) and not found:
         acc = _speech_accusation(tok)
         if acc is not None:

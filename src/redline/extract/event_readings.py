@@ -47,7 +47,7 @@ from ._text import is_to_infinitive
 from . import event_actors as ea
 from .event_features import lex_entry
 from .event_referents import actors, known, quote_speaker
-from .factuality import opens_condition
+from .factuality import is_participle_modifier, opens_condition
 from .event_types import IRREALIS, PERMISSION_VERBS, STATEMENT_TYPES, TypeContext, demanded_act
 
 _AID_VERBS = word_class("aid_verb")
@@ -148,7 +148,8 @@ def readings(x: TypeContext, disabled: frozenset = frozenset(),
                          and not _said_by(src, quote))
     # the act of an if-clause is the condition, which its actor announces nothing by
     unannounced = _past_possibility(tok) or _purpose_clause(tok) or _permitted(tok) or opens_condition(tok) \
-        or _striven_for(tok) or demanded_of_other
+        or _striven_for(tok) or _wished_for(tok) or demanded_of_other \
+        or is_participle_modifier(tok)  # "the detained citizens" announce nothing
     if "unannounced_act" not in disabled and (
             unannounced or (tok.dep_ == "xcomp" and demanded_act(tok.head) == tok)):
         if c.label is not None and lex_t and type_ in STATEMENT_TYPES and lex_t != type_:
@@ -269,6 +270,18 @@ def _striven_for(tok) -> bool:
     government", "is trying to reach a deal"): the narrator tells of the effort, its
     actor announces nothing, so no statement reading."""
     return tok.dep_ == "xcomp" and is_to_infinitive(tok) and tok.head.lemma_.lower() in _EFFORT_VERBS
+
+
+_WISH_VERBS = word_class("wish_verb")
+
+
+def _wished_for(tok) -> bool:
+    """An act someone hopes another will do ("Japan hopes China will release them"): the
+    hope is the one hoping's demand, and the act's actor announces nothing."""
+    if tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in _WISH_VERBS:
+        return False
+    own, hoper = ea.subject_of(tok), ea.subject_of(tok.head)
+    return own is not None and hoper is not None and own.i != hoper.i and own.pos_ != "PRON"
 
 
 def _permitted(tok) -> bool:

@@ -120,6 +120,15 @@ def presupposed(noun) -> bool:
     return gov.pos_ in ("VERB", "AUX") and lem not in ea.NOUN_GOVERNORS and lem not in ea.UNDERGO_VERBS
 
 
+def is_participle_modifier(tok) -> bool:
+    """"the detained citizens", "jailed protesters": a past participle modifying a noun
+    (not a verb the parser misread so: "have since banned civilians")."""
+    doc = tok.doc
+    return tok.dep_ == "amod" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN") \
+        and tok.i < tok.head.i and not any(t.lemma_ in ("have", "be") and t.tag_.startswith("VB")
+                                           for t in doc[max(0, tok.i - 3):tok.i])
+
+
 def _conditions_complement(verb, condition) -> bool:
     """Does an if-clause after a speech act's complement condition that complement, not
     the speech act? "urged restaurants to substitute other meats if they want to stay
@@ -151,6 +160,8 @@ def _factuality(trigger, in_quote: bool) -> str:
         return "reported"  # "the BLA claimed responsibility for the attack": the claim says so
     if presupposed(trigger):
         return "asserted"  # the guide's annotators code these acts as facts, in a report too
+    if is_participle_modifier(trigger):
+        return "asserted"  # "the detained citizens": what the noun has undergone, whatever is said of it
     local: Optional[str] = None
     reported = in_quote
     conditional = False
