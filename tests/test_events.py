@@ -1080,6 +1080,8 @@ def test_troops_pulled_out_or_added_and_borders_reopened(analyse_text, text, typ
 @pytest.mark.parametrize("text", [
     "The ministry launched a new website.",
     "The government launched a new app for farmers.",
+    "Sanders launched his presidential campaign in Vermont.",
+    "The health ministry launched a vaccination campaign.",
     "Trump's plan drew comparisons to Nazi Germany.",
     "The party won the election.",
 ])

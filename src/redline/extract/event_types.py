@@ -515,6 +515,10 @@ def troop_movement(x: TypeContext) -> Optional[str]:
 
 _LAUNCH_VERBS = word_class("launch_verb")
 _CIVIL_LAUNCHES = word_class("civil_launch")
+#: "a campaign", "a drive" is military in war news unless its modifier makes it civil
+#: ("his presidential campaign", "a vaccination drive")
+_CAMPAIGN_NOUNS = frozenset({"campaign", "drive"})
+_CIVIL_CAMPAIGNS = word_class("civil_campaign")
 _OPEN_WATER = word_class("open_water")
 
 
@@ -534,15 +538,18 @@ def launch_into_open_water(x: TypeContext) -> Optional[str]:
 def launched_thing(x: TypeContext) -> Optional[str]:
     """"launched a new website", "launched a program to train teachers": launching a civil
     venture (word class ``civil_launch``; not "an operation" or "a campaign", which in war
-    news are military ones) with no force to it, at no armed actor and no one but a
+    news are military ones, unless a word of ``civil_campaign`` says otherwise: "his
+    presidential campaign") with no force to it, at no armed actor and no one but a
     place, is no attack."""
     c = x.cand
     dobj = c.info.get("dobj") if x.verb else None
     if x.type != "ASSAULT" or x.lemma not in _LAUNCH_VERBS or dobj is None:
         return None
     core = ea.core(dobj)
-    if core.lemma_.lower() not in _CIVIL_LAUNCHES or any(
-            m.dep_ in ("amod", "compound") and m.lemma_.lower() in _FORCE_ADJECTIVES for m in core.children):
+    mods = {m.lemma_.lower() for m in core.children if m.dep_ in ("amod", "compound")}
+    civil = core.lemma_.lower() in _CIVIL_LAUNCHES or (
+        core.lemma_.lower() in _CAMPAIGN_NOUNS and mods & _CIVIL_CAMPAIGNS)
+    if not civil or mods & _FORCE_ADJECTIVES:
         return None
     aimed_at = [a for a in x.tgt if a.entity or a.country or a.sector]
     if any(a.sector in _ARMED_SECTORS for a in aimed_at) or (
