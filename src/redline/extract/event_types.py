@@ -517,7 +517,7 @@ _LAUNCH_VERBS = word_class("launch_verb")
 _CIVIL_LAUNCHES = word_class("civil_launch")
 #: "a campaign", "a drive" is military in war news unless its modifier makes it civil
 #: ("his presidential campaign", "a vaccination drive")
-_CAMPAIGN_NOUNS = frozenset({"campaign", "drive"})
+_CAMPAIGN_NOUNS = word_class("campaign_noun")
 _CIVIL_CAMPAIGNS = word_class("civil_campaign")
 _OPEN_WATER = word_class("open_water")
 

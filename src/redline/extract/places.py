@@ -778,7 +778,7 @@ def country_of_major_place(name: str) -> Optional[str]:
     cands = [c for c in _gazetteer().names.get(key, []) if c.iso3 and _fold(c.name) == key]
     if not cands:
         return None
-    if any(c.kind == "country" for c in cands) or len(_subdivision_stems().get(_place_key(name), ())) > 1:
+    if any(c.kind == "country" for c in cands) or len(_subdivision_stems().get(key, ())) > 1:
         return None  # a country's name is read elsewhere; Punjab is India's and Pakistan's
     regions = {c.iso3 for c in cands if c.kind == "region"}
     if len(regions) == 1 and len({c.iso3 for c in cands}) == 1:
