@@ -56,3 +56,46 @@ def test_a_reciprocal_event_counts_once_for_each_side():
     story = [_ev("CONSULT", ["RUS", "UKR"], ["UKR", "RUS"]), _ev("ACCUSE", ["RUS"], ["USA"])]
     # RUS meets UKR once and USA once: a tie, no partner
     assert dyad_partner([_ev("REJECT", ["RUS"])], story, named_near=lambda ev, state: True) == []
+
+
+_MEASURES_STORY = (
+    "Tajikistan's government on Tuesday lifted a curfew that had been in force in the capital since March.\n\n"
+    "The curfew was imposed after weeks of clashes between security forces and opposition supporters in Dushanbe.\n\n"
+    "Officials said shops and markets would reopen and that public transport would run through the night again.\n\n"
+    "Separately, the armed opposition announced a ceasefire on Monday, its spokesman told reporters.\n\n"
+    "The interior ministry said it would also ease restrictions on assembly next month.\n\n"
+    "In a statement, the foreign ministry said it had lifted its objections to the talks.\n"
+)
+
+
+def _by_trigger(article, word, type_):
+    return [e for e in article.events if e.trigger.text == word and e.type == type_]
+
+
+def test_an_act_on_a_states_own_measures_is_aimed_at_that_state(analyse_text):
+    art = analyse_text(_MEASURES_STORY)
+    (lifted,) = _by_trigger(art, "lifted", "CONCEDE")[:1]
+    assert [a.country for a in lifted.target] == ["TJK"] and lifted.target[0].name == "Tajikistan (implied)"
+    # a domestic actor's act left without a target: its own state
+    (truce,) = _by_trigger(art, "ceasefire", "RETREAT")
+    assert [a.country for a in truce.source] == ["TJK"] and [a.country for a in truce.target] == ["TJK"]
+    # lifting what is no measure on the people ("its objections") is aimed at no one
+    objections = [e for e in art.events if e.trigger.start > _MEASURES_STORY.index("objections") - 30
+                  and e.type == "CONCEDE"]
+    assert not any(a.country == "TJK" and a.name.endswith("(implied)") for e in objections for a in e.target)
+
+
+def test_own_state_target_can_be_switched_off(analyse_text):
+    import dataclasses
+
+    from redline.extract import events
+
+    cfg = dataclasses.replace(events.CONFIG, disabled=frozenset({"own_state_target", "story_counterpart"}))
+    kw = events.extract_events.__kwdefaults__
+    old = kw["config"]
+    kw["config"] = cfg
+    try:
+        art = analyse_text(_MEASURES_STORY)
+    finally:
+        kw["config"] = old
+    assert not any(a.name.endswith("(implied)") for e in art.events for a in e.target)

@@ -275,7 +275,7 @@ _COURT_NOUNS = word_class("court_noun")
 NAMES = ("repeated_act", "act_agent", "implied_protesters", "implied_authority", "implied_attacker",
          "plea_recipient", "place_of_act", "act_anaphor", "conjunct_recipient", "clause_recipient",
          "possessor_recipient", "appeal_addressee", "act_owner", "answered_accuser", "story_counterpart",
-         "domestic_agent", "dyad_partner")
+         "domestic_agent", "dyad_partner", "own_state_target")
 #: acts between parties (meeting, agreeing, cooperating, signing): a place is their venue
 VENUE_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT"})
 
@@ -971,6 +971,46 @@ def dyad_partner(unplaced: list, events: list, named_near, min_pairs: int = 2) -
             continue
         ev.target = [_implied_at(ev, f"{country_name(partner)} (implied)", partner)]
         out.append(ev)
+    return out
+
+
+#: the acts by which a state eases or imposes one of its own measures on its people
+MEASURE_ACTS = frozenset({"CONCEDE", "RETREAT", "COERCE"})
+_DOMESTIC_MEASURES = word_class("domestic_measure")
+
+
+def _names_measure(doc, obj) -> bool:
+    """Whether the object phrase ``obj`` names a measure a state keeps on its own people
+    ("its curfew", "restrictions on assembly", "the state of emergency")."""
+    span = doc.char_span(obj.start, obj.end, alignment_mode="expand") if obj.end > obj.start else None
+    if span is None:
+        return False
+    root = span.root
+    heads = [root] + [g for p in root.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]
+    return any(t.lemma_.lower() in _DOMESTIC_MEASURES for t in heads)
+
+
+def own_state_target(unplaced: list, doc) -> list:
+    """Acts whose target no word places, aimed at the source's own state: a domestic
+    actor's act (rebels, opposition, police, criminal groups: :data:`DOMESTIC_SECTORS`;
+    "the armed opposition announced a ceasefire"), and a state body's lifting, easing or
+    imposing of a measure on its own people (:data:`MEASURE_ACTS` with an object of the
+    word class ``domestic_measure``: "the government lifted its curfew", "agreed to ease
+    a visa requirement"), as the guide codes the actor affected (the people). The events
+    of ``unplaced`` so completed (target "<state> (implied)"), the others left out."""
+    out = []
+    for ev in unplaced:
+        if ev.type in UNDIRECTED_TYPES or not ev.source:
+            continue
+        states = {a.country for a in ev.source}
+        if len(states) != 1 or None in states or not is_state(next(iter(states))):
+            continue
+        domestic = all(a.sector in DOMESTIC_SECTORS for a in ev.source)
+        measure = ev.type in MEASURE_ACTS and doc is not None and any(_names_measure(doc, o) for o in ev.object)
+        if domestic or measure:
+            (state,) = states
+            ev.target = [_implied_at(ev, f"{country_name(state)} (implied)", state)]
+            out.append(ev)
     return out
 
 

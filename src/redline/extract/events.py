@@ -165,10 +165,15 @@ def extract_events(doc, *, entities=None, index=None, quotes=None, dates=None, p
         from . import event_filters
         dropped: list = []
         events = event_filters.apply(events, doc, whole_story=whole_story, dropped=dropped)
+        # acts dropped for want of a placed target, completed from the story where it says whom
+        unplaced = [e for reason, e in dropped if reason in ("unplaced_target", "no_recipient")]
         if whole_story and "dyad_partner" not in config.disabled:
-            unplaced = [e for reason, e in dropped if reason in ("unplaced_target", "no_recipient")]
-            events += event_referents.dyad_partner(
+            partnered = event_referents.dyad_partner(
                 unplaced, events, event_referents.state_named_near(doc, index, places))
+            events += partnered
+            unplaced = [e for e in unplaced if e not in partnered]
+        if whole_story and "own_state_target" not in config.disabled:
+            events += event_referents.own_state_target(unplaced, doc)
         if whole_story:
             # the learned "none" decision (if a model is installed), for whole stories: it
             # was trained on them and reads the story's resolution of actors
