@@ -2124,3 +2124,13 @@ def test_a_weapon_fired_into_open_water_is_a_weapons_test(analyse_text):
         assert [e.type for e in evs] == ["MOBILIZE"], (text, [(e.type, e.trigger.text) for e in evs])
     # fired at someone, it is an attack
     _assert_dyad(analyse_text, "Russia fired missiles into Ukraine overnight.", "ASSAULT", "RUS", "UKR")
+
+
+@pytest.mark.parametrize("text", [
+    "Crowds of protesters marched through Cairo on Sunday.",
+    "A group of demonstrators marched through Cairo on Sunday.",
+])
+def test_a_crowd_counts_the_people_it_is_made_of(analyse_text, text):
+    # "crowds of protesters" are protesters, placed by where they march
+    (ev,) = [e for e in analyse_text(text).events if e.type == "PROTEST"]
+    assert [a.country for a in ev.source] == ["EGY"]
