@@ -99,3 +99,18 @@ def test_own_state_target_can_be_switched_off(analyse_text):
     finally:
         kw["config"] = old
     assert not any(a.name.endswith("(implied)") for e in art.events for a in e.target)
+
+
+_PROTEST_STORY = (
+    "Turkish police on Saturday used tear gas in Istanbul to disperse a crowd outside the city hall.\n\n"
+    "The clashes came after violent protests over a crackdown on the opposition turned into street fights.\n\n"
+    "The governor's office said six officers were injured.\n\n"
+    "The interior minister blamed the opposition for the unrest.\n\n"
+    "Opposition leaders said they would go to court.\n"
+)
+
+
+def test_a_protest_with_no_one_and_no_place_named_is_by_the_people_of_the_storys_state(analyse_text):
+    art = analyse_text(_PROTEST_STORY)
+    (protests,) = [e for e in art.events if e.type == "PROTEST" and e.trigger.text == "protests"]
+    assert [(a.name, a.country) for a in protests.source] == [("protesters (implied)", "TUR")]

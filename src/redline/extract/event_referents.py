@@ -733,11 +733,13 @@ def implied_authority(cand, type_: str, index, places, fired=()) -> Optional[Act
     return _authorities_at(cand, index, places)
 
 
-def implied_protesters(cand, type_: str, places) -> Optional[Actor]:
+def implied_protesters(cand, type_: str, places, story_country: Optional[str] = None) -> Optional[Actor]:
     """The people of a protest told with no one protesting ("protests erupted in several
     Iranian cities", "demonstrations spread to Tehran", "amid protests in Serbia"): the
     protesters of the state where it happens, named by a place or a people in the
-    protest's phrase or its clause; None for another type or when no state is named."""
+    protest's phrase or its clause, else of ``story_country`` (the state a whole story is
+    about: "after violent protests over a police crackdown"); None for another type or
+    when no state is known."""
     if type_ != "PROTEST" or cand.src is not None:
         return None
     tok = cand.trigger
@@ -747,6 +749,8 @@ def implied_protesters(cand, type_: str, places) -> Optional[Actor]:
     if state is None:
         state = next((c.iso3 for t in clause.subtree if t.ent_type_ == "NORP" and t.dep_ == "amod"
                       for c in [country(t.text)] if c is not None), None)
+    if state is None and story_country is not None and is_state(story_country):
+        state = story_country
     if state is None:
         return None
     sector = sector_of_words(["protesters"])

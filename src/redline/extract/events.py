@@ -259,7 +259,7 @@ def _events_of(doc, c, index, quotes, config: EventConfig = CONFIG, places=None,
             x.tgt = [replace(a, country=implied.country) if a.country is None and a.entity is None
                      and _names_people(doc, a, c.trigger) else a for a in x.tgt]
     if not x.src and "implied_protesters" not in config.disabled:
-        protesters = event_referents.implied_protesters(c, x.type, places)
+        protesters = event_referents.implied_protesters(c, x.type, places, getattr(index, "story_country", None))
         if protesters is not None:
             x.src = [protesters]
     if not x.src and index is not None and "implied_attacker" not in config.disabled:
