@@ -2134,3 +2134,16 @@ def test_a_crowd_counts_the_people_it_is_made_of(analyse_text, text):
     # "crowds of protesters" are protesters, placed by where they march
     (ev,) = [e for e in analyse_text(text).events if e.type == "PROTEST"]
     assert [a.country for a in ev.source] == ["EGY"]
+
+
+@pytest.mark.parametrize("text,target_country", [
+    # whom a state's authorities ban or detain, placed by no word, is within their reach
+    ("Bahrain on Thursday threatened to ban any groups which oppose its ruling family.", "BHR"),
+    ("The Taliban authorities have barred girls from attending school.", "AFG"),
+    # people from elsewhere stay unplaced
+    ("U.S. officials detained dozens of migrants on Monday.", None),
+])
+def test_a_state_authoritys_coercion_is_of_its_own_people(analyse_text, text, target_country):
+    coerce = [e for e in analyse_text(text).events if e.type == "COERCE"]
+    assert coerce
+    assert {a.country for e in coerce for a in e.target} == {target_country}

@@ -275,7 +275,7 @@ _COURT_NOUNS = word_class("court_noun")
 NAMES = ("repeated_act", "act_agent", "implied_protesters", "implied_authority", "implied_attacker",
          "plea_recipient", "place_of_act", "act_anaphor", "conjunct_recipient", "clause_recipient",
          "possessor_recipient", "appeal_addressee", "act_owner", "answered_accuser", "story_counterpart",
-         "domestic_agent", "dyad_partner", "own_state_target")
+         "domestic_agent", "dyad_partner", "own_state_target", "own_people")
 #: acts between parties (meeting, agreeing, cooperating, signing): a place is their venue
 VENUE_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT"})
 
@@ -976,6 +976,53 @@ def dyad_partner(unplaced: list, events: list, named_near, min_pairs: int = 2) -
         ev.target = [_implied_at(ev, f"{country_name(partner)} (implied)", partner)]
         out.append(ev)
     return out
+
+
+#: acts a state's authorities do to people within their reach (arrest, ban, restrict)
+OWN_PEOPLE_ACTS = frozenset({"COERCE"})
+#: sectors of a state's civil authorities (its armed forces act abroad too)
+AUTHORITY_SECTORS = frozenset({"GOV", "COP", "JUD", "LEG"})
+
+
+def own_people(doc, sources: list, targets: list, trigger) -> list:
+    """The targets of a state authority's coercion ("Bahrain threatened to ban any
+    groups", "police detained dozens of students"), with the people no word places given
+    that state: whom a state's authorities arrest, ban or restrict is within their
+    reach."""
+    states = {a.country for a in sources}
+    if len(states) != 1 or not is_state(next(iter(states))) or any(a.sector not in AUTHORITY_SECTORS for a in sources):
+        return targets
+    (state,) = states
+    return [replace(a, country=state) if a.country is None and a.entity is None and not placed(doc, a)
+            and names_people(doc, a, trigger) and not _outsiders(doc, a) else a for a in targets]
+
+
+_OUTSIDERS = word_class("outsider_noun")
+
+
+def _outsiders(doc, actor: Actor) -> bool:
+    """Does the phrase name people who came from elsewhere ("migrants", "foreign
+    tourists")? A state's reach over them says nothing of where they are from."""
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and ea.core(span.root).lemma_.lower() in _OUTSIDERS
+
+
+def placed(doc, actor: Actor) -> bool:
+    """Does the actor's own phrase name a state or people ("five Turkish workers")?"""
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand") if actor.start is not None else None
+    return span is None or any(t.ent_type_ in ("GPE", "NORP", "LOC") for t in span)
+
+
+def names_people(doc, actor: Actor, trigger) -> bool:
+    """Does an actor's phrase name someone who underwent the act, not no one ("no one
+    should be detained") nor the thing a participle describes ("its detained centers")?"""
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    head = ea.core(span.root)
+    if head.lower_ in ("nobody", "none") or any(t.lower_ == "no" for t in (*span, *head.children)):
+        return False
+    return trigger.dep_ != "amod" or trigger.head != head or ea.looks_actor(head)
 
 
 #: the acts by which a state eases or imposes one of its own measures on its people

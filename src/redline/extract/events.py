@@ -44,8 +44,8 @@ from . import event_readings, event_referents, event_types
 from .event_candidates import Candidate, candidates, doc_candidates
 from .event_features import features
 from .event_referents import (actors, answered_accuser, appeal_addressee, domestic_agent, implied_attacker,
-                              implied_authority, known, place_of_act, plea_recipient, quote_around, quote_at,
-                              speaker_actor, story_counterpart)
+                              implied_authority, known, names_people, place_of_act, placed, plea_recipient,
+                              quote_around, quote_at, speaker_actor, story_counterpart)
 
 log = logging.getLogger(__name__)
 
@@ -249,7 +249,7 @@ def _events_of(doc, c, index, quotes, config: EventConfig = CONFIG, places=None,
         if scene is not None:
             # people the act hurt, placed by no word of their own, are of where it happened
             # (not of the state the story is about)
-            x.tgt = [replace(a, country=scene) if a.entity is None and not _placed(doc, a) else a for a in x.tgt]
+            x.tgt = [replace(a, country=scene) if a.entity is None and not placed(doc, a) else a for a in x.tgt]
     if not x.src and index is not None and "implied_authority" not in config.disabled:
         implied = implied_authority(c, x.type, index, places, x.fired)
         if implied is not None:
@@ -257,7 +257,9 @@ def _events_of(doc, c, index, quotes, config: EventConfig = CONFIG, places=None,
             # whom a state's authorities arrest, charge or try is within their reach: an
             # unplaced target ("a journalist arrested over his interviews") is of that state
             x.tgt = [replace(a, country=implied.country) if a.country is None and a.entity is None
-                     and _names_people(doc, a, c.trigger) else a for a in x.tgt]
+                     and names_people(doc, a, c.trigger) else a for a in x.tgt]
+    if x.type in event_referents.OWN_PEOPLE_ACTS and "own_people" not in config.disabled:
+        x.tgt = event_referents.own_people(doc, x.src, x.tgt, c.trigger)
     if not x.src and "implied_protesters" not in config.disabled:
         protesters = event_referents.implied_protesters(c, x.type, places, getattr(index, "story_country", None))
         if protesters is not None:
@@ -313,24 +315,6 @@ def _actors_or_phrases(doc, head, index, quote) -> list[Actor]:
         return []
     return [Actor(doc[lo:hi].text, None, None, None, doc[lo:hi].start_char, doc[lo:hi].end_char, doc[lo:hi].text)
             for lo, hi in ea.actor_spans(head)]
-
-
-def _placed(doc, actor: Actor) -> bool:
-    """Does the actor's own phrase name a state or people ("five Turkish workers")?"""
-    span = doc.char_span(actor.start, actor.end, alignment_mode="expand") if actor.start is not None else None
-    return span is None or any(t.ent_type_ in ("GPE", "NORP", "LOC") for t in span)
-
-
-def _names_people(doc, actor: Actor, trigger) -> bool:
-    """Does an actor's phrase name someone who underwent the act, not no one ("no one
-    should be detained") nor the thing a participle describes ("its detained centers")?"""
-    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
-    if span is None or not len(span):
-        return False
-    head = ea.core(span.root)
-    if head.lower_ in ("nobody", "none") or any(t.lower_ == "no" for t in (*span, *head.children)):
-        return False
-    return trigger.dep_ != "amod" or trigger.head != head or ea.looks_actor(head)
 
 
 def _span_of(head):
