@@ -994,17 +994,21 @@ def own_people(doc, sources: list, targets: list, trigger) -> list:
         return targets
     (state,) = states
     return [replace(a, country=state) if a.country is None and a.entity is None and not placed(doc, a)
-            and names_people(doc, a, trigger) and not _outsiders(doc, a) else a for a in targets]
+            and names_people(doc, a, trigger) and _own_kind(doc, a) else a for a in targets]
 
 
 _OUTSIDERS = word_class("outsider_noun")
 
 
-def _outsiders(doc, actor: Actor) -> bool:
-    """Does the phrase name people who came from elsewhere ("migrants", "foreign
-    tourists")? A state's reach over them says nothing of where they are from."""
+def _own_kind(doc, actor: Actor) -> bool:
+    """Does the phrase name people ("any groups", "girls") and not a thing ("her book")
+    nor people who came from elsewhere ("migrants", "foreign tourists"), whom a state's
+    reach says nothing of?"""
     span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
-    return span is not None and len(span) > 0 and ea.core(span.root).lemma_.lower() in _OUTSIDERS
+    if span is None or not len(span):
+        return False
+    head = ea.core(span.root)
+    return ea.looks_actor(head) and head.pos_ != "PRON" and head.lemma_.lower() not in _OUTSIDERS
 
 
 def placed(doc, actor: Actor) -> bool:
