@@ -162,6 +162,24 @@ def test_titles_of_one_states_institutions(analyse_text):
     assert (p.country, p.evidence) == ("USA", "title")
 
 
+def test_a_us_party_tag_outweighs_a_place_in_the_sentence(analyse_text):
+    # "(D-N.J.)" names the state whatever places the sentence names
+    art = analyse_text("Corker teamed up with Sens. Alma Rydell (D-N.J.) and Carl Voss (R-Fla.), who opposed "
+                       "the deal with Tehran, to introduce the bill on Iran.")
+    assert person(art, "Rydell").country == "USA" and person(art, "Voss").country == "USA"
+
+
+def test_a_states_own_bodies_place_the_story(analyse_text):
+    # no U.S. place is named, but Congress and the Senate are American: the unmarked
+    # doctor is of the story's state, not of the one a "British journal" names
+    art = analyse_text(
+        "Mehmet Kaya, a television doctor, has been called a charlatan by fellow physicians.\n\n"
+        "He has been investigated by Congress for promoting weight loss pills, and the Senate held a hearing.\n\n"
+        "More than half of his advice is wrong, according to a top British medical journal.\n\n"
+        "His show was a safe space for the candidate, said Ellen Marsh, a doctor who studied it.")
+    assert person(art, "Marsh").country == "USA"
+
+
 def test_newsroom_reporters_belong_to_the_news_organisation(analyse_text):
     art = analyse_text("Fighting resumed near the border with Chad, officials said. "
                        "Kate Lindqvist of VOA's English service contributed to this report.")

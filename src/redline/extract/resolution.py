@@ -112,7 +112,10 @@ class _Context:
                 if is_state(p.country):
                     w[p.country] += 3 if p.start < lead_end else 1
             for e in self.entities:
-                if e.type in {"GPE", "NORP"} and is_state(e.country):
+                state_body = e.type == "ORG" and e.sector in STATE_SECTORS and e.evidence is None
+                if (e.type in {"GPE", "NORP"} or state_body) and is_state(e.country):
+                    # a state's own bodies ("Congress", "the Kremlin") place the story as
+                    # its name does; those the tables named, not a guess of these passes
                     for m in e.mentions:
                         if m.kind in {"demonym", "name", "metonym"}:
                             w[e.country] += 3 if m.start < lead_end else 1
@@ -539,8 +542,7 @@ def _knowledge_any(ctx, ent):
 
 
 def _title(ctx: _Context, ent: Entity) -> Optional[Evidence]:
-    """Titles of one state's institutions: "Secretary of State", "Senator"; a U.S. party
-    and state tag after the name ("(D-N.J.)")."""
+    """Titles of one state's institutions: "Secretary of State", "Senator"."""
     titles = _title_countries()
     words = (ent.role or "").lower().replace(".", ". ").split()
     for n in range(min(4, len(words)), 0, -1):
@@ -555,7 +557,13 @@ def _title(ctx: _Context, ent: Entity) -> Optional[Evidence]:
             key = " ".join(before[-n:]) if len(before) >= n else None
             if key and key in titles:
                 return Evidence(titles[key], None, "title")
-    # a U.S. politician's party and state after the name: "Robert Menendez (D-N.J.)"
+    return None
+
+
+def _party_tag(ctx: _Context, ent: Entity) -> Optional[Evidence]:
+    """A U.S. politician's party and state after the name ("Robert Menendez (D-N.J.)"):
+    a convention of American newsrooms that names the state surely, so it comes before
+    any descriptor the sentence offers."""
     if any(_US_PARTY_TAG.match(ctx.text, m.end) for m in ent.mentions[:3]):
         return Evidence("USA", None, "title")
     return None
@@ -643,6 +651,7 @@ Pass = Callable[[_Context, Entity], Optional[Evidence]]
 PERSON_PASSES: tuple[tuple[str, Pass], ...] = (
     ("newsroom", _newsroom),
     ("knowledge", _knowledge_current),
+    ("party_tag", _party_tag),
     ("descriptor", _descriptor),
     ("coordination", _coordinated),
     ("knowledge-any", _knowledge_any),
