@@ -2147,3 +2147,19 @@ def test_a_state_authoritys_coercion_is_of_its_own_people(analyse_text, text, ta
     coerce = [e for e in analyse_text(text).events if e.type == "COERCE"]
     assert coerce
     assert {a.country for e in coerce for a in e.target} == {target_country}
+
+
+@pytest.mark.parametrize("text,target", [
+    # a speaker who calls a charge false rejects it, aimed at whoever made it
+    ("Kenya's foreign ministry said Somalia's claims were baseless.", "SOM"),
+    ("Somalia accused Kenya of meddling in its affairs. Kenya's foreign ministry said the accusations "
+     "were unfounded.", "SOM"),
+])
+def test_calling_a_charge_false_rejects_it(analyse_text, text, target):
+    (rej,) = [e for e in _events(analyse_text, text) if e.type == "REJECT"]
+    assert [a.country for a in rej.source] == ["KEN"] and [a.country for a in rej.target] == [target]
+
+
+def test_a_charge_not_called_false_is_no_denial(analyse_text):
+    assert not [e for e in _events(analyse_text, "Kenya's foreign ministry said the claims were not false.")
+                if e.type == "REJECT"]

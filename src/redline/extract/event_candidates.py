@@ -35,6 +35,7 @@ _SPEECH = word_class("speech_verb")
 _DEMAND_MODALS = {"must", "should", "ought"}
 _BLAME_ADJECTIVES = word_class("blame_adjective")
 _REPROACH_NOUNS = word_class("reproach_noun")
+_DENIAL_WORDS = word_class("denial_word")
 _GENERIC_ACTS = word_class("generic_act_noun")
 _STOP_VERBS = word_class("stop_verb")
 _MET_NEEDS = word_class("met_need")
@@ -102,6 +103,14 @@ def _speech_demand(tok):
     for c in tok.children:
         if c.dep_ != "ccomp" or c.pos_ not in ("VERB", "AUX"):
             continue
+        charge = _charge_called_false(c)
+        if charge is not None:
+            # "Kenya said Somalia's claims were baseless": the speaker denies the charge,
+            # aimed at whoever made it (its possessor, else the story's accuser)
+            owner = next((x for x in charge.children if x.dep_ == "poss" and ea.looks_actor(x)), None)
+            return Candidate(tok, (tok.i, tok.i + 1), src, owner, "verb", None,
+                             {"speech": True, "denial": True, "dobj": None, "passive": False, "prep": None,
+                              "object_noun": charge})
         if _blames(c):
             # "the Afghan government said Taliban militants were responsible": blame
             subj = [_blamed(x) for x in c.children if x.dep_ in ("nsubj", "nsubjpass")]
@@ -123,6 +132,20 @@ def _speech_demand(tok):
             continue
         return Candidate(tok, (tok.i, tok.i + 1), src, subj[0], "verb", None,
                      {"speech": True, "demand": True, "dobj": None, "passive": False, "prep": None})
+    return None
+
+
+def _charge_called_false(clause):
+    """The charge a reported clause calls false ("Somalia's claims were baseless", "the
+    allegations are a lie"), or None: a copula whose subject is a charge noun and whose
+    complement is a word of ``denial_word``, not negated."""
+    if clause.lemma_.lower() != "be" or any(x.dep_ == "neg" for x in clause.children):
+        return None
+    subj = next((x for x in clause.children if x.dep_ == "nsubj"), None)
+    if subj is None or subj.lemma_.lower() not in _CHARGE_NOUNS:
+        return None
+    if any(x.dep_ in ("acomp", "attr") and x.lemma_.lower() in _DENIAL_WORDS for x in clause.children):
+        return subj
     return None
 
 

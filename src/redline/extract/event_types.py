@@ -272,6 +272,12 @@ def naming_call(x: TypeContext) -> Optional[str]:
     return _naming_call(x.tok) if x.verb else None
 
 
+def speech_denial(x: TypeContext) -> Optional[str]:
+    """"X says Y's claims are baseless / a lie": the speaker rejects Y's charge (the
+    candidate stage found the denial)."""
+    return "REJECT" if x.cand.info.get("denial") else None
+
+
 def speech_blame(x: TypeContext) -> Optional[str]:
     """"X says Y was responsible / guilty / to blame", or a speaker tying a hostile act
     to another state: the speaker accuses Y (the candidate stage found the blame)."""
@@ -604,7 +610,7 @@ LEXICON_RULES = tuple(TypeRule(f.__name__, f) for f in (
 #: the sentence and the actors decide; later rules overrule earlier ones
 CONTEXT_RULES = tuple(TypeRule(f.__name__, f) for f in (
     call_on_visit, demand_with_act, promise_with_act, call_purpose, naming_call,
-    speech_blame, conditional_threat, time_ultimatum, expected_act, agreed_text, raised_act, light_verb_object,
+    speech_blame, speech_denial, conditional_threat, time_ultimatum, expected_act, agreed_text, raised_act, light_verb_object,
     joint_exercise, show_of_force, message_sent, envoy_purpose, ordered_act, permitted_act, relief_goods,
     labour_strike, stopping_an_act, verbal_attack_noun, military_seizure, verbal_attack,
     troop_movement, launch_into_open_water, launched_thing, peacekeeping, classifier_guess_only))
