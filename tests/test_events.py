@@ -2163,3 +2163,18 @@ def test_calling_a_charge_false_rejects_it(analyse_text, text, target):
 def test_a_charge_not_called_false_is_no_denial(analyse_text):
     assert not [e for e in _events(analyse_text, "Kenya's foreign ministry said the claims were not false.")
                 if e.type == "REJECT"]
+
+
+@pytest.mark.parametrize("text,accused", [
+    # the manner the speaker gives the act condemns its doer
+    ("China said the Philippine vessel had illegally intruded into its waters.", "PHL"),
+    ("Ukraine said Russia deliberately targeted civilians in Kharkiv.", "RUS"),
+])
+def test_an_act_reported_as_unlawful_accuses_its_doer(analyse_text, text, accused):
+    acc = [e for e in _events(analyse_text, text) if e.type == "ACCUSE"]
+    assert acc and {a.country for a in acc[0].target} == {accused}
+
+
+def test_an_act_denied_to_be_deliberate_accuses_no_one(analyse_text):
+    text = "Israel said Hezbollah had not deliberately targeted civilians."
+    assert not [e for e in _events(analyse_text, text) if e.type == "ACCUSE"]

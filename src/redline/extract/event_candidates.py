@@ -36,6 +36,7 @@ _DEMAND_MODALS = {"must", "should", "ought"}
 _BLAME_ADJECTIVES = word_class("blame_adjective")
 _REPROACH_NOUNS = word_class("reproach_noun")
 _DENIAL_WORDS = word_class("denial_word")
+_BLAME_ADVERBS = word_class("blame_adverb")
 _GENERIC_ACTS = word_class("generic_act_noun")
 _STOP_VERBS = word_class("stop_verb")
 _MET_NEEDS = word_class("met_need")
@@ -151,9 +152,13 @@ def _charge_called_false(clause):
 
 def _blames(clause) -> bool:
     """Does a reported clause lay blame on its subject: "Y was responsible", "Y was to
-    blame", "Y was behind the attack", "Y failed to protect its citizens"?"""
+    blame", "Y was behind the attack", "Y failed to protect its citizens", "Y illegally
+    entered its waters"?"""
     if clause.lemma_.lower() == "fail" and any(x.dep_ == "xcomp" for x in clause.children):
         return not any(x.dep_ == "neg" for x in clause.children)  # "never failed to" is praise
+    if any(x.dep_ == "advmod" and x.lemma_.lower() in _BLAME_ADVERBS for x in clause.children):
+        # "the vessel had illegally intruded into its waters": the manner condemns the act
+        return not any(x.dep_ == "neg" for x in clause.children)
     return clause.lemma_.lower() == "be" and any(
         (x.dep_ == "acomp" and x.lemma_.lower() in _BLAME_ADJECTIVES) or (x.dep_ == "prep" and x.lower_ == "behind")
         or (x.dep_ == "attr" and x.lemma_.lower() in _REPROACH_NOUNS) or _to_blame(x) for x in clause.children)
