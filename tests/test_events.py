@@ -1021,7 +1021,8 @@ def test_calling_anothers_act_a_violation_accuses_its_maker(analyse_text):
     said = [e for e in evs if e.trigger.text == "said"]
     assert said and said[0].type == "ACCUSE", [(e.type, e.trigger.text) for e in evs]
     assert [a.country for a in said[0].target] == ["USA"]
-    evs = _events(analyse_text, "Kenya said the decision was a mistake.")
+    # a judgement that is no reproach accuses no one
+    evs = _events(analyse_text, "Kenya said the decision was a surprise.")
     assert not any(e.type == "ACCUSE" for e in evs), [(e.type, e.trigger.text) for e in evs]
 
 
@@ -2177,4 +2178,28 @@ def test_an_act_reported_as_unlawful_accuses_its_doer(analyse_text, text, accuse
 
 def test_an_act_denied_to_be_deliberate_accuses_no_one(analyse_text):
     text = "Israel said Hezbollah had not deliberately targeted civilians."
+    assert not [e for e in _events(analyse_text, text) if e.type == "ACCUSE"]
+
+
+@pytest.mark.parametrize("text,accused", [
+    # labelling an act or an actor with a word of reproach accuses its maker
+    ("The French president called Washington's decision a mistake.", "USA"),
+    ("China called the U.S. arms sales to Taiwan illegal.", "USA"),
+    ("Biden called Putin a war criminal.", "RUS"),
+    ("South Africa said Israel's actions in Gaza amounted to genocide.", "ISR"),
+    # an act whose maker is not named: the accusation waits for the story to say whom
+    ("Moscow said the new sanctions were unacceptable.", None),
+    ("Ukraine described the strike on the hospital as a war crime.", None),
+])
+def test_a_word_of_reproach_accuses_the_acts_maker(analyse_text, text, accused):
+    acc = [e for e in _events(analyse_text, text) if e.type == "ACCUSE"]
+    assert acc, text
+    assert {a.country for a in acc[0].target} == ({accused} if accused else set())
+
+
+@pytest.mark.parametrize("text", [
+    "Moscow said the sanctions were not illegal.",
+    "Germany called on Russia to end its aggression.",
+])
+def test_no_reproach_no_accusation(analyse_text, text):
     assert not [e for e in _events(analyse_text, text) if e.type == "ACCUSE"]

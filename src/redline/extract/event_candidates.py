@@ -37,6 +37,8 @@ _BLAME_ADJECTIVES = word_class("blame_adjective")
 _REPROACH_NOUNS = word_class("reproach_noun")
 _DENIAL_WORDS = word_class("denial_word")
 _BLAME_ADVERBS = word_class("blame_adverb")
+_REPROACH_ADJECTIVES = word_class("reproach_adjective")
+_LABEL_VERBS = word_class("label_verb")
 _GENERIC_ACTS = word_class("generic_act_noun")
 _STOP_VERBS = word_class("stop_verb")
 _MET_NEEDS = word_class("met_need")
@@ -118,6 +120,11 @@ def _speech_demand(tok):
             if subj and subj[0].pos_ != "PRON" and ea.looks_actor(subj[0]) and subj[0] != src:
                 return Candidate(tok, (tok.i, tok.i + 1), src, subj[0], "verb", None,
                              {"speech": True, "blame": True, "dobj": None, "passive": False, "prep": None})
+            if subj and _names_act(subj[0]) and _reproaches(c):
+                # "Moscow said the new sanctions were unacceptable": whose act, the story says
+                return Candidate(tok, (tok.i, tok.i + 1), src, None, "verb", None,
+                                 {"speech": True, "blame": True, "dobj": None, "passive": False, "prep": None,
+                                  "object_noun": subj[0]})
         modal = [a for a in c.children if a.dep_ == "aux" and a.lower_ in _DEMAND_MODALS]
         if not modal and c.lemma_.lower() in ("need", "have") and any(x.dep_ == "xcomp" for x in c.children):
             modal = [c]
@@ -159,9 +166,66 @@ def _blames(clause) -> bool:
     if any(x.dep_ == "advmod" and x.lemma_.lower() in _BLAME_ADVERBS for x in clause.children):
         # "the vessel had illegally intruded into its waters": the manner condemns the act
         return not any(x.dep_ == "neg" for x in clause.children)
+    if _reproaches(clause):
+        return True
     return clause.lemma_.lower() == "be" and any(
         (x.dep_ == "acomp" and x.lemma_.lower() in _BLAME_ADJECTIVES) or (x.dep_ == "prep" and x.lower_ == "behind")
-        or (x.dep_ == "attr" and x.lemma_.lower() in _REPROACH_NOUNS) or _to_blame(x) for x in clause.children)
+        or _to_blame(x) for x in clause.children)
+
+
+def _reproaches(clause) -> bool:
+    """Does a reported clause judge its subject's act wrong: "the sanctions were
+    unacceptable", "Y's decision was a mistake", "Y's actions amounted to genocide"
+    (words of ``reproach_noun`` and ``reproach_adjective``), not negated?"""
+    if any(x.dep_ == "neg" for x in clause.children):
+        return False
+    lem = clause.lemma_.lower()
+    if lem == "be":
+        return any((x.dep_ == "acomp" and x.lemma_.lower() in _REPROACH_ADJECTIVES)
+                   or (x.dep_ == "attr" and _is_reproach(x)) for x in clause.children)
+    if lem in ("amount", "constitute"):
+        objs = [x for x in clause.children if x.dep_ == "dobj"] + [o for _, o in ea.prep_objects(clause, {"to"})]
+        return any(_is_reproach(o) for o in objs)
+    return False
+
+
+def _is_reproach(tok) -> bool:
+    """A word that condemns: a reproach noun ("a provocation", "a war crime") or a
+    reproach adjective ("unacceptable", "illegal")."""
+    lem = tok.lemma_.lower()
+    return lem in _REPROACH_NOUNS if tok.pos_ in ("NOUN", "PROPN") else lem in _REPROACH_ADJECTIVES
+
+
+def _names_act(tok) -> bool:
+    """Does a noun name an act (a lexicon event noun or a generic act noun: "the
+    sanctions", "the decision", "their actions")?"""
+    return tok.pos_ == "NOUN" and (lex_entry(tok, "NOUN") is not None or tok.lemma_.lower() in _GENERIC_ACTS)
+
+
+def _labelled_act(tok):
+    """"Kyiv called the strike a war crime", "described the sanctions as illegal",
+    "branded Washington's decision a mistake": labelling an act or an actor with a word
+    of reproach accuses its maker (or the actor), trigger the labelling verb; an act
+    whose maker is not named leaves the target to the story."""
+    src = ea.subject_of(tok)
+    if src is None or not ea.looks_actor(src):
+        return None
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    label = [c for c in tok.children if c.dep_ in ("oprd", "ccomp", "xcomp") and _is_reproach(c)]
+    label += [o for _, o in ea.prep_objects(tok, {"as"}) if _is_reproach(o)]
+    label += [a for _, o in ea.prep_objects(tok, {"as"}) for a in o.children
+              if a.dep_ == "amod" and a.lemma_.lower() in _REPROACH_ADJECTIVES]
+    if not label:
+        return None
+    blamed = _blamed(obj)
+    info = {"speech": True, "blame": True, "dobj": None, "passive": False, "prep": None}
+    if blamed.pos_ != "PRON" and ea.looks_actor(blamed) and blamed != src:
+        return Candidate(tok, (tok.i, tok.i + 1), src, blamed, "verb", None, info)
+    if _names_act(obj):
+        return Candidate(tok, (tok.i, tok.i + 1), src, None, "verb", None, dict(info, object_noun=obj))
+    return None
 
 
 def _blamed(subj):
@@ -350,6 +414,10 @@ def _speech_acts(tok) -> tuple[list, bool]:
         sc = _speech_demand(tok)
         if sc is not None:
             found.append(sc)
+    if lem in _LABEL_VERBS:
+        labelled = _labelled_act(tok)
+        if labelled is not None:
+            return [labelled], True
     if lem in _EXPECT_VERBS:
         ex = _expectation_demand(tok)
         if ex is not None:
