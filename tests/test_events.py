@@ -2203,3 +2203,19 @@ def test_a_word_of_reproach_accuses_the_acts_maker(analyse_text, text, accused):
 ])
 def test_no_reproach_no_accusation(analyse_text, text):
     assert not [e for e in _events(analyse_text, text) if e.type == "ACCUSE"]
+
+
+@pytest.mark.parametrize("text,target", [
+    # what one will do to whoever commits any hostile act is a threat
+    ("Russia said it would respond to any attack on its territory.", None),
+    ("Iran said it would not tolerate any violation of its airspace.", None),
+    ("China will respond firmly to any provocation by Taiwan.", "TWN"),
+])
+def test_an_answer_promised_to_any_hostile_act_is_a_threat(analyse_text, text, target):
+    (thr,) = [e for e in _events(analyse_text, text) if e.type == "THREATEN"]
+    assert {a.country for a in thr.target} == ({target} if target else set())
+
+
+def test_an_answer_to_any_request_is_no_threat(analyse_text):
+    assert not [e for e in _events(analyse_text, "The army will respond to any requests for help.")
+                if e.type == "THREATEN"]
