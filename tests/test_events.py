@@ -162,6 +162,9 @@ def test_the_main_clause_of_a_condition_is_conditional_and_a_threat(analyse_text
     ("Belarusian police harassed independent journalists in Minsk.", "COERCE"),
     ("Kyrgyzstan's government disbanded the opposition party.", "COERCE"),
     ("Israeli aircraft bombed Hezbollah positions in Lebanon.", "ASSAULT"),
+    # standing or siding with another is support
+    ("Poland said it stands with Ukraine.", "SUPPORT"),
+    ("Hungary sided with Russia in the dispute.", "SUPPORT"),
 ])
 def test_event_types(analyse_text, text, type_):
     evs = _events(analyse_text, text)
