@@ -2222,3 +2222,14 @@ def test_an_answer_promised_to_any_hostile_act_is_a_threat(analyse_text, text, t
 def test_an_answer_to_any_request_is_no_threat(analyse_text):
     assert not [e for e in _events(analyse_text, "The army will respond to any requests for help.")
                 if e.type == "THREATEN"]
+
+
+@pytest.mark.parametrize("text,source", [
+    # whoever holds the plan or makes the decision does the act it is for
+    ("Japan has no plans to lift the sanctions on Russia.", "JPN"),
+    ("Kyiv welcomed Moscow's decision to withdraw troops from the border.", "RUS"),
+])
+def test_the_holder_of_a_plan_does_its_act(analyse_text, text, source):
+    trig = "lift" if "lift" in text else "withdraw"
+    evs = [e for e in _events(analyse_text, text) if e.trigger.text == trig]
+    assert evs and all([a.country for a in e.source] == [source] for e in evs)

@@ -232,6 +232,14 @@ def subject_of(verb, depth: int = 0):
             and is_to_infinitive(verb):
         # "X was the first to reject the constitution": the copula's subject acts
         return subject_of(verb.head.head, depth + 1)
+    if verb.dep_ == "acl" and verb.head.lemma_.lower() in INTENT_NOUNS and is_to_infinitive(verb):
+        # "Japan has no plans to lift", "Moscow's decision to withdraw", "announced a bid
+        # to join": whoever holds the plan or makes the decision does the act
+        owner = next((c for c in verb.head.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            return owner
+        if verb.head.dep_ in ("dobj", "attr") and verb.head.head != verb.head:
+            return subject_of(verb.head.head, depth + 1)
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in _NOMINAL and verb.tag_ != "VBN":
         if (verb.dep_ == "acl" and verb.head.lemma_.lower() in MESSAGE_NOUNS
                 and verb.head.dep_ in ("dobj", "nsubjpass") and verb.head.head != verb.head):
@@ -372,6 +380,8 @@ def _complement_target(verb):
 #: messages ("a letter", "a statement"): their author is the actor of their participle
 #: ("issued a statement condemning X"); sending one is a communication, not aid
 MESSAGE_NOUNS = word_class("message_noun")
+#: nouns of an intent or a capacity to act, whose infinitive its holder does ("plans to")
+INTENT_NOUNS = word_class("intent_noun")
 #: nouns that stand for the act of their of-object ("a wave of attacks")
 TRANSPARENT_NOUNS = word_class("transparent_noun")
 _RESPONSIBILITY_NOUNS = word_class("responsibility_noun")
