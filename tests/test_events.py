@@ -2233,3 +2233,14 @@ def test_the_holder_of_a_plan_does_its_act(analyse_text, text, source):
     trig = "lift" if "lift" in text else "withdraw"
     evs = [e for e in _events(analyse_text, text) if e.trigger.text == trig]
     assert evs and all([a.country for a in e.source] == [source] for e in evs)
+
+
+@pytest.mark.parametrize("text,type_,target", [
+    # a feeling voiced about another's act is aimed at whoever did it
+    ("The EU expressed concern over Georgia's crackdown on protesters.", "ACCUSE", "GEO"),
+    ("Germany voiced outrage at Russia's attack on Kyiv.", "ACCUSE", "RUS"),
+    ("France expressed alarm over Israel's strikes in Lebanon.", "ACCUSE", "ISR"),
+])
+def test_a_feeling_about_an_act_is_aimed_at_its_maker(analyse_text, text, type_, target):
+    evs = [e for e in _events(analyse_text, text) if e.type == type_]
+    assert evs and [a.country for a in evs[0].target] == [target]

@@ -232,9 +232,11 @@ def subject_of(verb, depth: int = 0):
             and is_to_infinitive(verb):
         # "X was the first to reject the constitution": the copula's subject acts
         return subject_of(verb.head.head, depth + 1)
-    if verb.dep_ == "acl" and verb.head.lemma_.lower() in INTENT_NOUNS and is_to_infinitive(verb):
+    if verb.dep_ == "acl" and verb.head.lemma_.lower() in INTENT_NOUNS and is_to_infinitive(verb) \
+            and verb.head.dep_ != "ROOT":
         # "Japan has no plans to lift", "Moscow's decision to withdraw", "announced a bid
-        # to join": whoever holds the plan or makes the decision does the act
+        # to join": whoever holds the plan or makes the decision does the act (a noun
+        # the parser made the root has lost its verb: the parse is not to be trusted)
         owner = next((c for c in verb.head.children if c.dep_ == "poss"), None)
         if owner is not None:
             return owner

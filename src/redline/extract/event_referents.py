@@ -321,10 +321,22 @@ _GENERIC_REACH = 3
 def _reacted_to(cand):
     """The noun naming what a reaction is to: the verb's object ("condemned the drills"),
     or a receiving verb's subject ("the move drew criticism from X"); None if neither."""
+    from .event_features import lex_entry
+
     tgt = cand.tgt
     if tgt is not None and tgt.pos_ == "NOUN" and tgt.dep_ in ea.SUBJ | ea.PASS_SUBJ:
         return tgt
-    return cand.info.get("dobj")
+    obj = cand.info.get("dobj")
+    if obj is not None and obj.pos_ == "NOUN" and lex_entry(obj, "NOUN") is None:
+        # a feeling about an act: "expressed concern over Georgia's crackdown"
+        about = next((p for _, p in ea.prep_objects(obj, _ABOUT) if lex_entry(p, "NOUN") is not None), None)
+        if about is not None:
+            return about
+    return obj
+
+
+#: prepositions that name what a feeling or a statement is about
+_ABOUT = frozenset({"over", "about", "at", "regarding", "on", "for"})
 
 
 def act_anaphor(doc, cand, type_: str, index, quote) -> list[Actor]:
