@@ -2244,3 +2244,20 @@ def test_the_holder_of_a_plan_does_its_act(analyse_text, text, source):
 def test_a_feeling_about_an_act_is_aimed_at_its_maker(analyse_text, text, type_, target):
     evs = [e for e in _events(analyse_text, text) if e.type == type_]
     assert evs and [a.country for a in evs[0].target] == [target]
+
+
+def test_what_is_given_to_someone_to_do_is_theirs_to_do(analyse_text):
+    # the ultimatum's addressee is to release the hostages: a demand, not yet a fact
+    evs = _events(analyse_text, "The United States gave Hamas an ultimatum to release the hostages.")
+    (rel,) = [e for e in evs if e.trigger.text == "release"]
+    assert [a.country for a in rel.source] == ["PSE"] and rel.factuality == "advocated"
+
+
+@pytest.mark.parametrize("text,type_,factuality", [
+    ("Japan announced plans to impose sanctions on Russia.", "COERCE", "future"),
+    ("Russia gave Ukraine a chance to withdraw its troops.", "RETREAT", "hypothetical"),
+])
+def test_a_noun_of_intent_or_chance_sets_its_acts_factuality(analyse_text, text, type_, factuality):
+    # the act the plan or the chance is for has not happened (a statement of it may be asserted)
+    facts = {e.factuality for e in _events(analyse_text, text) if e.type == type_}
+    assert facts == {factuality}, facts

@@ -232,6 +232,12 @@ def subject_of(verb, depth: int = 0):
             and is_to_infinitive(verb):
         # "X was the first to reject the constitution": the copula's subject acts
         return subject_of(verb.head.head, depth + 1)
+    if verb.dep_ in ("acl", "relcl") and is_to_infinitive(verb) and verb.head.dep_ == "dobj":
+        # "gave Hamas an ultimatum to release", "gave Putin a deadline to end the war":
+        # what is given to someone to do, the one it is given to does
+        dative = next((c for c in verb.head.head.children if c.dep_ == "dative" and looks_actor(c)), None)
+        if dative is not None:
+            return dative
     if verb.dep_ == "acl" and verb.head.lemma_.lower() in INTENT_NOUNS and is_to_infinitive(verb) \
             and verb.head.dep_ != "ROOT":
         # "Japan has no plans to lift", "Moscow's decision to withdraw", "announced a bid
