@@ -2261,3 +2261,43 @@ def test_a_noun_of_intent_or_chance_sets_its_acts_factuality(analyse_text, text,
     # the act the plan or the chance is for has not happened (a statement of it may be asserted)
     facts = {e.factuality for e in _events(analyse_text, text) if e.type == type_}
     assert facts == {factuality}, facts
+
+
+@pytest.mark.parametrize("text,source,target", [
+    # an armed force's vessels stand for their crews; a boat the target state's
+    ("Chinese coast guard vessels fired water cannon at a Philippine supply boat.", "CHN", "PHL"),
+    ("Russian warships fired missiles at Odesa.", "RUS", "UKR"),
+])
+def test_armed_forces_vehicles_act_for_their_state(analyse_text, text, source, target):
+    (ev,) = [e for e in _events(analyse_text, text) if e.type == "ASSAULT"]
+    assert [a.country for a in ev.source] == [source] and target in {a.country for a in ev.target}
+
+
+def test_a_cargo_ship_is_no_actor(analyse_text):
+    text = "The Iranian ship reported a draught change upon leaving Zhuhai Gaolan."
+    assert not [e for e in _events(analyse_text, text) if e.type == "ASSAULT"]
+
+
+@pytest.mark.parametrize("text", [
+    "North Korea conducted two missile tests on Sunday.",
+    "Pyongyang carried out a nuclear test in 2017.",
+])
+def test_a_weapons_test_is_a_show_of_force(analyse_text, text):
+    assert "MOBILIZE" in {e.type for e in _events(analyse_text, text)}
+
+
+@pytest.mark.parametrize("place,country", [
+    # the small model tags these as persons, organisations or products
+    ("Khan Younis", "PSE"), ("Mariupol", "UKR"), ("Kursk", "RUS"), ("Goma", "COD"),
+])
+def test_a_shelled_city_is_its_states(analyse_text, place, country):
+    evs = [e for e in _events(analyse_text, f"Troops shelled {place} on Monday, officials said.")
+           if e.type == "ASSAULT"]
+    assert evs and [a.country for a in evs[0].target] == [country]
+
+
+def test_a_struck_place_the_model_calls_a_time_is_a_place(analyse_text):
+    # "Odesa overnight" is tagged TIME
+    (ev,) = [e for e in _events(analyse_text, "Russia struck Odesa overnight, officials in Ukraine said.")
+             if e.type == "ASSAULT"]
+    assert [a.country for a in ev.target] == ["UKR"]

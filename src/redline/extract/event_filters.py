@@ -310,8 +310,9 @@ def _thing_head(doc, actor: Actor) -> bool:
     """Is the phrase a thing, a policy or an abstraction that only a modifier ties to an
     actor ("Britain's decision", "U.S. residential bills", "a Chinese update", "the gang
     leader's prison break")? Not when the head is the actor's own name, an actor or
-    person noun, an act ("a Taliban attack" stands for its author) or a weapon
-    ("Israeli aircraft" for the forces flying them)."""
+    person noun, an act ("a Taliban attack" stands for its author), a weapon or an
+    armed force's vehicle ("Israeli aircraft", "Chinese coast guard vessels" for the
+    crews in them)."""
     from . import event_actors as ea
     head = actor_head(doc, actor)
     if head is None or head.pos_ != "NOUN" or head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
@@ -325,12 +326,27 @@ def _thing_head(doc, actor: Actor) -> bool:
     if lem in ea.actor_head_words() or c.lower_ in ea.actor_head_words() or lem in _GROUP_NOUNS or _PERSON_SUFFIX.search(lem) \
             or _AGENT_SUFFIX.search(lem):
         return False  # a source "hackers", "traders" may well be people: only clear things go
-    if ea.is_troops(c) or ea.is_thing(c) or ea.is_event_noun(c) or lem in weapon_heads():
+    if ea.is_troops(c) or ea.is_thing(c) or ea.is_event_noun(c) or lem in weapon_heads() or _armed_vehicle(c):
         return False
     # the actor comes from a modifier: a possessive, a name or a demonym before the head
     return any(ch.dep_ in ("poss", "compound", "amod", "nmod") and (
         ch.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or ch.pos_ == "PROPN"
         or ch.lemma_.lower() in ea.actor_head_words()) for ch in c.children)
+
+
+def _armed_vehicle(tok) -> bool:
+    """A vehicle of armed forces ("Chinese coast guard vessels", "navy ships", "a
+    warplane"): it stands for the crew that acts with it; a cargo ship or a fishing boat
+    does not."""
+    from .actors import sector_of_words
+
+    if tok.lemma_.lower() not in _VEHICLES:
+        return False
+    if tok.lemma_.lower().startswith("war"):
+        return True
+    mods = [t.text for t in tok.subtree if t.i < tok.i and t.dep_ in ("compound", "amod")]
+    hit = sector_of_words(mods[-2:]) or next(filter(None, (sector_of_words([m]) for m in mods)), None)
+    return hit is not None and hit[0] in _ARMED
 
 
 # person nouns by their ending ("activist", "civilian", "chairman"); -er/-or words are too

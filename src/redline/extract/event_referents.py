@@ -275,7 +275,7 @@ _COURT_NOUNS = word_class("court_noun")
 NAMES = ("repeated_act", "act_agent", "implied_protesters", "implied_authority", "implied_attacker",
          "plea_recipient", "place_of_act", "act_anaphor", "conjunct_recipient", "clause_recipient",
          "possessor_recipient", "appeal_addressee", "act_owner", "answered_accuser", "story_counterpart",
-         "domestic_agent", "dyad_partner", "own_state_target", "own_people")
+         "domestic_agent", "dyad_partner", "own_state_target", "own_people", "struck_place")
 #: acts between parties (meeting, agreeing, cooperating, signing): a place is their venue
 VENUE_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT"})
 
@@ -288,7 +288,9 @@ def place_of_act(cand, type_: str, targets: list, places) -> tuple[list, list]:
     one (a country may be the partner: "investment in Ukraine"); for an act done there
     ("struck targets in Odesa", "bombings in Somalia", "visit cities in China") the
     state the place lies in is the actor affected, named as the state; a place of no known state is only a place."""
-    if not targets or not ea.in_place_phrase(cand.tgt):
+    if targets and not ea.in_place_phrase(cand.tgt):
+        return _named_places(targets, type_, places)
+    if not targets:
         return targets, []
     kept, moved = [], []
     for a in targets:
@@ -306,6 +308,38 @@ def place_of_act(cand, type_: str, targets: list, places) -> tuple[list, list]:
             kept.append(a)  # "Mogadishu" resolved to the state it stands for
         else:
             kept.append(Actor(country_name(country), None, country, None, a.start, a.end, a.text))
+    return kept, moved
+
+
+def struck_place(cand, type_: str, places) -> list[Actor]:
+    """The state of a place an act is done to, named as the verb's object ("Russia
+    struck Odesa overnight", "shelled Kharkiv"): the places stage knows the place's state
+    though the parse did not take the name for an actor. [] for an act between parties
+    (a meeting's place is its venue), a candidate with a recipient, or a place of no
+    known state."""
+    d = cand.info.get("dobj")
+    if d is None or cand.tgt is not None or type_ in VENUE_TYPES or cand.kind != "verb":
+        return []
+    place = next((p for p in places or [] if p.start <= d.idx < p.end and p.country), None)
+    if place is None or not is_state(place.country):
+        return []
+    return [Actor(country_name(place.country), None, place.country, None, place.start, place.end, place.text)]
+
+
+def _named_places(targets: list, type_: str, places) -> tuple[list, list]:
+    """Recipients that are a place the parser took for a name of no known state ("shelled
+    Khan Younis", "Mariupol" tagged an organisation): the place's state for an act done
+    there, the venue of an act between parties (moved to the object)."""
+    kept, moved = [], []
+    for a in targets:
+        place = None if a.country or a.start is None else next(
+            (p for p in places or [] if p.start <= a.start and a.end <= p.end and p.country), None)
+        if place is None or not is_state(place.country):
+            kept.append(a)
+        elif type_ in VENUE_TYPES:
+            moved.append(a)
+        else:
+            kept.append(Actor(country_name(place.country), None, place.country, None, a.start, a.end, a.text))
     return kept, moved
 
 

@@ -152,11 +152,12 @@ def open_phrase_request(x: TypeContext) -> Optional[str]:
 
 
 def phrase_key(x: TypeContext) -> Optional[str]:
-    """A multiword key of the lexicon ("find guilty", "violate ceasefire", "award medal")
-    was written for exactly this meaning and the classifier has seen few of them; only a
-    statement reading of an irrealis act ("would impose sanctions": THREATEN) stays."""
+    """A multiword key of the lexicon ("find guilty", "violate ceasefire", "award medal",
+    "missile test") was written for exactly this meaning and the classifier has seen few
+    of them; only a statement reading of an irrealis act ("would impose sanctions":
+    THREATEN) stays."""
     c = x.cand
-    if (x.verb and c.lex is not None and " " in c.lex.lemma and c.lex.lemma not in _OPEN_PHRASES
+    if (c.lex is not None and " " in c.lex.lemma and c.lex.lemma not in _OPEN_PHRASES
             and x.type != c.lex.type and not (x.type in STATEMENT_TYPES and x.fact in IRREALIS)):
         return c.lex.type
     return None

@@ -286,6 +286,8 @@ def _events_of(doc, c, index, quotes, config: EventConfig = CONFIG, places=None,
     where = []
     if "place_of_act" not in config.disabled:
         x.tgt, where = place_of_act(c, x.type, x.tgt, places)
+    if not x.tgt and "struck_place" not in config.disabled:
+        x.tgt = event_referents.struck_place(c, x.type, places)
     event_readings.dyads(x, config.disabled)
     s = sentence_of(tok)
     tspan = doc[c.trig_span[0]:c.trig_span[1]]

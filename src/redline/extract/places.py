@@ -472,8 +472,13 @@ def _city_ok(doc, m: _Match, c: _Cand, gz: _Gaz, ent_label: Optional[str]) -> bo
     return c.capital or c.pop >= 100_000
 
 
+#: labels the model gives to numbers and times: a name inside one is the model's slip
+#: ("Odesa overnight" tagged TIME), no evidence that the name is no place
+_NUMERIC_LABELS = frozenset({"", "TIME", "DATE", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
+
+
 def _span_label(doc, t0: int, t1: int) -> Optional[str]:
-    labels = {doc[k].ent_type_ for k in range(t0, t1)} - {""}
+    labels = {doc[k].ent_type_ for k in range(t0, t1)} - _NUMERIC_LABELS
     if len(labels) == 1:
         lab = next(iter(labels))
         # entity extends beyond the match?
