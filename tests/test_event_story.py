@@ -114,3 +114,14 @@ def test_a_protest_with_no_one_and_no_place_named_is_by_the_people_of_the_storys
     art = analyse_text(_PROTEST_STORY)
     (protests,) = [e for e in art.events if e.type == "PROTEST" and e.trigger.text == "protests"]
     assert [(a.name, a.country) for a in protests.source] == [("protesters (implied)", "TUR")]
+
+
+def test_a_measure_on_another_place_is_not_aimed_at_the_own_state(analyse_text):
+    story = ("Israel on Tuesday eased restrictions on aid entering Gaza, officials said.\n\n"
+             "The decision came after weeks of pressure from the United States.\n\n"
+             "Aid groups said the trucks were still too few.\n\n"
+             "The army said the crossing at Kerem Shalom would stay open at night.\n\n"
+             "Egypt said it would send more fuel.\n")
+    art = analyse_text(story)
+    assert not [e for e in art.events if e.trigger.text == "eased"
+                and any(a.country == "ISR" and a.name.endswith("(implied)") for a in e.target)]

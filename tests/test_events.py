@@ -2301,3 +2301,11 @@ def test_a_struck_place_the_model_calls_a_time_is_a_place(analyse_text):
     (ev,) = [e for e in _events(analyse_text, "Russia struck Odesa overnight, officials in Ukraine said.")
              if e.type == "ASSAULT"]
     assert [a.country for a in ev.target] == ["UKR"]
+
+
+def test_a_possessive_pronoun_owns_an_event_noun(analyse_text):
+    # "his resignation": the resigning is his, resolved to whom "his" refers
+    text = ("Prime Minister Ariel Henry of Haiti met officials on Monday. "
+            "He announced his resignation on Tuesday.")
+    (res,) = [e for e in _events(analyse_text, text) if e.trigger.text == "resignation"]
+    assert res.type == "RETREAT" and [a.country for a in res.source] == ["HTI"]

@@ -846,6 +846,8 @@ def looks_actor(tok) -> bool:
         return True
     if tok.pos_ == "PRON" and tok.lower_ in ("he", "she", "they", "it", "we", "i", "them", "him", "her", "us"):
         return True
+    if tok.pos_ == "PRON" and tok.dep_ == "poss" and tok.lower_ in ("his", "its", "their", "our"):
+        return True  # "announced his resignation", "its offensive": the owner acts (resolved later)
     if _mistagged_noun(tok):
         return True
     if tok.pos_ == "NOUN":

@@ -1082,12 +1082,15 @@ _DOMESTIC_MEASURES = word_class("domestic_measure")
 
 def _names_measure(doc, obj) -> bool:
     """Whether the object phrase ``obj`` names a measure a state keeps on its own people
-    ("its curfew", "restrictions on assembly", "the state of emergency")."""
+    ("its curfew", "restrictions on assembly", "the state of emergency"), not one whose
+    phrase names another place or people ("restrictions on aid entering Gaza")."""
     span = doc.char_span(obj.start, obj.end, alignment_mode="expand") if obj.end > obj.start else None
     if span is None:
         return False
     root = span.root
     heads = [root] + [g for p in root.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]
+    if any(t.ent_type_ in ("GPE", "NORP", "LOC") for t in root.subtree):
+        return False  # "restrictions on aid entering Gaza", "the ban on Chinese imports": aimed elsewhere
     return any(t.lemma_.lower() in _DOMESTIC_MEASURES for t in heads)
 
 
