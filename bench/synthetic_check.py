@@ -6,19 +6,27 @@ made while reading PLV errors carry over to other text. The proxy is weak (docum
 labels): the type of the story's first asserted/reported event (accuracy, macro-F1 over the
 15 evaluation labels) and whether any event of the story has its type.
 
-Usage: .venv/bin/python bench/synthetic_check.py [N] [--seed S]   (default 1000 stories, seed 7)
+The 64 stories annotated whole in ``annotations/synthetic_gold.json`` (a held-out set of
+``redline eval articles``) are left out, and ``--leave-out SEED:N`` also leaves out the
+first N of the other stories shuffled by SEED (those read while writing rules), so the
+sample is one no rule was written from.
+
+Usage: .venv/bin/python bench/synthetic_check.py [N] [--seed S] [--leave-out SEED:N] [--by-type]
+(default 1000 stories, seed 7). Session 14's fresh sample: ``600 --seed 91 --leave-out 77:1600``.
 """
 from __future__ import annotations
 
 import argparse
 import csv
 import io
+import json
 import random
 import sys
 import zipfile
 from pathlib import Path
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "ngec-synthetic" / "synthetic_events.csv.zip"
+ANNOTATED = Path(__file__).resolve().parents[1] / "annotations" / "synthetic_gold.json"
 
 
 def main(argv=None) -> int:
@@ -27,6 +35,10 @@ def main(argv=None) -> int:
     p.add_argument("--seed", type=int, default=7, help="shuffle seed (default 7)")
     p.add_argument("--data", type=Path, default=DEFAULT, help="synthetic_events.csv.zip")
     p.add_argument("--by-type", action="store_true", help="also print any-event recall per gold type")
+    p.add_argument("--annotated", type=Path, default=ANNOTATED,
+                   help="whole-story annotations whose stories are left out (default: annotations/synthetic_gold.json)")
+    p.add_argument("--leave-out", metavar="SEED:N", default=None,
+                   help="also leave out the first N stories of the others shuffled by SEED (stories read)")
     args = p.parse_args(argv)
     if not args.data.exists():
         print(f"synthetic stories not found: {args.data}", file=sys.stderr)
@@ -39,8 +51,21 @@ def main(argv=None) -> int:
 
     with zipfile.ZipFile(args.data) as z:
         rows = list(csv.DictReader(io.TextIOWrapper(z.open(z.namelist()[0]), encoding="utf-8")))
-    random.Random(args.seed).shuffle(rows)
-    rows = rows[:args.n]
+    annotated = set()
+    if args.annotated and args.annotated.exists():
+        annotated = {str(x["id"]) for x in json.loads(args.annotated.read_text(encoding="utf-8"))}
+    pool = [i for i in range(len(rows)) if f"syn-{i}" not in annotated]
+    if args.leave_out:
+        try:
+            seed, n = (int(x) for x in args.leave_out.split(":"))
+        except ValueError:
+            p.error(f"--leave-out wants SEED:N (two integers), not {args.leave_out!r}")
+        read = list(pool)
+        random.Random(seed).shuffle(read)
+        read = set(read[:n])
+        pool = [i for i in pool if i not in read]
+    random.Random(args.seed).shuffle(pool)
+    rows = [rows[i] for i in pool[:args.n]]
     gold, first, hits = [], [], 0
     per_type: dict[str, list[int]] = {}
     for r in rows:
