@@ -23,8 +23,10 @@ The event coder runs these stages, each in its own module:
 7. **Coding** (here): mode, context, CAMEO, Goldstein and PLOVER score from the lexicon
    and the PLOVER tables (:mod:`redline.plover`).
 8. **Filters** (:mod:`redline.extract.event_filters`, :mod:`redline.extract.event_none`)
-   on the events of the document; then time and place
-   (:mod:`redline.extract.event_context`).
+   on the events of the document; acts dropped for want of a placed target are
+   completed where the story says whom (``dyad_partner``, ``own_state_target``), then
+   the none decision, then story-level actors (``story_counterpart``,
+   ``domestic_agent``); then time and place (:mod:`redline.extract.event_context`).
 
 What runs is one frozen :class:`EventConfig` (:data:`CONFIG`): a rule, a reading or a
 "no event" predicate is switched off by naming it in ``disabled``.
