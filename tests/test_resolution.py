@@ -467,3 +467,10 @@ def test_a_demonym_before_a_noun_of_expertise_is_its_subject_not_a_nationality()
     # an analyst's demonym is still a nationality
     a = analyse(Article(id="x", text="\"The talks failed,\" said Li Wei, a Chinese analyst at Renmin University."))
     assert next(e for e in a.entities if e.name == "Li Wei").country == "CHN"
+
+
+def test_a_famous_surname_alone_is_known(analyse_text):
+    # "Obama" with no first name in a story about Iran is the American president
+    art = analyse_text("New Iran sanctions bill lacks support.\n\nObama has said he would veto any bill that "
+                       "undermines the nuclear deal with Tehran, and Iran warned against new sanctions.")
+    assert person(art, "Obama").country == "USA"
