@@ -332,7 +332,7 @@ def _named_places(targets: list, type_: str, places) -> tuple[list, list]:
     there, the venue of an act between parties (moved to the object)."""
     kept, moved = [], []
     for a in targets:
-        place = None if a.country or a.start is None else next(
+        place = None if a.country or a.start is None or a.end is None else next(
             (p for p in places or [] if p.start <= a.start and a.end <= p.end and p.country), None)
         if place is None or not is_state(place.country):
             kept.append(a)
@@ -1084,8 +1084,10 @@ def _names_measure(doc, obj) -> bool:
     """Whether the object phrase ``obj`` names a measure a state keeps on its own people
     ("its curfew", "restrictions on assembly", "the state of emergency"), not one whose
     phrase names another place or people ("restrictions on aid entering Gaza")."""
-    span = doc.char_span(obj.start, obj.end, alignment_mode="expand") if obj.end > obj.start else None
-    if span is None:
+    if obj.start is None or obj.end is None or obj.end <= obj.start:
+        return False
+    span = doc.char_span(obj.start, obj.end, alignment_mode="expand")
+    if span is None or not len(span):
         return False
     root = span.root
     heads = [root] + [g for p in root.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]
