@@ -89,3 +89,12 @@ def is_particle(tok) -> bool:
     """A verb particle: the parser's ``prt``, or a particle it attached as an adverb
     ("pulled *back* its forces": tagged RP, labelled advmod)."""
     return tok.dep_ == "prt" or (tok.dep_ == "advmod" and tok.tag_ == "RP")
+
+
+def actor_head(doc, actor):
+    """The syntactic head of an actor's (or any record's) ``start:end`` span in the parse
+    (None if it cannot be found)."""
+    if doc is None or actor.start is None or actor.end is None or actor.end <= actor.start:
+        return None
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None

@@ -59,6 +59,13 @@ class Candidate:
         self.label, self.prob = None, 0.0
 
 
+def _speech_act(tok, src, tgt, **flags) -> Candidate:
+    """The candidate of a speech act whose trigger is the verb ``tok`` alone, with the
+    ``info`` flags that say what kind it is (``demand``, ``blame``, ``object_noun``...)."""
+    return Candidate(tok, (tok.i, tok.i + 1), src, tgt, "verb", None,
+                     {"speech": True, "dobj": None, "passive": False, "prep": None, **flags})
+
+
 def _noun_entry(tok):
     return lex_entry(tok, "NOUN") if tok is not None and tok.pos_ == "NOUN" else None
 
@@ -111,20 +118,15 @@ def _speech_demand(tok):
             # "Kenya said Somalia's claims were baseless": the speaker denies the charge,
             # aimed at whoever made it (its possessor, else the story's accuser)
             owner = next((x for x in charge.children if x.dep_ == "poss" and ea.looks_actor(x)), None)
-            return Candidate(tok, (tok.i, tok.i + 1), src, owner, "verb", None,
-                             {"speech": True, "denial": True, "dobj": None, "passive": False, "prep": None,
-                              "object_noun": charge})
+            return _speech_act(tok, src, owner, denial=True, object_noun=charge)
         if _blames(c):
             # "the Afghan government said Taliban militants were responsible": blame
             subj = [_blamed(x) for x in c.children if x.dep_ in ("nsubj", "nsubjpass")]
             if subj and subj[0].pos_ != "PRON" and ea.looks_actor(subj[0]) and subj[0] != src:
-                return Candidate(tok, (tok.i, tok.i + 1), src, subj[0], "verb", None,
-                             {"speech": True, "blame": True, "dobj": None, "passive": False, "prep": None})
+                return _speech_act(tok, src, subj[0], blame=True)
             if subj and _names_act(subj[0]) and _reproaches(c):
                 # "Moscow said the new sanctions were unacceptable": whose act, the story says
-                return Candidate(tok, (tok.i, tok.i + 1), src, None, "verb", None,
-                                 {"speech": True, "blame": True, "dobj": None, "passive": False, "prep": None,
-                                  "object_noun": subj[0]})
+                return _speech_act(tok, src, None, blame=True, object_noun=subj[0])
         modal = [a for a in c.children if a.dep_ == "aux" and a.lower_ in _DEMAND_MODALS]
         if not modal and c.lemma_.lower() in ("need", "have") and any(x.dep_ == "xcomp" for x in c.children):
             modal = [c]
@@ -138,8 +140,7 @@ def _speech_demand(tok):
         if not subj or subj[0] is None or subj[0].pos_ == "PRON" or not ea.looks_actor(subj[0]) \
                 or subj[0] == src:
             continue
-        return Candidate(tok, (tok.i, tok.i + 1), src, subj[0], "verb", None,
-                     {"speech": True, "demand": True, "dobj": None, "passive": False, "prep": None})
+        return _speech_act(tok, src, subj[0], demand=True)
     return None
 
 
@@ -220,18 +221,17 @@ def _labelled_act(tok):
     if not label:
         return None
     blamed = _blamed(obj)
-    info = {"speech": True, "blame": True, "dobj": None, "passive": False, "prep": None}
     if blamed.pos_ != "PRON" and ea.looks_actor(blamed) and blamed != src:
-        return Candidate(tok, (tok.i, tok.i + 1), src, blamed, "verb", None, info)
+        return _speech_act(tok, src, blamed, blame=True)
     if _names_act(obj):
-        return Candidate(tok, (tok.i, tok.i + 1), src, None, "verb", None, dict(info, object_noun=obj))
+        return _speech_act(tok, src, None, blame=True, object_noun=obj)
     return None
 
 
 def _blamed(subj):
     """Who a blaming clause blames: its subject, or the maker of the act it names ("the
     North's missile launch was a provocation")."""
-    if subj.pos_ != "NOUN" or (lex_entry(subj, "NOUN") is None and subj.lemma_.lower() not in _GENERIC_ACTS):
+    if not _names_act(subj):
         return subj
     return next((c for c in subj.children if c.dep_ in ("poss", "compound", "amod") and c.i < subj.i
                  and ea.looks_actor(c)), subj)
@@ -313,8 +313,7 @@ def _expectation_demand(tok):
         objs = [c for c in xc[0].children if c.dep_ == "nsubj" and c.i < xc[0].i]
     if not objs or objs[0].pos_ == "PRON" or not ea.looks_actor(objs[0]) or objs[0] == src:
         return None
-    return Candidate(tok, (tok.i, tok.i + 1), src, objs[0], "verb", None,
-                 {"speech": True, "demand": True, "dobj": None, "passive": False, "prep": None})
+    return _speech_act(tok, src, objs[0], demand=True)
 
 
 def _wish_demand(tok):
@@ -329,8 +328,7 @@ def _wish_demand(tok):
     subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None) if clause is not None else None
     if subj is None or subj.pos_ == "PRON" or not ea.looks_actor(subj) or subj == src:
         return None
-    return Candidate(tok, (tok.i, tok.i + 1), src, subj, "verb", None,
-                     {"speech": True, "demand": True, "dobj": None, "passive": False, "prep": None})
+    return _speech_act(tok, src, subj, demand=True)
 
 
 def _speech_accusation(tok):
@@ -388,8 +386,7 @@ def _speech_accusation(tok):
                       and d.ent_type_ in _ACCUSED_ENTS and d.i in said), None)
     if state is None:
         return None
-    return Candidate(tok, (tok.i, tok.i + 1), src, state, "verb", None,
-                 {"speech": True, "blame": True, "cross_state": True, "dobj": None, "passive": False, "prep": None})
+    return _speech_act(tok, src, state, blame=True, cross_state=True)
 
 
 def _refers_back(tok) -> bool:
@@ -502,18 +499,14 @@ def _conditional_threat(tok):
             other = next((p for a in c.children if a.dep_ == "agent" for p in a.children
                           if p.dep_ == "pobj"), None)
         if other is not None and other.pos_ != "PRON" and ea.looks_actor(other) and other.i != src.i:
-            return Candidate(tok, (tok.i, tok.i + 1), src, other, "verb", None,
-                             {"speech": True, "conditional_threat": True, "dobj": None,
-                              "passive": False, "prep": None})
+            return _speech_act(tok, src, other, conditional_threat=True)
     # "Russia will respond to any attack on its territory", "would not tolerate any
     # violation": what one will do to whoever commits any hostile act is a threat too
     for n in [c for c in tok.children if c.dep_ == "dobj"] + [o for _, o in ea.prep_objects(tok, {"to", "against"})]:
         if any(d.lower_ == "any" for d in n.children) and _hostile_act(n):
             makers = [x for x in n.children if x.dep_ == "poss"] + [o for _, o in ea.prep_objects(n, {"by"})]
             maker = next((x for x in makers if ea.looks_actor(x) and x.pos_ != "PRON"), None)
-            return Candidate(tok, (tok.i, tok.i + 1), src, maker, "verb", None,
-                             {"speech": True, "conditional_threat": True, "dobj": None,
-                              "passive": False, "prep": None, "object_noun": n})
+            return _speech_act(tok, src, maker, conditional_threat=True, object_noun=n)
     return None
 
 
@@ -550,9 +543,7 @@ def _quoted_demand(tok):
     subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None or subj.pos_ == "PRON" or not ea.looks_actor(subj):
         return None
-    return Candidate(tok, (tok.i, tok.i + 1), None, subj, "verb", None,
-                     {"speech": True, "demand": True, "quoted_demand": True, "dobj": None,
-                      "passive": False, "prep": None})
+    return _speech_act(tok, None, subj, demand=True, quoted_demand=True)
 
 
 def _participle_roles(tok):

@@ -28,6 +28,7 @@ from typing import Callable, Optional
 from ..model import Actor, Event
 from ..plover import word_class
 from . import event_actors as ea
+from ._text import actor_head
 
 # Sectors of political actors (PLOVER manual, table 5.2): governments, armed and security
 # forces, legislators, judges, parties, opposition, rebels, spies, IGOs/NGOs, protesters.
@@ -83,14 +84,6 @@ CONFIG = FilterConfig()
 
 
 # --------------------------------------------------------------------------- actors
-
-def actor_head(doc, actor: Actor):
-    """The syntactic head of an actor's span in the parse (None if it cannot be found)."""
-    if doc is None or actor.start is None or actor.end is None or actor.end <= actor.start:
-        return None
-    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
-    return span.root if span is not None and len(span) else None
-
 
 _VEHICLES = word_class("vehicle_noun")
 

@@ -19,7 +19,7 @@ from typing import Optional
 from ..countries import country, country_name
 from ..model import Actor
 from ..plover import word_class
-from ._text import doc_text, sentence_bounds, sentence_of, token_at
+from ._text import actor_head, doc_text, sentence_bounds, sentence_of, token_at
 from . import event_actors as ea
 from .actors import sector_of_words
 from .resolution import STATE_SECTORS, is_state
@@ -307,7 +307,7 @@ def place_of_act(cand, type_: str, targets: list, places) -> tuple[list, list]:
         elif a.country:
             kept.append(a)  # "Mogadishu" resolved to the state it stands for
         else:
-            kept.append(Actor(country_name(country), None, country, None, a.start, a.end, a.text))
+            kept.append(_state_at(country, a.start, a.end, a.text))
     return kept, moved
 
 
@@ -323,7 +323,7 @@ def struck_place(cand, type_: str, places) -> list[Actor]:
     place = next((p for p in places or [] if p.start <= d.idx < p.end and p.country), None)
     if place is None or not is_state(place.country):
         return []
-    return [Actor(country_name(place.country), None, place.country, None, place.start, place.end, place.text)]
+    return [_state_at(place.country, place.start, place.end, place.text)]
 
 
 def _named_places(targets: list, type_: str, places) -> tuple[list, list]:
@@ -339,8 +339,13 @@ def _named_places(targets: list, type_: str, places) -> tuple[list, list]:
         elif type_ in VENUE_TYPES:
             moved.append(a)
         else:
-            kept.append(Actor(country_name(place.country), None, place.country, None, a.start, a.end, a.text))
+            kept.append(_state_at(place.country, a.start, a.end, a.text))
     return kept, moved
+
+
+def _state_at(country: str, start: int, end: int, text: str) -> Actor:
+    """A state as the actor the words at ``start:end`` (a place in it) stand for."""
+    return Actor(country_name(country), None, country, None, start, end, text)
 
 
 #: reactions to an act: their recipient is who did it
@@ -950,8 +955,8 @@ def answered_accuser(events: list, doc) -> None:
 def _charge_object(doc, obj) -> bool:
     """Whether the object phrase ``obj`` (an :class:`~redline.model.Actor` span) names a
     charge ("the allegations", "all the accusations", "the charges against him")."""
-    span = doc.char_span(obj.start, obj.end, alignment_mode="expand") if obj.end > obj.start else None
-    return span is not None and span.root.lemma_.lower() in _CHARGE_NOUNS
+    head = actor_head(doc, obj)
+    return head is not None and head.lemma_.lower() in _CHARGE_NOUNS
 
 
 #: sectors of actors who act within their own state: rebels, opposition, police, criminal
@@ -976,13 +981,10 @@ def story_counterpart(events: list, index) -> None:
     for ev in events:
         if ev.type in UNDIRECTED_TYPES or any(a.country for a in ev.target) or not ev.source:
             continue
-        states = {a.country for a in ev.source}
-        if len(states) != 1 or None in states or any(a.sector not in DOMESTIC_SECTORS for a in ev.source):
+        state = _one_state(ev.source)
+        if state is None or any(a.sector not in DOMESTIC_SECTORS for a in ev.source):
             continue
-        (state,) = states
-        if not is_state(state):
-            continue
-        ev.target = ev.target + [_implied_at(ev, f"{country_name(state)} (implied)", state)]
+        ev.target = ev.target + [_implied_state(ev, state)]
 
 
 #: acts whose addressee a story often leaves to its context ("Hungary rejected the plan",
@@ -1009,17 +1011,16 @@ def dyad_partner(unplaced: list, events: list, named_near, min_pairs: int = 2) -
             pairs.setdefault(one, Counter()).update((tgt if one in src else src) - {one})
     out = []
     for ev in unplaced:
-        states = {a.country for a in ev.source}
-        if ev.type not in ADDRESSED_TYPES or len(states) != 1 or not is_state(next(iter(states))):
+        state = _one_state(ev.source) if ev.type in ADDRESSED_TYPES else None
+        if state is None:
             continue
-        (state,) = states
         ranked = pairs.get(state, Counter()).most_common(2)
         if not ranked or ranked[0][1] < min_pairs or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
             continue
         partner = ranked[0][0]
         if not named_near(ev, partner):
             continue
-        ev.target = [_implied_at(ev, f"{country_name(partner)} (implied)", partner)]
+        ev.target = [_implied_state(ev, partner)]
         out.append(ev)
     return out
 
@@ -1035,10 +1036,9 @@ def own_people(doc, sources: list, targets: list, trigger) -> list:
     groups", "police detained dozens of students"), with the people no word places given
     that state: whom a state's authorities arrest, ban or restrict is within their
     reach."""
-    states = {a.country for a in sources}
-    if len(states) != 1 or not is_state(next(iter(states))) or any(a.sector not in AUTHORITY_SECTORS for a in sources):
+    state = _one_state(sources)
+    if state is None or any(a.sector not in AUTHORITY_SECTORS for a in sources):
         return targets
-    (state,) = states
     return [replace(a, country=state) if a.country is None and a.entity is None and not placed(doc, a)
             and names_people(doc, a, trigger) and _own_kind(doc, a) else a for a in targets]
 
@@ -1050,10 +1050,10 @@ def _own_kind(doc, actor: Actor) -> bool:
     """Does the phrase name people ("any groups", "girls") and not a thing ("her book")
     nor people who came from elsewhere ("migrants", "foreign tourists"), whom a state's
     reach says nothing of?"""
-    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
-    if span is None or not len(span):
+    root = actor_head(doc, actor)
+    if root is None:
         return False
-    head = ea.core(span.root)
+    head = ea.core(root)
     return ea.looks_actor(head) and head.pos_ != "PRON" and head.lemma_.lower() not in _OUTSIDERS
 
 
@@ -1084,12 +1084,9 @@ def _names_measure(doc, obj) -> bool:
     """Whether the object phrase ``obj`` names a measure a state keeps on its own people
     ("its curfew", "restrictions on assembly", "the state of emergency"), not one whose
     phrase names another place or people ("restrictions on aid entering Gaza")."""
-    if obj.start is None or obj.end is None or obj.end <= obj.start:
+    root = actor_head(doc, obj)
+    if root is None:
         return False
-    span = doc.char_span(obj.start, obj.end, alignment_mode="expand")
-    if span is None or not len(span):
-        return False
-    root = span.root
     heads = [root] + [g for p in root.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]
     if any(t.ent_type_ in ("GPE", "NORP", "LOC") for t in root.subtree):
         return False  # "restrictions on aid entering Gaza", "the ban on Chinese imports": aimed elsewhere
@@ -1106,16 +1103,13 @@ def own_state_target(unplaced: list, doc) -> list:
     of ``unplaced`` so completed (target "<state> (implied)"), the others left out."""
     out = []
     for ev in unplaced:
-        if ev.type in UNDIRECTED_TYPES or not ev.source:
-            continue
-        states = {a.country for a in ev.source}
-        if len(states) != 1 or None in states or not is_state(next(iter(states))):
+        state = _one_state(ev.source) if ev.type not in UNDIRECTED_TYPES else None
+        if state is None:
             continue
         domestic = all(a.sector in DOMESTIC_SECTORS for a in ev.source)
         measure = ev.type in MEASURE_ACTS and doc is not None and any(_names_measure(doc, o) for o in ev.object)
         if domestic or measure:
-            (state,) = states
-            ev.target = [_implied_at(ev, f"{country_name(state)} (implied)", state)]
+            ev.target = [_implied_state(ev, state)]
             out.append(ev)
     return out
 
@@ -1142,6 +1136,21 @@ def _implied_at(ev, name: str, country: str, sector=None) -> Actor:
                  end=ev.trigger.end, text=ev.trigger.text)
 
 
+def _implied_state(ev, state: str) -> Actor:
+    """The state ``state`` as an actor the story implies ("Kenya (implied)")."""
+    return _implied_at(ev, f"{country_name(state)} (implied)", state)
+
+
+def _one_state(actors: list) -> Optional[str]:
+    """The state every one of ``actors`` belongs to, or None (no actor, several states,
+    or a code that is no state's)."""
+    states = {a.country for a in actors}
+    if len(states) != 1:
+        return None
+    (state,) = states
+    return state if is_state(state) else None
+
+
 #: acts a state's own people do within it, whoever does them: the agent a text leaves
 #: unsaid is of the victims' state (on the training stories, for 12 of 16 such events)
 DOMESTIC_ACTS = frozenset({"ASSAULT", "COERCE"})
@@ -1157,11 +1166,8 @@ def domestic_agent(events: list) -> None:
     for ev in events:
         if ev.type not in DOMESTIC_ACTS or any(known(a) for a in ev.source):
             continue
-        states = {a.country for a in ev.target if a.country}
-        if len(states) != 1:
-            continue
-        (state,) = states
-        if not is_state(state):
+        state = _one_state([a for a in ev.target if a.country])
+        if state is None:
             continue
         name, sector = (("authorities (implied)", "GOV") if ev.type == "COERCE"
                         else (f"{country_name(state)} (implied)", None))
