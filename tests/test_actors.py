@@ -148,3 +148,25 @@ def test_an_organisations_alias_inside_a_longer_name_is_not_that_organisation(an
 def test_a_known_city_is_no_person(analyse_text, text, name):
     art = analyse_text(text)
     assert [e.type for e in art.entities if e.name == name] == ["GPE"]
+
+
+def test_a_body_is_of_the_state_its_modifier_or_its_nested_of_phrase_names(analyse_text):
+    # "Embassy" tagged a place of its own by the small model; "chief of the armed forces
+    # of Togo" nests two of-phrases
+    a = analyse_text("The Russian Embassy to Indonesia criticized the Indonesian authorities on June 1.")
+    src = [x for e in a.events for x in e.source]
+    assert src and src[0].country == "RUS" and src[0].sector == "GOV", [(x.text, x.country) for x in src]
+    a = analyse_text("The chief of the armed forces of Togo declined on Friday to meet the envoy.")
+    src = [x for e in a.events for x in e.source]
+    assert src and (src[0].country, src[0].sector) == ("TGO", "MIL"), [(x.text, x.country, x.sector) for x in src]
+
+
+def test_a_named_storm_is_no_actor():
+    from redline.extract import event_actors as ea
+    from redline.parse import parse
+
+    doc = parse("Tropical Cyclone Jude slammed into Mozambique, and Hurricane Milton hit Florida.")
+    heads = [t for t in doc if t.dep_ == "nsubj"]
+    assert [t.text for t in heads] == ["Jude", "Milton"]
+    assert not any(ea.looks_actor(t) for t in heads)
+    assert ea.looks_actor(doc[[t.text for t in doc].index("Mozambique")])

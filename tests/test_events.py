@@ -2309,3 +2309,36 @@ def test_a_possessive_pronoun_owns_an_event_noun(analyse_text):
             "He announced his resignation on Tuesday.")
     (res,) = [e for e in _events(analyse_text, text) if e.trigger.text == "resignation"]
     assert res.type == "RETREAT" and [a.country for a in res.source] == ["HTI"]
+
+
+@pytest.mark.parametrize("text, type_, target", [
+    ("The European Union lifted its sanctions on Belarus.", "CONCEDE", "BLR"),
+    ("The Kenyan government suspended the curfew in Nairobi.", "CONCEDE", None),
+    ("Germany announced the lifting of sanctions on Syria.", "CONCEDE", "SYR"),
+    ("Egypt announced the suspension of talks with Hamas.", "SANCTION", "PSE"),
+    ("Ghana announced a full repeal of its arms embargo against Togo.", "CONCEDE", "TGO"),
+])
+def test_an_act_stopped_or_lifted_is_no_act_of_its_own(analyse_text, text, type_, target):
+    # the sanctions lifted, the talks suspended: one event, the stopping; no SANCTION or
+    # CONSULT without an actor beside it
+    evs = _events(analyse_text, text)
+    assert [e.type for e in evs] == [type_], [(e.type, e.trigger.text) for e in evs]
+    if target:
+        assert [a.country for a in evs[0].target] == [target], [a.text for a in evs[0].target]
+
+
+@pytest.mark.parametrize("text, target", [
+    ("France is pulling its last troops from Mali.", "MLI"),
+    ("Britain withdrew 300 soldiers from Iraq.", "IRQ"),
+    ("The Rwandan army pulled its forces out of Congo.", "COD"),
+])
+def test_troops_withdrawn_are_the_actors_own_and_the_place_left_is_the_recipient(analyse_text, text, target):
+    evs = _events(analyse_text, text)
+    assert [(e.type, [a.country for a in e.target]) for e in evs] == [("RETREAT", [target])], \
+        [(e.type, e.trigger.text, [a.text for a in e.target]) for e in evs]
+
+
+def test_a_particle_tagged_as_an_adverb_after_its_verb_makes_the_phrasal_verb(analyse_text):
+    evs = _events(analyse_text, "Zhang Wei, the son of China's premier, has stepped down from his post.")
+    assert [(e.type, e.trigger.text) for e in evs] == [("RETREAT", "stepped down")], \
+        [(e.type, e.trigger.text) for e in evs]

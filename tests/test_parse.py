@@ -56,3 +56,14 @@ def test_lemma_fixes_give_irregular_forms_their_verb(nlp):
         doc = nlp(f"They {r['form']} it.")
         assert doc[1].lemma_ == r["lemma"], (r, doc[1].lemma_)
     assert nlp("They took it.")[1].lemma_ == "take"
+
+
+def test_entity_labels_the_tables_know_are_corrected_in_the_parse():
+    from redline.parse import parse
+
+    doc = parse("Mauritius and Malawi signed a trade deal. Jordan Peterson spoke in Goma. Brexit was debated.")
+    labels = {e.text: e.label_ for e in doc.ents}
+    assert labels.get("Mauritius") == "GPE" and labels.get("Malawi") == "GPE", labels
+    assert labels.get("Goma") == "GPE", labels
+    assert labels.get("Jordan Peterson") == "PERSON", labels  # a name holding a country's keeps its label
+    assert "Brexit" not in labels, labels  # a NONE row drops the entity

@@ -119,7 +119,8 @@ def load_nlp():
 
     Only the components Redline reads are enabled: the tagger, parser (which also
     splits sentences), attribute ruler, lemmatizer and NER; before the parser,
-    :func:`glued_headings` marks the sentence after a glued subheading. ``senter`` is disabled in
+    :func:`glued_headings` marks the sentence after a glued subheading; after the NER,
+    :func:`redline.entity_labels.fix_entity_labels` corrects the labels the tables know. ``senter`` is disabled in
     the packaged model and stays so, since the parser already sets sentence bounds.
     """
     import spacy
@@ -139,6 +140,12 @@ def load_nlp():
     if "redline_glued_headings" not in Language.factories:
         Language.component("redline_glued_headings", func=glued_headings)
     nlp.add_pipe("redline_glued_headings", before="parser")
+    if "ner" in nlp.pipe_names:
+        from .entity_labels import fix_entity_labels
+
+        if "redline_entity_labels" not in Language.factories:
+            Language.component("redline_entity_labels", func=fix_entity_labels)
+        nlp.add_pipe("redline_entity_labels", after="ner")
     return nlp
 
 

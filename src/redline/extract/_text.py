@@ -85,10 +85,16 @@ def is_to_infinitive(tok) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
+#: the adverbs English uses as verb particles ("step *down*", "pull *out*")
+_PARTICLE_ADVERBS = frozenset({"down", "out", "back", "off", "up", "away", "over"})
+
+
 def is_particle(tok) -> bool:
     """A verb particle: the parser's ``prt``, or a particle it attached as an adverb
-    ("pulled *back* its forces": tagged RP, labelled advmod)."""
-    return tok.dep_ == "prt" or (tok.dep_ == "advmod" and tok.tag_ == "RP")
+    ("pulled *back* its forces": tagged RP, labelled advmod; "has stepped *down* from
+    his post": tagged RB, right after its verb)."""
+    return tok.dep_ == "prt" or (tok.dep_ == "advmod" and (
+        tok.tag_ == "RP" or (tok.i == tok.head.i + 1 and tok.lower_ in _PARTICLE_ADVERBS)))
 
 
 def actor_head(doc, actor):

@@ -19,6 +19,7 @@ from typing import Iterator, Optional
 
 from ..cache import long_lived
 from ..countries import CountryRef, OrgRef, all_country_aliases, all_org_aliases, country, is_state, organisation
+from ..entity_labels import label_fixes
 from ..model import Actor, Entity, Mention
 from ..tables import table, word_class_of
 from ._text import doc_text, sentence_of, token_table
@@ -66,16 +67,6 @@ def _people() -> dict[str, dict]:
         if " " in alias and alias not in out and alias[0].isupper():
             out[alias] = {"alias": alias, "name": canonical, "country": "", "sector": "", "kb": canonical}
     return out
-
-
-@functools.lru_cache(maxsize=1)
-def _ner_fixes() -> dict[str, str]:
-    """Entity texts whose label is fixed: the rows of ``ner_fixes.tsv``, and the cities of
-    the places' alias table (their names are places, whatever the small model says:
-    "Goma" and "Sumy" tagged persons, "Mariupol" an organisation)."""
-    fixes = {r["alias"]: "GPE" for r in table("places/aliases.tsv") if r["kind"] == "city"}
-    fixes.update({r["text"]: r["label"] for r in table("ner_fixes.tsv")})
-    return fixes
 
 
 def sector_of_words(words: list[str]) -> Optional[tuple[str, bool]]:
@@ -306,7 +297,7 @@ def _raw_mentions(doc) -> list[_Raw]:
     # Longest first, so "North Korean" wins over "Korean" and "House Intelligence
     # Committee" over "House".
     matches.sort(key=lambda m: (-(m[2] - m[1]), m[1]))
-    fixes = _ner_fixes()
+    fixes = label_fixes()
     for group, ts, te in matches:
         if not free(ts, te):
             continue
@@ -1173,6 +1164,14 @@ class EntityIndex:
             # "Military spokesperson Chaundry": a name no table knows, after its title
             words = [t.text for t in span if t.i < root.i and t.pos_ in {"NOUN", "PROPN", "ADJ"}]
             hit = sector_of_words(words[-3:]) if words else None
+        if hit is None and root.pos_ == "NOUN" and root.lemma_.lower() in _GENERIC_TITLES:
+            # "the chief of the armed forces of Togo": a title of no sector of its own is
+            # of the body its of-phrase names
+            for t in span:
+                if t.i > root.i and t.dep_ == "pobj" and t.head.lower_ == "of" and t.pos_ in {"NOUN", "PROPN"}:
+                    hit = sector_of_words([w.text for w in span if root.i < w.i <= t.i][-3:])
+                    if hit:
+                        break
         if hit:
             head_sector = hit[0]
         if root.lemma_.lower() in _ADVERSARIES and root.pos_ == "NOUN":
@@ -1187,6 +1186,14 @@ class EntityIndex:
         # The head itself inside a mention?
         head_ent = self.at(root.idx, root.idx + len(root.text))
         if head_ent is not None:
+            if head_ent.country is None and head_sector is not None and head_ent.type != "PERSON":
+                # "The Russian Embassy" (the model made "Embassy" a place of its own): a
+                # body of no known state is of the state a modifier names
+                coded = next((ent for s, e, ent in self.mentions_in(start, end)
+                              if ent is not head_ent and ent.country and not _is_place(ent)
+                              and e <= root.idx), None)
+                if coded is not None:
+                    return self.actor_of_entity(coded, start, end, head_sector)
             if _is_place(head_ent):
                 return None  # "Jeddah", "the Singapore Strait": places, not actors
             sector = head_sector if head_ent.type in {"GPE", "NORP"} else None

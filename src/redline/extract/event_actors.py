@@ -26,6 +26,7 @@ import contextvars
 import functools
 from typing import Iterator, Optional
 
+from ..entity_labels import hazard_words
 from ..plover import word_class
 from ..tables import table
 from ._text import is_to_infinitive
@@ -91,20 +92,26 @@ def _sentence_dateline(sent) -> int:
 def np_tokens(head) -> tuple[int, int]:
     """Token span of the noun phrase headed by ``head``.
 
-    Keeps determiners, adjectives, compounds, possessors and ``of`` phrases
-    ("the head of the House Intelligence Committee"); drops relative clauses,
+    Keeps determiners, adjectives, compounds, possessors and ``of`` phrases, nested ones
+    too ("the head of the House Intelligence Committee", "the chief of the armed forces
+    of Togo"); drops relative clauses,
     appositions, other prepositional phrases and conjuncts.
     """
     toks = [head]
     stack = [head]
+    # the head and the objects of its chain of of-phrases ("the chief of the armed
+    # forces of Togo"): their own of-phrases belong to the phrase too
+    chain = {head.i}
     while stack:
         t = stack.pop()
         for c in t.children:
             if c.dep_ in _CUT:
-                if not (c.dep_ == "prep" and c.lower_ == "of" and c.head == head):
+                if not (c.dep_ == "prep" and c.lower_ == "of" and c.head.i in chain):
                     continue
             if c.dep_ == "prep" and c.lower_ == "of" and c.i < head.i:
                 continue
+            if c.dep_ == "pobj" and t.dep_ == "prep" and t.lower_ == "of" and t.head.i in chain:
+                chain.add(c.i)
             toks.append(c)
             stack.append(c)
     lo = min(t.i for t in toks)
@@ -811,7 +818,7 @@ def actor_head_phrases() -> frozenset:
                      if w.count(" ") == 1)
 
 
-_NOT_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
+_NOT_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY", "EVENT"}
 
 
 _QUANTIFIERS = word_class("quantifier")
@@ -840,6 +847,8 @@ def looks_actor(tok) -> bool:
         return looks_actor(c)
     if tok.ent_type_ in _NOT_ACTOR_ENTS:
         return False
+    if tok.pos_ == "PROPN" and any(c.dep_ == "compound" and c.lower_ in hazard_words() for c in tok.children):
+        return False  # "Tropical Cyclone Jude slammed into southern Africa": a storm, no actor
     if tok.ent_type_ in ("GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"):
         return True
     if tok.pos_ == "PROPN":

@@ -41,6 +41,7 @@ _REPROACH_ADJECTIVES = word_class("reproach_adjective")
 _LABEL_VERBS = word_class("label_verb")
 _GENERIC_ACTS = word_class("generic_act_noun")
 _STOP_VERBS = word_class("stop_verb")
+_STOP_NOUNS = word_class("stop_noun")
 _MET_NEEDS = word_class("met_need")
 _FIGURATIVE_WAR = word_class("figurative_war")
 _LIGHT_VERBS = word_class("light_verb")
@@ -64,6 +65,13 @@ def _speech_act(tok, src, tgt, **flags) -> Candidate:
     ``info`` flags that say what kind it is (``demand``, ``blame``, ``object_noun``...)."""
     return Candidate(tok, (tok.i, tok.i + 1), src, tgt, "verb", None,
                      {"speech": True, "dobj": None, "passive": False, "prep": None, **flags})
+
+
+def _left_place(verb):
+    """The object of a verb's "from" or "out of" phrase ("withdrew *from Iraq*", "pulled
+    out *of Mali*"), or None."""
+    return next((p for _, p in ea.prep_objects(verb, {"from"})), None) or next(
+        (p for prep in verb.children if prep.lower_ == "out" for _, p in ea.prep_objects(prep, {"of"})), None)
 
 
 def _noun_entry(tok):
@@ -468,7 +476,7 @@ def candidates(doc, sent) -> list[Candidate]:
         if demand is not None:
             out.append(demand)
     for tok in nouns:
-        cand = _noun_candidate(tok) if tok.i not in consumed else None
+        cand = _noun_candidate(tok, consumed) if tok.i not in consumed else None
         if cand is not None:
             out.append(cand)
     return out
@@ -629,6 +637,11 @@ def _verb_candidate(tok, consumed: set):
             info["dobj"] = shared
             if tgt is None and ea.looks_actor(shared):
                 tgt = shared
+    if entry is not None and entry.mode == "withdraw" and obj is not None and ea.is_troops(obj) \
+            and (tgt is None or tgt.i == obj.i):
+        # "France is pulling its troops out of Mali", "withdrew 300 soldiers from Iraq":
+        # the troops are the actor's own; the recipient is the state they leave
+        tgt = _left_place(tok)
     dobj, dobj_entry = _event_object(tok, obj)
     if dobj_entry is not None:
         info["object_entry"] = dobj_entry
@@ -674,7 +687,10 @@ def _verb_candidate(tok, consumed: set):
         # says what happens to the act the noun names; the noun is no event of its own
         info["noun_entry"] = dobj_entry
         consumed.add(dobj.i)
-    elif dobj_entry is not None and (entry.type == dobj_entry.type or lem in ea.NOUN_GOVERNORS):
+    elif dobj_entry is not None and (entry.type == dobj_entry.type or lem in ea.NOUN_GOVERNORS
+                                     or lem in _STOP_VERBS):
+        # ("lifted sanctions on Iran", "suspended military aid": an act stopped is not
+        # also an act done)
         consumed.add(dobj.i)
         if lem in _LIGHT_VERBS and " " not in entry.lemma:  # "stage strike" is one key
             info["light_object"] = dobj_entry
@@ -715,9 +731,18 @@ def _verb_candidate(tok, consumed: set):
     return Candidate(tok, span, src, tgt, "verb", entry, info)
 
 
-def _noun_candidate(tok):
+def _stopped_act(noun):
+    """The (noun, lexicon entry) of the act a noun of stopping stops, named by its
+    of-phrase ("the suspension *of talks* with Hamas", "the lifting *of sanctions*"), or
+    None."""
+    if noun.lemma_.lower() not in _STOP_NOUNS:
+        return None
+    return next(((p, e) for _, p in ea.prep_objects(noun, {"of"}) for e in (_noun_entry(p),) if e), None)
+
+
+def _noun_candidate(tok, consumed: set):
     """The candidate of an event noun of the lexicon with an actor or recipient (None
-    if it is no trigger)."""
+    if it is no trigger); a noun of stopping adds to ``consumed`` the act it stops."""
     if tok.pos_ != "NOUN":
         return None
     entry = lex_entry(tok, "NOUN")
@@ -731,6 +756,15 @@ def _noun_candidate(tok):
             and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
         return None  # "in cooperation with its partners, USAID provided ...": a manner, not an act
     src, tgt, info = ea.noun_roles(tok)
+    stopped = _stopped_act(tok)
+    if stopped is not None:
+        act, info["object_entry"] = stopped
+        info["object_noun"] = act
+        consumed.add(act.i)
+        if tgt is None or tgt.i == act.i:
+            tgt = ea.noun_roles(act)[1]  # "the suspension of talks with Hamas": Hamas
+        elif src is not None and src.i == act.i:
+            src = None
     # "after a meeting with X, the governor told ...", "visited Paris for talks with
     # Macron": a meeting before or after the act, or that it was for, had the clause's
     # subject in it (only for acts with a partner: "after the attack on Kyiv, Zelensky

@@ -50,6 +50,7 @@ _LABOUR_WORDS = word_class("labour_word")
 _ENVOYS = word_class("envoy")
 _RELIEF_GOODS = word_class("relief_goods")
 _STOP_VERBS = word_class("stop_verb")
+_STOP_NOUNS = word_class("stop_noun")
 _FORCE_ADJECTIVES = word_class("force_adjective")
 _FORCE_NOUNS = word_class("force_noun")
 _PROMISE_VERBS = word_class("promise_verb")
@@ -437,12 +438,13 @@ def labour_strike(x: TypeContext) -> Optional[str]:
 def stopping_an_act(x: TypeContext) -> Optional[str]:
     """Stopping an act reverses it: "ceased its military operations" is de-escalation
     (RETREAT); "ended mediation efforts", "suspended talks", "stopped aid" reduce
-    relations (SANCTION, CAMEO 16); stopping or putting off sanctions or tariffs eases
-    them (CONCEDE, CAMEO 081); a noun of no event made one of armed force by its
+    relations (SANCTION, CAMEO 16); stopping, lifting or putting off sanctions, tariffs
+    or coercive measures (a curfew, a ban) eases them (CONCEDE, CAMEO 081), and so does
+    a noun of stopping ("the suspension of talks", "the lifting of sanctions"); a noun of no event made one of armed force by its
     adjective ("halt its military pressure"), or one naming force itself ("suspended
     violence"), is hostile too. "Ending a five-day trip" completes a visit, and "will
     not end the strike" is a refusal (read elsewhere)."""
-    if not x.verb or x.lemma not in _STOP_VERBS or x.fact == "negated":
+    if x.lemma not in (_STOP_VERBS if x.verb else _STOP_NOUNS) or x.fact == "negated":
         return None
     stopped = x.cand.info.get("object_entry")
     if stopped is None:
@@ -455,8 +457,10 @@ def stopping_an_act(x: TypeContext) -> Optional[str]:
         return "RETREAT" if forceful else None
     if stopped.type == "CONSULT" and stopped.mode in ("visit", "multilateral", "phone", "third-party"):
         return None
-    if stopped.type == "SANCTION":
-        return "CONCEDE"  # "suspended the tariffs", "delayed the sanctions": easing them
+    if stopped.type in ("SANCTION", "COERCE"):
+        # "suspended the tariffs", "delayed the sanctions", "suspended the curfew":
+        # easing them (CAMEO 081)
+        return "CONCEDE"
     quad = plover.quad(stopped.type)
     if quad.endswith("conflict"):
         return "RETREAT"
@@ -483,6 +487,17 @@ def verbal_attack(x: TypeContext) -> Optional[str]:
     actor on a person, an organisation or a publication, with no weapon, troops or
     armed actor in the sentence, is a verbal attack (ACCUSE), not ASSAULT."""
     return "ACCUSE" if x.type == "ASSAULT" and _verbal_attack(x.cand, x.src, x.tgt) else None
+
+
+def troop_withdrawal(x: TypeContext) -> Optional[str]:
+    """"withdrew 300 soldiers from Iraq", "is pulling its troops out of Mali": a verb of
+    withdrawal whose object is troops is a military withdrawal (RETREAT, CAMEO 0872),
+    whatever the classifier says ("withdrew from the treaty" is left to it)."""
+    c = x.cand
+    if not x.verb or c.lex is None or c.lex.mode != "withdraw" or x.fact == "negated":
+        return None
+    moved = c.info.get("dobj") or next((ch for ch in x.tok.children if ch.dep_ == "nsubjpass"), None)
+    return "RETREAT" if moved is not None and ea.is_troops(moved) else None
 
 
 def troop_movement(x: TypeContext) -> Optional[str]:
@@ -614,7 +629,7 @@ CONTEXT_RULES = tuple(TypeRule(f.__name__, f) for f in (
     speech_blame, speech_denial, conditional_threat, time_ultimatum, expected_act, agreed_text, raised_act, light_verb_object,
     joint_exercise, show_of_force, message_sent, envoy_purpose, ordered_act, permitted_act, relief_goods,
     labour_strike, stopping_an_act, verbal_attack_noun, military_seizure, verbal_attack,
-    troop_movement, launch_into_open_water, launched_thing, peacekeeping, classifier_guess_only))
+    troop_withdrawal, troop_movement, launch_into_open_water, launched_thing, peacekeeping, classifier_guess_only))
 #: every type rule, in order of precedence (a later rule overrules an earlier one)
 TYPE_RULES = LEXICON_RULES + CONTEXT_RULES
 
