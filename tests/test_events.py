@@ -2342,3 +2342,33 @@ def test_a_particle_tagged_as_an_adverb_after_its_verb_makes_the_phrasal_verb(an
     evs = _events(analyse_text, "Zhang Wei, the son of China's premier, has stepped down from his post.")
     assert [(e.type, e.trigger.text) for e in evs] == [("RETREAT", "stepped down")], \
         [(e.type, e.trigger.text) for e in evs]
+
+
+@pytest.mark.parametrize("text, speaker, accused", [
+    ("Ukraine said Russia committed war crimes in Bucha.", "UKR", "RUS"),
+    ("Kenya's foreign minister said Somali officials were involved in corrupt acts.", "KEN", "SOM"),
+])
+def test_saying_someone_took_part_in_a_wrongdoing_accuses_them(analyse_text, text, speaker, accused):
+    evs = _events(analyse_text, text)
+    assert [(e.type, [a.country for a in e.source], [a.country for a in e.target]) for e in evs] == \
+        [("ACCUSE", [speaker], [accused])], [(e.type, e.trigger.text) for e in evs]
+
+
+def test_committing_a_deed_is_no_promise(analyse_text):
+    # "commit to" promises; "committed war crimes" does not
+    assert not [e for e in _events(analyse_text, "Russian soldiers committed war crimes in Bucha.") if e.type == "AGREE"]
+    evs = _events(analyse_text, "Germany committed to sending more tanks to Ukraine.")
+    assert [e.type for e in evs if e.trigger.text == "committed"] == ["AGREE"], [(e.type, e.trigger.text) for e in evs]
+
+
+@pytest.mark.parametrize("text, type_, source, target", [
+    ("China blocked the resolution at the Security Council.", "REJECT", "CHN", "UNO"),
+    ("Israeli forces blocked the road to Jenin.", "COERCE", "ISR", "PSE"),
+    ("Poland closed its border with Belarus.", "COERCE", "POL", "BLR"),
+    ("The Chinese navy intercepted a Philippine vessel.", "COERCE", "CHN", "PHL"),
+    ("Russia forced Ukraine to withdraw from the town.", "COERCE", "RUS", "UKR"),
+])
+def test_blocking_closing_intercepting_and_forcing(analyse_text, text, type_, source, target):
+    evs = [e for e in _events(analyse_text, text) if e.type == type_]
+    assert [([a.country for a in e.source], [a.country for a in e.target]) for e in evs] == [([source], [target])], \
+        [(e.type, e.trigger.text) for e in _events(analyse_text, text)]

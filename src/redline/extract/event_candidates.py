@@ -38,6 +38,7 @@ _REPROACH_NOUNS = word_class("reproach_noun")
 _DENIAL_WORDS = word_class("denial_word")
 _BLAME_ADVERBS = word_class("blame_adverb")
 _REPROACH_ADJECTIVES = word_class("reproach_adjective")
+_COMPLICITY_VERBS = word_class("complicity_verb")
 _LABEL_VERBS = word_class("label_verb")
 _GENERIC_ACTS = word_class("generic_act_noun")
 _STOP_VERBS = word_class("stop_verb")
@@ -177,6 +178,12 @@ def _blames(clause) -> bool:
         return not any(x.dep_ == "neg" for x in clause.children)
     if _reproaches(clause):
         return True
+    if clause.lemma_.lower() in _COMPLICITY_VERBS and not any(x.dep_ == "neg" for x in clause.children):
+        # "Berisha was involved in corrupt acts", "Russia committed war crimes"
+        deeds = [x for x in clause.children if x.dep_ == "dobj"] + \
+                [o for _, o in ea.prep_objects(clause, {"in", "with"})]
+        if any(_is_reproach(d) or any(m.dep_ == "amod" and _is_reproach(m) for m in d.children) for d in deeds):
+            return True
     return clause.lemma_.lower() == "be" and any(
         (x.dep_ == "acomp" and x.lemma_.lower() in _BLAME_ADJECTIVES) or (x.dep_ == "prep" and x.lower_ == "behind")
         or _to_blame(x) for x in clause.children)
