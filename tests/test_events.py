@@ -2372,3 +2372,23 @@ def test_blocking_closing_intercepting_and_forcing(analyse_text, text, type_, so
     evs = [e for e in _events(analyse_text, text) if e.type == type_]
     assert [([a.country for a in e.source], [a.country for a in e.target]) for e in evs] == [([source], [target])], \
         [(e.type, e.trigger.text) for e in _events(analyse_text, text)]
+
+
+def test_a_relative_clause_without_object_acts_on_the_noun_it_modifies(analyse_text):
+    # "a charge New Delhi quickly rejected": the charge is what is rejected, so the
+    # denial answers whoever made it
+    text = ("Pakistani officials blamed India, accusing it of providing support to militants in "
+            "Afghanistan, a charge New Delhi quickly rejected.")
+    rej = [e for e in _events(analyse_text, text) if e.type == "REJECT"]
+    assert [([a.country for a in e.source], [a.country for a in e.target]) for e in rej] == [(["IND"], ["PAK"])], \
+        [(e.type, e.trigger.text, [a.text for a in e.target]) for e in _events(analyse_text, text)]
+    # a relative adverb or a stranded preposition leaves the noun alone
+    from redline.extract.event_actors import _relativized_object
+    from redline.parse import parse
+    for text, verb in (("Iran condemned the sanctions Washington imposed.", "imposed"),
+                       ("Ukraine retook the town the army withdrew from.", "withdrew"),
+                       ("It was the day Russia attacked.", "attacked")):
+        doc = parse(text)
+        tok = next(t for t in doc if t.text == verb)
+        got = _relativized_object(tok)
+        assert (got.text if got is not None else None) == ("sanctions" if verb == "imposed" else None), (text, got)

@@ -422,6 +422,29 @@ def prep_objects(tok, preps) -> Iterator:
                             yield cc, p
 
 
+_CIRCUMSTANCE_NOUNS = word_class("circumstance_noun")
+
+
+def _relativized_object(verb):
+    """The noun a relative clause with no object of its own says something was done to
+    ("a charge *New Delhi quickly rejected*", "the sanctions Washington imposed"), or
+    None: the clause has a subject and nothing else that could be its object, no
+    stranded preposition ("the town the army withdrew from"), no relative adverb and no
+    noun of time, reason or manner ("the day Russia attacked")."""
+    head = verb.head
+    if verb.dep_ != "relcl" or head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ in _NOT_ACTOR_ENTS \
+            or head.lemma_.lower() in _CIRCUMSTANCE_NOUNS:
+        return None
+    kids = list(verb.children)
+    if not any(c.dep_ in SUBJ for c in kids) or any(c.dep_ in ("ccomp", "xcomp", "dobj", "dative") for c in kids):
+        return None
+    if any(c.dep_ == "prep" and not any(p.dep_ in ("pobj", "pcomp") for p in c.children) for c in kids):
+        return None
+    if any(c.dep_ == "advmod" and c.tag_ == "WRB" for c in kids):
+        return None
+    return head
+
+
 def verb_roles(verb, depth: int = 0) -> tuple[Optional[object], Optional[object], dict]:
     """(source head, target head, info) of a verbal trigger."""
     info = {"passive": False, "prep": None, "dobj": None}
@@ -453,7 +476,7 @@ def verb_roles(verb, depth: int = 0) -> tuple[Optional[object], Optional[object]
                 src = None
             info["act_subject"] = True
         objs = [c for c in verb.children if c.dep_ in OBJ]
-        dobj = objs[0] if objs else None
+        dobj = objs[0] if objs else _relativized_object(verb)
         info["dobj"] = dobj
         dative = [c for c in verb.children if c.dep_ == "dative" and c.pos_ in _NOMINAL]
         if dative:
