@@ -99,6 +99,15 @@ def is_state(code) -> bool:
     return bool(code) and len(code) == 3 and code not in NON_STATE
 
 
+def state_of_member(nationality, body_state):
+    """The state of a person described by a nationality and a state's body: "a Thai
+    opposition lawmaker ... of the House of Representatives Committee" is Thai, since
+    many states have a body of that name; otherwise the body's state."""
+    if is_state(nationality) and is_state(body_state) and nationality != body_state:
+        return nationality
+    return body_state
+
+
 def country(text: str) -> Optional[CountryRef]:
     """The country a name, demonym, capital or metonym denotes, or None.
 

@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from typing import Iterator, Optional
 
 from ..cache import long_lived
-from ..countries import CountryRef, OrgRef, all_country_aliases, all_org_aliases, country, is_state, organisation
+from ..countries import (CountryRef, OrgRef, all_country_aliases, all_org_aliases, country, is_state, organisation,
+                         state_of_member)
 from ..entity_labels import label_fixes
 from ..model import Actor, Entity, Mention
 from ..tables import table, word_class_of
@@ -651,8 +652,7 @@ def _title_context(doc, ts: int, te: int, by_token: dict[int, _Raw]) -> _Role:
         # suggests (many states have a House of Representatives)
         said = next((r.iso3 for h in heads for c in h.children if c.dep_ in ("amod", "compound") and c.i < h.i
                      for r in [country(c.text)] if r is not None and r.kind == "demonym"), None)
-        if is_state(said) and is_state(info.country) and said != info.country:
-            info.country = said
+        info.country = state_of_member(said, info.country)
     return info
 
 

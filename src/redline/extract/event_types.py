@@ -33,6 +33,7 @@ from ._text import is_to_infinitive, sentence_of
 from . import event_actors as ea
 from .event_features import lex_entry
 from .event_filters import actor_head
+from .factuality import is_participle_modifier
 from .event_referents import actors, is_plea
 
 #: what a rule returns when the candidate is no event at all
@@ -181,7 +182,7 @@ def participle_modifier(x: TypeContext) -> Optional[str]:
     classifier, which learnt from the acts sentences report, reads the sentence's main
     act into it ("released detained journalists" is no release by the jailers)."""
     c = x.cand
-    if x.verb and c.lex is not None and x.tok.dep_ == "amod" and x.tok.tag_ == "VBN" \
+    if x.verb and c.lex is not None and is_participle_modifier(x.tok) \
             and " " not in c.lex.lemma and x.type != c.lex.type:
         return c.lex.type
     return None

@@ -50,6 +50,7 @@ from typing import Callable, Optional
 from .. import knowledge
 from ..countries import NON_STATE, is_state  # noqa: F401 (re-exported)
 from ..countries import country as country_ref
+from ..countries import state_of_member
 from .actors import PAST_POST, STATE_SECTORS, actor_words, sector_of_words
 from .org_kinds import described_kind, org_kind
 from ..model import Entity
@@ -459,7 +460,7 @@ def _first_descriptor(ctx: _Context, ent: Entity, ranges) -> Optional[Evidence]:
     for toks, orgs in affiliations:
         for org in orgs:
             if org.country and org.evidence is None:
-                if is_state(org.country) and is_state(nationality) and nationality != org.country:
+                if state_of_member(nationality, org.country) != org.country:
                     return Evidence(nationality, None, "descriptor:nationality")
                 return Evidence(org.country, org.sector, "descriptor:organisation")
     # 2. a nationality
