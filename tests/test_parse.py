@@ -67,3 +67,11 @@ def test_entity_labels_the_tables_know_are_corrected_in_the_parse():
     assert labels.get("Goma") == "GPE", labels
     assert labels.get("Jordan Peterson") == "PERSON", labels  # a name holding a country's keeps its label
     assert "Brexit" not in labels, labels  # a NONE row drops the entity
+
+
+def test_a_place_a_time_entity_swallowed_is_split_from_it():
+    from redline.parse import parse
+
+    doc = parse("Russia struck Odesa overnight, officials in Ukraine said.")
+    assert [(e.text, e.label_) for e in doc.ents if e.text in ("Odesa", "overnight", "Odesa overnight")] == \
+        [("Odesa", "GPE"), ("overnight", "TIME")]

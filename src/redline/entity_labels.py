@@ -19,6 +19,7 @@ from .tables import table, word_class_of
 
 #: the labels a country's name may keep (a demonym the model calls NORP is right)
 _STATE_LABELS = frozenset({"GPE", "NORP"})
+_TIME_LABELS = frozenset({"DATE", "TIME"})
 
 
 @functools.lru_cache(maxsize=1)
@@ -52,12 +53,29 @@ def fixed_label(text: str, label: str) -> str:
     return label
 
 
+def _leading_place(ent) -> int:
+    """How many first tokens of a time entity are a place's name the tables know
+    ("Odesa overnight", tagged TIME): 0 if none."""
+    if ent.label_ not in _TIME_LABELS or len(ent) < 2:
+        return 0
+    for n in range(len(ent) - 1, 0, -1):
+        if fixed_label(ent[:n].text, ent.label_) == "GPE":
+            return n
+    return 0
+
+
 def fix_entity_labels(doc):
-    """spaCy component: relabel (or drop) the entities :func:`fixed_label` corrects."""
+    """spaCy component: relabel (or drop) the entities :func:`fixed_label` corrects, and
+    split a place's name from a time entity that swallowed it ("Odesa | overnight")."""
     from spacy.tokens import Span
 
     out, changed = [], False
     for ent in doc.ents:
+        n = _leading_place(ent)
+        if n:
+            changed = True
+            out += [Span(doc, ent.start, ent.start + n, label="GPE"), Span(doc, ent.start + n, ent.end, label=ent.label_)]
+            continue
         label = fixed_label(ent.text, ent.label_)
         if label == ent.label_:
             out.append(ent)
