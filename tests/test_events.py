@@ -2392,3 +2392,31 @@ def test_a_relative_clause_without_object_acts_on_the_noun_it_modifies(analyse_t
         tok = next(t for t in doc if t.text == verb)
         got = _relativized_object(tok)
         assert (got.text if got is not None else None) == ("sanctions" if verb == "imposed" else None), (text, got)
+
+
+def test_stopping_an_act_is_an_act_even_with_no_recipient(analyse_text):
+    evs = _events(analyse_text, "The rebels ended their offensive in the north.")
+    assert [e.type for e in evs] == ["RETREAT"], [(e.type, e.trigger.text) for e in evs]
+    evs = _events(analyse_text, "Kyrgyzstan's warring parties agreed on Sunday to end the war.")
+    assert ("RETREAT", "future") in {(e.type, e.factuality) for e in evs if e.trigger.text == "end"}, \
+        [(e.type, e.trigger.text, e.factuality) for e in evs]
+
+
+def test_an_act_only_asked_to_stop_still_goes_on(analyse_text):
+    # "will lift" leaves the sanctions in force: the noun is not taken over by the verb
+    from redline.extract.event_candidates import _unrealised
+    from redline.parse import parse
+
+    doc = parse("The EU will lift sanctions. The EU lifted sanctions. Kenya urged Somalia to halt the strikes.")
+    verbs = {t.text: t for t in doc if t.lemma_ in ("lift", "halt")}
+    assert _unrealised(verbs["lift"]) and not _unrealised(verbs["lifted"]) and _unrealised(verbs["halt"])
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("The army was ordered to disband its security force.", "RETREAT"),
+    ("The militia disbanded last year.", "RETREAT"),
+    ("The junta disbanded the opposition party.", "COERCE"),
+])
+def test_disbanding_ones_own_forces_demobilizes(analyse_text, text, type_):
+    evs = [e for e in _events(analyse_text, text) if e.trigger.text.startswith("disband")]
+    assert [e.type for e in evs] == [type_], [(e.type, e.trigger.text) for e in _events(analyse_text, text)]

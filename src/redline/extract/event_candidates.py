@@ -68,6 +68,16 @@ def _speech_act(tok, src, tgt, **flags) -> Candidate:
                      {"speech": True, "dobj": None, "passive": False, "prep": None, **flags})
 
 
+_MODALS = frozenset({"will", "would", "could", "should", "may", "might", "must", "can", "'ll", "’ll"})
+
+
+def _unrealised(verb) -> bool:
+    """Is the verb an infinitive, under a modal, or a gerund after a preposition ("to
+    cease", "would lift", "focus on ending the war"): an act aimed at, not (yet) done?"""
+    return is_to_infinitive(verb) or any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children) \
+        or (verb.tag_ == "VBG" and verb.dep_ == "pcomp")
+
+
 def _left_place(verb):
     """The object of a verb's "from" or "out of" phrase ("withdrew *from Iraq*", "pulled
     out *of Mali*"), or None."""
@@ -683,21 +693,26 @@ def _verb_candidate(tok, consumed: set):
         return None
     if entry is None and not (src is not None and tgt is not None
                               and (ea.looks_actor(src) or ea.looks_actor(tgt))) \
-            and not (dobj_entry is not None and lem in _INCREASE_VERBS and src is not None and ea.looks_actor(src)):
+            and not (dobj_entry is not None and (lem in _INCREASE_VERBS or lem in _STOP_VERBS)
+                     and src is not None and ea.looks_actor(src)):
         # ("doubling the tariff on its neighbour's steel": raising an act is that act again,
-        # its recipient the act's own)
+        # its recipient the act's own; "agreed to end a war": stopping it is an act of
+        # its own, with or without a recipient)
         return None
     if entry is not None and src is None and tgt is None:
         return None
     if entry is None and dobj_entry is not None:
         # "reduced military aid to Argentina", "filed a lawsuit against X": the verb
         # says what happens to the act the noun names; the noun is no event of its own
+        # (unless it is only to be stopped: "focus on ending the war" leaves it going on)
         info["noun_entry"] = dobj_entry
-        consumed.add(dobj.i)
+        if not (lem in _STOP_VERBS and _unrealised(tok)):
+            consumed.add(dobj.i)
     elif dobj_entry is not None and (entry.type == dobj_entry.type or lem in ea.NOUN_GOVERNORS
-                                     or lem in _STOP_VERBS):
+                                     or (lem in _STOP_VERBS and not _unrealised(tok))):
         # ("lifted sanctions on Iran", "suspended military aid": an act stopped is not
-        # also an act done)
+        # also an act done; one only asked or promised to stop goes on: "called on China
+        # to cease its support for Russia's war")
         consumed.add(dobj.i)
         if lem in _LIGHT_VERBS and " " not in entry.lemma:  # "stage strike" is one key
             info["light_object"] = dobj_entry

@@ -501,6 +501,23 @@ def troop_withdrawal(x: TypeContext) -> Optional[str]:
     return "RETREAT" if moved is not None and ea.is_troops(moved) else None
 
 
+_DISSOLVE_VERBS = word_class("dissolve_verb")
+
+
+def own_disbanding(x: TypeContext) -> Optional[str]:
+    """"the army was forced to disband its security force", "the militia disbanded": an
+    actor dissolving its own forces, or itself, demobilizes (RETREAT, CAMEO 0873);
+    "the junta disbanded the opposition party" stays a ban."""
+    if not x.verb or x.lemma not in _DISSOLVE_VERBS or x.fact == "negated":
+        return None
+    obj = x.cand.info.get("dobj")
+    if x.cand.info.get("passive"):
+        return None
+    own = obj is None or ea.is_troops(obj) or any(
+        c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in obj.children)
+    return "RETREAT" if own else None
+
+
 def troop_movement(x: TypeContext) -> Optional[str]:
     """"transferred 7,000 soldiers", "deploying more than 70 warplanes": moving troops,
     or weapons to no one, is MOBILIZE whatever the verb; the soldiers are what is
@@ -630,7 +647,7 @@ CONTEXT_RULES = tuple(TypeRule(f.__name__, f) for f in (
     speech_blame, speech_denial, conditional_threat, time_ultimatum, expected_act, agreed_text, raised_act, light_verb_object,
     joint_exercise, show_of_force, message_sent, envoy_purpose, ordered_act, permitted_act, relief_goods,
     labour_strike, stopping_an_act, verbal_attack_noun, military_seizure, verbal_attack,
-    troop_withdrawal, troop_movement, launch_into_open_water, launched_thing, peacekeeping, classifier_guess_only))
+    troop_withdrawal, own_disbanding, troop_movement, launch_into_open_water, launched_thing, peacekeeping, classifier_guess_only))
 #: every type rule, in order of precedence (a later rule overrules an earlier one)
 TYPE_RULES = LEXICON_RULES + CONTEXT_RULES
 
