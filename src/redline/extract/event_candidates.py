@@ -18,7 +18,7 @@ from __future__ import annotations
 import logging
 
 from .. import plover
-from ..plover import word_class
+from ..plover import factuality_cues, word_class
 from ._text import is_particle, is_to_infinitive
 from . import event_actors as ea
 from .event_features import compound_modifier, for_clause_subject, lex_entry
@@ -68,14 +68,12 @@ def _speech_act(tok, src, tgt, **flags) -> Candidate:
                      {"speech": True, "dobj": None, "passive": False, "prep": None, **flags})
 
 
-_MODALS = frozenset({"will", "would", "could", "should", "may", "might", "must", "can", "'ll", "’ll"})
-
-
 def _unrealised(verb) -> bool:
-    """Is the verb an infinitive, under a modal, or a gerund after a preposition ("to
-    cease", "would lift", "focus on ending the war"): an act aimed at, not (yet) done?"""
-    return is_to_infinitive(verb) or any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children) \
-        or (verb.tag_ == "VBG" and verb.dep_ == "pcomp")
+    """Is the verb an infinitive, under a modal of the factuality cue table, or a gerund
+    after a preposition ("to cease", "would lift", "focus on ending the war"): an act
+    aimed at, not (yet) done?"""
+    return is_to_infinitive(verb) or (verb.tag_ == "VBG" and verb.dep_ == "pcomp") or any(
+        c.dep_ == "aux" and (c.lower_, "aux") in factuality_cues() for c in verb.children)
 
 
 def _left_place(verb):

@@ -440,10 +440,10 @@ def stopping_an_act(x: TypeContext) -> Optional[str]:
     """Stopping an act reverses it: "ceased its military operations" is de-escalation
     (RETREAT); "ended mediation efforts", "suspended talks", "stopped aid" reduce
     relations (SANCTION, CAMEO 16); stopping, lifting or putting off sanctions, tariffs
-    or coercive measures (a curfew, a ban) eases them (CONCEDE, CAMEO 081), and so does
-    a noun of stopping ("the suspension of talks", "the lifting of sanctions"); a noun of no event made one of armed force by its
-    adjective ("halt its military pressure"), or one naming force itself ("suspended
-    violence"), is hostile too. "Ending a five-day trip" completes a visit, and "will
+    or coercive measures (a curfew, a ban) eases them (CONCEDE, CAMEO 081). A noun of
+    stopping reads the same ("the suspension of talks", "the lifting of sanctions"). A
+    noun of no event made one of armed force by its adjective ("halt its military
+    pressure"), or one naming force itself ("suspended violence"), is hostile too. "Ending a five-day trip" completes a visit, and "will
     not end the strike" is a refusal (read elsewhere)."""
     if x.lemma not in (_STOP_VERBS if x.verb else _STOP_NOUNS) or x.fact == "negated":
         return None
