@@ -94,8 +94,8 @@ def np_tokens(head) -> tuple[int, int]:
 
     Keeps determiners, adjectives, compounds, possessors and ``of`` phrases, nested ones
     too ("the head of the House Intelligence Committee", "the chief of the armed forces
-    of Togo"); drops relative clauses,
-    appositions, other prepositional phrases and conjuncts.
+    of Togo"); drops relative clauses, appositions, other prepositional phrases and
+    conjuncts.
     """
     toks = [head]
     stack = [head]
