@@ -11,8 +11,9 @@ The 64 stories annotated whole in ``annotations/synthetic_gold.json`` (a held-ou
 first N of the other stories shuffled by SEED (those read while writing rules), so the
 sample is one no rule was written from.
 
-Usage: .venv/bin/python bench/synthetic_check.py [N] [--seed S] [--leave-out SEED:N] [--by-type]
-(default 1000 stories, seed 7). Session 14's fresh sample: ``600 --seed 91 --leave-out 77:1600``.
+Usage: .venv/bin/python bench/synthetic_check.py [N] [--seed S] [--offset K] [--leave-out SEED:N] [--by-type]
+(default 1000 stories, seed 7). Session 14's fresh sample: ``600 --seed 91 --leave-out 77:1600``;
+the stories read in session 14: ``400 --seed 77``, in session 15: ``400 --seed 77 --offset 400``.
 """
 from __future__ import annotations
 
@@ -34,6 +35,8 @@ def main(argv=None) -> int:
     p.add_argument("n", nargs="?", type=int, default=1000, help="stories to score (default 1000)")
     p.add_argument("--seed", type=int, default=7, help="shuffle seed (default 7)")
     p.add_argument("--data", type=Path, default=DEFAULT, help="synthetic_events.csv.zip")
+    p.add_argument("--offset", type=int, default=0,
+                   help="skip the first OFFSET stories of the shuffled sample (another slice of the same order)")
     p.add_argument("--by-type", action="store_true", help="also print any-event recall per gold type")
     p.add_argument("--annotated", type=Path, default=ANNOTATED,
                    help="whole-story annotations whose stories are left out (default: annotations/synthetic_gold.json)")
@@ -65,7 +68,7 @@ def main(argv=None) -> int:
         read = set(read[:n])
         pool = [i for i in pool if i not in read]
     random.Random(args.seed).shuffle(pool)
-    rows = [rows[i] for i in pool[:args.n]]
+    rows = [rows[i] for i in pool[args.offset:args.offset + args.n]]
     gold, first, hits = [], [], 0
     per_type: dict[str, list[int]] = {}
     for r in rows:
