@@ -445,6 +445,13 @@ def _relativized_object(verb):
     return head
 
 
+def out_of_objects(verb) -> list:
+    """(preposition, object) of a verb's "out of" phrase ("pulled its forces *out of
+    southern Lebanon*"): what is left, as a "from" phrase says."""
+    return [(p, o) for c in verb.children if c.lower_ == "out" and c.dep_ in ("prt", "advmod", "prep")
+            for p, o in prep_objects(c, {"of"})]
+
+
 def verb_roles(verb, depth: int = 0) -> tuple[Optional[object], Optional[object], dict]:
     """(source head, target head, info) of a verbal trigger."""
     info = {"passive": False, "prep": None, "dobj": None}
@@ -492,8 +499,7 @@ def verb_roles(verb, depth: int = 0) -> tuple[Optional[object], Optional[object]
         for _, of in prep_objects(info["dobj"], {"of"}):  # "a team of experts to Iran"
             preps += list(prep_objects(of, RECIPIENT_PREPS))
     # "pulled its forces out of southern Lebanon": "out of" says what is left, as "from" does
-    left_place = [(p, o) for c in verb.children if c.lower_ == "out" and c.dep_ in ("prt", "advmod", "prep")
-                  for p, o in prep_objects(c, {"of"})]
+    left_place = out_of_objects(verb)
     preps += left_place
     preps = [(p, o) for p, o in preps if o.ent_type_ not in _NOT_ACTOR_ENTS]
     if preps:

@@ -80,7 +80,7 @@ def _left_place(verb):
     """The object of a verb's "from" or "out of" phrase ("withdrew *from Iraq*", "pulled
     out *of Mali*"), or None."""
     return next((p for _, p in ea.prep_objects(verb, {"from"})), None) or next(
-        (p for prep in verb.children if prep.lower_ == "out" for _, p in ea.prep_objects(prep, {"of"})), None)
+        (p for _, p in ea.out_of_objects(verb)), None)
 
 
 def _noun_entry(tok):
