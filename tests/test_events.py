@@ -2420,3 +2420,16 @@ def test_an_act_only_asked_to_stop_still_goes_on(analyse_text):
 def test_disbanding_ones_own_forces_demobilizes(analyse_text, text, type_):
     evs = [e for e in _events(analyse_text, text) if e.trigger.text.startswith("disband")]
     assert [e.type for e in evs] == [type_], [(e.type, e.trigger.text) for e in _events(analyse_text, text)]
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Laos said it was suspending plans to impose curfews in the capital.", None),
+    ("Germany dropped its plan to impose sanctions on Russia.", "RUS"),
+    ("The government scrapped the tariffs on Chinese steel.", None),
+])
+def test_stopping_a_planned_coercive_act_eases_it(analyse_text, text, target):
+    # the act planned is what is stopped: one CONCEDE, no threat or future coercion beside it
+    evs = _events(analyse_text, text)
+    assert [e.type for e in evs] == ["CONCEDE"], [(e.type, e.trigger.text, e.factuality) for e in evs]
+    if target:
+        assert [a.country for a in evs[0].target] == [target], [a.text for a in evs[0].target]

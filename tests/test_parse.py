@@ -75,3 +75,17 @@ def test_a_place_a_time_entity_swallowed_is_split_from_it():
     doc = parse("Russia struck Odesa overnight, officials in Ukraine said.")
     assert [(e.text, e.label_) for e in doc.ents if e.text in ("Odesa", "overnight", "Odesa overnight")] == \
         [("Odesa", "GPE"), ("overnight", "TIME")]
+
+
+def test_a_state_name_of_several_words_is_one_entity():
+    # the model cuts names with "and" in them, or spreads them over other entities
+    from redline.parse import parse
+
+    doc = parse("The Government of Saint Kitts and Nevis lifted its curfew. "
+                "A curfew was lifted in Antigua and Barbuda. The Central Bank of Trinidad and Tobago said so.")
+    labels = [(e.text, e.label_) for e in doc.ents]
+    assert ("Saint Kitts and Nevis", "GPE") in labels and ("Antigua and Barbuda", "GPE") in labels, labels
+    assert not any(e.label_ == "PERSON" for e in doc.ents), labels
+    # an entity holding the whole name keeps its own span and label
+    held = [e for e in doc.ents if "Tobago" in e.text]
+    assert len(held) == 1 and held[0].text.endswith("Trinidad and Tobago"), labels

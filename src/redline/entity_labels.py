@@ -9,12 +9,16 @@ an entity whose whole text is a country's name (``countries.tsv``), a city of th
 alias table or a row of ``ner_fixes.tsv`` gets the label the table gives (``NONE`` drops
 it). Entities that only contain such a name ("Jordan Peterson") keep theirs. A name
 headed by a kind of storm or quake ("Tropical Cyclone Jude", tagged a person) is an EVENT.
+A country's name of several words that the model cuts or spreads over other entities
+("Antigua" GPE + "Barbuda" PERSON, "The Government of Saint Kitts and" ORG) becomes one
+GPE entity; an entity holding the whole name keeps its own ("the Bank of Trinidad and
+Tobago").
 """
 from __future__ import annotations
 
 import functools
 
-from .countries import country
+from .countries import all_country_aliases, country
 from .tables import table, word_class_of
 
 #: the labels a country's name may keep (a demonym the model calls NORP is right)
@@ -53,6 +57,48 @@ def fixed_label(text: str, label: str) -> str:
     return label
 
 
+@functools.lru_cache(maxsize=1)
+def _long_country_names() -> tuple[str, ...]:
+    """Names and aliases of states of more than one word, as written in the tables."""
+    return tuple(sorted({name for name, ref in all_country_aliases().items()
+                         if ref.kind in ("name", "alias") and " " in name and "," not in name}))
+
+
+def _country_name_spans(doc):
+    """Spans of ``doc`` that are a state's name of several words (the longest where two
+    overlap)."""
+    import spacy
+    from spacy.matcher import PhraseMatcher
+    from spacy.tokens import Doc
+    from spacy.util import filter_spans
+
+    matcher = _matchers.get(doc.vocab)
+    if matcher is None:
+        # the English tokenizer the pipeline uses, so "Timor-Leste" is cut as in the text
+        tokenizer = spacy.blank("en").tokenizer
+        matcher = PhraseMatcher(doc.vocab)
+        matcher.add("STATE", [Doc(doc.vocab, words=[t.text for t in tokenizer(n)])
+                              for n in _long_country_names()])
+        _matchers[doc.vocab] = matcher
+    return filter_spans([doc[s:e] for _, s, e in matcher(doc)])
+
+
+_matchers: dict = {}
+
+
+def _whole_names(doc, ents):
+    """``ents`` with every state's name of several words one GPE entity: entities inside
+    the name or crossing its edge give way to it; one that holds the whole name stays."""
+    names = [s for s in _country_name_spans(doc)
+             if not any(e.start <= s.start and s.end <= e.end for e in ents)]
+    if not names:
+        return ents, False
+    from spacy.tokens import Span
+
+    kept = [e for e in ents if not any(e.start < s.end and s.start < e.end for s in names)]
+    return sorted(kept + [Span(doc, s.start, s.end, label="GPE") for s in names], key=lambda e: e.start), True
+
+
 def _leading_place(ent) -> int:
     """How many first tokens of a time entity are a place's name the tables know
     ("Odesa overnight", tagged TIME): 0 if none."""
@@ -83,6 +129,7 @@ def fix_entity_labels(doc):
         changed = True
         if label != "NONE":
             out.append(Span(doc, ent.start, ent.end, label=label))
-    if changed:
+    out, joined = _whole_names(doc, out)
+    if changed or joined:
         doc.ents = out
     return doc

@@ -484,6 +484,8 @@ def candidates(doc, sent) -> list[Candidate]:
         out.extend(speech)
         if done:
             continue
+        if tok.i in consumed:
+            continue  # the act a verb of stopping stops ("suspended plans to impose curfews")
         cand = _conditional_threat(tok) or _verb_candidate(tok, consumed)
         if cand is not None:
             out.append(cand)
@@ -658,6 +660,14 @@ def _verb_candidate(tok, consumed: set):
         # the troops are the actor's own; the recipient is the state they leave
         tgt = _left_place(tok)
     dobj, dobj_entry = _event_object(tok, obj)
+    if dobj_entry is None and dobj is not None and lem in _STOP_VERBS:
+        planned = _planned_act(dobj)
+        if planned is not None:
+            # "suspended plans to impose curfews", "dropped its plan to impose sanctions on
+            # Russia": the act planned is what is stopped, its recipient the stop's
+            dobj, dobj_entry = planned
+            tgt = ea.verb_roles(dobj)[1]
+            consumed.update(c.i for c in dobj.children if c.dep_ == "dobj")
     if dobj_entry is not None:
         info["object_entry"] = dobj_entry
     if dobj_entry is not None and tgt is not None and dobj is not None and tgt.i == dobj.i:
@@ -749,6 +759,25 @@ def _verb_candidate(tok, consumed: set):
         if is_particle(c):
             span = (tok.i, max(span[1], c.i + 1))
     return Candidate(tok, span, src, tgt, "verb", entry, info)
+
+
+def _planned_act(noun):
+    """The (verb, lexicon entry) of the listed act an intent noun names by its
+    infinitive or for-gerund ("plans *to impose* curfews", "plans *for banning* rallies"),
+    or None."""
+    if noun.lemma_.lower() not in ea.INTENT_NOUNS:
+        return None
+    for c in noun.children:
+        if c.dep_ == "acl" and is_to_infinitive(c):
+            verb = c
+        elif c.dep_ == "prep" and c.lower_ == "for":
+            verb = next((p for p in c.children if p.dep_ == "pcomp" and p.tag_ == "VBG"), None)
+        else:
+            continue
+        entry = lex_entry(verb, "VERB") if verb is not None else None
+        if entry is not None:
+            return verb, entry
+    return None
 
 
 def _stopped_act(noun):
