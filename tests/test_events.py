@@ -2433,3 +2433,33 @@ def test_stopping_a_planned_coercive_act_eases_it(analyse_text, text, target):
     assert [e.type for e in evs] == ["CONCEDE"], [(e.type, e.trigger.text, e.factuality) for e in evs]
     if target:
         assert [a.country for a in evs[0].target] == [target], [a.text for a in evs[0].target]
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("Macedonian Prime Minister Nikola Gruevski vowed to end the antigovernment protests.", "COERCE"),
+    ("The protesters suspended their protests.", "RETREAT"),
+])
+def test_authorities_ending_a_protest_put_it_down_protesters_ending_theirs_yield(analyse_text, text, type_):
+    evs = [e for e in _events(analyse_text, text) if e.trigger.text in ("end", "suspended")]
+    assert type_ in {e.type for e in evs}, [(e.type, e.trigger.text, e.factuality) for e in evs]
+    assert not ({"RETREAT", "COERCE"} - {type_}) & {e.type for e in evs}
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Guinea's rebel movement said it was pulling out of talks with the government in Conakry.", "GIN", "GIN"),
+    ("The United States withdrew from the nuclear deal with Iran.", "USA", "IRN"),
+])
+def test_leaving_talks_or_a_deal_reduces_relations(analyse_text, text, source, target):
+    evs = _events(analyse_text, text)
+    assert [(e.type, [a.country for a in e.source], [a.country for a in e.target]) for e in evs] == \
+        [("SANCTION", [source], [target])], [(e.type, e.trigger.text) for e in evs]
+    # leaving a place is still a withdrawal
+    evs = _events(analyse_text, "Britain withdrew 300 soldiers from Iraq.")
+    assert [e.type for e in evs] == ["RETREAT"]
+
+
+def test_whom_one_helps_to_act_is_the_recipient(analyse_text):
+    evs = [e for e in _events(analyse_text, "Mauritius said it will help Pakistan establish special courts.")
+           if e.trigger.text == "help"]
+    assert evs and all([a.country for a in e.target] == ["PAK"] and e.target[0].text == "Pakistan" for e in evs), \
+        [(e.type, [a.text for a in e.target]) for e in evs]

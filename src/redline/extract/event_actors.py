@@ -556,15 +556,17 @@ def verb_roles(verb, depth: int = 0) -> tuple[Optional[object], Optional[object]
                         break
                 break
     if tgt is None and not info["passive"]:
-        # "demanded that Dbeibeh appear": the subject of the complement clause
+        # "demanded that Dbeibeh appear", "will help Pakistan establish courts": the
+        # subject of the complement clause (of a bare infinitive, the parser's xcomp)
         for c in verb.children:
-            if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX"):
+            if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX"):
                 subj = [s for s in c.children if s.dep_ in SUBJ | PASS_SUBJ and looks_actor(s)
                         and s.pos_ != "PRON"]
                 if subj:
                     tgt = subj[0]
                     info["ccomp"] = True
-                break
+                if subj or c.dep_ == "ccomp":
+                    break
     if tgt is not None and info.get("prep") in ("to", "into") \
             and tgt.pos_ == "NOUN" and tgt.ent_type_ not in NAMED_ENTS:
         # "contribute troops to the NATO-led security force in Afghanistan": the country

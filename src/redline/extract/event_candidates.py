@@ -668,6 +668,16 @@ def _verb_candidate(tok, consumed: set):
             dobj, dobj_entry = planned
             tgt = ea.verb_roles(dobj)[1]
             consumed.update(c.i for c in dobj.children if c.dep_ == "dobj")
+    if dobj_entry is None and entry is not None and entry.mode == "withdraw":
+        left = _left_place(tok)
+        left_entry = _noun_entry(left)
+        if left_entry is not None:
+            # "pulled out of talks with the government", "withdrew from the nuclear deal":
+            # leaving an act stops it, as a verb of stopping does its object
+            dobj, dobj_entry = left, left_entry
+            info["left_act"] = True
+            tgt = ea.noun_roles(left)[1] or (tgt if tgt is not None and tgt.i != left.i else None)
+            consumed.add(left.i)
     if dobj_entry is not None:
         info["object_entry"] = dobj_entry
     if dobj_entry is not None and tgt is not None and dobj is not None and tgt.i == dobj.i:

@@ -34,6 +34,7 @@ from . import event_actors as ea
 from .event_features import lex_entry
 from .event_filters import actor_head
 from .factuality import is_participle_modifier
+from .actors import STATE_SECTORS
 from .event_referents import actors, is_plea
 
 #: what a rule returns when the candidate is no event at all
@@ -445,7 +446,8 @@ def stopping_an_act(x: TypeContext) -> Optional[str]:
     noun of no event made one of armed force by its adjective ("halt its military
     pressure"), or one naming force itself ("suspended violence"), is hostile too. "Ending a five-day trip" completes a visit, and "will
     not end the strike" is a refusal (read elsewhere)."""
-    if x.lemma not in (_STOP_VERBS if x.verb else _STOP_NOUNS) or x.fact == "negated":
+    if (x.lemma not in (_STOP_VERBS if x.verb else _STOP_NOUNS) and not x.cand.info.get("left_act")) \
+            or x.fact == "negated":
         return None
     stopped = x.cand.info.get("object_entry")
     if stopped is None:
@@ -458,6 +460,13 @@ def stopping_an_act(x: TypeContext) -> Optional[str]:
         return "RETREAT" if forceful else None
     if stopped.type == "CONSULT" and stopped.mode in ("visit", "multilateral", "phone", "third-party"):
         return None
+    if stopped.type == "PROTEST" and any(a.sector in STATE_SECTORS for a in x.src):
+        act = x.cand.info.get("object_noun") or x.cand.info.get("dobj")
+        if act is None or not any(c.dep_ == "poss" for c in act.children):
+            # "vowed to end the antigovernment protests", "police ended the sit-in":
+            # authorities stopping others' dissent put it down; protesters ending
+            # their own protest yield (CAMEO 082)
+            return "COERCE"
     if stopped.type in ("SANCTION", "COERCE"):
         # "suspended the tariffs", "delayed the sanctions", "suspended the curfew":
         # easing them (CAMEO 081)
