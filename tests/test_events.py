@@ -2463,3 +2463,18 @@ def test_whom_one_helps_to_act_is_the_recipient(analyse_text):
            if e.trigger.text == "help"]
     assert evs and all([a.country for a in e.target] == ["PAK"] and e.target[0].text == "Pakistan" for e in evs), \
         [(e.type, [a.text for a in e.target]) for e in evs]
+
+
+@pytest.mark.parametrize("text, statement, act", [
+    ("Germany pledged to send tanks to Ukraine.", "AGREE", "AID"),
+    ("Russia vowed to continue attacking Ukraine.", "THREATEN", "ASSAULT"),
+    ("Iran denied providing drones to Russia.", "REJECT", "AID"),
+])
+def test_a_statement_its_verb_makes_is_said_once(analyse_text, text, statement, act):
+    # the promise/threat/denial is the governing verb's; the act it names stays, irrealis
+    evs = _events(analyse_text, text)
+    assert [e.type for e in evs] == [statement, act], [(e.type, e.trigger.text, e.factuality) for e in evs]
+    assert evs[1].factuality != "asserted"
+    # two statements of their own in one sentence both stay
+    evs = _events(analyse_text, "Germany pledged tanks to Ukraine and promised aid to Kyiv.")
+    assert [e.trigger.text for e in evs if e.type == "AGREE"] == ["pledged", "promised"]

@@ -31,6 +31,9 @@ reading. The others:
 * ``own_statement``: a statement reported by its own side (a minister announcing his
   state's ultimatum, a court's president quoting the court) is that side making it:
   asserted.
+* ``statement_once`` (over the document's events, :func:`statement_once`): a statement
+  read at an act ("pledged to *send* tanks": AGREE) that the verb governing the act
+  already makes ("*pledged*": AGREE, same actors, same factuality) is said once.
 * ``meeting_both_ways``: a meeting between two known actors ("MBS held a meeting with
   Zelenskyy") is each side's act, so it is coded both ways.
 
@@ -67,7 +70,8 @@ _COOPERATION_QUADS = {"verbal cooperation", "material cooperation"}
 
 #: the names of this stage's steps, each of which ``EventConfig.disabled`` can switch off
 NAMES = ("release_demand", "reciprocal_dyad", "between_dyad", "deployment_aid", "unannounced_act",
-         "irrealis_statement", "stated_intent", "refusal", "advocated_threat", "speaker_performs", "own_statement", "meeting_both_ways")
+         "irrealis_statement", "stated_intent", "refusal", "advocated_threat", "speaker_performs", "own_statement", "meeting_both_ways",
+         "statement_once")
 
 
 class Reading(NamedTuple):
@@ -373,3 +377,43 @@ def _released_person(tok):
             if t.ent_type_ in ("GPE", "NORP") and t.dep_ in ("pobj", "amod", "compound", "poss"):
                 return t
     return None
+
+
+_COMPLEMENTS = frozenset({"xcomp", "ccomp", "pcomp", "prep", "dobj", "acl"})
+
+
+def _complement_of(tok, governor) -> bool:
+    """``tok`` lies in the complement of ``governor`` ("pledged [to send]", "denied
+    [providing]", "refused [to attend]"), not in a conjunct or a clause of its own."""
+    while tok.head != tok and tok.dep_ in _COMPLEMENTS | {"aux", "pobj"}:
+        tok = tok.head
+        if tok == governor:
+            return True
+    return False
+
+
+def statement_once(events: list, doc) -> list:
+    """``events`` without a statement that repeats one its governing verb makes: same
+    statement type, factuality, actors and recipients, its trigger in the complement of
+    the other's ("Germany *pledged* to *send* tanks to Ukraine" is one promise, AGREE at
+    "pledged"; the sending stays, AID future)."""
+    def who(actors_):
+        return tuple(sorted((a.entity or a.name.lower(), a.country or "") for a in actors_))
+
+    def token(e):
+        span = doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
+        return span[0] if span is not None and len(span) else None
+
+    out, said = [], {}
+    for e in events:
+        if e.type not in STATEMENT_TYPES:
+            out.append(e)
+            continue
+        key = (e.type, e.factuality, who(e.source), who(e.target))
+        tok = token(e)
+        if tok is not None and any(g.sent == tok.sent and _complement_of(tok, g) for g in said.get(key, ())):
+            continue
+        if tok is not None:
+            said.setdefault(key, []).append(tok)
+        out.append(e)
+    return out

@@ -247,7 +247,14 @@ def promise_with_act(x: TypeContext) -> Optional[str]:
     if not acts:
         return None
     # "vowed to topple the government", "pledged to retaliate": a promise of force threatens
-    promised = lex_entry(acts[0], "VERB")
+    act, promised = acts[0], lex_entry(acts[0], "VERB")
+    for _ in range(2):
+        # "vowed to continue attacking", "pledged to keep sending aid": the act the
+        # unlisted verb carries on
+        inner = next((ch for ch in act.children if ch.dep_ == "xcomp" and ch.pos_ == "VERB"), None)
+        if promised is not None or inner is None:
+            break
+        act, promised = inner, lex_entry(inner, "VERB")
     return "THREATEN" if promised is not None and plover.quad(promised.type) == "material conflict" else "AGREE"
 
 

@@ -160,6 +160,8 @@ def extract_events(doc, *, entities=None, index=None, quotes=None, dates=None, p
             events.extend(_events_of(doc, c, index, quotes, config, places, events))
         except Exception:
             log.debug("event candidate failed", exc_info=True)
+    if "statement_once" not in config.disabled:
+        events = event_readings.statement_once(sorted(events, key=lambda e: e.trigger.start), doc)
     if index is not None and "answered_accuser" not in config.disabled:
         answered_accuser(events, doc)
     # filters: targets are actors (things go to ``object``); named "not an event" predicates
