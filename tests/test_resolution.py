@@ -474,3 +474,23 @@ def test_a_famous_surname_alone_is_known(analyse_text):
     art = analyse_text("New Iran sanctions bill lacks support.\n\nObama has said he would veto any bill that "
                        "undermines the nuclear deal with Tehran, and Iran warned against new sanctions.")
     assert person(art, "Obama").country == "USA"
+
+
+@pytest.mark.parametrize("text, name, code", [
+    # a think tank the text places has that state's code; one it only names is NGO, and a
+    # state in its name or before it says what it studies, not where it is
+    ("Huseyin Bagci, an analyst at the Foreign Policy Institute, a think tank in Ankara, disagreed.",
+     "Huseyin Bagci", "TUR"),
+    ("Joshua Pollack, an expert at the Middlebury Institute of International Studies in California, agreed.",
+     "Joshua Pollack", "USA"),
+    ("Steven Pifer, a senior fellow at the Brookings Institution, said the talks would fail.",
+     "Steven Pifer", "NGO"),
+    ("Alexander Gabuev, director of the Berlin-based Carnegie Russia Eurasia Center, said Moscow would wait.",
+     "Alexander Gabuev", "NGO"),
+    ("Mareike Ohlberg, a senior fellow at the German Marshall Fund, said Beijing would wait.",
+     "Mareike Ohlberg", "NGO"),
+])
+def test_a_think_tanks_code_is_where_the_text_puts_it_else_ngo(analyse_text, text, name, code):
+    art = analyse_text("Russia and Ukraine held talks in Istanbul on Monday. " + text)
+    person = entity(art, name)
+    assert person.country == code, (person.country, person.organisation)

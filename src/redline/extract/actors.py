@@ -24,7 +24,7 @@ from ..entity_labels import label_fixes
 from ..model import Actor, Entity, Mention
 from ..tables import table, word_class_of
 from ._text import doc_text, sentence_of, token_table
-from .org_kinds import described_kind
+from .org_kinds import code_without_place, described_kind
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 # Trailing debris the small model glues onto names: "Ukraine - Ed", "North Korea's".
@@ -1244,7 +1244,7 @@ class EntityIndex:
                          start=start, end=end, text=span.text)
         # "rights groups", "aid agencies": a describing noun of a non-governmental kind
         words = [t.lower_ for t in span if t.i < root.i and t.is_alpha] + [root.lemma_.lower()]
-        if described_kind(words[-3:]) == "NGO":
+        if code_without_place(described_kind(words[-3:])) == "NGO":
             return Actor(name=span.text, entity=None, country="NGO", sector=None,
                          start=start, end=end, text=span.text)
         return None

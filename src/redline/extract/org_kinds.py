@@ -9,6 +9,15 @@ from typing import Optional
 
 from ..tables import table
 
+#: the kind of think tanks and institutes: the state they sit in where the text says
+#: ("a think tank in Ankara" → TUR), else NGO (:func:`code_without_place`)
+RESEARCH = "RESEARCH"
+
+
+def code_without_place(kind: Optional[str]) -> Optional[str]:
+    """The code of an organisation of ``kind`` when the text names no place for it."""
+    return "NGO" if kind == RESEARCH else kind
+
 
 @functools.lru_cache(maxsize=1)
 def _org_kinds() -> dict[str, tuple[str, str]]:
@@ -19,7 +28,8 @@ def _org_kinds() -> dict[str, tuple[str, str]]:
 def org_kind(words: list[str]) -> Optional[str]:
     """PLOVER code of an unknown organisation from its own words ("Control Risks" →
     MNC, "German Marshall Fund" → NGO), "LOCATED" for kinds whose code is the country
-    they sit in (universities, state bodies), or None. The head noun of the name (the
+    they sit in (universities, state bodies), :data:`RESEARCH` for think tanks and
+    institutes, or None. The head noun of the name (the
     word before its first "of"/"for": "Center for Studies and Legal Consultancy" is a
     center) speaks first."""
     kinds = _org_kinds()

@@ -52,7 +52,7 @@ from ..countries import NON_STATE, is_state  # noqa: F401 (re-exported)
 from ..countries import country as country_ref
 from ..countries import state_of_member
 from .actors import PAST_POST, STATE_SECTORS, actor_words, sector_of_words
-from .org_kinds import described_kind, org_kind
+from .org_kinds import RESEARCH, code_without_place, described_kind, org_kind
 from ..model import Entity
 from ..tables import table
 from ._text import doc_text, sentence_bounds, sentence_of
@@ -384,19 +384,46 @@ def _orgs_in(ctx: _Context, toks: list) -> list[Entity]:
     return out
 
 
-def _org_location(ctx: _Context, org: Entity, toks: list) -> Optional[str]:
+def _said_after_tokens(ctx: _Context, org: Entity) -> list:
+    """:func:`_said_after` of an organisation's first mention."""
+    m = min(org.mentions, key=lambda m: m.start) if org.mentions else None
+    span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand") if m is not None else None
+    return _said_after(span) if span is not None and len(span) else []
+
+
+def _said_after(span) -> list:
+    """Tokens after a name that its own phrase holds: a place phrase or an apposition
+    ("Middlebury Institute *in California*", "the Foreign Policy Institute, *a think tank
+    in Ankara*", "Observer Research Foundation, *New Delhi*"), at most eight tokens on."""
+    head = span.root
+    out = []
+    for t in span.doc[span.end:min(span.end + 8, span.sent.end)]:
+        g, steps = t, 0
+        while g != head and g.head != g and steps < 4:
+            g, steps = g.head, steps + 1
+        if g != head:
+            break
+        out.append(t)
+    return out
+
+
+def _org_location(ctx: _Context, org: Entity, toks: list, name_places: bool = True) -> Optional[str]:
     """Where an unknown organisation sits, from the phrase around it: "in Burkina
     Faso", "Malawi's Department", "Kenya's National Assembly", "University of New
-    South Wales in Australia"."""
+    South Wales in Australia". Without ``name_places``, only a place the phrase puts it
+    in ("a think tank in Ankara", "Ankara's ...", ", New Delhi"), not a state its name
+    or a modifier names ("the Carnegie Russia Eurasia Center", "the Dutch think tank
+    Clingendael": a think tank's name says what it studies as often as where it is)."""
     lo, hi = (toks[0].idx, toks[-1].idx + len(toks[-1].text)) if toks else (0, 0)
     inside = [m for m in org.mentions if lo <= m.start < hi]
     mention = inside[0] if inside else min(org.mentions, key=lambda m: m.start)
     for t in toks:
-        after = t.idx >= mention.end and t.head.lower_ in {"in", "of"} and t.dep_ == "pobj"
+        after = t.idx >= mention.end and ((t.head.lower_ in {"in", "of"} and t.dep_ == "pobj")
+                                          or (t.dep_ == "appos" and t.ent_type_ == "GPE"))
         # a state's name or demonym right before the name it qualifies ("the Japan Coast
         # Guard", "the China Public Diplomacy Association", "Chinese Coast Guard"), which
         # the NER reads as a place and an organisation
-        if (t.dep_ in ("compound", "amod") and t.idx < mention.start and mention.start <= t.head.idx < mention.end
+        if (name_places and t.dep_ in ("compound", "amod") and t.idx < mention.start and mention.start <= t.head.idx < mention.end
                 and not doc_text(ctx.doc)[t.idx + len(t.text):mention.start].strip()):
             hit = _state_mention(ctx, t)
             if hit is not None:
@@ -406,6 +433,8 @@ def _org_location(ctx: _Context, org: Entity, toks: list) -> Optional[str]:
             c = _place_at(ctx, t)
             if c:
                 return c
+    if not name_places:
+        return None
     # a place inside the name, longest first: "University of New South Wales"
     words = org.name.split()
     for n in range(min(3, len(words)), 0, -1):
@@ -466,7 +495,9 @@ def _first_descriptor(ctx: _Context, ent: Entity, ranges) -> Optional[Evidence]:
     # 2. a nationality
     if nationality:
         return Evidence(nationality, None, "descriptor:nationality")
-    # 3. an unknown organisation: its descriptor, its location, its kind
+    # 3. an unknown organisation: its descriptor, its location, its kind (a think tank's
+    #    is the place the phrase names, step 4, else NGO)
+    research = False
     for toks, orgs in affiliations:
         # describing nouns are common nouns ("the think tank"), not words of a name
         described = described_kind([t.lower_ for t in toks if t.is_lower])
@@ -476,9 +507,12 @@ def _first_descriptor(ctx: _Context, ent: Entity, ranges) -> Optional[Evidence]:
             kind = org.country if org.country in NON_STATE else org_kind(org.name.split())
             if kind in NON_STATE:
                 return Evidence(kind, None, "descriptor:organisation-kind")
-            where = _org_location(ctx, org, toks)
+            where = _org_location(ctx, org, toks + _said_after_tokens(ctx, org),
+                                  name_places=RESEARCH not in (kind, described))
             if where:
                 return Evidence(where, None, "descriptor:organisation-place")
+            research = research or kind == RESEARCH
+        research = research or described == RESEARCH
     # 4. a place
     for rel, toks in phrases:
         for t in toks:
@@ -489,6 +523,8 @@ def _first_descriptor(ctx: _Context, ent: Entity, ranges) -> Optional[Evidence]:
             c = _place_at(ctx, t)
             if c:
                 return Evidence(c, None, "descriptor:place")
+    if research:
+        return Evidence(code_without_place(RESEARCH), None, "descriptor:organisation-kind")
     # 5. the aide of an office-holder: "Zelenskyy's chief of staff", "Trump's envoy"
     #    (a lawyer's client says nothing of the lawyer's country)
     for rel, toks in phrases:
@@ -674,10 +710,13 @@ def _org_own(ctx: _Context, ent: Entity) -> Optional[Evidence]:
         span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None:
             continue
-        toks = list(span) + [t for t in span[0].doc[max(0, span.start - 3):span.start]]
-        where = _org_location(ctx, ent, sorted(set(toks), key=lambda t: t.i))
+        toks = list(span) + [t for t in span[0].doc[max(0, span.start - 3):span.start]] + _said_after(span)
+        where = _org_location(ctx, ent, sorted(set(toks), key=lambda t: t.i), name_places=kind != RESEARCH)
         if where:
+            # ("the Foreign Policy Institute, a think tank in Ankara": TUR)
             return Evidence(where, None, "organisation-place")
+    if kind == RESEARCH:
+        return Evidence(code_without_place(kind), None, "organisation-kind")
     if kind == "LOCATED" and ent.sector in STATE_SECTORS:
         main = ctx.main_country()
         if main:
