@@ -489,6 +489,10 @@ def test_a_famous_surname_alone_is_known(analyse_text):
      "Alexander Gabuev", "NGO"),
     ("Mareike Ohlberg, a senior fellow at the German Marshall Fund, said Beijing would wait.",
      "Mareike Ohlberg", "NGO"),
+    ('"It was a mistake," said Huseyin Bagci of the Foreign Policy Institute, a think tank in Ankara.',
+     "Huseyin Bagci", "TUR"),
+    ("Jian Badrakhan, vice chairman of the Germany-based Kurdish Center for Studies, said Damascus would wait.",
+     "Jian Badrakhan", "NGO"),
 ])
 def test_a_think_tanks_code_is_where_the_text_puts_it_else_ngo(analyse_text, text, name, code):
     art = analyse_text("Russia and Ukraine held talks in Istanbul on Monday. " + text)

@@ -384,6 +384,12 @@ def _orgs_in(ctx: _Context, toks: list) -> list[Entity]:
     return out
 
 
+def _based_in(tok) -> bool:
+    """``tok`` names where something is based ("*Berlin*-based", "*Germany*-based")."""
+    doc = tok.doc
+    return tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].lower_ == "based"
+
+
 def _said_after_tokens(ctx: _Context, org: Entity) -> list:
     """:func:`_said_after` of an organisation's first mention."""
     m = min(org.mentions, key=lambda m: m.start) if org.mentions else None
@@ -504,7 +510,12 @@ def _first_descriptor(ctx: _Context, ent: Entity, ranges) -> Optional[Evidence]:
         if described in NON_STATE:
             return Evidence(described, None, "descriptor:organisation-kind")
         for org in orgs:
-            kind = org.country if org.country in NON_STATE else org_kind(org.name.split())
+            # (an organisation coded by its kind is read by its kind again: a think tank
+            # the phrase about the person places, "of the Foreign Policy Institute, a
+            # think tank in Ankara", is placed)
+            kind = org_kind(org.name.split()) if org.evidence is not None else None
+            if kind is None and org.country in NON_STATE:
+                kind = org.country
             if kind in NON_STATE:
                 return Evidence(kind, None, "descriptor:organisation-kind")
             where = _org_location(ctx, org, toks + _said_after_tokens(ctx, org),
@@ -520,6 +531,8 @@ def _first_descriptor(ctx: _Context, ent: Entity, ranges) -> Optional[Evidence]:
                 continue  # "Iran analyst": the subject of expertise
             if _portfolio(t):
                 continue
+            if research and _based_in(t):
+                continue  # "the Berlin-based Carnegie Russia Eurasia Center": a think tank abroad
             c = _place_at(ctx, t)
             if c:
                 return Evidence(c, None, "descriptor:place")
