@@ -411,9 +411,15 @@ def statement_once(events: list, doc) -> list:
             continue
         key = (e.type, e.factuality, who(e.source), who(e.target))
         tok = token(e)
-        if tok is not None and any(g.sent == tok.sent and _complement_of(tok, g) for g in said.get(key, ())):
+        kept = next((k for g, k in said.get(key, ()) if tok is not None and g.sent == tok.sent
+                     and _complement_of(tok, g)), None)
+        if kept is not None:
+            # what the act is done with is what the statement is about ("pledged to send
+            # tanks": the promise's object is the tanks)
+            have = {(o.start, o.end) for o in kept.object}
+            kept.object.extend(o for o in e.object if (o.start, o.end) not in have)
             continue
         if tok is not None:
-            said.setdefault(key, []).append(tok)
+            said.setdefault(key, []).append((tok, e))
         out.append(e)
     return out
