@@ -660,24 +660,16 @@ def _verb_candidate(tok, consumed: set):
         # the troops are the actor's own; the recipient is the state they leave
         tgt = _left_place(tok)
     dobj, dobj_entry = _event_object(tok, obj)
-    if dobj_entry is None and dobj is not None and lem in _STOP_VERBS:
-        planned = _planned_act(dobj)
-        if planned is not None:
-            # "suspended plans to impose curfews", "dropped its plan to impose sanctions on
-            # Russia": the act planned is what is stopped, its recipient the stop's
-            dobj, dobj_entry = planned
-            tgt = ea.verb_roles(dobj)[1]
+    stopped = _act_stopped(tok, entry, dobj) if dobj_entry is None else None
+    if stopped is not None:
+        dobj, dobj_entry, act_recipient, how = stopped
+        if how == "planned":
+            tgt = act_recipient
             consumed.update(c.i for c in dobj.children if c.dep_ == "dobj")
-    if dobj_entry is None and entry is not None and entry.mode == "withdraw":
-        left = _left_place(tok)
-        left_entry = _noun_entry(left)
-        if left_entry is not None:
-            # "pulled out of talks with the government", "withdrew from the nuclear deal":
-            # leaving an act stops it, as a verb of stopping does its object
-            dobj, dobj_entry = left, left_entry
+        else:
             info["left_act"] = True
-            tgt = ea.noun_roles(left)[1] or (tgt if tgt is not None and tgt.i != left.i else None)
-            consumed.add(left.i)
+            tgt = act_recipient or (tgt if tgt is not None and tgt.i != dobj.i else None)
+            consumed.add(dobj.i)
     if dobj_entry is not None:
         info["object_entry"] = dobj_entry
     if dobj_entry is not None and tgt is not None and dobj is not None and tgt.i == dobj.i:
@@ -769,6 +761,25 @@ def _verb_candidate(tok, consumed: set):
         if is_particle(c):
             span = (tok.i, max(span[1], c.i + 1))
     return Candidate(tok, span, src, tgt, "verb", entry, info)
+
+
+def _act_stopped(verb, entry, dobj):
+    """(act, its lexicon entry, its recipient, "planned" or "left") of an act a verb
+    stops that is no event noun of its direct object: the act of a plan stopped
+    ("suspended plans to impose curfews", "dropped its plan to impose sanctions on
+    Russia"), or an act a withdrawal leaves ("pulled out of talks with the government",
+    "withdrew from the nuclear deal": leaving an act stops it); None otherwise."""
+    if dobj is not None and verb.lemma_.lower() in _STOP_VERBS:
+        planned = _planned_act(dobj)
+        if planned is not None:
+            act, act_entry = planned
+            return act, act_entry, ea.verb_roles(act)[1], "planned"
+    if entry is not None and entry.mode == "withdraw":
+        left = _left_place(verb)
+        left_entry = _noun_entry(left)
+        if left_entry is not None:
+            return left, left_entry, ea.noun_roles(left)[1], "left"
+    return None
 
 
 def _planned_act(noun):
