@@ -2478,3 +2478,20 @@ def test_a_statement_its_verb_makes_is_said_once(analyse_text, text, statement, 
     # two statements of their own in one sentence both stay
     evs = _events(analyse_text, "Germany pledged tanks to Ukraine and promised aid to Kyiv.")
     assert [e.trigger.text for e in evs if e.type == "AGREE"] == ["pledged", "promised"]
+
+
+@pytest.mark.parametrize("text, type_, source, target", [
+    # an act only asked or announced to stop goes on: it is the stopper's, a fact, of its own type
+    ("Western politicians called on China to limit or cease its tacit support for Russia's war.",
+     "SUPPORT", "CHN", "RUS"),
+    ("The United States announced that it would cease military aid to Ukraine.", "AID", "USA", "UKR"),
+])
+def test_an_act_asked_to_stop_goes_on_and_is_the_stoppers(analyse_text, text, type_, source, target):
+    evs = [e for e in _events(analyse_text, text) if e.trigger.text in ("support", "aid")]
+    assert [(e.type, e.factuality, [a.country for a in e.source], [a.country for a in e.target]) for e in evs] == \
+        [(type_, "asserted", [source], [target])], [(e.type, e.trigger.text, e.factuality) for e in _events(analyse_text, text)]
+
+
+def test_support_for_an_act_is_support_for_its_actor(analyse_text):
+    evs = [e for e in _events(analyse_text, "Iran's support for Russia's war is growing.") if e.type == "SUPPORT"]
+    assert [([a.country for a in e.source], [a.country for a in e.target]) for e in evs] == [(["IRN"], ["RUS"])]

@@ -743,6 +743,11 @@ def noun_roles(noun) -> tuple[Optional[object], Optional[object], dict]:
         tgt = pobj
         info["prep"] = prep.lower_
         break
+    if tgt is not None and tgt.pos_ == "NOUN" and info["prep"] and lex_type(tgt, "NOUN") is not None:
+        # "tacit support for Russia's war": an act the noun is aimed at is aimed at
+        # whoever does that act
+        tgt = next((c for c in tgt.children if c.dep_ == "poss" and c.pos_ == "PROPN" and looks_actor(c)
+                    and (src is None or c.i != src.i)), tgt)
     if src is None and noun_type in _ANNOUNCING_TYPES:
         # "threats of Washington sanctions", "the promise of Japanese aid to Manila": who
         # announces an act is the act's actor, aimed at its recipient

@@ -71,7 +71,10 @@ def _speech_act(tok, src, tgt, **flags) -> Candidate:
 def _unrealised(verb) -> bool:
     """Is the verb an infinitive, under a modal of the factuality cue table, or a gerund
     after a preposition ("to cease", "would lift", "focus on ending the war"): an act
-    aimed at, not (yet) done?"""
+    aimed at, not (yet) done? A conjunct shares its first verb's ("to limit or cease")."""
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and not any(
+            c.dep_ in ("aux", "nsubj") for c in verb.children):
+        verb = verb.head
     return is_to_infinitive(verb) or (verb.tag_ == "VBG" and verb.dep_ == "pcomp") or any(
         c.dep_ == "aux" and (c.lower_, "aux") in factuality_cues() for c in verb.children)
 
@@ -763,6 +766,15 @@ def _verb_candidate(tok, consumed: set):
     return Candidate(tok, span, src, tgt, "verb", entry, info)
 
 
+def stopping_verb(noun):
+    """The verb of stopping whose direct object ``noun`` is ("halt *the strikes*", "limit
+    or cease *support*": the verb or one it is conjoined with), or None."""
+    if noun.dep_ != "dobj":
+        return None
+    verb = noun.head
+    return next((v for v in [verb, *verb.conjuncts] if v.lemma_.lower() in _STOP_VERBS), None)
+
+
 def _act_stopped(verb, entry, dobj):
     """(act, its lexicon entry, its recipient, "planned" or "left") of an act a verb
     stops that is no event noun of its direct object: the act of a plan stopped
@@ -826,6 +838,11 @@ def _noun_candidate(tok, consumed: set):
             and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
         return None  # "in cooperation with its partners, USAID provided ...": a manner, not an act
     src, tgt, info = ea.noun_roles(tok)
+    stopper = stopping_verb(tok)
+    if src is None and stopper is not None:
+        # "called on China to limit or cease tacit support for Russia's war": an act only
+        # asked to stop goes on (the verb left it), and it is the stopper's own
+        src = ea.subject_of(stopper)
     stopped = _stopped_act(tok)
     if stopped is not None:
         act, info["object_entry"] = stopped

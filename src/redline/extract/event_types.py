@@ -35,6 +35,7 @@ from .event_features import lex_entry
 from .event_filters import actor_head
 from .factuality import is_participle_modifier
 from .actors import STATE_SECTORS
+from .event_candidates import stopping_verb
 from .event_referents import actors, is_plea
 
 #: what a rule returns when the candidate is no event at all
@@ -486,6 +487,15 @@ def stopping_an_act(x: TypeContext) -> Optional[str]:
     return None
 
 
+def act_being_stopped(x: TypeContext) -> Optional[str]:
+    """"would cease military aid", "urged Somalia to halt the strikes": the act a verb of
+    stopping takes as its object goes on, and is what its noun names (its lexicon type),
+    whatever the words of stopping around it make the classifier read."""
+    if x.verb or x.cand.lex is None or x.cand.lex.pos != "NOUN" or stopping_verb(x.tok) is None:
+        return None
+    return x.cand.lex.type
+
+
 def verbal_attack_noun(x: TypeContext) -> Optional[str]:
     """"launched a scathing attack on the government": an attack noun its adjective
     makes verbal, with no weapons or troops in the sentence, is words (ACCUSE)."""
@@ -656,7 +666,8 @@ def classifier_guess_only(x: TypeContext) -> Optional[str]:
 
 #: the trigger's own words overrule the classifier's label
 LEXICON_RULES = tuple(TypeRule(f.__name__, f) for f in (
-    statement_noun, open_phrase_request, phrase_key, negated_plea, sure_verb, participle_modifier, yield_split))
+    statement_noun, open_phrase_request, phrase_key, negated_plea, sure_verb, participle_modifier, yield_split,
+    act_being_stopped))
 #: the sentence and the actors decide; later rules overrule earlier ones
 CONTEXT_RULES = tuple(TypeRule(f.__name__, f) for f in (
     call_on_visit, demand_with_act, promise_with_act, call_purpose, naming_call,

@@ -100,9 +100,15 @@ def presupposed(noun) -> bool:
     lawyer; not "Seoul's arms supplies will depend on ...") or hangs from a verb that
     neither performs it ("impose", "consider": ``noun_governor``) nor undergoes it
     ("face": ``undergo_verb``): "a tool to handle U.S. restrictions" names restrictions in
-    force, "have condemned Mhlanga's arrest" an arrest that happened."""
+    force, "have condemned Mhlanga's arrest" an arrest that happened. An act a verb of
+    stopping takes as its object, with no article or a definite one, is going on ("called
+    on China to cease tacit support", "urged Somalia to halt the strikes")."""
     if noun.pos_ != "NOUN" or noun.dep_ not in ("dobj", "pobj", "nsubj", "nsubjpass"):
         return False
+    if noun.dep_ == "dobj" and all(c.lower_ in ("the", "this", "these") for c in noun.children if c.dep_ == "det"):
+        from .event_candidates import stopping_verb
+        if stopping_verb(noun) is not None:
+            return True  # "urged Iran to halt the drone deliveries": stopping an act presupposes it
     if any(c.dep_ == "det" and c.lower_ in ("a", "an", "any", "no", "new", "more") for c in noun.children):
         return False
     # ... or a date of its own: "the Sept. 11, 2012 terror attack", "the 2004 bombing"
