@@ -2495,3 +2495,12 @@ def test_an_act_asked_to_stop_goes_on_and_is_the_stoppers(analyse_text, text, ty
 def test_support_for_an_act_is_support_for_its_actor(analyse_text):
     evs = [e for e in _events(analyse_text, "Iran's support for Russia's war is growing.") if e.type == "SUPPORT"]
     assert [([a.country for a in e.source], [a.country for a in e.target]) for e in evs] == [(["IRN"], ["RUS"])]
+
+
+def test_a_storm_strikes_no_one_and_relief_distributed_is_aid(analyse_text):
+    text = ("Tropical Cyclone Chido hit Malawi and Mozambique on Saturday. "
+            "The World Food Programme distributed food to families in Malawi.")
+    evs = _events(analyse_text, text)
+    assert not [e for e in evs if e.type == "ASSAULT"], [(e.type, e.trigger.text) for e in evs]
+    assert [(e.type, [a.country for a in e.source]) for e in evs if e.trigger.text == "distributed"] == \
+        [("AID", ["UNO"])], [(e.type, e.trigger.text) for e in evs]

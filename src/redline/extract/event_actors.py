@@ -874,6 +874,13 @@ def core(tok):
     return tok
 
 
+def named_hazard(tok) -> bool:
+    """Does ``tok`` head the name of a storm, quake or fire ("Tropical Cyclone *Jude*",
+    tagged an EVENT by the parse, or left untagged)?"""
+    return tok.ent_type_ == "EVENT" or (tok.pos_ == "PROPN" and any(
+        c.dep_ == "compound" and c.lower_ in hazard_words() for c in tok.children))
+
+
 def looks_actor(tok) -> bool:
     """Could this token head a political actor (name, demonym, pronoun, group noun)?"""
     if tok is None:
@@ -883,7 +890,7 @@ def looks_actor(tok) -> bool:
         return looks_actor(c)
     if tok.ent_type_ in _NOT_ACTOR_ENTS:
         return False
-    if tok.pos_ == "PROPN" and any(c.dep_ == "compound" and c.lower_ in hazard_words() for c in tok.children):
+    if named_hazard(tok):
         return False  # "Tropical Cyclone Jude slammed into southern Africa": a storm, no actor
     if tok.ent_type_ in ("GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"):
         return True
