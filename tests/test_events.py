@@ -2504,3 +2504,13 @@ def test_a_storm_strikes_no_one_and_relief_distributed_is_aid(analyse_text):
     assert not [e for e in evs if e.type == "ASSAULT"], [(e.type, e.trigger.text) for e in evs]
     assert [(e.type, [a.country for a in e.source]) for e in evs if e.trigger.text == "distributed"] == \
         [("AID", ["UNO"])], [(e.type, e.trigger.text) for e in evs]
+
+
+def test_a_response_to_a_thing_an_earlier_event_made_is_aimed_at_its_makers(analyse_text):
+    text = ("Britain and Mauritius signed a deal on Thursday to hand sovereignty over the Chagos Islands "
+            "to Mauritius. The agreement was reached after two years of talks in London. Officials in Port "
+            "Louis welcomed the outcome. The proposed deal also has the backing of India, which has close "
+            "ties to Mauritius. The island nation will take control next year.")
+    evs = [e for e in _events(analyse_text, text) if e.trigger.text == "backing"]
+    assert [(e.type, [a.country for a in e.source], sorted(a.country for a in e.target)) for e in evs] == \
+        [("SUPPORT", ["IND"], ["GBR", "MUS"])], [(e.type, e.trigger.text) for e in _events(analyse_text, text)]

@@ -275,7 +275,7 @@ _COURT_NOUNS = word_class("court_noun")
 NAMES = ("repeated_act", "act_agent", "implied_protesters", "implied_authority", "implied_attacker",
          "plea_recipient", "place_of_act", "act_anaphor", "conjunct_recipient", "clause_recipient",
          "possessor_recipient", "appeal_addressee", "act_owner", "answered_accuser", "story_counterpart",
-         "domestic_agent", "dyad_partner", "own_state_target", "own_people", "struck_place")
+         "domestic_agent", "dyad_partner", "own_state_target", "own_people", "struck_place", "answered_act")
 #: acts between parties (meeting, agreeing, cooperating, signing): a place is their venue
 VENUE_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT"})
 
@@ -990,6 +990,60 @@ def story_counterpart(events: list, index) -> None:
 #: acts whose addressee a story often leaves to its context ("Hungary rejected the plan",
 #: "the ministry welcomed the decision", "imposed new sanctions", "sent more aid")
 ADDRESSED_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST", "SUPPORT", "AGREE", "THREATEN", "SANCTION", "AID"})
+
+
+#: verbal responses to a thing someone made or did ("rejected the constitution", "the
+#: backing of India for the deal"): aimed at who made it
+RESPONSE_TYPES = frozenset({"REJECT", "SUPPORT", "ACCUSE"})
+#: acts whose parties both made what they produced (a deal is both sides')
+_JOINT_TYPES = frozenset({"AGREE", "SUPPORT", "CONSULT", "COOPERATE"})
+
+
+def answered_act(unplaced: list, events: list, doc) -> list:
+    """Verbal responses whose target no word places, aimed at a thing an earlier event of
+    the story names by the same noun ("the proposed deal also has the backing of India",
+    after "Britain and Mauritius signed a deal": SUPPORT IND → GBR, MUS; "rejected the
+    constitution" after "the interim president signed a constitution"): the response is
+    aimed at whoever made it, both parties of a joint act. The events of ``unplaced``
+    so completed, the others left out."""
+    def heads(spans) -> set:
+        out = set()
+        for sp in spans:
+            span = doc.char_span(sp.start, sp.end, alignment_mode="expand")
+            if span is not None and len(span):
+                out.add(span.root.lemma_.lower())
+        return out
+
+    from .event_features import lex_entry
+
+    def named_response(ev) -> bool:
+        """Do the trigger's own words name the response ("rejected", "the backing")?"""
+        span = doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        tok = span[0]
+        entry = lex_entry(tok, "NOUN" if tok.pos_ == "NOUN" else "VERB")
+        return entry is not None and entry.type == ev.type
+
+    ordered = sorted(events, key=lambda e: e.trigger.start)
+    done = []
+    for ev in unplaced:
+        if ev.type not in RESPONSE_TYPES or not any(known(a) for a in ev.source) or not named_response(ev):
+            continue
+        things = heads(ev.object + [a for a in ev.target if not known(a)])
+        if not things:
+            continue
+        responders = {a.entity or a.country for a in ev.source if known(a)}
+        for earlier in reversed([e for e in ordered if e.trigger.start < ev.trigger.start]):
+            if not (heads([earlier.trigger]) | heads(earlier.object)) & things:
+                continue
+            makers = [a for a in earlier.source + (earlier.target if earlier.type in _JOINT_TYPES else [])
+                      if known(a) and (a.entity or a.country) not in responders]
+            if makers:
+                ev.target = [replace(a) for a in makers]
+                done.append(ev)
+            break
+    return done
 
 
 def dyad_partner(unplaced: list, events: list, named_near, min_pairs: int = 2) -> list:

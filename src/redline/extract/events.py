@@ -171,6 +171,10 @@ def extract_events(doc, *, entities=None, index=None, quotes=None, dates=None, p
         events = event_filters.apply(events, doc, whole_story=whole_story, dropped=dropped)
         # acts dropped for want of a placed target, completed from the story where it says whom
         unplaced = [e for reason, e in dropped if reason in ("unplaced_target", "no_recipient")]
+        if whole_story and "answered_act" not in config.disabled:
+            answered = event_referents.answered_act(unplaced, events, doc)
+            events += answered
+            unplaced = [e for e in unplaced if e not in answered]
         if whole_story and "dyad_partner" not in config.disabled:
             partnered = event_referents.dyad_partner(
                 unplaced, events, event_referents.state_named_near(doc, index, places))
