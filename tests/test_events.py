@@ -2514,3 +2514,19 @@ def test_a_response_to_a_thing_an_earlier_event_made_is_aimed_at_its_makers(anal
     evs = [e for e in _events(analyse_text, text) if e.trigger.text == "backing"]
     assert [(e.type, [a.country for a in e.source], sorted(a.country for a in e.target)) for e in evs] == \
         [("SUPPORT", ["IND"], ["GBR", "MUS"])], [(e.type, e.trigger.text) for e in _events(analyse_text, text)]
+
+
+def test_a_quoted_demand_on_they_is_made_on_the_party_the_story_pairs(analyse_text):
+    # "they" is not resolved here; the demand is completed with the state the story pairs
+    # the speaker's state with (dyad_partner)
+    text = ("Turkey and the United States are on a collision course over Ankara's purchase of a Russian "
+            "missile system. Washington threatened Turkey with sanctions last month. Turkey rejected the "
+            "U.S. demands on Monday. \"There is room for Turkey to come back to the table. To make this "
+            "work, they need to either destroy or return the system,\" a senior State Department official "
+            "told reporters. Turkish jets tested the radar this week. The talks resume next month.")
+    evs = [e for e in _events(analyse_text, text) if e.type == "REQUEST" and e.trigger.text in ("need", "told")]
+    assert [([a.country for a in e.source], [a.country for a in e.target]) for e in evs] == [(["USA"], ["TUR"])], \
+        [(e.type, e.trigger.text, [a.text for a in e.target]) for e in _events(analyse_text, text)]
+    # the speaker's own side makes no demand on itself
+    evs = _events(analyse_text, '"We need to protect our people," the Turkish minister said.')
+    assert not [e for e in evs if e.type == "REQUEST"]

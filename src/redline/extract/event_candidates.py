@@ -157,8 +157,7 @@ def _speech_demand(tok):
             # "X says immigration to France should stop": a policy that should change is
             # asked of the state the clause names
             subj = [_state_named(c, exclude=src)]
-        if not subj or subj[0] is None or subj[0].pos_ == "PRON" or not ea.looks_actor(subj[0]) \
-                or subj[0] == src:
+        if not subj or subj[0] is None or not _demandee(subj[0]) or subj[0] == src:
             continue
         return _speech_act(tok, src, subj[0], demand=True)
     return None
@@ -556,20 +555,32 @@ def _purpose_recipient(verb, act, src):
     return None
 
 
+def _demandee(subj) -> bool:
+    """Can the subject of a demanded act be the one the demand is made on: an actor
+    other than the speaker's side, a third party or the one spoken to ("they must",
+    "you need to"), not "we", "I" or a "he" the speaker may be?"""
+    if subj.pos_ == "PRON":
+        return subj.lower_ in ("they", "you")
+    return ea.looks_actor(subj)
+
+
 def _quoted_demand(tok):
-    """"The commission should continue to exercise prudence," Wu told the U.N.: a main
-    clause saying what another actor must or should do is a demand (REQUEST) on it by
+    """"The commission should continue to exercise prudence," Wu told the U.N., "they need
+    to return the S-400": a main clause saying what another actor must, should or needs
+    to do is a demand (REQUEST) on it by
     whoever says it, the quote's speaker (found when quotes are read; no quote, no
     demand). Demands reported with a speech verb in the same sentence are
     ``_speech_demand``'s."""
     if tok.pos_ not in ("VERB", "AUX") or tok.dep_ not in ("ROOT", "ccomp", "parataxis"):
         return None
-    if not any(c.dep_ == "aux" and c.lower_ in _DEMAND_MODALS for c in tok.children):
+    needs = tok.lemma_.lower() == "need" and any(
+        c.dep_ == "xcomp" and is_to_infinitive(c) for c in tok.children)  # "they need to return it"
+    if not needs and not any(c.dep_ == "aux" and c.lower_ in _DEMAND_MODALS for c in tok.children):
         return None
     if tok.dep_ != "ROOT" and tok.head.lemma_.lower() in _SPEECH:
         return None  # "X said Y must ...": _speech_demand
     subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None or subj.pos_ == "PRON" or not ea.looks_actor(subj):
+    if subj is None or not _demandee(subj):
         return None
     return _speech_act(tok, None, subj, demand=True, quoted_demand=True)
 
