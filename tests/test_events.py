@@ -2383,14 +2383,14 @@ def test_a_relative_clause_without_object_acts_on_the_noun_it_modifies(analyse_t
     assert [([a.country for a in e.source], [a.country for a in e.target]) for e in rej] == [(["IND"], ["PAK"])], \
         [(e.type, e.trigger.text, [a.text for a in e.target]) for e in _events(analyse_text, text)]
     # a relative adverb or a stranded preposition leaves the noun alone
-    from redline.extract.event_actors import _relativized_object
+    from redline.extract.event_actors import relativized_object
     from redline.parse import parse
     for text, verb in (("Iran condemned the sanctions Washington imposed.", "imposed"),
                        ("Ukraine retook the town the army withdrew from.", "withdrew"),
                        ("It was the day Russia attacked.", "attacked")):
         doc = parse(text)
         tok = next(t for t in doc if t.text == verb)
-        got = _relativized_object(tok)
+        got = relativized_object(tok)
         assert (got.text if got is not None else None) == ("sanctions" if verb == "imposed" else None), (text, got)
 
 
@@ -2530,3 +2530,11 @@ def test_a_quoted_demand_on_they_is_made_on_the_party_the_story_pairs(analyse_te
     # the speaker's own side makes no demand on itself
     evs = _events(analyse_text, '"We need to protect our people," the Turkish minister said.')
     assert not [e for e in evs if e.type == "REQUEST"]
+
+
+def test_a_move_that_someone_criticised_is_the_act_of_the_clause_it_qualifies(analyse_text):
+    text = ("A Guatemalan judge ordered journalist Jose Ruben Zamora back to prison this week in a move "
+            "that the leader of his legal team called \u201cinhumane.\u201d")
+    evs = [e for e in _events(analyse_text, text) if e.trigger.text == "called"]
+    assert [(e.type, e.factuality, [a.text for a in e.target]) for e in evs] == \
+        [("ACCUSE", "asserted", ["A Guatemalan judge"])], [(e.type, e.trigger.text, e.factuality) for e in evs]

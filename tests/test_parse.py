@@ -89,3 +89,14 @@ def test_a_state_name_of_several_words_is_one_entity():
     # an entity holding the whole name keeps its own span and label
     held = [e for e in doc.ents if "Tobago" in e.text]
     assert len(held) == 1 and held[0].text.endswith("Trinidad and Tobago"), labels
+
+
+def test_a_law_the_model_calls_an_organisation_is_a_law():
+    from redline.parse import parse
+
+    doc = parse("The committee voted to amend the Maritime Traffic Safety Law. The Government of National "
+                "Accord asked Turkey for help.")
+    labels = {e.text: e.label_ for e in doc.ents}
+    assert labels.get("the Maritime Traffic Safety Law", labels.get("Maritime Traffic Safety Law")) == "LAW", labels
+    # a body whose name ends in "Accord" stays an organisation
+    assert any("National Accord" in t and lab == "ORG" for t, lab in labels.items()), labels

@@ -8,7 +8,9 @@ the parse, by the component :func:`fix_entity_labels` that runs after the recogn
 an entity whose whole text is a country's name (``countries.tsv``), a city of the places'
 alias table or a row of ``ner_fixes.tsv`` gets the label the table gives (``NONE`` drops
 it). Entities that only contain such a name ("Jordan Peterson") keep theirs. A name
-headed by a kind of storm or quake ("Tropical Cyclone Jude", tagged a person) is an EVENT.
+headed by a kind of storm or quake ("Tropical Cyclone Jude", tagged a person) is an EVENT;
+an organisation's name ending in a word of a legal text ("the Maritime Traffic Safety
+Law") is a LAW.
 A country's name of several words that the model cuts or spreads over other entities
 ("Antigua" GPE + "Barbuda" PERSON, "The Government of Saint Kitts and" ORG) becomes one
 GPE entity; an entity holding the whole name keeps its own ("the Bank of Trinidad and
@@ -42,6 +44,12 @@ def label_fixes() -> dict[str, str]:
     return fixes
 
 
+@functools.lru_cache(maxsize=1)
+def legal_text_words() -> frozenset[str]:
+    """Words that end the name of a law or treaty ("Safety Law", "Non-Proliferation Treaty")."""
+    return word_class_of("actor_word_classes.tsv", "word", "legal_text")
+
+
 def fixed_label(text: str, label: str) -> str:
     """The label an entity with this text should have (``NONE``: no entity)."""
     fix = label_fixes().get(text)
@@ -50,6 +58,8 @@ def fixed_label(text: str, label: str) -> str:
     words = text.lower().split()
     if len(words) > 1 and hazard_words().intersection(words[:-1]):
         return "EVENT"
+    if label == "ORG" and len(words) > 1 and words[-1] in legal_text_words():
+        return "LAW"  # "the Maritime Traffic Safety Law": a text, no organisation
     if label not in _STATE_LABELS:
         ref = country(text)
         if ref is not None and ref.kind in ("name", "alias"):

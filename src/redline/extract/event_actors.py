@@ -425,17 +425,29 @@ def prep_objects(tok, preps) -> Iterator:
 _CIRCUMSTANCE_NOUNS = word_class("circumstance_noun")
 
 
-def _relativized_object(verb):
+def is_relative_clause(verb) -> bool:
+    """Is ``verb`` the head of a relative clause, also one the parser made an acl ("a move
+    *that his lawyer called inhumane*": a relative word or a missing object)?"""
+    if verb.dep_ == "relcl":
+        return True
+    return verb.dep_ == "acl" and (any(c.dep_ == "dobj" and c.lower_ in REL_PRONOUNS for c in verb.children)
+                                   or relativized_object(verb) is not None)
+
+
+def relativized_object(verb):
     """The noun a relative clause with no object of its own says something was done to
     ("a charge *New Delhi quickly rejected*", "the sanctions Washington imposed"), or
     None: the clause has a subject and nothing else that could be its object, no
     stranded preposition ("the town the army withdrew from"), no relative adverb and no
     noun of time, reason or manner ("the day Russia attacked")."""
     head = verb.head
-    if verb.dep_ != "relcl" or head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ in _NOT_ACTOR_ENTS \
+    kids = list(verb.children)
+    # the parser may make a relative clause an acl ("a move that his lawyer called
+    # inhumane"); one whose verb names with no object ("called inhumane") is one
+    relative = verb.dep_ == "relcl" or (verb.dep_ == "acl" and any(c.dep_ == "oprd" for c in kids))
+    if not relative or head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ in _NOT_ACTOR_ENTS \
             or head.lemma_.lower() in _CIRCUMSTANCE_NOUNS:
         return None
-    kids = list(verb.children)
     if not any(c.dep_ in SUBJ for c in kids) or any(c.dep_ in ("ccomp", "xcomp", "dobj", "dative") for c in kids):
         return None
     if any(c.dep_ == "prep" and not any(p.dep_ in ("pobj", "pcomp") for p in c.children) for c in kids):
@@ -482,8 +494,12 @@ def verb_roles(verb, depth: int = 0) -> tuple[Optional[object], Optional[object]
             else:  # "a deadly attack killed three soldiers": an attack by someone unsaid
                 src = None
             info["act_subject"] = True
-        objs = [c for c in verb.children if c.dep_ in OBJ]
-        dobj = objs[0] if objs else _relativized_object(verb)
+        # (a naming complement is no object: "a move his lawyer called inhumane")
+        objs = [c for c in verb.children if c.dep_ in OBJ and not (c.dep_ == "oprd" and c.pos_ == "ADJ")]
+        dobj = objs[0] if objs else relativized_object(verb)
+        if dobj is not None and dobj.lower_ in REL_PRONOUNS and verb.dep_ in ("relcl", "acl"):
+            # "a move that his lawyer called inhumane": the pronoun stands for its noun
+            dobj = _rel_antecedent(dobj) or dobj
         info["dobj"] = dobj
         dative = [c for c in verb.children if c.dep_ == "dative" and c.pos_ in _NOMINAL]
         if dative:
@@ -530,7 +546,14 @@ def verb_roles(verb, depth: int = 0) -> tuple[Optional[object], Optional[object]
     if tgt is not None and not looks_actor(tgt) and tgt.pos_ != "PRON":
         # the object is a thing or an act: its recipient is the actor it is about
         # ("spurned offers by the Kabul government", "lift sanctions imposed on India")
-        inner = embedded_actor(tgt, exclude=src)
+        inner = None
+        if tgt.lemma_.lower() in INTENT_NOUNS and tgt.dep_ == "pobj" and tgt.head.lower_ == "in" \
+                and tgt.head.head.pos_ == "VERB":
+            # "ordered Zamora back to prison in a move that his lawyer called inhumane":
+            # the move is the act of the clause it qualifies, made by its subject
+            inner = subject_of(tgt.head.head)
+        if inner is None:
+            inner = embedded_actor(tgt, exclude=src)
         if inner is None:
             # "its demand that US ease sanctions", "threats made by X and Y's attacks"
             inner = clause_subject(tgt)
@@ -854,7 +877,7 @@ def actor_head_phrases() -> frozenset:
                      if w.count(" ") == 1)
 
 
-_NOT_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY", "EVENT"}
+_NOT_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY", "EVENT", "LAW", "WORK_OF_ART"}
 
 
 _QUANTIFIERS = word_class("quantifier")

@@ -232,10 +232,12 @@ def _factuality(trigger, in_quote: bool) -> str:
             k = _cue(head.lemma_.lower(), "infinitive")
             if k and (local is None or _RANK[k] > _RANK[local]):
                 local = k
-        if tok.dep_ == "relcl" and tok.pos_ in ("VERB", "AUX"):
-            # "at a trial of X, who are facing charges": a relative clause describes its
-            # noun in its own right; the modality of the phrase around the noun ("in
-            # testimony", "possible") does not reach it, a speech verb above still does
+        if tok.pos_ in ("VERB", "AUX") and ea.is_relative_clause(tok):
+            # "at a trial of X, who are facing charges", "in a move that his lawyer called
+            # inhumane" (a clause the parser hangs on its noun, missing its object): a relative clause
+            # describes its noun in its own right; the modality of the phrase around the
+            # noun ("in testimony", "possible", "ordered") does not reach it, a speech verb
+            # above still does
             crossed = True
         if tok.dep_ in ("acl", "relcl") and _cue(head.lemma_.lower(), "noun") == "reported" \
                 and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
