@@ -2538,3 +2538,10 @@ def test_a_move_that_someone_criticised_is_the_act_of_the_clause_it_qualifies(an
     evs = [e for e in _events(analyse_text, text) if e.trigger.text == "called"]
     assert [(e.type, e.factuality, [a.text for a in e.target]) for e in evs] == \
         [("ACCUSE", "asserted", ["A Guatemalan judge"])], [(e.type, e.trigger.text, e.factuality) for e in evs]
+
+
+def test_working_with_is_cooperation_and_it_is_the_body_the_speaker_speaks_for(analyse_text):
+    text = "A spokesperson for the U.S. State Department told VOA on Sunday it had been working with Thailand."
+    evs = [e for e in _events(analyse_text, text) if e.trigger.text == "working"]
+    assert [(e.type, [a.country for a in e.source], [a.country for a in e.target]) for e in evs] == \
+        [("COOPERATE", ["USA"], ["THA"])], [(e.type, e.trigger.text, [a.text for a in e.source]) for e in evs]

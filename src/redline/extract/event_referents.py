@@ -105,8 +105,11 @@ def _bound_subject(tok):
     if low in ("he", "she"):
         return subj if person else None
     if low == "it" and person:
-        # "Turkey's president says it will ...": the state the speaker speaks for
+        # "Turkey's president says it will ...", "a spokesperson for the State Department
+        # told VOA it had been working with Thailand": the state or body the speaker
+        # speaks for
         poss = [c for c in subj.children if c.dep_ == "poss" and c.ent_type_ == "GPE"]
+        poss += [o for _, o in ea.prep_objects(subj, {"for", "of", "at"}) if o.ent_type_ in ("GPE", "ORG")]
         return poss[0] if poss else None
     if low in ("it", "they"):
         return subj if not person or low == "they" and "Plur" in subj.morph.get("Number") else None
