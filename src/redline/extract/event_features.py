@@ -50,14 +50,22 @@ def lex_entry(tok, pos: str):
     """The event-lexicon entry of a token, most specific key first: "verb particle/prep"
     ("call for"), "verb prep noun" ("go on strike"), "verb object" ("lift sanctions"),
     "compound noun" ("cease-fire", "air strike"), "noun prep" ("a call for"), then the
-    lemma alone."""
-    lex = lexicon()
+    lemma alone. Kept on the doc: every stage asks about the same tokens."""
     lem = tok.lemma_.lower()
     heads = _key_heads()
     if pos == "VERB" and lem not in heads[0]:
         return None  # no key starts with this verb: most tokens stop here
     if pos == "NOUN" and lem not in heads[1] and lem not in _FRAME_NOUNS:
         return None  # no key ends with this noun
+    seen = tok.doc.user_data.setdefault("redline.lex_entry", {})
+    key = (tok.i, pos)
+    if key not in seen:
+        seen[key] = _lex_entry(tok, pos, lem)
+    return seen[key]
+
+
+def _lex_entry(tok, pos: str, lem: str):
+    lex = lexicon()
     if pos == "VERB":
         for c in tok.children:
             if (c.dep_ == "prep" or is_particle(c)) and c.i > tok.i and not (

@@ -1566,16 +1566,21 @@ def verb_frames(t):
 
 def _tok_span(tok) -> tuple[int, int]:
     """Token span [lo, hi] of ``tok``'s subtree, without outer punctuation."""
-    sub = list(tok.subtree)
     doc = tok.doc
-    i, j = sub[0].i, sub[-1].i
+    i, j = tok.left_edge.i, tok.right_edge.i
     while i < j and doc[i].is_punct and not _is_mark(doc[i]):
         i += 1
     while j > i and ((doc[j].is_punct and not _is_mark(doc[j])) or doc[j].is_space):
         j -= 1
+    deps = doc.user_data.get("redline.deps")
+    if deps is None or len(deps) != len(doc):
+        deps = doc.user_data["redline.deps"] = doc.to_array("DEP").tolist()
+    appos = doc.vocab.strings["appos"]
     for k in range(i + 2, j + 1):
+        if deps[k] != appos:
+            continue
         t = doc[k]
-        if t.dep_ == "appos" and t.left_edge.i > i and doc[t.left_edge.i - 1].text == "," \
+        if t.left_edge.i > i and doc[t.left_edge.i - 1].text == "," \
                 and t.right_edge.i >= j and any(c.dep_ == "relcl" for c in t.children):
             # "accusing it of X, a charge New Delhi rejected": a closing apposition with a
             # clause of its own is the narrator's aside on what was said, not part of it
