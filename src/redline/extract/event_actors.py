@@ -457,6 +457,18 @@ def relativized_object(verb):
     return head
 
 
+_STOP_VERBS = word_class("stop_verb")
+
+
+def stopping_verb(noun):
+    """The verb of stopping whose direct object ``noun`` is ("halt *the strikes*", "limit
+    or cease *support*": the verb or one it is conjoined with), or None."""
+    if noun.dep_ != "dobj":
+        return None
+    verb = noun.head
+    return next((v for v in [verb, *verb.conjuncts] if v.lemma_.lower() in _STOP_VERBS), None)
+
+
 def out_of_objects(verb) -> list:
     """(preposition, object) of a verb's "out of" phrase ("pulled its forces *out of
     southern Lebanon*"): what is left, as a "from" phrase says."""

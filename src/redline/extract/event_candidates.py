@@ -777,15 +777,6 @@ def _verb_candidate(tok, consumed: set):
     return Candidate(tok, span, src, tgt, "verb", entry, info)
 
 
-def stopping_verb(noun):
-    """The verb of stopping whose direct object ``noun`` is ("halt *the strikes*", "limit
-    or cease *support*": the verb or one it is conjoined with), or None."""
-    if noun.dep_ != "dobj":
-        return None
-    verb = noun.head
-    return next((v for v in [verb, *verb.conjuncts] if v.lemma_.lower() in _STOP_VERBS), None)
-
-
 def _act_stopped(verb, entry, dobj):
     """(act, its lexicon entry, its recipient, "planned" or "left") of an act a verb
     stops that is no event noun of its direct object: the act of a plan stopped
@@ -849,7 +840,7 @@ def _noun_candidate(tok, consumed: set):
             and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
         return None  # "in cooperation with its partners, USAID provided ...": a manner, not an act
     src, tgt, info = ea.noun_roles(tok)
-    stopper = stopping_verb(tok)
+    stopper = ea.stopping_verb(tok)
     if src is None and stopper is not None:
         # "called on China to limit or cease tacit support for Russia's war": an act only
         # asked to stop goes on (the verb left it), and it is the stopper's own

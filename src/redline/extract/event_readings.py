@@ -46,7 +46,7 @@ from typing import NamedTuple
 from .. import plover
 from ..model import Actor
 from ..plover import word_class
-from ._text import is_to_infinitive
+from ._text import actor_head, is_to_infinitive
 from . import event_actors as ea
 from .event_features import lex_entry
 from .event_referents import actors, known, quote_speaker
@@ -400,17 +400,13 @@ def statement_once(events: list, doc) -> list:
     def who(actors_):
         return tuple(sorted((a.entity or a.name.lower(), a.country or "") for a in actors_))
 
-    def token(e):
-        span = doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
-        return span[0] if span is not None and len(span) else None
-
     out, said = [], {}
     for e in events:
         if e.type not in STATEMENT_TYPES:
             out.append(e)
             continue
         key = (e.type, e.factuality, who(e.source), who(e.target))
-        tok = token(e)
+        tok = actor_head(doc, e.trigger)
         kept = next((k for g, k in said.get(key, ()) if tok is not None and g.sent == tok.sent
                      and _complement_of(tok, g)), None)
         if kept is not None:

@@ -1010,21 +1010,15 @@ def answered_act(unplaced: list, events: list, doc) -> list:
     aimed at whoever made it, both parties of a joint act. The events of ``unplaced``
     so completed, the others left out."""
     def heads(spans) -> set:
-        out = set()
-        for sp in spans:
-            span = doc.char_span(sp.start, sp.end, alignment_mode="expand")
-            if span is not None and len(span):
-                out.add(span.root.lemma_.lower())
-        return out
+        return {h.lemma_.lower() for h in (actor_head(doc, sp) for sp in spans) if h is not None}
 
     from .event_features import lex_entry
 
     def named_response(ev) -> bool:
         """Do the trigger's own words name the response ("rejected", "the backing")?"""
-        span = doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
-        if span is None or not len(span):
+        tok = actor_head(doc, ev.trigger)
+        if tok is None:
             return False
-        tok = span[0]
         entry = lex_entry(tok, "NOUN" if tok.pos_ == "NOUN" else "VERB")
         return entry is not None and entry.type == ev.type
 

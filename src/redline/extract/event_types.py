@@ -35,7 +35,6 @@ from .event_features import lex_entry
 from .event_filters import actor_head
 from .factuality import is_participle_modifier
 from .actors import STATE_SECTORS
-from .event_candidates import stopping_verb
 from .event_referents import actors, is_plea
 
 #: what a rule returns when the candidate is no event at all
@@ -491,7 +490,7 @@ def act_being_stopped(x: TypeContext) -> Optional[str]:
     """"would cease military aid", "urged Somalia to halt the strikes": the act a verb of
     stopping takes as its object goes on, and is what its noun names (its lexicon type),
     whatever the words of stopping around it make the classifier read."""
-    if x.verb or x.cand.lex is None or x.cand.lex.pos != "NOUN" or stopping_verb(x.tok) is None:
+    if x.verb or x.cand.lex is None or x.cand.lex.pos != "NOUN" or ea.stopping_verb(x.tok) is None:
         return None
     return x.cand.lex.type
 

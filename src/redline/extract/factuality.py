@@ -106,8 +106,7 @@ def presupposed(noun) -> bool:
     if noun.pos_ != "NOUN" or noun.dep_ not in ("dobj", "pobj", "nsubj", "nsubjpass"):
         return False
     if noun.dep_ == "dobj" and all(c.lower_ in ("the", "this", "these") for c in noun.children if c.dep_ == "det"):
-        from .event_candidates import stopping_verb
-        if stopping_verb(noun) is not None:
+        if ea.stopping_verb(noun) is not None:
             return True  # "urged Iran to halt the drone deliveries": stopping an act presupposes it
     if any(c.dep_ == "det" and c.lower_ in ("a", "an", "any", "no", "new", "more") for c in noun.children):
         return False
