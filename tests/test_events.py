@@ -2480,6 +2480,39 @@ def test_a_statement_its_verb_makes_is_said_once(analyse_text, text, statement, 
     assert [e.trigger.text for e in evs if e.type == "AGREE"] == ["pledged", "promised"]
 
 
+def test_a_joint_agreement_to_act_is_one_agreement(analyse_text):
+    # the agreement, read as Brazil with Argentina, is said once; the removal stays future
+    evs = _events(analyse_text, "Brazil and Argentina on Monday agreed to remove longstanding legal restrictions.")
+    assert [(e.type, e.trigger.text) for e in evs if e.type == "AGREE"] == [("AGREE", "agreed")], \
+        [(e.type, e.trigger.text, e.factuality) for e in evs]
+    assert [e.factuality for e in evs if e.trigger.text == "remove"] == ["future"]
+
+
+@pytest.mark.parametrize("text, fired", [
+    ("Nicaraguan leader Daniel Ortega has fired five international observers.", False),
+    ("President Putin fired his defense minister on Sunday.", False),
+    ("Russian forces fired two missiles at Kyiv.", True),
+    ("Israeli troops fired at Palestinian protesters.", True),
+])
+def test_firing_people_dismisses_them(analyse_text, text, fired):
+    evs = _events(analyse_text, text)
+    assert bool(_find(evs, "ASSAULT")) == fired, [(e.type, e.trigger.text) for e in evs]
+
+
+def test_their_act_after_a_compound_subject_is_between_its_members(analyse_text):
+    evs = _find(_events(analyse_text, "China and Russia expanded their military cooperation."), "COOPERATE")
+    assert [([a.country for a in e.source], [a.country for a in e.target]) for e in evs] == [(["CHN"], ["RUS"])]
+
+
+def test_an_act_others_expect_is_announced_by_no_one(analyse_text):
+    evs = _events(analyse_text, "Egypt is expected to host talks between Israel and Hamas.")
+    assert [(e.type, e.factuality) for e in evs] == [("CONSULT", "future")], \
+        [(e.type, e.trigger.text, e.factuality) for e in evs]
+    # what the actor itself says it will do is also a promise
+    evs = _events(analyse_text, "Egypt said it will host talks between Israel and Hamas.")
+    assert "AGREE" in [e.type for e in evs]
+
+
 @pytest.mark.parametrize("text, type_, source, target", [
     # an act only asked or announced to stop goes on: it is the stopper's, a fact, of its own type
     ("Western politicians called on China to limit or cease its tacit support for Russia's war.",

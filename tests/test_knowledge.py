@@ -217,3 +217,11 @@ def test_analyse_text_with_user_actors(tmp_path, monkeypatch):
     finally:
         knowledge._user_files = ()
         knowledge.reload()
+
+
+def test_iso_inverted_names_are_known_by_their_head():
+    # "Micronesia, Federated States of" is written "Micronesia"; a head two states share
+    # ("Korea, Republic of") names neither, and one that is a state's own name keeps it
+    assert countries.country("Micronesia").iso3 == "FSM"
+    assert countries.country("Korea") is None
+    assert countries.country("Iran").iso3 == "IRN"

@@ -59,11 +59,20 @@ def _country_table() -> dict[str, CountryRef]:
         if override or key not in out:
             out[key] = CountryRef(iso3, name, kind)
 
+    heads: dict[str, set] = {}
     for c in pycountry.countries:
         for attr in ("name", "common_name", "official_name"):
             value = getattr(c, attr, None)
             if value:
                 add(value, c.alpha_3, "name", override=False)
+                if "," in value:
+                    heads.setdefault(value.split(",")[0].strip(), set()).add(c.alpha_3)
+    # ISO's inverted names ("Micronesia, Federated States of") are written in news by the
+    # part before the comma; not when two states share it ("Korea, Republic of"), nor when
+    # it is already another state's name ("Congo")
+    for head, isos in heads.items():
+        if len(isos) == 1:
+            add(head, next(iter(isos)), "name", override=False)
     for row in rows:
         iso3 = row["iso3"]
         add(row["name"], iso3, "name")

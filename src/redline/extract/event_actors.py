@@ -749,6 +749,11 @@ def noun_roles(noun) -> tuple[Optional[object], Optional[object], dict]:
     for c in noun.children:
         if c.dep_ == "poss":
             src = c
+    if src is not None and src.lower_ == "their" and noun.dep_ == "dobj":
+        # "China and Russia expanded their cooperation": "their" is the compound subject
+        subj = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        if subj is not None and any(c.dep_ == "conj" for c in subj.children):
+            src = subj
     if (src is not None and noun.lemma_.lower() in _PATIENT_NOUNS
             and not any(True for _ in prep_objects(noun, {"of"}))):
         # "Khalil's deportation", "Lai's detention": the possessor is who undergoes it

@@ -152,7 +152,7 @@ def readings(x: TypeContext, disabled: frozenset = frozenset(),
                          and not _said_by(src, quote))
     # the act of an if-clause is the condition, which its actor announces nothing by
     unannounced = _past_possibility(tok) or _purpose_clause(tok) or _permitted(tok) or opens_condition(tok) \
-        or _striven_for(tok) or _wished_for(tok) or demanded_of_other \
+        or _striven_for(tok) or _wished_for(tok) or _expected(tok) or demanded_of_other \
         or is_participle_modifier(tok)  # "the detained citizens" announce nothing
     if "unannounced_act" not in disabled and (
             unannounced or (tok.dep_ == "xcomp" and demanded_act(tok.head) == tok)):
@@ -276,6 +276,20 @@ def _striven_for(tok) -> bool:
     return tok.dep_ == "xcomp" and is_to_infinitive(tok) and tok.head.lemma_.lower() in _EFFORT_VERBS
 
 
+_EXPECT_VERBS = word_class("expect_verb")
+_SKIP_VERBS = word_class("skip_verb")
+
+
+def _expected(tok) -> bool:
+    """An act its actor "is expected to" do ("the two sides are expected to start
+    negotiating a deal"): others expect it, its actor announces nothing."""
+    while tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _SKIP_VERBS - _EXPECT_VERBS:
+        tok = tok.head  # "expected to *start* negotiating"
+    head = tok.head
+    return tok.dep_ == "xcomp" and head.lemma_.lower() in _EXPECT_VERBS and any(
+        c.dep_ == "auxpass" for c in head.children)
+
+
 _WISH_VERBS = word_class("wish_verb")
 
 
@@ -394,21 +408,25 @@ def _complement_of(tok, governor) -> bool:
 
 def statement_once(events: list, doc) -> list:
     """``events`` without a statement that repeats one its governing verb makes: same
-    statement type, factuality, actors and recipients, its trigger in the complement of
-    the other's ("Germany *pledged* to *send* tanks to Ukraine" is one promise, AGREE at
-    "pledged"; the sending stays, AID future)."""
+    statement type and factuality, its trigger in the complement of the other's, and
+    every actor and recipient of it one of the other's ("Germany *pledged* to *send*
+    tanks to Ukraine" is one promise, AGREE at "pledged"; the sending stays, AID future;
+    "Brazil and Argentina *agreed* to *remove* restrictions": the agreement, read as
+    Brazil with Argentina, is the one statement)."""
     def who(actors_):
-        return tuple(sorted((a.entity or a.name.lower(), a.country or "") for a in actors_))
+        # things ("restrictions on *trade*") leave the recipients later, so they do not count
+        return {(a.entity or a.name.lower(), a.country or "") for a in actors_ if a.entity or a.country}
 
     out, said = [], {}
     for e in events:
         if e.type not in STATEMENT_TYPES:
             out.append(e)
             continue
-        key = (e.type, e.factuality, who(e.source), who(e.target))
+        key = (e.type, e.factuality)
+        parties = who(e.source) | who(e.target)
         tok = actor_head(doc, e.trigger)
-        kept = next((k for g, k in said.get(key, ()) if tok is not None and g.sent == tok.sent
-                     and _complement_of(tok, g)), None)
+        kept = next((k for g, k, ps in said.get(key, ()) if tok is not None and g.sent == tok.sent
+                     and parties and parties <= ps and _complement_of(tok, g)), None)
         if kept is not None:
             # what the act is done with is what the statement is about ("pledged to send
             # tanks": the promise's object is the tanks)
@@ -416,6 +434,6 @@ def statement_once(events: list, doc) -> list:
             kept.object.extend(o for o in e.object if (o.start, o.end) not in have)
             continue
         if tok is not None:
-            said.setdefault(key, []).append((tok, e))
+            said.setdefault(key, []).append((tok, e, parties))
         out.append(e)
     return out

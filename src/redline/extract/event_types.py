@@ -623,6 +623,21 @@ def launched_thing(x: TypeContext) -> Optional[str]:
     return NO_EVENT
 
 
+def dismissal(x: TypeContext) -> Optional[str]:
+    """"Ortega fired five international observers", "the president fired his defence
+    minister": a verb of firing a weapon whose object is people, not a weapon, dismisses
+    them; no attack, and no event between political actors."""
+    dobj = x.cand.info.get("dobj") if x.verb else None
+    if x.type != "ASSAULT" or x.lemma not in _LAUNCH_VERBS or dobj is None:
+        return None
+    core = ea.core(dobj)
+    if _weapon(core):
+        return None
+    person = core.ent_type_ == "PERSON" or core.lemma_.lower() in ea.actor_head_words() | _ENVOYS or (
+        core.pos_ == "PRON" and core.lower_ in ("him", "her", "them"))
+    return NO_EVENT if person else None
+
+
 def _water(doc, actor) -> bool:
     """Is the actor phrase a body of water ("the sea", "the East Sea")?"""
     head = actor_head(doc, actor)
@@ -673,7 +688,7 @@ CONTEXT_RULES = tuple(TypeRule(f.__name__, f) for f in (
     speech_blame, speech_denial, conditional_threat, time_ultimatum, expected_act, agreed_text, raised_act, light_verb_object,
     joint_exercise, show_of_force, message_sent, envoy_purpose, ordered_act, permitted_act, relief_goods,
     labour_strike, stopping_an_act, verbal_attack_noun, military_seizure, verbal_attack,
-    troop_withdrawal, own_disbanding, troop_movement, launch_into_open_water, launched_thing, peacekeeping, classifier_guess_only))
+    troop_withdrawal, own_disbanding, troop_movement, launch_into_open_water, launched_thing, dismissal, peacekeeping, classifier_guess_only))
 #: every type rule, in order of precedence (a later rule overrules an earlier one)
 TYPE_RULES = LEXICON_RULES + CONTEXT_RULES
 
