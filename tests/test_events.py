@@ -2504,6 +2504,16 @@ def test_their_act_after_a_compound_subject_is_between_its_members(analyse_text)
     assert [([a.country for a in e.source], [a.country for a in e.target]) for e in evs] == [(["CHN"], ["RUS"])]
 
 
+@pytest.mark.parametrize("text, protest", [
+    ("Thousands of protesters gathered outside the parliament in Nairobi on Sunday.", True),
+    ("Demonstrators converged on the presidential palace in Dhaka.", True),
+    ("Foreign ministers gathered in Geneva on Sunday.", False),
+])
+def test_protesters_gathering_is_their_protest(analyse_text, text, protest):
+    evs = _events(analyse_text, text)
+    assert bool(_find(evs, "PROTEST")) == protest, [(e.type, e.trigger.text) for e in evs]
+
+
 def test_an_act_others_expect_is_announced_by_no_one(analyse_text):
     evs = _events(analyse_text, "Egypt is expected to host talks between Israel and Hamas.")
     assert [(e.type, e.factuality) for e in evs] == [("CONSULT", "future")], \

@@ -296,6 +296,8 @@ def _reduced_passive(tok) -> bool:
 
 _AUTHORITY_ACTS = word_class("authority_act")
 _ATTEMPT_VERBS = word_class("attempt_verb")
+_GATHERING_VERBS = word_class("gathering_verb")
+_PROTESTER_NOUNS = word_class("protester_noun")
 _HELD_NOUNS = word_class("held_noun")
 _CLAIM_VERBS = word_class("claim_verb")
 _CHARGE_NOUNS = word_class("charge_noun")
@@ -623,6 +625,12 @@ def _verb_candidate(tok, consumed: set):
     if lem in _ATTEMPT_VERBS and any(c.dep_ == "xcomp" and is_to_infinitive(c) for c in tok.children):
         return None  # "Britain is seeking to finalize a deal": the infinitive is the act
     src, tgt, info = ea.verb_roles(tok)
+    if entry is None and lem in _GATHERING_VERBS and src is not None \
+            and ea.core(src).lemma_.lower() in _PROTESTER_NOUNS:
+        # "thousands of protesters gathered outside parliament": their gathering is the
+        # protest (the lexicon's entry for protesting)
+        entry = plover.lexicon().get(("protest", "VERB"))
+        info["protest_gathering"] = True
     if tgt is None and entry is not None and entry.lemma.count(" ") == 1:
         # "found the journalist guilty", "will hold Moscow accountable": the parser makes
         # whom the key's adjective is said of that adjective's subject

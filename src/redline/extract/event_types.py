@@ -168,10 +168,12 @@ def phrase_key(x: TypeContext) -> Optional[str]:
 
 def sure_verb(x: TypeContext) -> Optional[str]:
     """"mobilised its men", "beefed up its troop presence", "protested the
-    assassination": these verbs say what the act is, whatever the classifier says;
+    assassination", protesters gathering: these verbs say what the act is, whatever the
+    classifier says;
     a statement reading of them (a threat, a promise, a demand, a refusal) stays."""
     c = x.cand
-    if (x.verb and c.lex is not None and x.lemma in _SURE_VERBS and x.type != c.lex.type
+    if (x.verb and c.lex is not None and (x.lemma in _SURE_VERBS or c.info.get("protest_gathering"))
+            and x.type != c.lex.type
             and x.type not in _SPEECH_READINGS):
         return c.lex.type
     return None
