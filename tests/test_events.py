@@ -2509,6 +2509,17 @@ def test_their_act_after_a_compound_subject_is_between_its_members(analyse_text)
     assert [([a.country for a in e.source], [a.country for a in e.target]) for e in evs] == [(["CHN"], ["RUS"])]
 
 
+def test_a_renewed_call_on_a_state_is_a_demand_on_it(analyse_text):
+    # the call (a noun the verb governs) is the event; the one it is made on is to act
+    evs = _events(analyse_text, "The United Nations renewed its call on Russia to withdraw its troops from Ukraine.")
+    got = [(e.type, [a.country for a in e.source], [a.country for a in e.target]) for e in evs]
+    assert ("REQUEST", ["UNO"], ["RUS"]) in got and ("RETREAT", ["RUS"], ["UKR"]) in got, got
+    assert "renewed" not in [e.trigger.text for e in evs]
+    # without what is asked, a call on someone is a visit
+    evs = _events(analyse_text, "A Chinese delegation paid a courtesy call on the Nepali prime minister.")
+    assert [e.type for e in evs if e.trigger.text == "call"] == ["CONSULT"]
+
+
 def test_an_act_others_expect_is_announced_by_no_one(analyse_text):
     evs = _events(analyse_text, "Egypt is expected to host talks between Israel and Hamas.")
     assert [(e.type, e.factuality) for e in evs] == [("CONSULT", "future")], \

@@ -265,6 +265,15 @@ def subject_of(verb, depth: int = 0):
         if is_event_noun(verb.head):  # "the deployment of troops to assist Russia"
             return noun_roles(verb.head)[0]
         return None
+    if verb.dep_ in ("xcomp", "advcl") and is_to_infinitive(verb) and verb.head != verb:
+        # "renewed its call on Russia to withdraw": the parser hangs the infinitive on the
+        # verb; the one a demand noun of its object is made on acts
+        demand = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i
+                       and lex_type(c, "NOUN") == "REQUEST"), None)
+        asked = next((o for _, o in prep_objects(demand, {"on", "to"}) if looks_actor(o)), None) \
+            if demand is not None else None
+        if asked is not None:
+            return asked
     if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp") and verb.head != verb:
         h = verb.head
         said = speech_conjunct(verb)

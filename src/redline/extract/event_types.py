@@ -221,11 +221,15 @@ def call_on_visit(x: TypeContext) -> Optional[str]:
     """"a delegation called on the party president": a courtesy visit (CONSULT), not a
     demand; the demand has its content ("called on X to withdraw")."""
     c, tok = x.cand, x.tok
-    if c.lex is not None and c.lex.lemma == "call on" and not any(
-            ch.dep_ in ("xcomp", "ccomp", "advcl") for ch in tok.subtree
-            if ch.head.i == tok.i or ch.head.dep_ == "prep"):
-        return "CONSULT"
-    return None
+    if c.lex is None or c.lex.lemma != "call on":
+        return None
+    content = any(ch.dep_ in ("xcomp", "ccomp", "advcl") for ch in tok.subtree
+                  if ch.head.i == tok.i or ch.head.dep_ == "prep")
+    governor = c.info.get("governor")
+    if not content and c.kind == "noun" and governor is not None:
+        # "renewed its call on Russia to withdraw": the parser hangs the content on the verb
+        content = any(ch.dep_ in ("xcomp", "advcl") and is_to_infinitive(ch) for ch in governor.children)
+    return None if content else "CONSULT"
 
 
 def demand_with_act(x: TypeContext) -> Optional[str]:
