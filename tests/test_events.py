@@ -2520,6 +2520,16 @@ def test_a_renewed_call_on_a_state_is_a_demand_on_it(analyse_text):
     assert [e.type for e in evs if e.trigger.text == "call"] == ["CONSULT"]
 
 
+def test_the_ministers_of_two_states_are_two_actors(analyse_text):
+    evs = _find(_events(analyse_text, "The finance ministers of Britain and Spain met in London on Monday."), "CONSULT")
+    assert sorted(([a.country for a in e.source], [a.country for a in e.target]) for e in evs) == \
+        [(["ESP"], ["GBR"]), (["GBR"], ["ESP"])]
+    # another name of the same body is no second actor
+    evs = _events(analyse_text, "Forces of the United Nations mission in the Central African Republic, "
+                                "or MINUSCA, were deployed to protect civilians.")
+    assert all(len(e.source) == 1 for e in evs), [(e.type, [a.text for a in e.source]) for e in evs]
+
+
 def test_an_act_others_expect_is_announced_by_no_one(analyse_text):
     evs = _events(analyse_text, "Egypt is expected to host talks between Israel and Hamas.")
     assert [(e.type, e.factuality) for e in evs] == [("CONSULT", "future")], \

@@ -162,6 +162,12 @@ def actor_spans(head) -> list[tuple[int, int]]:
             spans.append((min(last.left_edge.i, last.i), hi))
             # tidy: no span may start with a conjunction or a comma
             spans = [(a + (1 if h.doc[a].dep_ == "cc" or h.doc[a].is_punct else 0), b) for a, b in spans]
+        elif _of_conjuncts(h):
+            # "the finance ministers of Britain and Spain": one actor per state named
+            lo, hi = np_tokens(h)
+            first, *others = _of_conjuncts(h)
+            spans.append((lo, first.i + 1))
+            spans.extend((p.left_edge.i, p.i + 1) for p in others)
         else:
             lo, hi = np_tokens(h)
             named = _apposed_name(h)
@@ -172,6 +178,21 @@ def actor_spans(head) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if b > a]
 
 
+
+
+def _of_conjuncts(head) -> list:
+    """The conjoined names of a role noun's of-phrase ("the leaders of [Russia] and
+    [China]"), or [] when there are fewer than two."""
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in actor_head_words():
+        return []
+    for _, o in prep_objects(head, {"of"}):
+        parts = conjuncts(o)
+        # "forces of the U.N. mission, or MINUSCA": another name of the same one
+        if any(c.dep_ == "cc" and c.lower_ == "or" for p in parts for c in p.children):
+            return []
+        if len(parts) >= 2 and all(p.ent_type_ in ("GPE", "NORP", "ORG") for p in parts):
+            return parts
+    return []
 
 
 def _apposed_name(head):
