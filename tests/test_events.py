@@ -2515,6 +2515,7 @@ def test_a_renewed_call_on_a_state_is_a_demand_on_it(analyse_text):
     got = [(e.type, [a.country for a in e.source], [a.country for a in e.target]) for e in evs]
     assert ("REQUEST", ["UNO"], ["RUS"]) in got and ("RETREAT", ["RUS"], ["UKR"]) in got, got
     assert "renewed" not in [e.trigger.text for e in evs]
+    assert [e.factuality for e in evs if e.type == "RETREAT"] == ["advocated"]
     # without what is asked, a call on someone is a visit
     evs = _events(analyse_text, "A Chinese delegation paid a courtesy call on the Nepali prime minister.")
     assert [e.type for e in evs if e.trigger.text == "call"] == ["CONSULT"]

@@ -225,6 +225,19 @@ def _rel_antecedent(tok):
     return None
 
 
+def asked_by_demand_noun(verb):
+    """The one asked to do ``verb``, a to-infinitive the parser hangs on the verb whose
+    object is a demand noun ("renewed its *call on Russia* to withdraw": Russia), or
+    None."""
+    if verb.dep_ not in ("xcomp", "advcl") or verb.head == verb or not is_to_infinitive(verb):
+        return None
+    demand = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i
+                   and lex_type(c, "NOUN") == "REQUEST"), None)
+    if demand is None:
+        return None
+    return next((o for _, o in prep_objects(demand, {"on", "to"}) if looks_actor(o)), None)
+
+
 def subject_of(verb, depth: int = 0):
     """The subject head of ``verb`` (own, relative-clause antecedent, or inherited)."""
     if depth > 6:
@@ -286,15 +299,9 @@ def subject_of(verb, depth: int = 0):
         if is_event_noun(verb.head):  # "the deployment of troops to assist Russia"
             return noun_roles(verb.head)[0]
         return None
-    if verb.dep_ in ("xcomp", "advcl") and is_to_infinitive(verb) and verb.head != verb:
-        # "renewed its call on Russia to withdraw": the parser hangs the infinitive on the
-        # verb; the one a demand noun of its object is made on acts
-        demand = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i
-                       and lex_type(c, "NOUN") == "REQUEST"), None)
-        asked = next((o for _, o in prep_objects(demand, {"on", "to"}) if looks_actor(o)), None) \
-            if demand is not None else None
-        if asked is not None:
-            return asked
+    asked = asked_by_demand_noun(verb)
+    if asked is not None:
+        return asked
     if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp") and verb.head != verb:
         h = verb.head
         said = speech_conjunct(verb)

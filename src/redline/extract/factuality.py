@@ -216,6 +216,9 @@ def _factuality(trigger, in_quote: bool) -> str:
                 if local is None or _RANK[kk] > _RANK[local]:
                     local = kk
             if tok.dep_ == "advcl":
+                if local is None and ea.asked_by_demand_noun(tok) is not None:
+                    # "renewed its call on Russia to withdraw": what is asked is advocated
+                    local = "advocated"
                 if PURPOSE_IS_FUTURE and tok == trigger and local is None and is_to_infinitive(tok):
                     # "sent troops to help the army": the purpose is intended, not yet done
                     local = "future"
