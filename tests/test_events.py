@@ -2486,6 +2486,9 @@ def test_a_joint_agreement_to_act_is_one_agreement(analyse_text):
     assert [(e.type, e.trigger.text) for e in evs if e.type == "AGREE"] == [("AGREE", "agreed")], \
         [(e.type, e.trigger.text, e.factuality) for e in evs]
     assert [e.factuality for e in evs if e.trigger.text == "remove"] == ["future"]
+    # ... and agreeing to a hostile act is the agreement, no threat besides
+    evs = _events(analyse_text, "Britain and Spain agreed to impose new capital requirements on banks.")
+    assert "THREATEN" not in [e.type for e in evs], [(e.type, e.trigger.text, e.factuality) for e in evs]
 
 
 @pytest.mark.parametrize("text, type_, present", [

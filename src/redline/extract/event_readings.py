@@ -417,6 +417,10 @@ def statement_once(events: list, doc) -> list:
         # things ("restrictions on *trade*") leave the recipients later, so they do not count
         return {(a.entity or a.name.lower(), a.country or "") for a in actors_ if a.entity or a.country}
 
+    # a statement at the trigger of an act is the act's statement reading: under another
+    # statement it repeats that one whatever its type ("agreed to impose requirements"
+    # is the agreement, no threat besides)
+    acts = {e.trigger.start for e in events if e.type not in STATEMENT_TYPES}
     out, said = [], {}
     for e in events:
         if e.type not in STATEMENT_TYPES:
@@ -425,7 +429,9 @@ def statement_once(events: list, doc) -> list:
         key = (e.type, e.factuality)
         parties = who(e.source) | who(e.target)
         tok = actor_head(doc, e.trigger)
-        kept = next((k for g, k, ps in said.get(key, ()) if tok is not None and g.sent == tok.sent
+        governors = said.get(key, []) if e.trigger.start not in acts else [
+            x for k2, xs in said.items() if k2[1] == e.factuality for x in xs]
+        kept = next((k for g, k, ps in governors if tok is not None and g.sent == tok.sent
                      and parties and parties <= ps and _complement_of(tok, g)), None)
         if kept is not None:
             # what the act is done with is what the statement is about ("pledged to send
