@@ -162,10 +162,10 @@ def actor_spans(head) -> list[tuple[int, int]]:
             spans.append((min(last.left_edge.i, last.i), hi))
             # tidy: no span may start with a conjunction or a comma
             spans = [(a + (1 if h.doc[a].dep_ == "cc" or h.doc[a].is_punct else 0), b) for a, b in spans]
-        elif _of_conjuncts(h):
+        elif of_parts := _of_conjuncts(h):
             # "the finance ministers of Britain and Spain": one actor per state named
             lo, hi = np_tokens(h)
-            first, *others = _of_conjuncts(h)
+            first, *others = of_parts
             spans.append((lo, first.i + 1))
             spans.extend((p.left_edge.i, p.i + 1) for p in others)
         else:

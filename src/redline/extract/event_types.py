@@ -169,8 +169,8 @@ def phrase_key(x: TypeContext) -> Optional[str]:
 def sure_verb(x: TypeContext) -> Optional[str]:
     """"mobilised its men", "beefed up its troop presence", "protested the
     assassination", protesters gathering: these verbs say what the act is, whatever the
-    classifier says;
-    a statement reading of them (a threat, a promise, a demand, a refusal) stays."""
+    classifier says; a statement reading of them (a threat, a promise, a demand, a
+    refusal) stays."""
     c = x.cand
     if (x.verb and c.lex is not None and (x.lemma in _SURE_VERBS or c.info.get("protest_gathering"))
             and x.type != c.lex.type
