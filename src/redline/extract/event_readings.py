@@ -277,14 +277,15 @@ def _striven_for(tok) -> bool:
 
 
 _EXPECT_VERBS = word_class("expect_verb")
-_SKIP_VERBS = word_class("skip_verb")
+#: verbs the expected act may sit under ("expected to *start* negotiating")
+_ASPECT_VERBS = word_class("skip_verb") - _EXPECT_VERBS
 
 
 def _expected(tok) -> bool:
     """An act its actor "is expected to" do ("the two sides are expected to start
     negotiating a deal"): others expect it, its actor announces nothing."""
-    while tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _SKIP_VERBS - _EXPECT_VERBS:
-        tok = tok.head  # "expected to *start* negotiating"
+    while tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _ASPECT_VERBS:
+        tok = tok.head
     head = tok.head
     return tok.dep_ == "xcomp" and head.lemma_.lower() in _EXPECT_VERBS and any(
         c.dep_ == "auxpass" for c in head.children)

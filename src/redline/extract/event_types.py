@@ -639,7 +639,8 @@ def dismissal(x: TypeContext) -> Optional[str]:
     core = ea.core(dobj)
     if _weapon(core):
         return None
-    person = core.ent_type_ == "PERSON" or core.lemma_.lower() in ea.actor_head_words() | _ENVOYS or (
+    lemma = core.lemma_.lower()
+    person = core.ent_type_ == "PERSON" or lemma in ea.actor_head_words() or lemma in _ENVOYS or (
         core.pos_ == "PRON" and core.lower_ in ("him", "her", "them"))
     return NO_EVENT if person else None
 
