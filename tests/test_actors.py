@@ -112,6 +112,7 @@ def test_seed_article_actors(seed_article):
     ("Sudanese rebel groups released 469 hostages on Monday.", "Sudanese rebel groups", "REB"),
     ("Syrian rebel commanders agreed to a truce with the government.", "Syrian rebel commanders", "REB"),
     ("Venezuelan opposition leaders met the Russian envoy.", "Venezuelan opposition leaders", "OPP"),
+    ("Egypt has banned civil society organizations.", "civil society organizations", "CVL"),
 ])
 def test_a_collective_head_takes_its_modifiers_sector(analyse_text, text, phrase, sector):
     evs = analyse_text(text).events

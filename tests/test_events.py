@@ -2439,6 +2439,19 @@ def test_stopping_a_planned_coercive_act_eases_it(analyse_text, text, target):
         assert [a.country for a in evs[0].target] == [target], [a.text for a in evs[0].target]
 
 
+@pytest.mark.parametrize("text, type_, target", [
+    ("The Taliban stopped attacking Afghan soldiers last month.", "RETREAT", "AFG"),
+    ("The rebels ceased carrying out attacks on the government of Mali.", "RETREAT", "MLI"),
+    ("Police in Belarus stopped arresting protesters after the vote.", "CONCEDE", "BLR"),
+])
+def test_stopping_an_act_named_by_a_gerund(analyse_text, text, type_, target):
+    # the gerund's act is what stops: it is no act done besides the stopping
+    evs = _events(analyse_text, text)
+    assert [e.type for e in evs] == [type_], [(e.type, e.trigger.text, e.factuality) for e in evs]
+    assert evs[0].trigger.text in ("stopped", "ceased")
+    assert target in {a.country for a in evs[0].target}, [a.text for a in evs[0].target]
+
+
 @pytest.mark.parametrize("text, type_", [
     ("Macedonian Prime Minister Nikola Gruevski vowed to end the antigovernment protests.", "COERCE"),
     ("The protesters suspended their protests.", "RETREAT"),

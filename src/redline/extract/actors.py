@@ -1159,7 +1159,10 @@ class EntityIndex:
             # people but not its sector; the nearest modifier that has one decides
             mods = sorted((c for c in root.children if c.dep_ in {"compound", "amod"} and c.i < root.i),
                           key=lambda c: -c.i)
-            hit = next(filter(None, (sector_of_words([c.text]) for c in mods)), None)
+            before = [t.text for t in span if t.i < root.i]
+            # ("civil society organizations": the words before the head, then each modifier)
+            hit = sector_of_words(before[-2:]) if len(before) > 1 else None
+            hit = hit or next(filter(None, (sector_of_words([c.text]) for c in mods)), None)
         if hit is None and root.pos_ == "PROPN":
             # "Military spokesperson Chaundry": a name no table knows, after its title
             words = [t.text for t in span if t.i < root.i and t.pos_ in {"NOUN", "PROPN", "ADJ"}]

@@ -796,11 +796,32 @@ def _act_stopped(verb, entry, dobj):
         if planned is not None:
             act, act_entry = planned
             return act, act_entry, ea.verb_roles(act)[1], "planned"
+    if verb.lemma_.lower() in _STOP_VERBS:
+        doing = _gerund_act(verb)
+        if doing is not None:
+            act, act_entry, recipient = doing
+            return act, act_entry, recipient, "planned"
     if entry is not None and entry.mode == "withdraw":
         left = _left_place(verb)
         left_entry = _noun_entry(left)
         if left_entry is not None:
             return left, left_entry, ea.noun_roles(left)[1], "left"
+    return None
+
+
+def _gerund_act(verb):
+    """(act, its lexicon entry, its recipient) of the act a verb of stopping takes as a
+    gerund: a listed verb ("stopped *attacking* the capital") or the event noun a
+    gerund does ("agreed to stop *conducting protests*"); None otherwise."""
+    for c in verb.children:
+        if c.dep_ not in ("xcomp", "dobj", "ccomp") or c.tag_ != "VBG" or c.pos_ != "VERB":
+            continue
+        entry = lex_entry(c, "VERB")
+        if entry is not None:
+            return c, entry, ea.verb_roles(c)[1]
+        noun, entry = _event_object(c, None)
+        if entry is not None:
+            return noun, entry, ea.noun_roles(noun)[1]
     return None
 
 
