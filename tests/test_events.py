@@ -1022,6 +1022,11 @@ def test_who_is_ready_or_open_for_an_act_would_do_it(analyse_text):
         [(e.type, e.factuality, [a.text for a in e.source]) for e in evs]
     evs = _events(analyse_text, "Kenya is vulnerable to attacks.")
     assert not any(a.country == "KEN" for e in evs for a in e.source), [(e.type, e.trigger.text) for e in evs]
+    # the parser reads "prepared" as a passive participle: its subject is still who is ready
+    evs = _events(analyse_text, "Suriname is prepared for further economic cooperation with Austria.")
+    coop = [e for e in evs if e.type == "COOPERATE"]
+    assert coop and [a.country for a in coop[0].source] == ["SUR"] and coop[0].factuality == "future", \
+        [(e.type, e.factuality, [a.text for a in e.source]) for e in evs]
 
 
 def test_calling_anothers_act_a_violation_accuses_its_maker(analyse_text):
@@ -1040,6 +1045,11 @@ def test_restoring_ties_is_support_and_severing_them_a_sanction(analyse_text):
         [(e.type, e.trigger.text) for e in evs]
     evs = _events(analyse_text, "Niger severed ties with France.")
     assert [e.type for e in evs] == ["SANCTION"], [(e.type, e.trigger.text) for e in evs]
+    for text, tgt in [("Israel and the UAE forged diplomatic relations in 2020.", "ARE"),
+                      ("Egypt and Iran reestablished diplomatic ties.", "IRN")]:
+        evs = _events(analyse_text, text)
+        assert [(e.type, [a.country for a in e.target]) for e in evs] == [("SUPPORT", [tgt])], \
+            [(e.type, e.trigger.text) for e in evs]
 
 
 def test_a_case_filed_against_a_state_at_a_court_targets_the_state(analyse_text):

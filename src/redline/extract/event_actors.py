@@ -850,11 +850,16 @@ def noun_roles(noun) -> tuple[Optional[object], Optional[object], dict]:
             # "began a new round of joint exercises": the verb governs the noun through
             # "round of"
             carrier, gov = gov, gov.head
-    if src is None and noun.dep_ == "pobj" and noun.head.head.pos_ == "ADJ" \
-            and noun.head.head.lemma_.lower() in _DISPOSED_ADJECTIVES and noun.head.head.head != noun.head.head:
+    disposed = noun.head.head if noun.dep_ == "pobj" else None
+    if src is None and disposed is not None and disposed.pos_ == "ADJ" \
+            and disposed.lemma_.lower() in _DISPOSED_ADJECTIVES and disposed.head != disposed:
         # "Putin was open to a meeting with Trump", "Iran is ready for talks": whoever is
         # ready for the act would be its actor
-        src = subject_of(noun.head.head.head)
+        src = subject_of(disposed.head)
+    elif src is None and disposed is not None and disposed.tag_ == "VBN" and disposed.lower_ in _DISPOSED_ADJECTIVES:
+        # "Suriname is prepared for further cooperation": the parser makes the
+        # adjective a passive participle, whose subject is the one disposed
+        src = next((c for c in disposed.children if c.dep_ == "nsubjpass"), None)
     if src is None:
         owner = claimant(noun)
         if owner is not None:  # "the BLA claimed responsibility for the attack"
