@@ -1175,6 +1175,30 @@ def test_what_news_says(analyse_text, text, trigger, type_, src, tgt):
     assert src in {a.country for a in hit[0].source} and tgt in {a.country for a in hit[0].target}, show
 
 
+@pytest.mark.parametrize("text, trigger, type_, src, tgt", [
+    ("According to Pakistani officials, the Taliban were behind the bombing.", "According", "ACCUSE", "PAK", "AFG"),
+    ("Russian drones struck Kyiv overnight, according to Ukrainian officials.", "according", "ACCUSE", "UKR", "RUS"),
+])
+def test_according_to_attributes_a_speech_act_to_its_source(analyse_text, text, trigger, type_, src, tgt):
+    # the attribution is stated by the story (asserted), whatever the cues of the clause
+    evs = _events(analyse_text, text)
+    hit = [e for e in evs if e.trigger.text == trigger]
+    assert [(e.type, e.factuality) for e in hit] == [(type_, "asserted")], _coded(evs)
+    assert [a.country for a in hit[0].source] == [src] and tgt in {a.country for a in hit[0].target}, _coded(evs)
+    evs = _events(analyse_text, "The economy grew 3 percent, according to the IMF.")
+    assert not evs, _coded(evs)
+
+
+def test_prosecutors_are_of_the_state_of_the_storys_court(analyse_text):
+    story = ("A member of a Russian crime group told a court on Tuesday that he tried to kill an Iranian American "
+             "journalist. He made the admission at a trial in New York of his associates. "
+             "Iran's Revolutionary Guard was allegedly behind the plot, according to prosecutors. "
+             "The two men have pleaded not guilty. Iran did not reply to a request for comment.")
+    evs = _events(analyse_text, story)
+    hit = [e for e in evs if e.trigger.text == "according"]
+    assert hit and [a.country for a in hit[0].source] == ["USA"], _coded(evs)
+
+
 def test_exercises_alone_or_joint_and_weapons_deployed(analyse_text):
     evs = _events(analyse_text, "Japan and the U.S. held joint exercises.")
     assert any(e.type == "COOPERATE" for e in evs), [(e.type, e.trigger.text) for e in evs]

@@ -64,6 +64,8 @@ class Candidate:
 def _speech_act(tok, src, tgt, **flags) -> Candidate:
     """The candidate of a speech act whose trigger is the verb ``tok`` alone, with the
     ``info`` flags that say what kind it is (``demand``, ``blame``, ``object_noun``...)."""
+    if _according_to(tok) is not None:
+        flags["attribution"] = True  # "..., according to X": the story states X's saying
     return Candidate(tok, (tok.i, tok.i + 1), src, tgt, "verb", None,
                      {"speech": True, "dobj": None, "passive": False, "prep": None, **flags})
 
@@ -124,15 +126,31 @@ def _naming(tok) -> bool:
     return bool(objs) and objs[0].tag_ in ("WP", "WDT") and any(c.dep_ in ("oprd", "attr") for c in tok.children)
 
 
+def _according_to(tok):
+    """The source X when ``tok`` is the "according" of "according to X", else None."""
+    if tok.lower_ != "according":
+        return None
+    return next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"
+                 for p in c.children if p.dep_ == "pobj"), None)
+
+
+def _reported(tok):
+    """(speaker, reported clauses) of a speech verb: its subject and its clausal
+    complements; for "according to X", X and the clause the phrase hangs on ("Iran was
+    behind the plot, according to prosecutors")."""
+    src = _according_to(tok)
+    if src is not None:
+        return src, [tok.head] if tok.head.pos_ in ("VERB", "AUX") and tok.head != tok else []
+    return ea.subject_of(tok), [c for c in tok.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+
+
 def _speech_demand(tok):
     """"Russia says Israel must end attacks", "X said the government should resign": the
     speaker's own act (a demand on the complement's subject), typed by the classifier."""
-    src = ea.subject_of(tok)
+    src, clauses = _reported(tok)
     if src is None or not ea.looks_actor(src):
         return None
-    for c in tok.children:
-        if c.dep_ != "ccomp" or c.pos_ not in ("VERB", "AUX"):
-            continue
+    for c in clauses:
         charge = _charge_called_false(c)
         if charge is not None:
             # "Kenya said Somalia's claims were baseless": the speaker denies the charge,
@@ -364,10 +382,10 @@ def _speech_accusation(tok):
     act (an attack, attackers, handlers) to another state, which is an accusation of
     that state (ACCUSE speaker → state, trigger the speech verb). The state must differ
     from the speaker's (checked once actors are resolved)."""
-    src = ea.subject_of(tok)
+    src, clauses = _reported(tok)
     if src is None or not ea.looks_actor(src):
         return None
-    content = _content_of(tok)
+    content = clauses[0] if clauses and _according_to(tok) is not None else _content_of(tok)
     if content is None:
         return None
     if content.lemma_.lower() in _STOP_VERBS or any(c.dep_ == "neg" for c in content.children):
@@ -434,7 +452,8 @@ def _speech_acts(tok) -> tuple[list, bool]:
         return [], False
     lem = tok.lemma_.lower()
     found = []
-    if lem in _SPEECH:
+    speech = lem in _SPEECH or _according_to(tok) is not None
+    if speech:
         sc = _speech_demand(tok)
         if sc is not None:
             found.append(sc)
@@ -450,7 +469,7 @@ def _speech_acts(tok) -> tuple[list, bool]:
         wish = _wish_demand(tok)
         if wish is not None:
             return found + [wish], True
-    if (lem in _SPEECH or lem in _CLAIM_VERBS) and not found:
+    if (speech or lem in _CLAIM_VERBS) and not found:
         acc = _speech_accusation(tok)
         if acc is not None:
             return [acc], True  # the speech act is the event; the verb is no other

@@ -278,7 +278,8 @@ _COURT_NOUNS = word_class("court_noun")
 NAMES = ("repeated_act", "act_agent", "implied_protesters", "implied_authority", "implied_attacker",
          "plea_recipient", "place_of_act", "act_anaphor", "conjunct_recipient", "clause_recipient",
          "possessor_recipient", "appeal_addressee", "act_owner", "answered_accuser", "story_counterpart",
-         "domestic_agent", "dyad_partner", "own_state_target", "own_people", "struck_place", "answered_act")
+         "domestic_agent", "dyad_partner", "own_state_target", "own_people", "struck_place", "answered_act",
+         "court_officers")
 #: acts between parties (meeting, agreeing, cooperating, signing): a place is their venue
 VENUE_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT"})
 
@@ -691,6 +692,22 @@ def legal_venue(doc, places) -> Optional[str]:
     if id(places) not in cache:
         cache[id(places)] = _first_legal_venue(doc, places)
     return cache[id(places)]
+
+
+def court_officers(doc, found: list, places) -> list:
+    """The actors, with prosecutors, judges and courts that no word of their own places
+    ("according to prosecutors", "the judge ruled") given the state of the story's court
+    ("at a trial in New York": :func:`legal_venue`) when the story names one, rather than
+    the state the story is about."""
+    venue = None
+    out = []
+    for a in found:
+        if a.entity is None and a.sector == "JUD" and not placed(doc, a):
+            venue = venue or legal_venue(doc, places)
+            if venue is not None:
+                a = replace(a, country=venue)
+        out.append(a)
+    return out
 
 
 def _first_legal_venue(doc, places) -> Optional[str]:

@@ -232,6 +232,13 @@ def _events_of(doc, c, index, quotes, config: EventConfig = CONFIG, places=None,
         x.fact = "asserted"
     if c.info.get("conditional_threat"):
         x.fact = "asserted"  # the threat is made; what it announces is what is conditional
+    if places is not None and "court_officers" not in config.disabled:
+        x.src = event_referents.court_officers(doc, x.src, places)
+        x.tgt = event_referents.court_officers(doc, x.tgt, places)
+    if c.info.get("attribution") and quote is None:
+        # "Iran was allegedly behind the plot, according to prosecutors": the phrase hangs
+        # on the clause it attributes, whose cues ("allegedly", "must") are the content's
+        x.fact = "asserted"
     if event_types.why_not(x, config.disabled) is not None:
         return []
     if event_types.type_of(x, config.disabled) == event_types.NO_EVENT:
