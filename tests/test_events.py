@@ -1189,6 +1189,15 @@ def test_according_to_attributes_a_speech_act_to_its_source(analyse_text, text, 
     assert not evs, _coded(evs)
 
 
+@pytest.mark.parametrize("text", [
+    "The country's largest federation of trade unions called a one-day work stoppage on Friday.",
+    "The opposition in Belarus called a nationwide protest against the election results.",
+])
+def test_calling_a_strike_or_a_protest_is_the_callers_protest(analyse_text, text):
+    evs = _events(analyse_text, text)
+    assert [(e.type, e.trigger.text, e.factuality) for e in evs] == [("PROTEST", "called", "asserted")], _coded(evs)
+
+
 def test_prosecutors_are_of_the_state_of_the_storys_court(analyse_text):
     story = ("A member of a Russian crime group told a court on Tuesday that he tried to kill an Iranian American "
              "journalist. He made the admission at a trial in New York of his associates. "
