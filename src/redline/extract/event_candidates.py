@@ -385,7 +385,7 @@ def _speech_accusation(tok):
     src, clauses = _reported(tok)
     if src is None or not ea.looks_actor(src):
         return None
-    content = clauses[0] if clauses and _according_to(tok) is not None else _content_of(tok)
+    content = _content_of(tok) or (clauses[0] if clauses else None)
     if content is None:
         return None
     if content.lemma_.lower() in _STOP_VERBS or any(c.dep_ == "neg" for c in content.children):
@@ -704,7 +704,7 @@ def _verb_candidate(tok, consumed: set):
     stopped = _act_stopped(tok, entry, dobj) if dobj_entry is None else None
     if stopped is not None:
         dobj, dobj_entry, act_recipient, how = stopped
-        if how == "planned":
+        if how in ("planned", "gerund"):
             tgt = act_recipient
             consumed.update(c.i for c in dobj.children if c.dep_ == "dobj")
         else:
@@ -805,11 +805,12 @@ def _verb_candidate(tok, consumed: set):
 
 
 def _act_stopped(verb, entry, dobj):
-    """(act, its lexicon entry, its recipient, "planned" or "left") of an act a verb
-    stops that is no event noun of its direct object: the act of a plan stopped
+    """(act, its lexicon entry, its recipient, "planned", "gerund" or "left") of an act a
+    verb stops that is no event noun of its direct object: the act of a plan stopped
     ("suspended plans to impose curfews", "dropped its plan to impose sanctions on
-    Russia"), or an act a withdrawal leaves ("pulled out of talks with the government",
-    "withdrew from the nuclear deal": leaving an act stops it); None otherwise."""
+    Russia"), the act of a gerund ("stopped attacking the capital"), or an act a
+    withdrawal leaves ("pulled out of talks with the government", "withdrew from the
+    nuclear deal": leaving an act stops it); None otherwise."""
     if dobj is not None and verb.lemma_.lower() in _STOP_VERBS:
         planned = _planned_act(dobj)
         if planned is not None:
@@ -819,7 +820,7 @@ def _act_stopped(verb, entry, dobj):
         doing = _gerund_act(verb)
         if doing is not None:
             act, act_entry, recipient = doing
-            return act, act_entry, recipient, "planned"
+            return act, act_entry, recipient, "gerund"
     if entry is not None and entry.mode == "withdraw":
         left = _left_place(verb)
         left_entry = _noun_entry(left)
