@@ -811,16 +811,14 @@ def _act_stopped(verb, entry, dobj):
     Russia"), the act of a gerund ("stopped attacking the capital"), or an act a
     withdrawal leaves ("pulled out of talks with the government", "withdrew from the
     nuclear deal": leaving an act stops it); None otherwise."""
-    if dobj is not None and verb.lemma_.lower() in _STOP_VERBS:
-        planned = _planned_act(dobj)
+    if verb.lemma_.lower() in _STOP_VERBS:
+        planned = _planned_act(dobj) if dobj is not None else None
         if planned is not None:
             act, act_entry = planned
             return act, act_entry, ea.verb_roles(act)[1], "planned"
-    if verb.lemma_.lower() in _STOP_VERBS:
         doing = _gerund_act(verb)
         if doing is not None:
-            act, act_entry, recipient = doing
-            return act, act_entry, recipient, "gerund"
+            return (*doing, "gerund")
     if entry is not None and entry.mode == "withdraw":
         left = _left_place(verb)
         left_entry = _noun_entry(left)
