@@ -2667,3 +2667,60 @@ def test_working_with_is_cooperation_and_it_is_the_body_the_speaker_speaks_for(a
     evs = [e for e in _events(analyse_text, text) if e.trigger.text == "working"]
     assert _coded(evs) == \
         [("COOPERATE", ["USA"], ["THA"])], [(e.type, e.trigger.text, [a.text for a in e.source]) for e in evs]
+
+
+@pytest.mark.parametrize("text, target", [
+    ("The EU threatened Belarus with new sanctions.", "BLR"),
+    ("Moscow threatened Kyiv with military strikes.", "UKR"),
+])
+def test_an_act_threatened_by_a_with_phrase_is_not_done(analyse_text, text, target):
+    # the act in "threatened X with ..." is the threat's content, not a second act done
+    evs = _events(analyse_text, text)
+    assert [(e.type, e.factuality) for e in evs] == [("THREATEN", "asserted")], \
+        [(e.type, e.trigger.text, e.factuality) for e in evs]
+    assert [a.country for a in evs[0].target] == [target]
+
+
+def test_quoting_someone_is_no_event(analyse_text):
+    evs = _events(analyse_text, "The Guardian quoted Volker Turk of the UN human rights office as saying "
+                                "the war must end.")
+    assert not [e for e in evs if e.trigger.text == "quoted"], [(e.type, e.trigger.text) for e in evs]
+
+
+@pytest.mark.parametrize("text, type_, source, targets", [
+    ("The U.S. Congress approved military aid to Israel.", "AID", "USA", ["ISR"]),
+    ("The Security Council approved sanctions on North Korea.", "SANCTION", "UNO", ["PRK"]),
+    # approving others' agreement endorses it: the approver is no party
+    ("Germany approved the agreement between Serbia and Kosovo.", "SUPPORT", "DEU", ["SRB", "XKX"]),
+])
+def test_approving_a_material_measure_enacts_it(analyse_text, text, type_, source, targets):
+    evs = _events(analyse_text, text)
+    assert _coded(evs) == [(type_, [source], targets)], [(e.type, e.trigger.text) for e in evs]
+
+
+def test_receiving_is_a_meeting_only_with_someone(analyse_text):
+    assert _events(analyse_text, "The Serbian embassy received the documents on Monday.") == []
+    evs = _events(analyse_text, "Xi received a letter from Biden.")
+    assert _coded(evs) == [("CONSULT", ["USA"], ["CHN"])], [(e.type, e.trigger.text) for e in evs]
+
+
+@pytest.mark.parametrize("text, type_, target", [
+    ("The Nigerian government accepted the protesters' demands.", "CONCEDE", "NGA"),
+    ("Hamas accepted the Egyptian ceasefire proposal.", "AGREE", "EGY"),
+])
+def test_accepting_demands_concedes_accepting_an_offer_agrees(analyse_text, text, type_, target):
+    evs = [e for e in _events(analyse_text, text) if e.trigger.text == "accepted"]
+    assert [e.type for e in evs] == [type_], [(e.type, e.trigger.text) for e in _events(analyse_text, text)]
+    assert target in {a.country for a in evs[0].target}
+
+
+@pytest.mark.parametrize("text, trigger, type_", [
+    ("Prime Minister Sharif ordered a halt to the curfews in Karachi.", "halt", "CONCEDE"),
+    ("The Ethiopian army announced a halt to its offensive against the Tigrayan rebels.", "halt", "RETREAT"),
+    # asking for fighting to end asks; it is no threat and no accusation
+    ("The African Union called for an end to the fighting in Sudan.", "called", "REQUEST"),
+])
+def test_a_halt_or_an_end_to_an_act_stops_it(analyse_text, text, trigger, type_):
+    evs = _events(analyse_text, text)
+    assert [(e.type, e.trigger.text) for e in evs] == [(type_, trigger)], \
+        [(e.type, e.trigger.text, e.factuality) for e in evs]

@@ -46,6 +46,7 @@ _STOP_NOUNS = word_class("stop_noun")
 _MET_NEEDS = word_class("met_need")
 _FIGURATIVE_WAR = word_class("figurative_war")
 _LIGHT_VERBS = word_class("light_verb")
+_ENACTING_VERBS = word_class("enacting_verb")
 _INCREASE_VERBS = word_class("increase_verb")
 
 class Candidate:
@@ -104,6 +105,13 @@ def _event_object(verb, dobj):
             if e is not None:
                 dobj, entry = c, e
                 break
+    if entry is None and verb.lemma_.lower() in ea.NOUN_GOVERNORS | _LIGHT_VERBS:
+        # "threatened Ukraine *with sanctions*", "provided the rebels with military aid":
+        # a governing verb names its act by a with-phrase when its object is the recipient
+        for _, o in ea.prep_objects(verb, {"with"}):
+            e = _noun_entry(o)
+            if e is not None:
+                return o, e
     if dobj is not None and dobj.lemma_.lower() in ea.TRANSPARENT_NOUNS:
         for _, o in ea.prep_objects(dobj, {"of"}):
             e = _noun_entry(o)
@@ -732,9 +740,15 @@ def _verb_candidate(tok, consumed: set):
         tgt = _purpose_recipient(tok, dobj, src) or tgt
     if entry is None and dobj_entry is not None and lem in ea.NOUN_GOVERNORS:
         return None  # "consider new sanctions": the noun is the event
+    if lem in _LIGHT_VERBS and dobj is not None and stopped_act(dobj) is not None:
+        return None  # "ordered a halt to curfews": the noun of stopping is the event
     if entry is None and dobj_entry is None and lem in ea.RECEIVING_VERBS and not any(
             e for e in (_noun_entry(cj) for cj in (dobj.conjuncts if dobj is not None else ())) if e):
         return None  # "drew comparisons to", "won the election", "gained ground": nothing given
+    if entry is not None and entry.mode == "visit" and lem in ea.RECEIVING_VERBS and dobj is not None \
+            and dobj_entry is None and not ea.looks_actor(dobj) and not any(
+                ea.looks_actor(p) for h in (tok, dobj) for _, p in ea.prep_objects(h, {"from", "by"})):
+        return None  # "received the email": hosting someone needs someone ("a letter from Kim" has one)
     if dobj is not None and dobj.lemma_.lower() in ea.MESSAGE_NOUNS and any(
             ch.pos_ == "VERB" and ch.tag_ == "VBG" and lex_entry(ch, "VERB") is not None
             for ch in list(dobj.children) + [x for x in tok.children if x.dep_ == "advcl"]
@@ -765,7 +779,8 @@ def _verb_candidate(tok, consumed: set):
         # also an act done; one only asked or promised to stop goes on: "called on China
         # to cease its support for Russia's war")
         consumed.add(dobj.i)
-        if lem in _LIGHT_VERBS and " " not in entry.lemma:  # "stage strike" is one key
+        if " " not in entry.lemma and (lem in _LIGHT_VERBS or (  # "stage strike" is one key
+                lem in _ENACTING_VERBS and plover.quad(dobj_entry.type).startswith("material"))):
             info["light_object"] = dobj_entry
     if lem in ea.RECEIVING_VERBS and not info.get("passive"):
         # "Yemen received aid from Saudi Arabia", "got an invitation from Putin":
@@ -862,13 +877,16 @@ def _planned_act(noun):
     return None
 
 
-def _stopped_act(noun):
+def stopped_act(noun):
     """The (noun, lexicon entry) of the act a noun of stopping stops, named by its
-    of-phrase ("the suspension *of talks* with Hamas", "the lifting *of sanctions*"), or
-    None."""
+    of- or to-phrase ("the suspension *of talks* with Hamas", "the lifting *of
+    sanctions*", "ordered a halt *to curfews*"), or None."""
     if noun.lemma_.lower() not in _STOP_NOUNS:
         return None
-    return next(((p, e) for _, p in ea.prep_objects(noun, {"of"}) for e in (_noun_entry(p),) if e), None)
+    # "put an end *to the curfew*": the parser may hang the to-phrase on the verb
+    holders = [noun, noun.head] if noun.dep_ == "dobj" else [noun]
+    return next(((p, e) for h in holders for _, p in ea.prep_objects(h, {"of", "to"} if h is noun else {"to"})
+                 for e in (_noun_entry(p),) if e), None)
 
 
 def _noun_candidate(tok, consumed: set):
@@ -892,7 +910,7 @@ def _noun_candidate(tok, consumed: set):
         # "called on China to limit or cease tacit support for Russia's war": an act only
         # asked to stop goes on (the verb left it), and it is the stopper's own
         src = ea.subject_of(stopper)
-    stopped = _stopped_act(tok)
+    stopped = stopped_act(tok)
     if stopped is not None:
         act, info["object_entry"] = stopped
         info["object_noun"] = act

@@ -103,9 +103,12 @@ def _lex_entry(tok, pos: str, lem: str):
         e = lex.get((compound_key(tok), "NOUN"))
         if e:
             return e
-        for c in tok.children:
-            if c.dep_ == "prep" and c.i == tok.i + 1 and c.lower_ in _NOUN_PREPS:
-                e = lex.get((f"{lem} {c.lower_}", "NOUN"))  # "his government's call for"
+        # "his government's call for"; "ordered a halt to the curfews": the parser may
+        # hang the object's preposition on the verb
+        beside = tok.head.children if tok.dep_ == "dobj" else ()
+        for c in [*tok.children, *beside]:
+            if c.dep_ in ("prep", "dative") and c.i == tok.i + 1 and c.lower_ in _NOUN_PREPS:
+                e = lex.get((f"{lem} {c.lower_}", "NOUN"))
                 if e:
                     return e
         if lem in _FRAME_NOUNS:

@@ -31,6 +31,7 @@ from .. import plover
 from ..plover import word_class
 from ._text import is_to_infinitive, sentence_of
 from . import event_actors as ea
+from .event_candidates import stopped_act
 from .event_features import lex_entry
 from .event_filters import actor_head
 from .factuality import is_participle_modifier
@@ -146,10 +147,11 @@ def statement_noun(x: TypeContext) -> Optional[str]:
 def open_phrase_request(x: TypeContext) -> Optional[str]:
     """"is calling for an end to violence", "called on the government to resign": "call
     for/on" is a request when what is asked is no hostile act (asking for sanctions is a
-    threat, which the classifier reads) and no event noun decides."""
+    threat, which the classifier reads) and no event noun decides but one of stopping."""
     c = x.cand
+    asked = c.info.get("object_entry")
     if (x.verb and c.lex is not None and c.lex.lemma in _OPEN_PHRASES
-            and not c.info.get("object_entry") and not _demands_hostile_act(c.trigger)):
+            and (asked is None or asked.lemma.split(" ")[0] in _STOP_NOUNS) and not _demands_hostile_act(c.trigger)):
         return "REQUEST"
     return None
 
@@ -385,11 +387,13 @@ def show_of_force(x: TypeContext) -> Optional[str]:
 
 
 def message_sent(x: TypeContext) -> Optional[str]:
-    """"Trump sent a letter to Kim": sending a message is a communication (CONSULT), not
-    aid; "the arrest sent a chilling message" (no actor sends it) is no event at all."""
+    """"Trump sent a letter to Kim", "Kim received a letter from Trump": sending a message
+    is a communication (CONSULT), not aid; "the arrest sent a chilling message" (no actor
+    sends it) is no event at all."""
     c = x.cand
     dobj = c.info.get("dobj") if x.verb else None
-    if dobj is None or dobj.lemma_.lower() not in ea.MESSAGE_NOUNS or x.lemma not in _MOVE_VERBS:
+    if dobj is None or dobj.lemma_.lower() not in ea.MESSAGE_NOUNS or not (
+            x.lemma in _MOVE_VERBS or x.lemma in ea.RECEIVING_VERBS):
         return None
     head = c.src
     if head is None or not (head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or head.pos_ in ("PROPN", "PRON")
@@ -848,12 +852,22 @@ def demanded_act(tok):
 
 
 def _demands_hostile_act(tok) -> bool:
-    """Does "call for/on" ask for a hostile act ("called for sanctions against X")?"""
+    """Does "call for/on" ask for a hostile act ("called for sanctions against X")? Asking
+    for something to stop is hostile only when it stops cooperation ("called for the
+    suspension of aid") or an actor ("the suspension of Russia from the council"), not
+    an act of conflict or a state of affairs ("an end to the fighting", "to the crisis")."""
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in ("for", "on", "upon"):
             for p in c.children:
                 e = lex_entry(p, "NOUN") if p.dep_ == "pobj" else None
-                if e is not None and plover.quad(e.type).endswith("conflict"):
+                if e is None:
+                    continue
+                if p.lemma_.lower() in _STOP_NOUNS:
+                    stopped = stopped_act(p)
+                    if stopped is not None:
+                        return plover.quad(stopped[1].type).endswith("cooperation")
+                    return any(ea.looks_actor(o) for _, o in ea.prep_objects(p, {"of", "to"}))
+                if plover.quad(e.type).endswith("conflict"):
                     return True
     return False
 
