@@ -2724,3 +2724,13 @@ def test_a_halt_or_an_end_to_an_act_stops_it(analyse_text, text, trigger, type_)
     evs = _events(analyse_text, text)
     assert [(e.type, e.trigger.text) for e in evs] == [(type_, trigger)], \
         [(e.type, e.trigger.text, e.factuality) for e in evs]
+
+
+def test_a_protest_the_parser_took_for_a_participle(analyse_text):
+    # no finite verb but the participle: the noun before it protests; a participle
+    # after a noun with an object of its own is still a participle
+    evs = _events(analyse_text, "Up to 20,000 Serbians protested in Belgrade on Sunday.")
+    assert [(e.type, e.trigger.text) for e in evs] == [("PROTEST", "protested")], [(e.type, e.trigger.text) for e in evs]
+    assert [(a.text, a.country) for a in evs[0].source] == [("Up to 20,000 Serbians", "SRB")]
+    evs = _events(analyse_text, "Up to 20,000 people protested in the capital on Sunday.")
+    assert [(e.type, [a.text for a in e.source]) for e in evs] == [("PROTEST", ["Up to 20,000 people"])]

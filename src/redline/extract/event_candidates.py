@@ -633,6 +633,15 @@ def _participle_roles(tok):
     return src, noun
 
 
+def _predicate_taken_for_participle(tok) -> bool:
+    """A sentence with no verb of its own: the parser made its subject the root and the
+    verb a participle of it ("Up to 20,000 people *protested* in the capital")."""
+    head = tok.head
+    return tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBD") and head.dep_ == "ROOT" \
+        and head.pos_ in ("NOUN", "PROPN") and tok.i == head.i + 1 \
+        and not any(c.dep_ in ("dobj", "agent") for c in tok.children)
+
+
 def _verb_candidate(tok, consumed: set):
     """The candidate of a verb (None if it is no trigger); adds to ``consumed`` the
     tokens of event nouns it takes over (its event object, a three-word key's noun)."""
@@ -652,6 +661,8 @@ def _verb_candidate(tok, consumed: set):
     if lem in _ATTEMPT_VERBS and any(c.dep_ == "xcomp" and is_to_infinitive(c) for c in tok.children):
         return None  # "Britain is seeking to finalize a deal": the infinitive is the act
     src, tgt, info = ea.verb_roles(tok)
+    if src is None and entry is not None and entry.type == "PROTEST" and _predicate_taken_for_participle(tok):
+        src = tok.head  # "Up to 20,000 people protested in the capital": protesters protest
     if entry is None and lem in _GATHERING_VERBS and src is not None \
             and ea.core(src).lemma_.lower() in _PROTESTER_NOUNS:
         # "thousands of protesters gathered outside parliament": their gathering is the
