@@ -47,6 +47,8 @@ _MET_NEEDS = word_class("met_need")
 _FIGURATIVE_WAR = word_class("figurative_war")
 _LIGHT_VERBS = word_class("light_verb")
 _ENACTING_VERBS = word_class("enacting_verb")
+#: verbs whose event object is the act they do, announce or plan ("launched an attack")
+_GOVERNING_VERBS = ea.NOUN_GOVERNORS | _LIGHT_VERBS
 _INCREASE_VERBS = word_class("increase_verb")
 
 class Candidate:
@@ -105,7 +107,7 @@ def _event_object(verb, dobj):
             if e is not None:
                 dobj, entry = c, e
                 break
-    if entry is None and verb.lemma_.lower() in ea.NOUN_GOVERNORS | _LIGHT_VERBS:
+    if entry is None and verb.lemma_.lower() in _GOVERNING_VERBS:
         # "threatened Ukraine *with sanctions*", "provided the rebels with military aid":
         # a governing verb names its act by a with-phrase when its object is the recipient
         for _, o in ea.prep_objects(verb, {"with"}):
@@ -894,7 +896,7 @@ def stopped_act(noun):
     sanctions*", "ordered a halt *to curfews*"), or None."""
     if noun.lemma_.lower() not in _STOP_NOUNS:
         return None
-    # "put an end *to the curfew*": the parser may hang the to-phrase on the verb
+    # "ordered a halt *to the curfews* in Karachi": the parser may hang the to-phrase on the verb
     holders = [noun, noun.head] if noun.dep_ == "dobj" else [noun]
     return next(((p, e) for h in holders for _, p in ea.prep_objects(h, {"of", "to"} if h is noun else {"to"})
                  for e in (_noun_entry(p),) if e), None)
