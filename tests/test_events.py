@@ -2734,3 +2734,16 @@ def test_a_protest_the_parser_took_for_a_participle(analyse_text):
     assert [(a.text, a.country) for a in evs[0].source] == [("Up to 20,000 Serbians", "SRB")]
     evs = _events(analyse_text, "Up to 20,000 people protested in the capital on Sunday.")
     assert [(e.type, [a.text for a in e.source]) for e in evs] == [("PROTEST", ["Up to 20,000 people"])]
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Palestinian groups called for a boycott of Israeli products.", "ISR"),
+    ("The Kenyan opposition called for protests against the finance bill.", None),
+])
+def test_calling_for_a_boycott_or_protests_is_the_callers_protest(analyse_text, text, target):
+    # the longer key "call for boycott" wins over "call for": no accusation at "called"
+    evs = _events(analyse_text, text)
+    assert [e.type for e in evs] == ["PROTEST"], [(e.type, e.trigger.text) for e in evs]
+    assert evs[0].trigger.text.startswith("called for") and evs[0].source
+    if target:
+        assert [a.country for a in evs[0].target] == [target]

@@ -816,14 +816,15 @@ def _verb_candidate(tok, consumed: set):
     span = (tok.i, tok.i + 1)
     if entry is not None and entry.lemma.count(" ") == 2:
         # "went on strike": the phrase's noun is part of the trigger, no event or
-        # recipient of its own
+        # recipient of its own; the noun's recipient is the phrase's ("called for a
+        # boycott of Israeli goods")
         for c in tok.children:
             for p in c.children:
                 if c.dep_ == "prep" and p.dep_ == "pobj" and \
                         f"{c.lower_} {p.lemma_.lower()}" == entry.lemma.split(" ", 1)[1]:
                     consumed.add(p.i)
-                    if tgt is not None and tgt.i == p.i:
-                        tgt = None
+                    if tgt is None or tgt.i == p.i:
+                        tgt = ea.noun_roles(p)[1]
                     if p.i - tok.i <= 4:
                         span = (tok.i, p.i + 1)
     for c in tok.children:

@@ -70,16 +70,17 @@ def _lex_entry(tok, pos: str, lem: str):
         for c in tok.children:
             if (c.dep_ == "prep" or is_particle(c)) and c.i > tok.i and not (
                     c.dep_ == "prep" and any(p.ent_type_ in ("DATE", "TIME") for p in c.children)):
-                # "On Nov. 2, X called Y", "called Y on Saturday": no "call on"
-                e = lex.get((f"{lem} {c.lower_}", "VERB"))
-                if e:
-                    return e
+                # "On Nov. 2, X called Y", "called Y on Saturday": no "call on"; the
+                # longer key first ("called for a boycott" is no mere "call for")
                 if c.dep_ == "prep":
                     for p in c.children:
                         if p.dep_ == "pobj":
                             e = lex.get((f"{lem} {c.lower_} {p.lemma_.lower()}", "VERB"))
                             if e:
                                 return e
+                e = lex.get((f"{lem} {c.lower_}", "VERB"))
+                if e:
+                    return e
             if c.dep_ == "dobj" and not any(is_particle(p) for p in tok.children):
                 # "called off a strike" is no "call strike"; "violated the ceasefire
                 # agreement" is "violate ceasefire"
