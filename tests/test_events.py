@@ -2692,6 +2692,8 @@ def test_quoting_someone_is_no_event(analyse_text):
     ("The Security Council approved sanctions on North Korea.", "SANCTION", "UNO", ["PRK"]),
     # approving others' agreement endorses it: the approver is no party
     ("Germany approved the agreement between Serbia and Kosovo.", "SUPPORT", "DEU", ["SRB", "XKX"]),
+    # whom aid is for receives it, though the parser hangs "for" on the verb
+    ("The World Bank on Monday approved debt relief for Somalia.", "AID", "IGO", ["SOM"]),
 ])
 def test_approving_a_material_measure_enacts_it(analyse_text, text, type_, source, targets):
     evs = _events(analyse_text, text)

@@ -751,6 +751,9 @@ def _verb_candidate(tok, consumed: set):
         info["object_noun"] = dobj
     if dobj is not None and (tgt is None or (tgt.i == dobj.i and not ea.looks_actor(tgt))):
         tgt = _purpose_recipient(tok, dobj, src) or tgt
+    if tgt is None and dobj_entry is not None and dobj_entry.type == "AID":
+        # "approved debt relief for Ireland": whom aid is for receives it
+        tgt = next((p for _, p in ea.prep_objects(tok, {"for"}) if ea.looks_actor(p)), None)
     if entry is None and dobj_entry is not None and lem in ea.NOUN_GOVERNORS:
         return None  # "consider new sanctions": the noun is the event
     if lem in _LIGHT_VERBS and dobj is not None and stopped_act(dobj) is not None:
