@@ -2749,3 +2749,22 @@ def test_calling_for_a_boycott_or_protests_is_the_callers_protest(analyse_text, 
     assert evs[0].trigger.text.startswith("called for") and evs[0].source
     if target:
         assert [a.country for a in evs[0].target] == [target]
+
+
+def test_a_removal_is_done_by_another_state_than_the_removed_peoples(analyse_text):
+    # the story is most about China, but the unnamed deporting authorities are Thailand's:
+    # a state deports others' nationals
+    text = ("China has pressed Thailand for years to return Uyghur migrants. Beijing says the migrants "
+            "are its citizens and China wants them back. Rights groups say the remaining Chinese "
+            "migrants will be deported once their prison terms end.")
+    evs = [e for e in _events(analyse_text, text) if e.trigger.text == "deported"]
+    assert evs and all(a.country == "THA" for e in evs for a in e.source), \
+        [(e.type, [(a.name, a.country) for a in e.source]) for e in evs]
+    # an act whose actor no words name is announced by no one: no threat beside it
+    assert [e.type for e in evs] == ["COERCE"], [(e.type, e.factuality) for e in evs]
+
+
+def test_fearing_an_act_is_no_act_and_announces_none(analyse_text):
+    evs = _events(analyse_text, "Rights groups fear that Egypt will jail the activists.")
+    assert [(e.type, e.trigger.text, e.factuality) for e in evs] == [("COERCE", "jail", "future")], \
+        [(e.type, e.trigger.text, e.factuality) for e in evs]

@@ -1012,8 +1012,10 @@ class EntityIndex:
     def __init__(self, entities: list[Entity], doc=None, story_country: Optional[str] = None):
         self.entities = entities
         self.doc = doc
-        # The state the article is about (set by the resolution passes).
+        # The state the article is about, and all it is about by weight (set by the
+        # resolution passes).
         self.story_country = story_country
+        self.story_countries: list[str] = [story_country] if story_country else []
         self._by_id = {e.id: e for e in entities}
         self._rebuild()
 

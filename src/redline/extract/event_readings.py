@@ -49,7 +49,7 @@ from ..plover import word_class
 from ._text import actor_head, is_to_infinitive
 from . import event_actors as ea
 from .event_features import lex_entry
-from .event_referents import actors, known, quote_speaker
+from .event_referents import actors, implied, known, quote_speaker
 from .factuality import is_participle_modifier, opens_condition
 from .event_types import IRREALIS, PERMISSION_VERBS, STATEMENT_TYPES, TypeContext, demanded_act
 
@@ -152,7 +152,7 @@ def readings(x: TypeContext, disabled: frozenset = frozenset(),
                          and not _said_by(src, quote))
     # the act of an if-clause is the condition, which its actor announces nothing by
     unannounced = _past_possibility(tok) or _purpose_clause(tok) or _permitted(tok) or opens_condition(tok) \
-        or _striven_for(tok) or _wished_for(tok) or _expected(tok) or demanded_of_other \
+        or _striven_for(tok) or _wished_for(tok) or _expected(tok) or _feared(tok) or demanded_of_other \
         or is_participle_modifier(tok)  # "the detained citizens" announce nothing
     if "unannounced_act" not in disabled and (
             unannounced or (tok.dep_ == "xcomp" and demanded_act(tok.head) == tok)):
@@ -179,7 +179,7 @@ def readings(x: TypeContext, disabled: frozenset = frozenset(),
             types[0] = (lex_t, tgt)
     elif ("stated_intent" not in disabled and fact in intent_factualities and len(types) == 1 and not unannounced
           and (c.kind == "verb" or c.info.get("governor") is not None)
-          and any(known(a) for a in src)):
+          and any(known(a) and not implied(a) for a in src)):
         # "the opposition said they would boycott the election": announcing a material
         # act is itself a threat or a promise, as PLOVER and PLV code it; a bare event
         # noun ("the new rules take effect") announces nothing
@@ -301,6 +301,15 @@ def _wished_for(tok) -> bool:
         return False
     own, hoper = ea.subject_of(tok), ea.subject_of(tok.head)
     return own is not None and hoper is not None and own.i != hoper.i and own.pos_ != "PRON"
+
+
+_DREAD_VERBS = word_class("dread_verb")
+
+
+def _feared(tok) -> bool:
+    """An act someone fears another will do ("rights groups fear Egypt will jail them",
+    "worries that they will be deported"): foreseen by others, announced by no one."""
+    return tok.dep_ == "ccomp" and tok.head.lemma_.lower() in _DREAD_VERBS
 
 
 def _permitted(tok) -> bool:

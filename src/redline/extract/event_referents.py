@@ -33,10 +33,19 @@ _PRONOUNS_GROUP = {"it", "they", "them", "its", "their"}
 _PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
 
 
+#: the name an actor the text implies gets ends so ("authorities (implied)", "Kenya (implied)")
+IMPLIED = " (implied)"
+
+
 def known(actor) -> bool:
     """An actor that can make a statement: a named entity, a country or a sector group
     ("rebel fighters", "the police")."""
     return bool(actor.entity or actor.country or actor.sector)
+
+
+def implied(actor) -> bool:
+    """Is the actor one no words name, only the act implies ("authorities (implied)")?"""
+    return actor.name.endswith(IMPLIED)
 
 
 def quote_at(quotes, pos: int):
@@ -745,15 +754,31 @@ def _authorities_at(cand, index, places) -> Optional[Actor]:
     # a participle's act happened where its noun is ("jailed publisher X in Hong Kong")
     scope = cand.tgt if tok.dep_ == "amod" and cand.tgt is not None else tok
     country = _scene(tok, places, sent.start_char, sent.end_char, within=scope) \
-        or _legal_venue(tok, places) or _own_state(cand, index) or getattr(index, "story_country", None)
+        or _legal_venue(tok, places) or _own_state(cand, index) or _story_state(cand, index)
     if country is None:
         return None
     return implied_authorities(country, tok)
 
 
+def _story_state(cand, index) -> Optional[str]:
+    """The state the story is about, as the one whose authorities act; for a removal
+    the state it is from ("is usually deported from the U.S."), else the first of the
+    story's states that is neither where the people are sent nor theirs ("the 40 were
+    deported", "deported to China"): a state deports others' nationals."""
+    if not is_removal(cand):
+        return getattr(index, "story_country", None)
+    tok = cand.trigger
+    sent_from = next((c.iso3 for _, p in ea.prep_objects(tok, {"from"}) for c in [country(p.text)] if c is not None), None)
+    if sent_from is not None:
+        return sent_from
+    sent_to = {c.iso3 for _, p in ea.prep_objects(tok, {"to"}) for c in [country(p.text)] if c is not None}
+    theirs = {a.country for a in actors(tok.doc, cand.tgt, index, None) if a.country} if cand.tgt is not None else set()
+    return next((c for c in getattr(index, "story_countries", ()) if c not in sent_to | theirs), None)
+
+
 def implied_authorities(country: str, tok) -> Actor:
     """"authorities (implied)" of ``country``, pointing at ``tok``, the words that imply them."""
-    return Actor(name="authorities (implied)", entity=None, country=country, sector="GOV",
+    return Actor(name="authorities" + IMPLIED, entity=None, country=country, sector="GOV",
                  start=tok.idx, end=tok.idx + len(tok.text), text=tok.text)
 
 
@@ -825,7 +850,7 @@ def implied_protesters(cand, type_: str, places, story_country: Optional[str] = 
     if state is None:
         return None
     sector = sector_of_words(["protesters"])
-    return Actor(name="protesters (implied)", entity=None, country=state, sector=sector[0] if sector else None,
+    return Actor(name="protesters" + IMPLIED, entity=None, country=state, sector=sector[0] if sector else None,
                  start=tok.idx, end=tok.idx + len(tok.text), text=tok.text)
 
 
@@ -1206,7 +1231,7 @@ def _implied_at(ev, name: str, country: str, sector=None) -> Actor:
 
 def _implied_state(ev, state: str) -> Actor:
     """The state ``state`` as an actor the story implies ("Kenya (implied)")."""
-    return _implied_at(ev, f"{country_name(state)} (implied)", state)
+    return _implied_at(ev, country_name(state) + IMPLIED, state)
 
 
 def _one_state(actors: list) -> Optional[str]:
@@ -1237,6 +1262,6 @@ def domestic_agent(events: list) -> None:
         state = _one_state([a for a in ev.target if a.country])
         if state is None:
             continue
-        name, sector = (("authorities (implied)", "GOV") if ev.type == "COERCE"
-                        else (f"{country_name(state)} (implied)", None))
+        name, sector = (("authorities" + IMPLIED, "GOV") if ev.type == "COERCE"
+                        else (country_name(state) + IMPLIED, None))
         ev.source = [_implied_at(ev, name, state, sector)] + [a for a in ev.source if not known(a)]
