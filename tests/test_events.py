@@ -2768,3 +2768,11 @@ def test_fearing_an_act_is_no_act_and_announces_none(analyse_text):
     evs = _events(analyse_text, "Rights groups fear that Egypt will jail the activists.")
     assert [(e.type, e.trigger.text, e.factuality) for e in evs] == [("COERCE", "jail", "future")], \
         [(e.type, e.trigger.text, e.factuality) for e in evs]
+
+
+def test_an_object_pronoun_is_not_its_own_clauses_subject(analyse_text):
+    # "police will arrest them": "them" are the activists, not the police
+    evs = [e for e in _events(analyse_text, "Kenyan activists fear that police will arrest them.")
+           if e.trigger.text == "arrest"]
+    assert evs and all([a.text for a in e.target] == ["Kenyan activists"] for e in evs), \
+        [(e.type, [a.text for a in e.target]) for e in evs]

@@ -153,9 +153,12 @@ def _resolve_pronoun(doc, tok, index, quote) -> Optional[Actor]:
         scan = [t for t in doc[sent.start:tok.i]][::-1]
         if sent.start > 0:
             scan += [t for t in sentence_of(doc[sent.start - 1])][::-1]
+        clausemate = _clause_subject(tok)
         for t in scan:
             if t.pos_ == "PRON" or t.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative"):
                 continue
+            if clausemate is not None and (t.i == clausemate.i or t in clausemate.conjuncts):
+                continue  # "police will arrest them": an object pronoun is not its own clause's subject
             if not ea.looks_actor(t):
                 continue
             is_plural = "Plur" in t.morph.get("Number") or any(c.dep_ == "conj" for c in t.children)
@@ -170,6 +173,18 @@ def _resolve_pronoun(doc, tok, index, quote) -> Optional[Actor]:
                     return a
                 return Actor(a.name, a.entity, a.country, a.sector, start, end, tok.text)
     return None
+
+
+def _clause_subject(pron):
+    """The subject of the verb an object pronoun ("them", "it") depends on, or None: the
+    pronoun cannot stand for it (a reflexive would)."""
+    if pron.dep_ in ("dobj", "dative"):
+        verb = pron.head
+    elif pron.dep_ == "pobj" and pron.head.dep_ in ("prep", "dative"):
+        verb = pron.head.head
+    else:
+        return None
+    return ea.subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
 
 
 def _possessed_state(doc, span, index, quote) -> Optional[Actor]:
