@@ -2776,3 +2776,13 @@ def test_an_object_pronoun_is_not_its_own_clauses_subject(analyse_text):
            if e.trigger.text == "arrest"]
     assert evs and all([a.text for a in e.target] == ["Kenyan activists"] for e in evs), \
         [(e.type, [a.text for a in e.target]) for e in evs]
+
+
+def test_who_acts_against_a_protest_is_not_its_protester(analyse_text):
+    evs = _events(analyse_text, "Police arrested 20 people at the rally in Tbilisi.")
+    rally = [e for e in evs if e.trigger.text == "rally"]
+    assert rally and not any(a.text == "Police" for e in rally for a in e.source), \
+        [(e.type, [a.text for a in e.source]) for e in rally]
+    # who does something else there takes part ("chanted slogans during the march")
+    evs = _events(analyse_text, "Protesters chanted slogans during the march in Nairobi.")
+    assert [(e.type, [a.text for a in e.source]) for e in evs] == [("PROTEST", ["Protesters"])]

@@ -906,6 +906,15 @@ def stopped_act(noun):
                  for e in (_noun_entry(p),) if e), None)
 
 
+def _acts_against(verb, entry) -> bool:
+    """Does the clause's verb do a hostile act beside a protest it names ("police beat
+    them during the march")? Its subject then acts on the protest, not in it."""
+    if entry.type != "PROTEST" or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    own = lex_entry(verb, "VERB")
+    return own is not None and own.type in ("ASSAULT", "COERCE")
+
+
 def _noun_candidate(tok, consumed: set):
     """The candidate of an event noun of the lexicon with an actor or recipient (None
     if it is no trigger); a noun of stopping adds to ``consumed`` the act it stops."""
@@ -959,7 +968,7 @@ def _noun_candidate(tok, consumed: set):
             # sentence leaves unsaid
             tgt = host
             info["patient"] = True
-        elif host is not None and host is not tgt and ea.looks_actor(host):
+        elif host is not None and host is not tgt and ea.looks_actor(host) and not _acts_against(g, entry):
             src = host
             if tgt is None and entry.type in _PARTNER_TYPES and g.pos_ in ("VERB", "AUX"):
                 # "told Trump in phone conversations": whom the clause addresses took part
