@@ -2786,3 +2786,23 @@ def test_who_acts_against_a_protest_is_not_its_protester(analyse_text):
     # who does something else there takes part ("chanted slogans during the march")
     evs = _events(analyse_text, "Protesters chanted slogans during the march in Nairobi.")
     assert [(e.type, [a.text for a in e.source]) for e in evs] == [("PROTEST", ["Protesters"])]
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("Nurses in Kenya are about to strike over unpaid wages.", "PROTEST"),
+    ("Teachers struck for a third day in Nairobi.", "PROTEST"),
+    # a strike at something, or one by weapons, stays an attack
+    ("Israeli jets struck Gaza, killing aid workers.", "ASSAULT"),
+])
+def test_workers_striking_protest(analyse_text, text, type_):
+    evs = [e for e in _events(analyse_text, text) if e.trigger.text.split()[0] in ("strike", "struck")]
+    assert [e.type for e in evs] == [type_], [(e.type, e.trigger.text) for e in _events(analyse_text, text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Nurses in Kenya are about to strike over unpaid wages.",
+    "The Ethiopian army is poised to attack the rebels in Amhara.",
+])
+def test_about_to_and_poised_to_announce_a_future_act(analyse_text, text):
+    evs = [e for e in _events(analyse_text, text) if e.trigger.text.split()[0] in ("strike", "attack")]
+    assert "future" in {e.factuality for e in evs}, [(e.type, e.factuality) for e in evs]

@@ -943,8 +943,16 @@ def _relief_object(obj) -> bool:
 
 
 def _labour_strike(c) -> bool:
-    """A "strike" (trigger or light object) in a sentence about work, wages or unions."""
+    """A "strike" (trigger, light object, or a verb striking nothing: "workers are about
+    to strike") in a sentence about work, wages or unions."""
     noun = c.trigger if c.kind == "noun" else c.info.get("dobj")
+    kids = list(c.trigger.children)
+    if noun is None and c.kind == "verb" and not any(ch.dep_ == "dobj" for ch in kids):
+        # striking at nothing named: workers who strike, or a strike with no phrase that
+        # could name a target ("missiles struck in the night" has one)
+        who = ea.subject_of(c.trigger)
+        if (who is not None and who.lemma_.lower() in _LABOUR_WORDS) or not any(ch.dep_ == "prep" for ch in kids):
+            noun = c.trigger
     if noun is None or noun.lemma_.lower() != "strike":
         return False
     return any(t.lemma_.lower() in _LABOUR_WORDS for t in sentence_of(c.trigger))
