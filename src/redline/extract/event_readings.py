@@ -162,7 +162,7 @@ def readings(x: TypeContext, disabled: frozenset = frozenset(),
     if ("irrealis_statement" not in disabled and c.label is not None and lex_t and type_ in STATEMENT_TYPES
             and (fact in IRREALIS or (fact == "negated" and type_ == "REJECT"))
             and plover.eval_label(lex_t) != plover.eval_label(type_)):
-        if any(known(a) for a in stmt_src):
+        if any(known(a) and not implied(a) for a in stmt_src):
             # "Germany would consider new sanctions", "will deliver tanks": the statement
             # itself is a threat/promise (the classifier's reading, as PLV codes it); the
             # act it names is its own event, with the irrealis factuality
