@@ -1012,12 +1012,15 @@ class EntityIndex:
     def __init__(self, entities: list[Entity], doc=None, story_country: Optional[str] = None):
         self.entities = entities
         self.doc = doc
-        # The state the article is about, and all it is about by weight (set by the
-        # resolution passes).
-        self.story_country = story_country
+        # The states the article is about, most weight first (set by the resolution passes).
         self.story_countries: list[str] = [story_country] if story_country else []
         self._by_id = {e.id: e for e in entities}
         self._rebuild()
+
+    @property
+    def story_country(self) -> Optional[str]:
+        """The state the article is most about."""
+        return self.story_countries[0] if self.story_countries else None
 
     def _rebuild(self):
         spans = []

@@ -49,7 +49,7 @@ from ..plover import word_class
 from ._text import actor_head, is_to_infinitive
 from . import event_actors as ea
 from .event_features import lex_entry
-from .event_referents import actors, implied, known, quote_speaker
+from .event_referents import actors, known, quote_speaker, states
 from .factuality import is_participle_modifier, opens_condition
 from .event_types import IRREALIS, PERMISSION_VERBS, STATEMENT_TYPES, TypeContext, demanded_act
 
@@ -162,7 +162,7 @@ def readings(x: TypeContext, disabled: frozenset = frozenset(),
     if ("irrealis_statement" not in disabled and c.label is not None and lex_t and type_ in STATEMENT_TYPES
             and (fact in IRREALIS or (fact == "negated" and type_ == "REJECT"))
             and plover.eval_label(lex_t) != plover.eval_label(type_)):
-        if any(known(a) and not implied(a) for a in stmt_src):
+        if any(states(a) for a in stmt_src):
             # "Germany would consider new sanctions", "will deliver tanks": the statement
             # itself is a threat/promise (the classifier's reading, as PLV codes it); the
             # act it names is its own event, with the irrealis factuality
@@ -179,7 +179,7 @@ def readings(x: TypeContext, disabled: frozenset = frozenset(),
             types[0] = (lex_t, tgt)
     elif ("stated_intent" not in disabled and fact in intent_factualities and len(types) == 1 and not unannounced
           and (c.kind == "verb" or c.info.get("governor") is not None)
-          and any(known(a) and not implied(a) for a in src)):
+          and any(states(a) for a in src)):
         # "the opposition said they would boycott the election": announcing a material
         # act is itself a threat or a promise, as PLOVER and PLV code it; a bare event
         # noun ("the new rules take effect") announces nothing

@@ -48,6 +48,12 @@ def implied(actor) -> bool:
     return actor.name.endswith(IMPLIED)
 
 
+def states(actor) -> bool:
+    """Can the actor be the maker of a statement reading (a threat, a promise): known,
+    and named by the text (one only implied announces nothing)."""
+    return known(actor) and not implied(actor)
+
+
 def quote_at(quotes, pos: int):
     """The innermost quote (of ``quotes``) holding character ``pos``, or None."""
     best = None

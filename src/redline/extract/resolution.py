@@ -758,7 +758,6 @@ def resolve_entities(doc, entities: list[Entity], places=None, published: Option
         from .actors import EntityIndex
         index = EntityIndex(entities, doc)
     ctx = _Context(doc, entities, places, published, index, title)
-    index.story_country = ctx.main_country()
     index.story_countries = ctx.story_countries()
     # a known person's sector follows the article's date (a former president is no GOV)
     for ent in entities:
