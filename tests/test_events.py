@@ -2806,3 +2806,28 @@ def test_workers_striking_protest(analyse_text, text, type_):
 def test_about_to_and_poised_to_announce_a_future_act(analyse_text, text):
     evs = [e for e in _events(analyse_text, text) if e.trigger.text.split()[0] in ("strike", "attack")]
     assert "future" in {e.factuality for e in evs}, [(e.type, e.factuality) for e in evs]
+
+
+@pytest.mark.parametrize("text, word, fact", [
+    ("Yemen's military accused the government of supporting and training al-Qaeda.", "training", "reported"),
+    ("Kyiv accused Moscow of attacking civilians in Kharkiv.", "attacking", "reported"),
+    ("Prosecutors charged him with terrorizing residents of the slum.", "terrorizing", "reported"),
+    # what describes the accused act's object is the story's own statement
+    ("Paris was accused of aiding rebels fighting the president.", "fighting", "asserted"),
+])
+def test_what_someone_is_accused_of_is_the_accusers_claim(text, word, fact):
+    assert _fact(text, word) == fact
+
+
+def test_they_in_a_quote_is_not_the_one_person_who_speaks(analyse_text):
+    text = "\"They beat villagers and burned houses, killing some,\" said one resident of Tal Afar."
+    evs = [e for e in _events(analyse_text, text) if e.trigger.text == "killing"]
+    assert evs and not any("resident" in a.text for e in evs for a in e.source), \
+        [(e.type, [a.text for a in e.source]) for e in evs]
+
+
+def test_a_date_the_parser_takes_for_a_passive_subject_is_no_target(analyse_text):
+    text = "Iranian officials said the sailors are expected Saturday to be held in Iranian custody."
+    evs = _events(analyse_text, text)
+    assert not any(a.text == "Saturday" for e in evs for a in e.target), \
+        [(e.type, [a.text for a in e.target]) for e in evs]

@@ -498,3 +498,11 @@ def test_a_think_tanks_code_is_where_the_text_puts_it_else_ngo(analyse_text, tex
     art = analyse_text("Russia and Ukraine held talks in Istanbul on Monday. " + text)
     person = entity(art, name)
     assert person.country == code, (person.country, person.organisation)
+
+
+def test_a_name_the_recogniser_cut_short_still_takes_its_of_phrase(analyse_text):
+    # spaCy's entity is "Enrique Pena" (without "Nieto"); "of Mexico" hangs on "Nieto"
+    a = analyse_text("The declaration was signed by King Jigme Khesar Namgyel Wangchuck of Bhutan, "
+                     "President Enrique Pena Nieto of Mexico and Prime Minister Narendra Modi of India.")
+    pena = next(e for e in a.entities if e.name.startswith("Enrique Pena"))
+    assert pena.country == "MEX", (pena.name, pena.country)

@@ -524,7 +524,8 @@ def verb_roles(verb, depth: int = 0) -> tuple[Optional[object], Optional[object]
                 for p in c.children:
                     if p.dep_ == "pobj":
                         src = p
-            if c.dep_ in PASS_SUBJ:
+            if c.dep_ in PASS_SUBJ and c.ent_type_ not in ("DATE", "TIME"):
+                # ("expected Saturday to be held": the parser's subject may be a date)
                 tgt = c
                 if c.lower_ in REL_PRONOUNS:
                     tgt = _rel_antecedent(c) or c

@@ -126,9 +126,19 @@ def _bound_subject(tok):
         poss = [c for c in subj.children if c.dep_ == "poss" and c.ent_type_ == "GPE"]
         poss += [o for _, o in ea.prep_objects(subj, {"for", "of", "at"}) if o.ent_type_ in ("GPE", "ORG")]
         return poss[0] if poss else None
+    if low == "they" and _one_individual(subj):
+        return None  # "'They beat villagers,' said one resident": the resident speaks of others
     if low in ("it", "they"):
         return subj if not person or low == "they" and "Plur" in subj.morph.get("Number") else None
     return None
+
+
+def _one_individual(tok) -> bool:
+    """"a resident", "one witness": a singular noun counted as one, which "they" does not
+    stand for (a body may be "they": "the government said they would")."""
+    return "Sing" in tok.morph.get("Number") and any(
+        (c.dep_ == "det" and c.lower_ in ("a", "an")) or (c.dep_ == "nummod" and c.lower_ == "one")
+        for c in tok.children)
 
 
 def _resolve_pronoun(doc, tok, index, quote) -> Optional[Actor]:

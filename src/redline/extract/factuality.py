@@ -172,6 +172,7 @@ def _factuality(trigger, in_quote: bool) -> str:
     conditional = False
     steps = 0
     crossed = False
+    described = False  # the chain went through a clause describing a noun
     hypothetical_word = False
     while steps < 12:
         steps += 1
@@ -228,6 +229,13 @@ def _factuality(trigger, in_quote: bool) -> str:
             # cues of the governing speech clause do not reach into its complement
             # (except its own modality: "would say that" is rare); keep climbing for "reported"
             continue
+        if tok.dep_ in ("acl", "relcl"):
+            described = True
+        if tok.dep_ in ("pcomp", "pobj") and head.dep_ == "prep" and not (crossed or described) \
+                and _cue(f"{head.head.lemma_.lower()} {head.lower_}", "charge") == "reported":
+            # "accused the government of supporting militants": the charge is the accuser's
+            # (not what describes its object: "accused of aiding rebels fighting Gbagbo")
+            reported = True
         if tok.dep_ == "xcomp" and is_to_infinitive(tok) and not crossed:
             # "is seeking to finalize a deal", "pledged to send troops": an act intended or
             # committed to, not done; "is believed to have supplied": a report

@@ -172,8 +172,14 @@ def _descriptor_phrases(doc, ts: int, te: int) -> list[tuple[str, list]]:
     "a French national, X"), prepositional phrases ("of the Dutch think tank
     Clingendael", "from the Philippines", "in Quetta") and relative clauses ("who
     worked with Lai in Hong Kong"). Tokens stay inside the sentence, 30 at most."""
-    name = set(range(ts, te))
     sent = sentence_of(doc[ts])
+    # a name the recogniser cut short ("Enrique Pena" of "Enrique Pena Nieto of Mexico"):
+    # the proper noun right after it that heads it is the rest of the name, and what the
+    # parse attaches to the whole name hangs there
+    while te < sent.end and doc[te].pos_ == "PROPN" and doc[te - 1].dep_ == "compound" \
+            and doc[te - 1].head.i == te:
+        te += 1
+    name = set(range(ts, te))
     out: list[tuple[str, list]] = []
 
     def keep(tokens):
