@@ -2831,3 +2831,23 @@ def test_a_date_the_parser_takes_for_a_passive_subject_is_no_target(analyse_text
     evs = _events(analyse_text, text)
     assert not any(a.text == "Saturday" for e in evs for a in e.target), \
         [(e.type, [a.text for a in e.target]) for e in evs]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # expressing is no act of its own: what is expressed is
+    ("Lawmakers expressed hope that the talks could resume.", set()),
+    ("Beijing expressed strong dissatisfaction with Washington.", {"ACCUSE"}),
+    ("Kenya expressed gratitude to Japan for its help.", {"SUPPORT"}),
+    ("China expressed firm opposition to the arms sale.", {"REJECT"}),
+    ("Macron conveyed his condolences to Erdogan.", {"SUPPORT"}),
+])
+def test_expressing_is_what_is_expressed(analyse_text, text, expected):
+    evs = [e for e in _events(analyse_text, text) if e.trigger.text.split()[0] in ("expressed", "conveyed")]
+    assert {e.type for e in evs} == expected, [(e.type, e.trigger.text) for e in _events(analyse_text, text)]
+
+
+def test_an_act_not_yet_agreed_is_pending_not_refused(analyse_text):
+    evs = _events(analyse_text, "Morocco has not yet agreed to host the bank's summit with Egypt.")
+    assert "REJECT" not in {e.type for e in evs}, [(e.type, e.factuality) for e in evs]
+    evs = _events(analyse_text, "Morocco has not agreed to host the bank's summit with Egypt.")
+    assert "REJECT" in {e.type for e in evs}, [(e.type, e.factuality) for e in evs]

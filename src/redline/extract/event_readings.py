@@ -191,7 +191,7 @@ def readings(x: TypeContext, disabled: frozenset = frozenset(),
         # "will not succumb to pressure": the classifier read the negated act as the refusal
         # it is; the refusal is made, not negated
         facts[0] = said
-    elif ("refusal" not in disabled and fact == "negated"
+    elif ("refusal" not in disabled and fact == "negated" and not _not_yet(tok)
           and plover.quad(type_) in _COOPERATION_QUADS and any(known(a) for a in src)):
         # "will not release the prisoners", "has not agreed": a refusal, as PLOVER and
         # PLV code it; the act stays, negated
@@ -344,6 +344,18 @@ def _reporter_country(x: TypeContext):
             return None
         tok = tok.head
     return None
+
+
+def _not_yet(tok) -> bool:
+    """"has not yet agreed to host it", "have not agreed yet": the act is pending, not
+    refused (the clause's verb, or a verb it is the infinitive of, says "yet")."""
+    for _ in range(3):
+        if any(c.dep_ == "advmod" and c.lower_ == "yet" for c in tok.children):
+            return True
+        if tok.dep_ != "xcomp" or tok.head == tok:
+            return False
+        tok = tok.head
+    return False
 
 
 def _own_statement(x: TypeContext, src) -> bool:
