@@ -2851,3 +2851,17 @@ def test_an_act_not_yet_agreed_is_pending_not_refused(analyse_text):
     assert "REJECT" not in {e.type for e in evs}, [(e.type, e.factuality) for e in evs]
     evs = _events(analyse_text, "Morocco has not agreed to host the bank's summit with Egypt.")
     assert "REJECT" in {e.type for e in evs}, [(e.type, e.factuality) for e in evs]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Pyongyang blocked the United Nations from visiting the assembly.", "visiting"),
+    ("Police prevented the protesters from marching to parliament.", "marching"),
+])
+def test_an_act_kept_from_happening_is_negated(text, word):
+    assert _fact(text, word) == "negated"
+
+
+def test_an_act_kept_from_happening_is_no_refusal_by_its_actor(analyse_text):
+    evs = _events(analyse_text, "Pyongyang blocked the United Nations from visiting the assembly in Seoul.")
+    assert not any(e.type == "REJECT" for e in evs), [(e.type, e.factuality) for e in evs]
+    assert ("COERCE", "asserted") in {(e.type, e.factuality) for e in evs}

@@ -50,7 +50,7 @@ from ._text import actor_head, is_to_infinitive
 from . import event_actors as ea
 from .event_features import lex_entry
 from .event_referents import actors, known, quote_speaker, states
-from .factuality import is_participle_modifier, opens_condition
+from .factuality import is_participle_modifier, opens_condition, prevented
 from .event_types import IRREALIS, PERMISSION_VERBS, STATEMENT_TYPES, TypeContext, demanded_act
 
 _AID_VERBS = word_class("aid_verb")
@@ -191,7 +191,7 @@ def readings(x: TypeContext, disabled: frozenset = frozenset(),
         # "will not succumb to pressure": the classifier read the negated act as the refusal
         # it is; the refusal is made, not negated
         facts[0] = said
-    elif ("refusal" not in disabled and fact == "negated" and not _not_yet(tok)
+    elif ("refusal" not in disabled and fact == "negated" and not _not_yet(tok) and not prevented(tok)
           and plover.quad(type_) in _COOPERATION_QUADS and any(known(a) for a in src)):
         # "will not release the prisoners", "has not agreed": a refusal, as PLOVER and
         # PLV code it; the act stays, negated

@@ -32,6 +32,21 @@ def _cue(word: str, where: str) -> Optional[str]:
     return factuality_cues().get((word, where))
 
 
+def _prep_cue(tok) -> Optional[str]:
+    """The cue class a verb gives the object of its preposition ("accused X *of*
+    supporting", "blocked X *from* visiting"), for ``tok`` that object."""
+    head = tok.head
+    if tok.dep_ not in ("pcomp", "pobj") or head.dep_ != "prep":
+        return None
+    return _cue(f"{head.head.lemma_.lower()} {head.lower_}", "prep")
+
+
+def prevented(trigger) -> bool:
+    """Is this act one that a verb keeps from happening ("blocked the UN from
+    visiting", "barred them from entering")? Its negation is no refusal by its actor."""
+    return _prep_cue(trigger) == "negated"
+
+
 def _local(tok, trigger) -> Optional[str]:
     """Cue class carried by one token of the chain (its auxiliaries, negation, lemma)."""
     found = []
@@ -231,11 +246,13 @@ def _factuality(trigger, in_quote: bool) -> str:
             continue
         if tok.dep_ in ("acl", "relcl"):
             described = True
-        if tok.dep_ in ("pcomp", "pobj") and head.dep_ == "prep" and not (crossed or described) \
-                and _cue(f"{head.head.lemma_.lower()} {head.lower_}", "charge") == "reported":
+        k = _prep_cue(tok) if not (crossed or described) else None
+        if k == "reported":
             # "accused the government of supporting militants": the charge is the accuser's
             # (not what describes its object: "accused of aiding rebels fighting Gbagbo")
             reported = True
+        elif k and (local is None or _RANK[k] > _RANK[local]):
+            local = k  # "blocked the UN from visiting": the visit is prevented
         if tok.dep_ == "xcomp" and is_to_infinitive(tok) and not crossed:
             # "is seeking to finalize a deal", "pledged to send troops": an act intended or
             # committed to, not done; "is believed to have supplied": a report
