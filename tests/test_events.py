@@ -2865,3 +2865,13 @@ def test_an_act_kept_from_happening_is_no_refusal_by_its_actor(analyse_text):
     evs = _events(analyse_text, "Pyongyang blocked the United Nations from visiting the assembly in Seoul.")
     assert not any(e.type == "REJECT" for e in evs), [(e.type, e.factuality) for e in evs]
     assert ("COERCE", "asserted") in {(e.type, e.factuality) for e in evs}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Police beat protesters in Harare on Monday.", {("ASSAULT", "beat")}),
+    # finding out about someone is no act upon them
+    ("Saudi Arabia's navy detected an Iranian aircraft in Gulf airspace.", set()),
+])
+def test_beating_is_an_assault_and_identifying_no_act(analyse_text, text, expected):
+    evs = _events(analyse_text, text)
+    assert {(e.type, e.mode) for e in evs} == expected, [(e.type, e.mode, e.trigger.text) for e in evs]
