@@ -2875,3 +2875,16 @@ def test_an_act_kept_from_happening_is_no_refusal_by_its_actor(analyse_text):
 def test_beating_is_an_assault_and_identifying_no_act(analyse_text, text, expected):
     evs = _events(analyse_text, text)
     assert {(e.type, e.mode) for e in evs} == expected, [(e.type, e.mode, e.trigger.text) for e in evs]
+
+
+def test_remembered_phrase_answers_are_the_functions_own():
+    # the per-token memory of the event stages must not change an answer, on any token
+    from redline.extract import event_actors as ea
+    from redline.parse import parse
+    doc = parse("Russian troops and the police of Belarus detained 20 protesters, the ministry in Minsk said. "
+                "They were released later, a spokesman for the U.N. refugee agency told reporters.")
+    for tok in doc:
+        assert ea.looks_actor(tok) == ea.looks_actor.__wrapped__(tok), tok.text
+        assert ea.np_tokens(tok) == ea.np_tokens.__wrapped__(tok), tok.text
+    # asked again, the remembered answers are the same
+    assert [ea.looks_actor(t) for t in doc] == [ea.looks_actor.__wrapped__(t) for t in doc]

@@ -6,6 +6,31 @@ is slow inside loops; :func:`sentence_of` answers from bounds computed once per 
 from __future__ import annotations
 
 import bisect
+import functools
+
+
+def per_token(fn):
+    """Remember ``fn(tok)`` per token of a parsed doc (in ``doc.user_data``): for pure
+    functions of the parse that the event stages ask about the same tokens again and
+    again ("does this phrase look like an actor?"). The value must be plain data (no
+    tokens), so a doc keeps no references to itself."""
+    key = f"redline.per_token.{fn.__module__}.{fn.__qualname__}"
+
+    @functools.wraps(fn)
+    def cached(tok):
+        if tok is None:
+            return fn(tok)
+        doc = tok.doc
+        memo = doc.user_data.get(key)
+        if memo is None or memo[0] != len(doc):
+            memo = (len(doc), {})
+            doc.user_data[key] = memo
+        values = memo[1]
+        i = tok.i
+        if i not in values:
+            values[i] = fn(tok)
+        return values[i]
+    return cached
 
 
 def sentence_bounds(doc) -> list[tuple[int, int]]:

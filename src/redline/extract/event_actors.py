@@ -29,7 +29,7 @@ from typing import Iterator, Optional
 from ..entity_labels import hazard_words
 from ..plover import word_class
 from ..tables import table
-from ._text import is_to_infinitive
+from ._text import is_to_infinitive, per_token
 from .event_features import lex_type
 
 
@@ -89,6 +89,7 @@ def _sentence_dateline(sent) -> int:
     return -1
 
 
+@per_token
 def np_tokens(head) -> tuple[int, int]:
     """Token span of the noun phrase headed by ``head``.
 
@@ -964,6 +965,7 @@ def named_hazard(tok) -> bool:
         c.dep_ == "compound" and c.lower_ in hazard_words() for c in tok.children))
 
 
+@per_token
 def looks_actor(tok) -> bool:
     """Could this token head a political actor (name, demonym, pronoun, group noun)?"""
     if tok is None:
