@@ -171,3 +171,16 @@ def test_a_named_storm_is_no_actor():
     assert [t.text for t in heads] == ["Jude", "Milton"]
     assert not any(ea.looks_actor(t) for t in heads)
     assert ea.looks_actor(doc[[t.text for t in doc].index("Mozambique")])
+
+
+@pytest.mark.parametrize("text, name, code", [
+    # a capital's name that is a person's surname is the person's
+    ("Maltese Prime Minister Joseph Muscat on Friday threatened Serbia with grave consequences.",
+     "Joseph Muscat", "MLT"),
+    # an organisation's alias carried on by "of" and a name is another organisation
+    ("The Democratic Party of Kosovo won the vote in Pristina.", "Democratic Party of Kosovo", "XKX"),
+])
+def test_a_longer_name_is_not_the_place_or_body_inside_it(analyse_text, text, name, code):
+    a = analyse_text(text)
+    assert (name, code) in {(e.name, e.country) for e in a.entities}, [(e.name, e.country) for e in a.entities]
+    assert "OMN" not in {e.country for e in a.entities} and "USA" not in {e.country for e in a.entities}

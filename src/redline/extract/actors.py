@@ -218,6 +218,14 @@ def _inside_longer_name(doc, ts: int, te: int) -> bool:
     return False
 
 
+def _of_name_follows(doc, ts: int, te: int) -> bool:
+    """An organisation's alias that the model's entity carries on with "of" and a name
+    ("the Democratic Party of Kosovo", "the Socialist Party of Serbia"): the longer name
+    is another organisation, not a mention of the alias's."""
+    return te + 1 < len(doc) and doc[te].lower_ == "of" and doc[te].ent_iob_ == "I" \
+        and doc[te + 1].ent_iob_ == "I" and doc[te + 1].pos_ == "PROPN"
+
+
 _SPEECH_LEMMAS = actor_words("speech_verb")
 _PLACE_NOUNS = actor_words("place_noun")
 
@@ -325,13 +333,15 @@ def _raw_mentions(doc) -> list[_Raw]:
                 continue
             if ref.kind in {"name", "alias"} and _inside_longer_name(doc, ts, te):
                 continue
+            if ref.kind == "capital" and ent_label == "PERSON" and _person_ent_beyond(doc, ts, te):
+                continue  # "Prime Minister Joseph Muscat": a surname, not Oman's capital
             kind = {"capital": "metonym", "demonym": "demonym"}.get(ref.kind, "name")
             out.append(_Raw(span.start_char, span.end_char, surface, label, ts, te, country=ref, kind=kind))
         elif group == "O":
             ref = organisation(surface)
             if ref is None:
                 continue
-            if _inside_longer_name(doc, ts, te):
+            if _inside_longer_name(doc, ts, te) or _of_name_follows(doc, ts, te):
                 # "Congress" in Sudan's "National Congress Party": the longer name is
                 # another organisation, and no shorter alias inside it is one either
                 # ("European Council" in "European Council on Foreign Relations")
