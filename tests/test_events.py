@@ -2888,3 +2888,16 @@ def test_remembered_phrase_answers_are_the_functions_own():
         assert ea.np_tokens(tok) == ea.np_tokens.__wrapped__(tok), tok.text
     # asked again, the remembered answers are the same
     assert [ea.looks_actor(t) for t in doc] == [ea.looks_actor.__wrapped__(t) for t in doc]
+
+
+@pytest.mark.parametrize("text, type_, mode", [
+    ("Hundreds of demonstrators in Tangier have blockaded three government buildings.", "PROTEST", "obstruct"),
+    ("Protesters blocked the main road to the airport in Nairobi.", "PROTEST", "obstruct"),
+    # a blockade by armed forces, police blocking protesters: no protest
+    ("Israeli forces blockaded Gaza.", "ASSAULT", None),
+    ("Georgian police blocked protesters from reaching parliament.", "COERCE", None),
+])
+def test_protesters_obstructing_passage_protest(analyse_text, text, type_, mode):
+    evs = [e for e in _events(analyse_text, text) if e.trigger.text.startswith("block")]
+    assert evs and evs[0].type == type_ and (mode is None or evs[0].mode == mode), \
+        [(e.type, e.mode, e.trigger.text) for e in _events(analyse_text, text)]

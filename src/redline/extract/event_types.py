@@ -66,6 +66,8 @@ _PEACEKEEPING = word_class("peacekeeping")
 _EXERCISES = word_class("exercise_noun")
 _PARTNER_ADJECTIVES = word_class("partner_adjective")
 _SEIZURE_WORDS = word_class("seizure_word")
+_OBSTRUCT_VERBS = word_class("obstruct_verb")
+_PROTESTER_NOUNS = word_class("protester_noun")
 # places and vessels one takes by force ("area" and "position" are too vague: "occupied a
 # gray area")
 _SEIZED_PLACES = word_class("seized_place")
@@ -518,6 +520,16 @@ def military_seizure(x: TypeContext) -> Optional[str]:
     return "ASSAULT" if x.type == "COERCE" and _military_seizure(x.cand, x.src, x.tgt) else None
 
 
+def protesters_obstruct(x: TypeContext) -> Optional[str]:
+    """"Hundreds of demonstrators have blockaded three government buildings",
+    "protesters blocked the road to the airport": protesters obstructing passage protest
+    (PROTEST, mode obstruct, CAMEO 144), whatever a blockade by armed forces is."""
+    c = x.cand
+    if x.type not in ("COERCE", "ASSAULT") or not x.verb or x.lemma not in _OBSTRUCT_VERBS or c.src is None:
+        return None
+    return "PROTEST" if ea.core(c.src).lemma_.lower() in _PROTESTER_NOUNS else None
+
+
 def verbal_attack(x: TypeContext) -> Optional[str]:
     """"Trump attacked The Wall Street Journal": an attack verb by a named political
     actor on a person, an organisation or a publication, with no weapon, troops or
@@ -698,7 +710,7 @@ CONTEXT_RULES = tuple(TypeRule(f.__name__, f) for f in (
     call_on_visit, demand_with_act, promise_with_act, call_purpose, naming_call,
     speech_blame, speech_denial, conditional_threat, time_ultimatum, expected_act, agreed_text, raised_act, light_verb_object,
     joint_exercise, show_of_force, message_sent, envoy_purpose, ordered_act, permitted_act, relief_goods,
-    labour_strike, stopping_an_act, verbal_attack_noun, military_seizure, verbal_attack,
+    labour_strike, stopping_an_act, verbal_attack_noun, military_seizure, protesters_obstruct, verbal_attack,
     troop_withdrawal, own_disbanding, troop_movement, launch_into_open_water, launched_thing, dismissal, peacekeeping, classifier_guess_only))
 #: every type rule, in order of precedence (a later rule overrules an earlier one)
 TYPE_RULES = LEXICON_RULES + CONTEXT_RULES
