@@ -2901,3 +2901,16 @@ def test_protesters_obstructing_passage_protest(analyse_text, text, type_, mode)
     evs = [e for e in _events(analyse_text, text) if e.trigger.text.startswith("block")]
     assert evs and evs[0].type == type_ and (mode is None or evs[0].mode == mode), \
         [(e.type, e.mode, e.trigger.text) for e in _events(analyse_text, text)]
+
+
+@pytest.mark.parametrize("text, trigger, kept", [
+    # armed personnel meeting protesters confront them
+    ("Protesters in Mexico City were met by riot police using tear gas.", "met", False),
+    ("Kenyan police met protesters with tear gas in Nairobi.", "met", False),
+    ("Protest leaders met with the interior minister in Nairobi.", "met", True),
+    # an event noun that says who people are ("riot police") is no act
+    ("Protesters in Mexico City were met by riot police using tear gas.", "riot", False),
+])
+def test_police_meeting_protesters_confront_them(analyse_text, text, trigger, kept):
+    evs = [e for e in _events(analyse_text, text) if e.trigger.text == trigger]
+    assert bool(evs) == kept, [(e.type, e.trigger.text) for e in _events(analyse_text, text)]

@@ -530,6 +530,18 @@ def protesters_obstruct(x: TypeContext) -> Optional[str]:
     return "PROTEST" if ea.core(c.src).lemma_.lower() in _PROTESTER_NOUNS else None
 
 
+def confronted_protest(x: TypeContext) -> Optional[str]:
+    """"Protesters were met by riot police", "police met the marchers with tear gas":
+    armed personnel meeting protesters confront them; no consultation is held."""
+    c = x.cand
+    if x.type != "CONSULT" or not x.verb or x.lemma != "meet" or c.src is None or c.tgt is None:
+        return None
+    sides = (ea.core(c.src), ea.core(c.tgt))
+    if any(s.lemma_.lower() in _PROTESTER_NOUNS for s in sides) and any(ea.is_troops(s) for s in sides):
+        return NO_EVENT
+    return None
+
+
 def verbal_attack(x: TypeContext) -> Optional[str]:
     """"Trump attacked The Wall Street Journal": an attack verb by a named political
     actor on a person, an organisation or a publication, with no weapon, troops or
@@ -710,7 +722,7 @@ CONTEXT_RULES = tuple(TypeRule(f.__name__, f) for f in (
     call_on_visit, demand_with_act, promise_with_act, call_purpose, naming_call,
     speech_blame, speech_denial, conditional_threat, time_ultimatum, expected_act, agreed_text, raised_act, light_verb_object,
     joint_exercise, show_of_force, message_sent, envoy_purpose, ordered_act, permitted_act, relief_goods,
-    labour_strike, stopping_an_act, verbal_attack_noun, military_seizure, protesters_obstruct, verbal_attack,
+    labour_strike, stopping_an_act, verbal_attack_noun, military_seizure, protesters_obstruct, confronted_protest, verbal_attack,
     troop_withdrawal, own_disbanding, troop_movement, launch_into_open_water, launched_thing, dismissal, peacekeeping, classifier_guess_only))
 #: every type rule, in order of precedence (a later rule overrules an earlier one)
 TYPE_RULES = LEXICON_RULES + CONTEXT_RULES
