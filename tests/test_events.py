@@ -2914,3 +2914,10 @@ def test_protesters_obstructing_passage_protest(analyse_text, text, type_, mode)
 def test_police_meeting_protesters_confront_them(analyse_text, text, trigger, kept):
     evs = [e for e in _events(analyse_text, text) if e.trigger.text == trigger]
     assert bool(evs) == kept, [(e.type, e.trigger.text) for e in _events(analyse_text, text)]
+
+
+def test_the_noun_of_a_verb_object_key_is_no_recipient(analyse_text):
+    # "opposition" could name a party; here it is the act expressed
+    evs = _events(analyse_text, "China expressed firm opposition to Japan's plan.")
+    assert [(e.type, [a.country for a in e.target]) for e in evs] == [("REJECT", ["JPN"])], \
+        [(e.type, [(a.text, a.country) for a in e.target]) for e in evs]

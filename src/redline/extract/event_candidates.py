@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 # Verbs that are never triggers on their own (speech, copula, light verbs): their
 # complements carry the event; speech verbs with a type (accuse, urge, warn...) are in the lexicon.
 _SKIP_VERBS = word_class("skip_verb")
+_EXPRESSING_VERBS = word_class("expressing_verb")
 _PERSON_NOUNS = word_class("person_noun")
 # Speech verbs whose modal complement ("X says Y must end attacks") is a demand on Y.
 _SPEECH = word_class("speech_verb")
@@ -653,6 +654,9 @@ def _verb_candidate(tok, consumed: set):
     entry = lex_entry(tok, "VERB")
     if entry is None and lem in _SKIP_VERBS:
         return None  # saying, being, having: the complement carries the event
+    if entry is None and lem in _EXPRESSING_VERBS and not any(
+            _noun_entry(ch) for ch in tok.children if ch.dep_ == "dobj"):
+        return None  # "expressed hope that talks resume": no act is expressed
     if lem == "meet" and any(ch.dep_ == "dobj" and ch.lemma_.lower() in _MET_NEEDS for ch in tok.children):
         return None  # "meet the health needs", "meet the deadline": no meeting
     if lem == "return" and not any(ch.dep_ in ("dobj", "nsubjpass") for ch in tok.children):
@@ -702,6 +706,18 @@ def _verb_candidate(tok, consumed: set):
         # subject undergoes at the hands of someone unsaid
         src, tgt = None, src
         info["patient"] = True
+    key_noun = info.get("dobj")
+    if entry is not None and key_noun is not None and tgt is not None and tgt.i == key_noun.i \
+            and entry.lemma.count(" ") == 1 and entry.lemma.split(" ")[1] == key_noun.lemma_.lower() \
+            and plover.quad(entry.type).startswith("verbal") and not any(
+                c.dep_ in ("poss", "compound", "amod", "nmod") and ea.looks_actor(c) for c in key_noun.children):
+        # "expressed firm opposition to the sale": the stance the key's noun names is part
+        # of the act, no recipient, even when the noun could name one ("opposition"); whom
+        # it is to is ("accepted a U.S. proposal" keeps the proposal's maker; "took 100
+        # passengers hostage" its victims)
+        tgt = next((p for h in (key_noun, tok) for _, p in ea.prep_objects(h, {"to", "toward", "towards",
+                                                                                "against", "with"})
+                    if ea.looks_actor(p)), None)
     obj = info.get("dobj")
     if obj is None and info.get("passive"):
         # "new sanctions were imposed by the EU": the passive subject is the object
