@@ -2921,3 +2921,15 @@ def test_the_noun_of_a_verb_object_key_is_no_recipient(analyse_text):
     evs = _events(analyse_text, "China expressed firm opposition to Japan's plan.")
     assert [(e.type, [a.country for a in e.target]) for e in evs] == [("REJECT", ["JPN"])], \
         [(e.type, [(a.text, a.country) for a in e.target]) for e in evs]
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("Modi ended his two-day visit to Washington on Friday.", "CONSULT"),
+    ("Seoul postponed a planned trip by its foreign minister to Pyongyang.", "REJECT"),
+    ("Ethiopia postponed the summit with Egypt.", "REJECT"),
+    # talks stopped reduce relations
+    ("Iran suspended talks with the IAEA.", "SANCTION"),
+])
+def test_a_visit_ended_is_reported_and_one_called_off_refused(analyse_text, text, type_):
+    evs = _events(analyse_text, text)
+    assert evs and evs[0].type == type_, [(e.type, e.trigger.text) for e in evs]

@@ -463,8 +463,10 @@ def stopping_an_act(x: TypeContext) -> Optional[str]:
     or coercive measures (a curfew, a ban) eases them (CONCEDE, CAMEO 081). A noun of
     stopping reads the same ("the suspension of talks", "the lifting of sanctions"). A
     noun of no event made one of armed force by its adjective ("halt its military
-    pressure"), or one naming force itself ("suspended violence"), is hostile too. "Ending a five-day trip" completes a visit, and "will
-    not end the strike" is a refusal (read elsewhere)."""
+    pressure"), or one naming force itself ("suspended violence"), is hostile too.
+    "Ending a five-day trip" reports the visit (CONSULT); cancelling or putting off a
+    visit, a summit or a call refuses to meet (REJECT); "will not end the strike" is a
+    refusal (read elsewhere)."""
     if (x.lemma not in (_STOP_VERBS if x.verb else _STOP_NOUNS) and not x.cand.info.get("left_act")) \
             or x.fact == "negated":
         return None
@@ -478,7 +480,9 @@ def stopping_an_act(x: TypeContext) -> Optional[str]:
             c.dep_ == "amod" and c.lemma_.lower() in _FORCE_ADJECTIVES for c in obj.children))
         return "RETREAT" if forceful else None
     if stopped.type == "CONSULT" and stopped.mode in ("visit", "multilateral", "phone", "third-party"):
-        return None
+        # "ended a five-day visit to Washington" reports the visit; "cancelled a planned
+        # visit", "postponed the summit" call it off: a refusal to meet (PLV codes REJECT)
+        return "CONSULT" if x.lemma == "end" else "REJECT"
     if stopped.type == "PROTEST" and any(a.sector in STATE_SECTORS for a in x.src):
         act = x.cand.info.get("object_noun") or x.cand.info.get("dobj")
         if act is None or not any(c.dep_ == "poss" for c in act.children):
