@@ -2933,3 +2933,22 @@ def test_the_noun_of_a_verb_object_key_is_no_recipient(analyse_text):
 def test_a_visit_ended_is_reported_and_one_called_off_refused(analyse_text, text, type_):
     evs = _events(analyse_text, text)
     assert evs and evs[0].type == type_, [(e.type, e.trigger.text) for e in evs]
+
+
+def test_a_repeat_mention_tells_again_the_act_whose_actor_is_known(analyse_text):
+    text = ("A group of gunmen stormed the Hotel Rumbura in Karachi. Police said several hundred people "
+            "were wounded, but no one was killed in the assault.")
+    evs = [e for e in _events(analyse_text, text) if e.trigger.text == "assault"]
+    # not the police who report it, nor the wounding whose actor is unsaid
+    assert evs and [a.text for a in evs[0].source] == ["A group of gunmen"], \
+        [(e.trigger.text, [a.text for a in e.source]) for e in _events(analyse_text, text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Oman declared a ceasefire before striking a broader accord with Britain.", {"RETREAT", "AGREE"}),
+    # riding (spaCy's lemma was "rid") and dying are no acts of the riders and the dead
+    ("Collette said that three people riding with Lenny died in Kinshasa.", set()),
+])
+def test_striking_an_accord_agrees_and_riding_is_no_act(analyse_text, text, expected):
+    assert {e.type for e in _events(analyse_text, text)} == expected, \
+        [(e.type, e.trigger.text) for e in _events(analyse_text, text)]

@@ -303,6 +303,8 @@ def subject_of(verb, depth: int = 0):
     asked = asked_by_demand_noun(verb)
     if asked is not None:
         return asked
+    if verb.dep_ == "conj" and any(c.dep_ in PASS_SUBJ for c in verb.children):
+        return None  # "Police said ..., but no one was killed": a passive with its own subject
     if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp") and verb.head != verb:
         h = verb.head
         said = speech_conjunct(verb)

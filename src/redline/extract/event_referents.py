@@ -493,8 +493,11 @@ def repeated_act(earlier: list, type_: str, tok) -> Optional[object]:
     with a known source or target, whose actors and factuality it takes (unless it is
     negated itself), as the annotation guide codes every mention of an act. None when
     no such event precedes."""
-    return next((e for e in reversed(earlier) if e.type == type_ and e.trigger.start < tok.idx
-                 and any(known(a) for a in e.source + e.target)), None)
+    before = [e for e in reversed(earlier) if e.type == type_ and e.trigger.start < tok.idx]
+    # the nearest with a known actor ("gunmen stormed the hotel ... several hundred people
+    # were wounded ... no one was killed in the assault": the assault is the gunmen's)
+    return next((e for e in before if any(known(a) for a in e.source)), None) or next(
+        (e for e in before if any(known(a) for a in e.target)), None)
 
 
 def _acting_act(cand, type_: str) -> tuple:
