@@ -2952,3 +2952,12 @@ def test_a_repeat_mention_tells_again_the_act_whose_actor_is_known(analyse_text)
 def test_striking_an_accord_agrees_and_riding_is_no_act(analyse_text, text, expected):
     assert {e.type for e in _events(analyse_text, text)} == expected, \
         [(e.type, e.trigger.text) for e in _events(analyse_text, text)]
+
+
+def test_a_verb_the_parser_took_for_its_objects_modifier_keeps_its_object(analyse_text):
+    # spaCy's small model makes "hosted" an adjective of "officials" (the root), though
+    # "Lee Myung-bak" is its subject
+    evs = _events(analyse_text, "Earlier today, South Korean President Lee Myung-bak hosted Pyongyang "
+                                "Foreign Ministry officials.")
+    assert [(e.type, [a.country for a in e.source], [a.country for a in e.target]) for e in evs] == \
+        [("CONSULT", ["KOR"], ["PRK"])], [(e.type, [a.text for a in e.target]) for e in evs]

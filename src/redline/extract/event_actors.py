@@ -111,6 +111,8 @@ def np_tokens(head) -> tuple[int, int]:
                     continue
             if c.dep_ == "prep" and c.lower_ == "of" and c.i < head.i:
                 continue
+            if c.dep_ == "amod" and c.pos_ == "VERB" and _object_taken_for_head(c) is not None:
+                continue  # the sentence's verb, taken for a modifier of its object
             if c.dep_ == "pobj" and t.dep_ == "prep" and t.lower_ == "of" and t.head.i in chain:
                 chain.add(c.i)
             toks.append(c)
@@ -516,6 +518,17 @@ def out_of_objects(verb) -> list:
             for p, o in prep_objects(c, {"of"})]
 
 
+def _object_taken_for_head(verb):
+    """"Lee Myung-bak hosted Pyongyang Foreign Ministry officials": the parser made the
+    verb a modifier of its object, the sentence's root, though the verb has a subject of
+    its own (a modifying participle has none); that noun is its object. None otherwise."""
+    head = verb.head
+    if verb.dep_ == "amod" and head.i > verb.i and head.dep_ == "ROOT" and head.pos_ in _NOMINAL \
+            and any(c.dep_ in SUBJ for c in verb.children):
+        return head
+    return None
+
+
 def verb_roles(verb, depth: int = 0) -> tuple[Optional[object], Optional[object], dict]:
     """(source head, target head, info) of a verbal trigger."""
     info = {"passive": False, "prep": None, "dobj": None}
@@ -549,7 +562,7 @@ def verb_roles(verb, depth: int = 0) -> tuple[Optional[object], Optional[object]
             info["act_subject"] = True
         # (a naming complement is no object: "a move his lawyer called inhumane")
         objs = [c for c in verb.children if c.dep_ in OBJ and not (c.dep_ == "oprd" and c.pos_ == "ADJ")]
-        dobj = objs[0] if objs else relativized_object(verb)
+        dobj = objs[0] if objs else (_object_taken_for_head(verb) or relativized_object(verb))
         if dobj is not None and dobj.lower_ in REL_PRONOUNS and verb.dep_ in ("relcl", "acl"):
             # "a move that his lawyer called inhumane": the pronoun stands for its noun
             dobj = _rel_antecedent(dobj) or dobj
