@@ -973,6 +973,15 @@ def core(tok):
     return tok
 
 
+PROTESTER_NOUNS = word_class("protester_noun")
+
+
+def is_protesters(tok) -> bool:
+    """Does the phrase ``tok`` heads name protesters ("protesters", "thousands of
+    demonstrators")? (Armed personnel: :func:`is_troops`.)"""
+    return core(tok).lemma_.lower() in PROTESTER_NOUNS
+
+
 def named_hazard(tok) -> bool:
     """Does ``tok`` head the name of a storm, quake or fire ("Tropical Cyclone *Jude*",
     tagged an EVENT by the parse, or left untagged)?"""

@@ -326,7 +326,6 @@ def _reduced_passive(tok) -> bool:
 _AUTHORITY_ACTS = word_class("authority_act")
 _ATTEMPT_VERBS = word_class("attempt_verb")
 _GATHERING_VERBS = word_class("gathering_verb")
-_PROTESTER_NOUNS = word_class("protester_noun")
 _HELD_NOUNS = word_class("held_noun")
 _CLAIM_VERBS = word_class("claim_verb")
 _CHARGE_NOUNS = word_class("charge_noun")
@@ -670,7 +669,7 @@ def _verb_candidate(tok, consumed: set):
     if src is None and entry is not None and entry.type == "PROTEST" and _predicate_taken_for_participle(tok):
         src = tok.head  # "Up to 20,000 people protested in the capital": protesters protest
     if entry is None and lem in _GATHERING_VERBS and src is not None \
-            and ea.core(src).lemma_.lower() in _PROTESTER_NOUNS:
+            and ea.is_protesters(src):
         # "thousands of protesters gathered outside parliament": their gathering is the
         # protest (the lexicon's entry for protesting)
         entry = plover.lexicon().get(("protest", "VERB"))

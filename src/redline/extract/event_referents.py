@@ -490,12 +490,12 @@ def _last_act_actors(doc, noun, entry, generic: bool, index, quote) -> list[Acto
 def repeated_act(earlier: list, type_: str, tok) -> Optional[object]:
     """The event a repeat mention ("the attack", "this bombing": a definite event noun
     with no actor of its own) tells again: the nearest event before it of the same type
-    with a known source or target, whose actors and factuality it takes (unless it is
-    negated itself), as the annotation guide codes every mention of an act. None when
-    no such event precedes."""
+    with a known source, else with a known target, whose actors and factuality it takes
+    (unless it is negated itself), as the annotation guide codes every mention of an
+    act. None when no such event precedes."""
     before = [e for e in reversed(earlier) if e.type == type_ and e.trigger.start < tok.idx]
-    # the nearest with a known actor ("gunmen stormed the hotel ... several hundred people
-    # were wounded ... no one was killed in the assault": the assault is the gunmen's)
+    # "gunmen stormed the hotel ... several hundred people were wounded ... no one was
+    # killed in the assault": the assault is the gunmen's, not the unsourced wounding
     return next((e for e in before if any(known(a) for a in e.source)), None) or next(
         (e for e in before if any(known(a) for a in e.target)), None)
 

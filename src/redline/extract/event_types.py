@@ -67,7 +67,6 @@ _EXERCISES = word_class("exercise_noun")
 _PARTNER_ADJECTIVES = word_class("partner_adjective")
 _SEIZURE_WORDS = word_class("seizure_word")
 _OBSTRUCT_VERBS = word_class("obstruct_verb")
-_PROTESTER_NOUNS = word_class("protester_noun")
 # places and vessels one takes by force ("area" and "position" are too vague: "occupied a
 # gray area")
 _SEIZED_PLACES = word_class("seized_place")
@@ -531,7 +530,7 @@ def protesters_obstruct(x: TypeContext) -> Optional[str]:
     c = x.cand
     if x.type not in ("COERCE", "ASSAULT") or not x.verb or x.lemma not in _OBSTRUCT_VERBS or c.src is None:
         return None
-    return "PROTEST" if ea.core(c.src).lemma_.lower() in _PROTESTER_NOUNS else None
+    return "PROTEST" if ea.is_protesters(c.src) else None
 
 
 def confronted_protest(x: TypeContext) -> Optional[str]:
@@ -540,8 +539,8 @@ def confronted_protest(x: TypeContext) -> Optional[str]:
     c = x.cand
     if x.type != "CONSULT" or not x.verb or x.lemma != "meet" or c.src is None or c.tgt is None:
         return None
-    sides = (ea.core(c.src), ea.core(c.tgt))
-    if any(s.lemma_.lower() in _PROTESTER_NOUNS for s in sides) and any(ea.is_troops(s) for s in sides):
+    sides = (c.src, c.tgt)
+    if any(ea.is_protesters(s) for s in sides) and any(ea.is_troops(ea.core(s)) for s in sides):
         return NO_EVENT
     return None
 
