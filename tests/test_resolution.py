@@ -376,10 +376,18 @@ def test_a_qualified_or_unnamed_description_stays_apart(analyse_text):
     assert [m.text for m in court.mentions if m.kind == "descriptor"] == []
 
 
-@pytest.mark.parametrize("phrase", ["rights groups", "Aid agencies", "a humanitarian organization"])
+@pytest.mark.parametrize("phrase", ["rights groups", "Aid agencies", "a humanitarian organization",
+                                    "Non-governmental organizations", "Nongovernmental organisations", "NGOs"])
 def test_a_non_governmental_kind_of_group_is_coded_ngo(nlp, phrase):
     text = f"Floods hit Malawi on Monday. {phrase} said they had reached 2,000 families."
     assert _actor_of_phrase(nlp, text, phrase).country == "NGO"
+
+
+def test_governmental_organizations_are_no_ngos(nlp):
+    # the three-word key wants its "non": the state's own bodies are no NGOs
+    text = "Floods hit Malawi on Monday. Governmental organizations said they had reached 2,000 families."
+    actor = _actor_of_phrase(nlp, text, "Governmental organizations")
+    assert actor is None or actor.country != "NGO"
 
 
 def test_a_bodys_name_repeated_in_full_is_the_same_body_however_far_back(analyse_text):

@@ -45,11 +45,11 @@ def org_kind(words: list[str]) -> Optional[str]:
 
 
 def _kind_in(words: list[str], where: Optional[str], last_first: bool = False) -> Optional[str]:
-    """The code of the first one- or two-word key of ``org_kinds.tsv`` among ``words``
-    (two-word keys first; from the end when ``last_first``), only rows of ``where``
+    """The code of the first key of ``org_kinds.tsv`` (one to three words) among
+    ``words`` (longer keys first; from the end when ``last_first``), only rows of ``where``
     (``head`` or ``descriptor``) when it is given."""
     kinds = _org_kinds()
-    for n in (2, 1):
+    for n in (3, 2, 1):
         starts = range(len(words) - n + 1)
         for i in (reversed(starts) if last_first else starts):
             hit = kinds.get(" ".join(words[i:i + n]))
