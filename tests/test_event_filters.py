@@ -186,3 +186,24 @@ def test_a_misread_self_target_leaves_no_event_in_a_story(analyse_text):
     evs = _events(analyse_text, story)
     assert not [e for e in evs for s in e.source for t in e.target
                 if s.entity and s.entity == t.entity and s.sector == t.sector]
+
+
+def _event(kind, source, target=()):
+    from redline.model import Event, TextSpan
+    return Event(id="", type=kind, mode=None, context=None, cameo=None, score=None, goldstein=None,
+                 factuality="asserted", trigger=TextSpan(30, 36, "signed"), sentence={"start": 0, "end": 80},
+                 source=list(source), target=list(target))
+
+
+def test_a_reciprocal_act_needs_no_recipient():
+    # PLOVER: "if two parties make a reciprocal agreement, code both as ACTOR (with no
+    # RECIPIENT)"; one party, an act done to someone, or a target left unplaced stays unplaced
+    from redline.model import Actor
+    army = Actor("Sudan", "T1", "SDN", "MIL", 0, 12, "Sudan's army")
+    rsf = Actor("Rapid Support Forces", "T2", "SDN", "REB", 17, 37, "the Rapid Support Forces")
+    mediators = Actor("the mediators", None, None, None, 50, 63, "the mediators")
+    assert ef.reciprocal(_event("AGREE", [army, rsf])) and not ef.unplaced_target(_event("AGREE", [army, rsf]))
+    assert ef.unplaced_target(_event("AGREE", [army]))
+    assert ef.unplaced_target(_event("REJECT", [army, rsf]))
+    assert ef.unplaced_target(_event("SUPPORT", [army, rsf], [mediators]))
+    assert ef.unplaced_target(_event("COOPERATE", [army, army]))

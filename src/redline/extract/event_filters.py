@@ -78,6 +78,10 @@ class FilterConfig:
     needs_target: frozenset = frozenset({"AID", "SUPPORT", "SANCTION", "THREATEN"})
     #: ... or at least an object ("released the prisoners' bodies", "lifted the ban")
     object_is_recipient: bool = True
+    #: types of act two parties can do together with no recipient: the PLOVER codebook's
+    #: "if two parties make a reciprocal agreement, code both as ACTOR (with no
+    #: RECIPIENT)" ("Sudan's military and civilian leaders signed a power-sharing deal")
+    reciprocal_types: frozenset = frozenset({"AGREE", "SUPPORT", "COOPERATE", "CONCEDE", "RETREAT"})
 
 
 CONFIG = FilterConfig()
@@ -407,9 +411,20 @@ def unplaced_target(event: Event, doc=None, config: FilterConfig = CONFIG) -> bo
     """An act done to someone (``config.targetless_types`` aside) whose target the whole
     story does not place, as an entity or a state: "Hungary rejected the plan", "the
     minister praised the decision" are no interaction between actors (story-only; on
-    the 30 working VOA stories 11 of 68 such events matched a gold event)."""
+    the 30 working VOA stories 11 of 68 such events matched a gold event); a
+    :func:`reciprocal` act needs none."""
     return event.type not in config.targetless_types and not any(
-        a.country or a.entity for a in event.target)
+        a.country or a.entity for a in event.target) and not reciprocal(event, config)
+
+
+def reciprocal(event: Event, config: FilterConfig = CONFIG) -> bool:
+    """An act of ``config.reciprocal_types`` with no target whose source holds two
+    parties placed apart (two states or two named bodies): "Armenia and Azerbaijan
+    signed a peace treaty", "the army and the rebels agreed to a truce" are done by
+    each to the other, so no recipient is missing."""
+    if event.type not in config.reciprocal_types or event.target:
+        return False
+    return len({a.entity or a.country for a in event.source if a.entity or a.country}) >= 2
 
 
 #: the "not an event" predicates by name, in the order they are tried
