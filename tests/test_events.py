@@ -1391,6 +1391,18 @@ def test_a_conditional_announcement_is_a_threat_to_the_conditions_actor(analyse_
     assert not [e for e in released if e.trigger.text == "releases" and e.type == "AGREE"]
 
 
+def test_a_listed_act_announced_on_anothers_condition_is_a_threat_to_that_actor(analyse_text):
+    # the act names no one: the threat is made to whom the condition is on
+    evs = _events(analyse_text, "China will retaliate unless Japan withdraws its ships.")
+    threats = [e for e in evs if e.type == "THREATEN" and e.trigger.text == "retaliate"]
+    assert threats and threats[0].factuality == "asserted"
+    assert [a.country for a in threats[0].target] == ["JPN"]
+    assert {e.factuality for e in evs if e.type == "ASSAULT" and e.trigger.text == "retaliate"} == {"conditional"}
+    # a condition on no actor makes no threat
+    evs = _events(analyse_text, "China will retaliate if the weather allows.")
+    assert not [e for e in evs if e.type == "THREATEN"]
+
+
 def test_a_meeting_is_coded_both_ways(analyse_text):
     evs = _events(analyse_text, "Saudi Crown Prince Mohammed bin Salman held a meeting with Ukrainian "
                                 "President Volodymyr Zelenskyy in Riyadh on Tuesday.")

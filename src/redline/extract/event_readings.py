@@ -17,7 +17,9 @@ reading. The others:
   the lexicon names an irrealis act ("Germany would consider new sanctions"): the
   statement is one event (asserted, or reported in a quote), the act another (irrealis);
   ``stated_intent``: a known actor's announced material act ("will move a Patriot
-  battery") is also a threat (conflict) or a promise (cooperation);
+  battery"), or one announced on a condition another actor must meet ("will retaliate
+  unless Japan withdraws": a threat to Japan), is also a threat (conflict) or a promise
+  (cooperation);
   ``refusal``: a known actor's negated act of cooperation ("will not release the
   prisoners") is also a refusal (REJECT).
   An act no one announces (a guess about the past, a purpose, an act demanded of someone
@@ -154,6 +156,9 @@ def readings(x: TypeContext, disabled: frozenset = frozenset(),
     unannounced = _past_possibility(tok) or _purpose_clause(tok) or _permitted(tok) or opens_condition(tok) \
         or _striven_for(tok) or _wished_for(tok) or _expected(tok) or _feared(tok) or demanded_of_other \
         or is_participle_modifier(tok)  # "the detained citizens" announce nothing
+    conditioned_on = _condition_party(x, src) if fact == "conditional" and not unannounced else []
+    # an act announced as future or hypothetical, or on a condition another actor must meet
+    intent = fact in intent_factualities or bool(conditioned_on)
     if "unannounced_act" not in disabled and (
             unannounced or (tok.dep_ == "xcomp" and demanded_act(tok.head) == tok)):
         if c.label is not None and lex_t and type_ in STATEMENT_TYPES and lex_t != type_:
@@ -167,25 +172,28 @@ def readings(x: TypeContext, disabled: frozenset = frozenset(),
             # itself is a threat/promise (the classifier's reading, as PLV codes it); the
             # act it names is its own event, with the irrealis factuality
             facts[0] = said
-            announced = _STATEMENT_OF.get(plover.quad(lex_t)) if fact in intent_factualities else None
+            announced = _STATEMENT_OF.get(plover.quad(lex_t)) if intent else None
             if announced and type_ != announced and type_ != "REQUEST":
                 # "he will increase the tariffs": announcing a sanction is a threat, not a
                 # rejection (the reading's polarity follows the act announced)
-                types[0] = (announced, tgt)
+                types[0] = (announced, tgt or conditioned_on)
             types.append((lex_t, tgt))
             facts.append(fact)
         else:
             # no known speaker to make the statement: only the irrealis act
             types[0] = (lex_t, tgt)
-    elif ("stated_intent" not in disabled and fact in intent_factualities and len(types) == 1 and not unannounced
+    elif ("stated_intent" not in disabled and len(types) == 1 and not unannounced
+          and intent
           and (c.kind == "verb" or c.info.get("governor") is not None)
           and any(states(a) for a in src)):
         # "the opposition said they would boycott the election": announcing a material
         # act is itself a threat or a promise, as PLOVER and PLV code it; a bare event
-        # noun ("the new rules take effect") announces nothing
+        # noun ("the new rules take effect") announces nothing. So is an act announced on
+        # a condition another actor must meet ("China will retaliate unless Japan
+        # withdraws"), made to that actor when the act names no one else
         stmt = _STATEMENT_OF.get(plover.quad(type_))
         if stmt and stmt != type_:
-            types.insert(0, (stmt, tgt))
+            types.insert(0, (stmt, tgt or conditioned_on))
             facts.insert(0, said)
     elif "refusal" not in disabled and fact == "negated" and type_ == "REJECT" and lex_t != "REJECT":
         # "will not succumb to pressure": the classifier read the negated act as the refusal
@@ -365,6 +373,22 @@ def _own_statement(x: TypeContext, src) -> bool:
     asserted, not reported."""
     mine = {a.country for a in src if a.country}
     return bool(mine) and _reporter_country(x) in mine
+
+
+def _condition_party(x: TypeContext, src: list) -> list:
+    """The known actors, other than the act's own, that the condition of the trigger's
+    clause is on ("unless *Japan* withdraws its ships", "if *the United States*
+    escalates"): the subject of an if/unless clause the trigger governs."""
+    for c in x.tok.children:
+        if c.dep_ != "advcl" or not opens_condition(c):
+            continue
+        subj = next((w for w in c.children if w.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.pos_ == "PRON":
+            return []
+        party = [a for a in actors(x.doc, subj, x.index, x.quote) if known(a)]
+        own = {a.entity or a.country for a in src}
+        return [a for a in party if (a.entity or a.country) not in own]
+    return []
 
 
 def _said_by(src, quote) -> bool:
