@@ -687,10 +687,11 @@ def test_modal_perfect_is_no_announcement(analyse_text):
         [(e.type, e.factuality) for e in evs]
 
 
-def test_demand_on_an_actor(analyse_text):
+@pytest.mark.parametrize("on", ["on", "upon"])
+def test_demand_on_an_actor(analyse_text, on):
     # "called on Russia to withdraw": a REQUEST of the speaker on Russia; Russia is the
     # actor of the demanded (advocated) act, which gets no statement reading of its own
-    evs = _events(analyse_text, "The minister called on Russia to withdraw its troops.")
+    evs = _events(analyse_text, f"The minister called {on} Russia to withdraw its troops.")
     kinds = [(e.type, e.factuality, e.trigger.text) for e in evs]
     assert kinds[0][:2] == ("REQUEST", "asserted") and [a.country for a in evs[0].target] == ["RUS"], kinds
     wd = [e for e in evs if e.trigger.text == "withdraw"]
@@ -701,8 +702,9 @@ def test_demand_on_an_actor(analyse_text):
         [(e.type, e.factuality) for e in evs]
 
 
-def test_call_on_without_a_demand_is_a_visit(analyse_text):
-    evs = _events(analyse_text, "A delegation of the opposition party called on the Prime Minister "
+@pytest.mark.parametrize("on", ["on", "upon"])
+def test_call_on_without_a_demand_is_a_visit(analyse_text, on):
+    evs = _events(analyse_text, f"A delegation of the opposition party called {on} the Prime Minister "
                                 "at his residence.")
     assert [e.type for e in evs] == ["CONSULT"], [(e.type, e.trigger.text) for e in evs]
     # a date phrase makes no "call on": this is a phone call
@@ -2583,9 +2585,10 @@ def test_their_act_after_a_compound_subject_is_between_its_members(analyse_text)
     assert [([a.country for a in e.source], [a.country for a in e.target]) for e in evs] == [(["CHN"], ["RUS"])]
 
 
-def test_a_renewed_call_on_a_state_is_a_demand_on_it(analyse_text):
+@pytest.mark.parametrize("on", ["on", "upon"])
+def test_a_renewed_call_on_a_state_is_a_demand_on_it(analyse_text, on):
     # the call (a noun the verb governs) is the event; the one it is made on is to act
-    evs = _events(analyse_text, "The United Nations renewed its call on Russia to withdraw its troops from Ukraine.")
+    evs = _events(analyse_text, f"The United Nations renewed its call {on} Russia to withdraw its troops from Ukraine.")
     got = _coded(evs)
     assert ("REQUEST", ["UNO"], ["RUS"]) in got and ("RETREAT", ["RUS"], ["UKR"]) in got, got
     assert "renewed" not in [e.trigger.text for e in evs]

@@ -238,7 +238,7 @@ def asked_by_demand_noun(verb):
                    and lex_type(c, "NOUN") == "REQUEST"), None)
     if demand is None:
         return None
-    return next((o for _, o in prep_objects(demand, {"on", "to"}) if looks_actor(o)), None)
+    return next((o for _, o in prep_objects(demand, {"on", "upon", "to"}) if looks_actor(o)), None)
 
 
 def subject_of(verb, depth: int = 0):

@@ -43,7 +43,7 @@ def _key_heads() -> tuple[frozenset, frozenset]:
 
 
 #: prepositions a noun key may end with ("call for")
-_NOUN_PREPS = frozenset({"for", "on", "against", "with", "to"})
+_NOUN_PREPS = frozenset({"for", "on", "upon", "against", "with", "to"})
 
 
 def lex_entry(tok, pos: str):

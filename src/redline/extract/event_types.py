@@ -224,7 +224,7 @@ def call_on_visit(x: TypeContext) -> Optional[str]:
     """"a delegation called on the party president": a courtesy visit (CONSULT), not a
     demand; the demand has its content ("called on X to withdraw")."""
     c, tok = x.cand, x.tok
-    if c.lex is None or c.lex.lemma != "call on":
+    if c.lex is None or c.lex.lemma not in ("call on", "call upon"):
         return None
     content = any(ch.dep_ in ("xcomp", "ccomp", "advcl") for ch in tok.subtree
                   if ch.head.i == tok.i or ch.head.dep_ == "prep")
