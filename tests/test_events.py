@@ -425,6 +425,14 @@ def test_lifting_or_repealing_a_restriction_concedes(analyse_text):
     assert [e.type for e in evs if e.trigger.text == "repealed"] == ["CONCEDE"]
 
 
+@pytest.mark.parametrize("text,verb", [("The EU reduced sanctions on Belarus.", "reduced"),
+                                       ("Washington cut tariffs on Mexican steel.", "cut")])
+def test_reducing_economic_sanctions_is_a_retreat(analyse_text, text, verb):
+    # CAMEO 085 "ease economic sanctions, boycott, embargo" (PLOVER RETREAT, ease)
+    evs = [e for e in _events(analyse_text, text) if e.trigger.text == verb]
+    assert [e.type for e in evs] == ["RETREAT"] and evs[0].cameo == "085"
+
+
 def test_a_listed_act_noun_is_not_yielded_by_the_classifier(analyse_text):
     # the classifier wavers between YIELD and SANCTION here; the noun names the act
     evs = _events(analyse_text, "Outgoing Canadian Prime Minister Justin Trudeau retaliated by announcing "
