@@ -41,6 +41,13 @@ def test_standalone_designations(nlp):
     assert got["T-72"] == "armour"
 
 
+def test_crowd_control_weapons(nlp):
+    eq = items(nlp, "Police fired tear gas, rubber bullets and stun grenades; water cannon stood by.")
+    got = {e.text: e.category for e in eq}
+    assert got == {"tear gas": "crowd control", "rubber bullets": "crowd control",
+                   "stun grenades": "crowd control", "water cannon": "crowd control"}
+
+
 def test_no_false_equipment(nlp):
     assert items(nlp, "A think tank welcomed her with open arms; arms control talks resumed.") == []
 

@@ -17,6 +17,8 @@ SRC = pathlib.Path(__file__).resolve().parents[1] / "src" / "redline"
 
 # classes whose rows the code compares with lexicon keys (multiword) rather than lemmas
 _PHRASE_CLASSES = {"appeal_verb", "open_phrase"}
+# classes whose rows are a noun or "modifier noun" (checked on the noun of a sentence)
+_NOUN_PHRASE_CLASSES = {"crowd_control_weapon"}
 
 
 def _rows(name):
@@ -50,6 +52,12 @@ def test_every_word_class_row_can_fire(nlp):
     for lemma, cls, *_ in _rows("event_word_classes.tsv"):
         if cls in _PHRASE_CLASSES:
             assert 1 <= len(lemma.split(" ")) <= 3, (lemma, cls)
+            continue
+        if cls in _NOUN_PHRASE_CLASSES:
+            from redline.extract.event_actors import is_crowd_control_weapon
+            doc = nlp(f"Police fired the {lemma} at them.")
+            if not any(is_crowd_control_weapon(t) for t in doc if t.pos_ == "NOUN"):
+                dead.append((lemma, cls))
             continue
         doc = nlp(lemma)
         if len(doc) != 1:

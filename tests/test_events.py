@@ -425,6 +425,23 @@ def test_lifting_or_repealing_a_restriction_concedes(analyse_text):
     assert [e.type for e in evs if e.trigger.text == "repealed"] == ["CONCEDE"]
 
 
+@pytest.mark.parametrize("text,verb,mode", [
+    ("Kenyan police deployed tear gas against protesters in Nairobi.", "deployed", "crowd-control"),
+    ("Kenyan police used tear gas on protesters in Nairobi.", "used", "crowd-control"),
+    ("Georgian police used water cannon on the demonstrators in Tbilisi.", "used", "crowd-control"),
+    ("Russian forces used chemical weapons against Ukrainian troops.", "used", None),
+    ("Kenyan police used force against protesters in Nairobi.", "used", None),
+])
+def test_weapons_or_force_turned_on_people_are_an_assault(analyse_text, text, verb, mode):
+    evs = [e for e in _events(analyse_text, text) if e.trigger.text == verb]
+    assert [(e.type, e.mode) for e in evs] == [("ASSAULT", mode)]
+    assert evs[0].target and evs[0].source
+
+
+def test_using_a_thing_that_is_no_weapon_is_no_act(analyse_text):
+    assert not _events(analyse_text, "Europe used less gas this winter.")
+
+
 @pytest.mark.parametrize("text,verb", [("The EU reduced sanctions on Belarus.", "reduced"),
                                        ("Washington cut tariffs on Mexican steel.", "cut")])
 def test_reducing_economic_sanctions_is_a_retreat(analyse_text, text, verb):

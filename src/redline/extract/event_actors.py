@@ -335,7 +335,7 @@ def subject_of(verb, depth: int = 0):
             # object control: "urged NATO to counter" → NATO; not after a verb of using
             # ("China uses security laws to suppress freedoms" → China)
             for c in h.children:
-                if c.dep_ in ("dobj",) and c.i < verb.i and h.lemma_.lower() not in _INSTRUMENT_VERBS:
+                if c.dep_ in ("dobj",) and c.i < verb.i and h.lemma_.lower() not in INSTRUMENT_VERBS:
                     return c
             # ... also through a preposition: "called on Russia to withdraw", "appealed to
             # the rebels to lay down their arms"
@@ -349,7 +349,7 @@ def subject_of(verb, depth: int = 0):
 
 
 _SPEECH_VERBS = word_class("speech_verb")
-_INSTRUMENT_VERBS = word_class("instrument_verb")
+INSTRUMENT_VERBS = word_class("instrument_verb")
 
 
 def speech_conjunct(verb):
@@ -399,6 +399,17 @@ def points_back(noun) -> bool:
     told before ("the attack", "this bombing", "those drills"), not a new one ("an
     attack", "attacks")?"""
     return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in noun.children)
+
+
+_CROWD_CONTROL = word_class("crowd_control_weapon")
+
+
+def is_crowd_control_weapon(tok) -> bool:
+    """Is the noun a crowd-control weapon ("tear gas", "water cannon", "batons")?"""
+    lem = tok.lemma_.lower()
+    return lem in _CROWD_CONTROL or any(
+        f"{m.lemma_.lower()} {lem}" in _CROWD_CONTROL for m in tok.children
+        if m.dep_ in ("compound", "amod") and m.i == tok.i - 1)
 
 
 def is_troops(tok) -> bool:

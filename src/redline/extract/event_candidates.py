@@ -651,6 +651,10 @@ def _verb_candidate(tok, consumed: set):
         return None
     lem = tok.lemma_.lower()
     entry = lex_entry(tok, "VERB")
+    if entry is None and lem in ea.INSTRUMENT_VERBS and any(
+            ch.dep_ == "dobj" and ea.is_crowd_control_weapon(ch) for ch in tok.children):
+        # "police used tear gas on protesters": using force ("use force" is a key of its own)
+        entry = plover.lexicon().get(("use force", "VERB"))
     if entry is None and lem in _SKIP_VERBS:
         return None  # saying, being, having: the complement carries the event
     if entry is None and lem in _EXPRESSING_VERBS and not any(

@@ -615,6 +615,18 @@ def troop_movement(x: TypeContext) -> Optional[str]:
     return "MOBILIZE"
 
 
+def crowd_control(x: TypeContext) -> Optional[str]:
+    """"Police deployed tear gas against protesters", "used water cannon on the crowd":
+    turning crowd-control weapons on people is ASSAULT (PLOVER mode crowd-control)
+    whatever the verb, no deployment and no aid; weapons moved to no one stay a
+    deployment (``troop_movement``)."""
+    c = x.cand
+    if not x.verb or c.tgt is None or not ea.looks_actor(c.tgt):
+        return None
+    used = [c.info.get("dobj")] + [o for _, o in ea.prep_objects(x.tok, {"with"})]
+    return "ASSAULT" if any(u is not None and ea.is_crowd_control_weapon(u) for u in used) else None
+
+
 _LAUNCH_VERBS = word_class("launch_verb")
 _CIVIL_LAUNCHES = word_class("civil_launch")
 #: "a campaign", "a drive" is military in war news unless its modifier makes it civil
@@ -726,7 +738,7 @@ CONTEXT_RULES = tuple(TypeRule(f.__name__, f) for f in (
     speech_blame, speech_denial, conditional_threat, time_ultimatum, expected_act, agreed_text, raised_act, light_verb_object,
     joint_exercise, show_of_force, message_sent, envoy_purpose, ordered_act, permitted_act, relief_goods,
     labour_strike, stopping_an_act, verbal_attack_noun, military_seizure, protesters_obstruct, confronted_protest, verbal_attack,
-    troop_withdrawal, own_disbanding, troop_movement, launch_into_open_water, launched_thing, dismissal, peacekeeping, classifier_guess_only))
+    troop_withdrawal, own_disbanding, troop_movement, crowd_control, launch_into_open_water, launched_thing, dismissal, peacekeeping, classifier_guess_only))
 #: every type rule, in order of precedence (a later rule overrules an earlier one)
 TYPE_RULES = LEXICON_RULES + CONTEXT_RULES
 

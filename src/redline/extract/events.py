@@ -386,6 +386,8 @@ def _mode_context(cand, type_: str, fired) -> tuple:
         mode, context, cameo = "strike", None, "143"
     if type_ == "PROTEST" and "protesters_obstruct" in fired:
         mode, context, cameo = "obstruct", None, "144"
+    if type_ == "ASSAULT" and "crowd_control" in fired:
+        mode, context, cameo = "crowd-control", None, "175"
     if type_ == "SUPPORT" and "agreed_text" in fired:
         mode, context, cameo = None, "diplomatic", "057"
     if type_ == "AID" and "relief_goods" in fired:
