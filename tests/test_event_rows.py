@@ -16,7 +16,7 @@ DATA = pathlib.Path(__file__).resolve().parents[1] / "src" / "redline" / "data"
 SRC = pathlib.Path(__file__).resolve().parents[1] / "src" / "redline"
 
 # classes whose rows the code compares with lexicon keys (multiword) rather than lemmas
-_PHRASE_CLASSES = {"appeal_verb", "open_phrase"}
+_PHRASE_CLASSES = {"appeal_verb", "open_phrase", "conscripting_verb"}
 # classes whose rows are a noun or "modifier noun" (checked on the noun of a sentence)
 _NOUN_PHRASE_CLASSES = {"crowd_control_weapon"}
 

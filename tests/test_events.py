@@ -2967,12 +2967,25 @@ def test_the_noun_of_a_verb_object_key_is_no_recipient(analyse_text):
     ("Modi ended his two-day visit to Washington on Friday.", "CONSULT"),
     ("Seoul postponed a planned trip by its foreign minister to Pyongyang.", "REJECT"),
     ("Ethiopia postponed the summit with Egypt.", "REJECT"),
+    # the nouns of calling off read the same
+    ("Nigeria's president announced the cancellation of a trip to France.", "REJECT"),
+    ("Seoul announced the postponement of the summit with Tokyo.", "REJECT"),
     # talks stopped reduce relations
     ("Iran suspended talks with the IAEA.", "SANCTION"),
 ])
 def test_a_visit_ended_is_reported_and_one_called_off_refused(analyse_text, text, type_):
     evs = _events(analyse_text, text)
     assert evs and evs[0].type == type_, [(e.type, e.trigger.text) for e in evs]
+
+
+@pytest.mark.parametrize("text, mobilized", [
+    ("Russia called up 300,000 reservists.", True),
+    ("Israel called up the reserve brigade.", True),
+    ("The president called up the commission to review the vote.", False),
+])
+def test_calling_up_one_body_is_no_mobilization(analyse_text, text, mobilized):
+    evs = [e for e in _events(analyse_text, text) if e.trigger.text == "called up"]
+    assert bool(evs and evs[0].type == "MOBILIZE") == mobilized, [(e.type, e.trigger.text) for e in evs]
 
 
 def test_a_repeat_mention_tells_again_the_act_whose_actor_is_known(analyse_text):

@@ -580,6 +580,21 @@ def own_disbanding(x: TypeContext) -> Optional[str]:
     return "RETREAT" if own else None
 
 
+_CONSCRIPTING = word_class("conscripting_verb")
+
+
+def call_up_one(x: TypeContext) -> Optional[str]:
+    """"called up 300,000 reservists" mobilizes; "called up the commission", "called up
+    Macron" (one body or one person, no troops) is a call, no mobilization and no act."""
+    c = x.cand
+    dobj = c.info.get("dobj") if x.verb else None
+    if c.lex is None or c.lex.lemma not in _CONSCRIPTING or dobj is None:
+        return None
+    one = dobj.tag_ in ("NN", "NNP") and not ea.is_troops(dobj) and not any(
+        ch.dep_ in ("nummod", "quantmod") for ch in dobj.children)
+    return NO_EVENT if one else None
+
+
 def troop_movement(x: TypeContext) -> Optional[str]:
     """"transferred 7,000 soldiers", "deploying more than 70 warplanes": moving troops,
     or weapons to no one, is MOBILIZE whatever the verb; the soldiers are what is
@@ -738,7 +753,7 @@ CONTEXT_RULES = tuple(TypeRule(f.__name__, f) for f in (
     speech_blame, speech_denial, conditional_threat, time_ultimatum, expected_act, agreed_text, raised_act, light_verb_object,
     joint_exercise, show_of_force, message_sent, envoy_purpose, ordered_act, permitted_act, relief_goods,
     labour_strike, stopping_an_act, verbal_attack_noun, military_seizure, protesters_obstruct, confronted_protest, verbal_attack,
-    troop_withdrawal, own_disbanding, troop_movement, crowd_control, launch_into_open_water, launched_thing, dismissal, peacekeeping, classifier_guess_only))
+    troop_withdrawal, own_disbanding, call_up_one, troop_movement, crowd_control, launch_into_open_water, launched_thing, dismissal, peacekeeping, classifier_guess_only))
 #: every type rule, in order of precedence (a later rule overrules an earlier one)
 TYPE_RULES = LEXICON_RULES + CONTEXT_RULES
 
