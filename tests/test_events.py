@@ -2988,6 +2988,19 @@ def test_calling_up_one_body_is_no_mobilization(analyse_text, text, mobilized):
     assert bool(evs and evs[0].type == "MOBILIZE") == mobilized, [(e.type, e.trigger.text) for e in evs]
 
 
+@pytest.mark.parametrize("text, type_", [
+    ("Russia withdrew its ambassador from Estonia.", "SANCTION"),
+    ("The United States pulled its diplomats out of Sudan.", "SANCTION"),
+    ("The EU withdrew its observers from Belarus.", "SANCTION"),
+    ("Russia withdrew 300 soldiers from Syria.", "RETREAT"),
+])
+def test_withdrawing_envoys_reduces_relations(analyse_text, text, type_):
+    # CAMEO 161 (as recalling them): no military withdrawal
+    evs = _events(analyse_text, text)
+    assert evs and evs[0].type == type_, [(e.type, e.trigger.text) for e in evs]
+    assert evs[0].source and evs[0].target
+
+
 def test_a_repeat_mention_tells_again_the_act_whose_actor_is_known(analyse_text):
     text = ("A group of gunmen stormed the Hotel Rumbura in Karachi. Police said several hundred people "
             "were wounded, but no one was killed in the assault.")

@@ -563,6 +563,18 @@ def troop_withdrawal(x: TypeContext) -> Optional[str]:
     return "RETREAT" if moved is not None and ea.is_troops(moved) else None
 
 
+def envoy_withdrawal(x: TypeContext) -> Optional[str]:
+    """"Russia withdrew its ambassador from Estonia", "pulled its monitoring mission out
+    of Niue": withdrawing envoys (word class ``envoy``) reduces relations (SANCTION,
+    CAMEO 161, as recalling them does), not a military withdrawal."""
+    c = x.cand
+    if not x.verb or c.lex is None or c.lex.mode != "withdraw" or c.lex.type != "RETREAT" or x.fact == "negated":
+        return None
+    moved = c.info.get("dobj") or next((ch for ch in x.tok.children if ch.dep_ == "nsubjpass"), None)
+    return "SANCTION" if moved is not None and not ea.is_troops(moved) and any(
+        h.lemma_.lower() in _ENVOYS for h in _object_heads(moved)) else None
+
+
 _DISSOLVE_VERBS = word_class("dissolve_verb")
 
 
@@ -753,7 +765,7 @@ CONTEXT_RULES = tuple(TypeRule(f.__name__, f) for f in (
     speech_blame, speech_denial, conditional_threat, time_ultimatum, expected_act, agreed_text, raised_act, light_verb_object,
     joint_exercise, show_of_force, message_sent, envoy_purpose, ordered_act, permitted_act, relief_goods,
     labour_strike, stopping_an_act, verbal_attack_noun, military_seizure, protesters_obstruct, confronted_protest, verbal_attack,
-    troop_withdrawal, own_disbanding, call_up_one, troop_movement, crowd_control, launch_into_open_water, launched_thing, dismissal, peacekeeping, classifier_guess_only))
+    troop_withdrawal, envoy_withdrawal, own_disbanding, call_up_one, troop_movement, crowd_control, launch_into_open_water, launched_thing, dismissal, peacekeeping, classifier_guess_only))
 #: every type rule, in order of precedence (a later rule overrules an earlier one)
 TYPE_RULES = LEXICON_RULES + CONTEXT_RULES
 
