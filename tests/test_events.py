@@ -2950,10 +2950,27 @@ def test_protesters_obstructing_passage_protest(analyse_text, text, type_, mode)
     ("Protest leaders met with the interior minister in Nairobi.", "met", True),
     # an event noun that says who people are ("riot police") is no act
     ("Protesters in Mexico City were met by riot police using tear gas.", "riot", False),
+    ("The charter was signed between the military and protest leaders in Khartoum.", "protest", False),
+    # a demonstration of something no actor does is a display
+    ("This is a demonstration of our commitment to sanctions, the U.S. envoy said.", "demonstration", False),
 ])
 def test_police_meeting_protesters_confront_them(analyse_text, text, trigger, kept):
     evs = [e for e in _events(analyse_text, text) if e.trigger.text == trigger]
     assert bool(evs) == kept, [(e.type, e.trigger.text) for e in _events(analyse_text, text)]
+
+
+@pytest.mark.parametrize("text, trigger, target", [
+    # a protest naming no one it is aimed at is aimed at the protesters' own state
+    ("Around 200 Syrian prisoners went on strike in protest against a lack of food.", "went on strike", ["SYR"]),
+    ("Thousands of teachers in Kenya went on strike on Tuesday.", "went on strike", ["KEN"]),
+    # one that names its target keeps it
+    ("Thousands of Kenyan students protested against the Chinese embassy's remarks.", "protested", ["CHN"]),
+])
+def test_a_protest_naming_no_one_is_aimed_at_its_own_state(analyse_text, text, trigger, target):
+    story = " ".join(["The weather was mild on Monday."] * 5 + [text])
+    evs = [e for e in _events(analyse_text, story) if e.trigger.text == trigger and e.type == "PROTEST"]
+    assert evs and [a.country for a in evs[0].target] == target, \
+        [(e.type, e.trigger.text, [a.country for a in e.target]) for e in _events(analyse_text, story)]
 
 
 def test_the_noun_of_a_verb_object_key_is_no_recipient(analyse_text):

@@ -383,6 +383,14 @@ def test_a_non_governmental_kind_of_group_is_coded_ngo(nlp, phrase):
     assert _actor_of_phrase(nlp, text, phrase).country == "NGO"
 
 
+@pytest.mark.parametrize("phrase, sector", [("Thousands of Kenyan teachers", "EDU"),
+                                           ("Hundreds of Kenyan soldiers", "MIL")])
+def test_a_count_of_people_is_of_what_it_counts(nlp, phrase, sector):
+    text = f"Floods hit Kenya on Monday. {phrase} were sent to the coast."
+    actor = _actor_of_phrase(nlp, text, phrase)
+    assert (actor.country, actor.sector) == ("KEN", sector)
+
+
 def test_governmental_organizations_are_no_ngos(nlp):
     # the three-word key wants its "non": the state's own bodies are no NGOs
     text = "Floods hit Malawi on Monday. Governmental organizations said they had reached 2,000 families."

@@ -1178,6 +1178,12 @@ class EntityIndex:
             # ("civil society organizations": the words before the head, then each modifier)
             hit = sector_of_words(before[-2:]) if len(before) > 1 else None
             hit = hit or next(filter(None, (sector_of_words([c.text]) for c in mods)), None)
+        if hit is None and (root.pos_ == "NUM" or doc.vocab[root.lemma_.lower()].like_num):
+            # "thousands of Kenyan teachers": a count says nothing of who; what it counts does
+            counted = next((p for c in root.children if c.dep_ == "prep" and c.lower_ == "of"
+                            for p in c.children if p.dep_ == "pobj" and p.i < span.end), None)
+            if counted is not None:
+                hit = sector_of_words([t.text for t in span if root.i < t.i <= counted.i][-3:])
         if hit is None and root.pos_ == "PROPN":
             # "Military spokesperson Chaundry": a name no table knows, after its title
             words = [t.text for t in span if t.i < root.i and t.pos_ in {"NOUN", "PROPN", "ADJ"}]

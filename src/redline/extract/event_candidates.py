@@ -945,8 +945,14 @@ def _noun_candidate(tok, consumed: set):
     if entry.type == "ASSAULT" and any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in _FIGURATIVE_WAR
                                        for c in tok.children):
         return None  # "a trade war", "tariff wars", "a war of words": no fighting
-    if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and ea.looks_actor(tok.head):
-        return None  # "riot police", "protest leaders": the noun says who people are, no act
+    modified = tok.head if tok.dep_ in ("compound", "nmod") else (
+        tok.head.head if tok.dep_ == "conj" and tok.head.dep_ in ("compound", "nmod") else None)
+    if modified is not None and modified.pos_ == "NOUN" and ea.looks_actor(modified):
+        # "riot police", "protest leaders", "the military and protest leaders": the noun
+        # says who people are, no act
+        return None
+    if entry.type == "PROTEST" and any(not ea.looks_actor(p) for _, p in ea.prep_objects(tok, {"of"})):
+        return None  # "a demonstration of our commitment": a display, no protest
     if tok.dep_ == "pobj" and tok.head.lower_ == "in" and not any(c.dep_ == "det" for c in tok.children) \
             and entry.type in ("COOPERATE", "CONSULT") \
             and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):

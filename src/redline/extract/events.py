@@ -24,7 +24,8 @@ The event coder runs these stages, each in its own module:
    and the PLOVER tables (:mod:`redline.plover`).
 8. **Filters** (:mod:`redline.extract.event_filters`, :mod:`redline.extract.event_none`)
    on the events of the document; acts dropped for want of a placed target are
-   completed where the story says whom (``dyad_partner``, ``own_state_target``), then
+   completed where the story says whom (``dyad_partner``, ``own_state_target``), a
+   protest naming no one is aimed at its own state (``protested_state``), then
    the none decision, then story-level actors (``story_counterpart``,
    ``domestic_agent``); then time and place (:mod:`redline.extract.event_context`).
 
@@ -182,6 +183,8 @@ def extract_events(doc, *, entities=None, index=None, quotes=None, dates=None, p
             unplaced = [e for e in unplaced if e not in partnered]
         if whole_story and "own_state_target" not in config.disabled:
             events += event_referents.own_state_target(unplaced, doc)
+        if whole_story and "protested_state" not in config.disabled:
+            event_referents.protested_state(events)
         if whole_story:
             # the learned "none" decision (if a model is installed), for whole stories: it
             # was trained on them and reads the story's resolution of actors
