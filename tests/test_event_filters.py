@@ -207,3 +207,20 @@ def test_a_reciprocal_act_needs_no_recipient():
     assert ef.unplaced_target(_event("REJECT", [army, rsf]))
     assert ef.unplaced_target(_event("SUPPORT", [army, rsf], [mediators]))
     assert ef.unplaced_target(_event("COOPERATE", [army, army]))
+
+
+@pytest.mark.parametrize("text", [
+    "Floods hit Grenada on Monday.",
+    "An earthquake struck eastern Turkey on Monday, killing 300 people.",
+    "The storm destroyed thousands of homes in Haiti.",
+    "The pandemic killed millions of people in India.",
+])
+def test_nature_is_no_actor(analyse_text, text):
+    # a flood, a quake, a storm or an epidemic does no political act, in a story or alone
+    story = text + " The weather was mild on Monday." * 5
+    assert not _events(analyse_text, text) and not _events(analyse_text, story)
+
+
+def test_an_armed_actor_after_a_hazard_word_still_acts(analyse_text):
+    evs = _events(analyse_text, "Russian strikes hit Kharkiv on Monday.")
+    assert any(e.type == "ASSAULT" and [a.country for a in e.source] == ["RUS"] for e in evs)

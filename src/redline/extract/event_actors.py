@@ -1000,6 +1000,15 @@ def named_hazard(tok) -> bool:
         c.dep_ == "compound" and c.lower_ in hazard_words() for c in tok.children))
 
 
+def is_natural_hazard(tok) -> bool:
+    """Is ``tok`` a storm, quake, flood, fire or epidemic, named ("Tropical Cyclone
+    Chido") or not ("floods", "an earthquake", "the pandemic")? Nature is no actor."""
+    c = core(tok)
+    # (a capitalised plural at the start of a sentence may be tagged a name: "Wildfires")
+    return named_hazard(tok) or c.lemma_.lower() in hazard_words() or (
+        c.tag_ in ("NNS", "NNPS") and c.lower_.endswith("s") and c.lower_[:-1] in hazard_words())
+
+
 @per_token
 def looks_actor(tok) -> bool:
     """Could this token head a political actor (name, demonym, pronoun, group noun)?"""

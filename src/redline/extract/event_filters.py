@@ -312,8 +312,8 @@ def _thing_head(doc, actor: Actor) -> bool:
     crews in them)."""
     from . import event_actors as ea
     head = actor_head(doc, actor)
-    if head is not None and ea.named_hazard(head):
-        return True  # "Tropical Cyclone Chido hit Malawi": a storm
+    if head is not None and ea.is_natural_hazard(head):
+        return True  # "Tropical Cyclone Chido hit Malawi", "floods hit Grenada": nature
     if head is None or head.pos_ != "NOUN" or head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
         return False
     c = ea.core(head)
