@@ -391,6 +391,17 @@ def test_a_count_of_people_is_of_what_it_counts(nlp, phrase, sector):
     assert (actor.country, actor.sector) == ("KEN", sector)
 
 
+@pytest.mark.parametrize("text, phrase, country", [
+    ("Floods hit Grenada on Monday. The country declared a state of emergency.", "The country", "GRD"),
+    ("Protests spread in Venezuela. The nation accused Colombia of meddling.", "The nation", "VEN"),
+    # a modifier says which country: not the last one named
+    ("Protests spread in Venezuela. The Gulf country accused Colombia of meddling.", "The Gulf country", None),
+])
+def test_the_country_as_a_subject_is_the_state_named_last(nlp, text, phrase, country):
+    actor = _actor_of_phrase(nlp, text, phrase)
+    assert (actor.country if actor is not None else None) == country
+
+
 def test_governmental_organizations_are_no_ngos(nlp):
     # the three-word key wants its "non": the state's own bodies are no NGOs
     text = "Floods hit Malawi on Monday. Governmental organizations said they had reached 2,000 families."

@@ -527,6 +527,7 @@ _COLLECTIVE = actor_words("collective_head")
 _ADVERSARIES = actor_words("adversary_head")
 _ARMED_SECTORS = {"REB", "INS", "MIL", "OPP"}
 _GENERIC_TITLES = actor_words("generic_title")
+_STATE_DESCRIPTIONS = actor_words("state_description")
 
 
 def _is_place(ent: Entity) -> bool:
@@ -1241,6 +1242,15 @@ class EntityIndex:
             if earlier is not None:
                 return Actor(name=earlier.name, entity=earlier.entity, country=earlier.country,
                              sector=earlier.sector or head_sector, start=start, end=end, text=span.text)
+        # "the country", "the nation" alone as a subject: the state named last (a modifier
+        # or an of-phrase says which country otherwise: "the Gulf country"; as an object it
+        # is mostly a place: "entering the country", "from the country")
+        if root.lemma_.lower() in _STATE_DESCRIPTIONS and [c.lower_ for c in root.children] == ["the"] \
+                and root.dep_ in ("nsubj", "nsubjpass"):
+            state = self.last_before(start, lambda e: e.type == "GPE" and is_state(e.country or ""))
+            if state is not None:
+                return Actor(name=state.name, entity=state.id, country=state.country, sector="GOV",
+                             start=start, end=end, text=span.text)
         # "the group", "the separatist group": the armed group or organisation named last
         if root.lower_ in _GROUP_NOUNS and any(c.lower_ == "the" for c in root.children):
             antecedent = self.last_before(start, lambda e: e.type == "ORG" and e.country is not None
