@@ -1001,7 +1001,7 @@ def named_hazard(tok) -> bool:
 
 
 def is_natural_hazard(tok) -> bool:
-    """Is ``tok`` a storm, quake, flood, fire or epidemic, named ("Tropical Cyclone
+    """Is ``tok`` a storm, quake, flood, wildfire or epidemic, named ("Tropical Cyclone
     Chido") or not ("floods", "an earthquake", "the pandemic")? Nature is no actor."""
     c = core(tok)
     # (a capitalised plural at the start of a sentence may be tagged a name: "Wildfires")
