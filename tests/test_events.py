@@ -3010,6 +3010,10 @@ def test_calling_up_one_body_is_no_mobilization(analyse_text, text, mobilized):
     ("The United States pulled its diplomats out of Sudan.", "SANCTION"),
     ("The EU withdrew its observers from Belarus.", "SANCTION"),
     ("Russia withdrew 300 soldiers from Syria.", "RETREAT"),
+    # a state leaving an organisation of states (PLOVER SANCTION, withdraw)
+    ("The United States withdrew from the World Health Organization.", "SANCTION"),
+    ("Mali, Burkina Faso and Niger pulled out of ECOWAS.", "SANCTION"),
+    ("Russian troops withdrew from the UN buffer zone.", "RETREAT"),
 ])
 def test_withdrawing_envoys_reduces_relations(analyse_text, text, type_):
     # CAMEO 161 (as recalling them): no military withdrawal

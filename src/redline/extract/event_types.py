@@ -575,6 +575,28 @@ def envoy_withdrawal(x: TypeContext) -> Optional[str]:
         h.lemma_.lower() in _ENVOYS for h in _object_heads(moved)) else None
 
 
+#: the codes of organisations of states (PLOVER actor codes)
+_BODIES_OF_STATES = frozenset({"IGO", "UNO", "EUR"})
+
+
+def withdrawal_from_body(x: TypeContext) -> Optional[str]:
+    """"The United States withdrew from the World Health Organization", "Mali pulled out
+    of ECOWAS": a state leaving an organisation reduces relations with it (SANCTION,
+    PLOVER mode withdraw: "a country withdraws itself from an organization, treaty, or
+    group"), no military withdrawal; troops withdrawn stay RETREAT."""
+    c = x.cand
+    if not x.verb or c.lex is None or c.lex.mode != "withdraw" or c.lex.type != "RETREAT" or x.fact == "negated":
+        return None
+    moved = c.info.get("dobj")
+    if moved is not None and ea.is_troops(moved):
+        return None
+    left_from = c.tgt is not None and c.tgt.dep_ == "pobj" and c.tgt.head.lower_ in ("from", "of")
+    # (armed forces withdrawing from somewhere a body's name modifies stay a military
+    # withdrawal: "Russian troops withdrew from the UN buffer zone")
+    return "SANCTION" if left_from and any(a.country in _BODIES_OF_STATES for a in x.tgt) and any(
+        a.country for a in x.src) and not any(a.sector == "MIL" for a in x.src) else None
+
+
 _DISSOLVE_VERBS = word_class("dissolve_verb")
 
 
@@ -765,7 +787,7 @@ CONTEXT_RULES = tuple(TypeRule(f.__name__, f) for f in (
     speech_blame, speech_denial, conditional_threat, time_ultimatum, expected_act, agreed_text, raised_act, light_verb_object,
     joint_exercise, show_of_force, message_sent, envoy_purpose, ordered_act, permitted_act, relief_goods,
     labour_strike, stopping_an_act, verbal_attack_noun, military_seizure, protesters_obstruct, confronted_protest, verbal_attack,
-    troop_withdrawal, envoy_withdrawal, own_disbanding, call_up_one, troop_movement, crowd_control, launch_into_open_water, launched_thing, dismissal, peacekeeping, classifier_guess_only))
+    troop_withdrawal, envoy_withdrawal, withdrawal_from_body, own_disbanding, call_up_one, troop_movement, crowd_control, launch_into_open_water, launched_thing, dismissal, peacekeeping, classifier_guess_only))
 #: every type rule, in order of precedence (a later rule overrules an earlier one)
 TYPE_RULES = LEXICON_RULES + CONTEXT_RULES
 

@@ -391,7 +391,7 @@ def _mode_context(cand, type_: str, fired) -> tuple:
         mode, context, cameo = "obstruct", None, "144"
     if type_ == "ASSAULT" and "crowd_control" in fired:
         mode, context, cameo = "crowd-control", None, "175"
-    if type_ == "SANCTION" and "envoy_withdrawal" in fired:
+    if type_ == "SANCTION" and ("envoy_withdrawal" in fired or "withdrawal_from_body" in fired):
         mode, context, cameo = "withdraw", "diplomatic", "161"
     if type_ == "SUPPORT" and "agreed_text" in fired:
         mode, context, cameo = None, "diplomatic", "057"
