@@ -3022,6 +3022,16 @@ def test_withdrawing_envoys_reduces_relations(analyse_text, text, type_):
     assert evs[0].source and evs[0].target
 
 
+def test_the_accused_act_is_the_accused_ones_when_the_parser_hangs_it_on_them(analyse_text):
+    # the parser hangs "of killing civilians" on "rebels", not on "accused": the killing
+    # is still the rebels' act, not the U.N.'s
+    evs = _events(analyse_text, "The U.N. accused rebels of killing civilians.")
+    killing = [e for e in evs if e.trigger.text == "killing"]
+    assert killing and "UNO" not in {a.country for a in killing[0].source}
+    assert any("rebels" in a.text for a in killing[0].source)
+    assert killing[0].factuality == "reported"
+
+
 def test_a_repeat_mention_tells_again_the_act_whose_actor_is_known(analyse_text):
     text = ("A group of gunmen stormed the Hotel Rumbura in Karachi. Police said several hundred people "
             "were wounded, but no one was killed in the assault.")

@@ -321,6 +321,11 @@ def subject_of(verb, depth: int = 0):
                 obj = next((c for c in h.head.children if c.dep_ == "dobj" and c.i < h.i), None)
                 if obj is not None and looks_actor(obj):
                     return obj
+            if h.lower_ in ("of", "for", "against", "from") and h.head.dep_ == "dobj" \
+                    and h.head.head.pos_ == "VERB" and looks_actor(h.head):
+                # the same when the parser hangs the phrase on the object: "the U.N.
+                # accused rebels [of killing civilians]"
+                return h.head
             h = h.head
             if h.pos_ in ("NOUN",) and h.dep_ in ("dobj", "pobj", "nsubj", "attr") and h.head != h:
                 h = h.head

@@ -563,12 +563,21 @@ def troop_withdrawal(x: TypeContext) -> Optional[str]:
     return "RETREAT" if moved is not None and ea.is_troops(moved) else None
 
 
+def _withdrawal_act(x: TypeContext) -> bool:
+    """Is the candidate a verb of withdrawing (lexicon mode withdraw) read as the act
+    itself (RETREAT or SANCTION), not as what a statement says of it ("refuted reports
+    of withdrawing the ambassador" is a rejection)?"""
+    c = x.cand
+    return (x.verb and c.lex is not None and c.lex.mode == "withdraw" and c.lex.type == "RETREAT"
+            and x.fact != "negated" and x.type in ("RETREAT", "SANCTION"))
+
+
 def envoy_withdrawal(x: TypeContext) -> Optional[str]:
     """"Russia withdrew its ambassador from Estonia", "pulled its monitoring mission out
     of Niue": withdrawing envoys (word class ``envoy``) reduces relations (SANCTION,
     CAMEO 161, as recalling them does), not a military withdrawal."""
     c = x.cand
-    if not x.verb or c.lex is None or c.lex.mode != "withdraw" or c.lex.type != "RETREAT" or x.fact == "negated":
+    if not _withdrawal_act(x):
         return None
     moved = c.info.get("dobj") or next((ch for ch in x.tok.children if ch.dep_ == "nsubjpass"), None)
     return "SANCTION" if moved is not None and not ea.is_troops(moved) and any(
@@ -585,7 +594,7 @@ def withdrawal_from_body(x: TypeContext) -> Optional[str]:
     PLOVER mode withdraw: "a country withdraws itself from an organization, treaty, or
     group"), no military withdrawal; troops withdrawn stay RETREAT."""
     c = x.cand
-    if not x.verb or c.lex is None or c.lex.mode != "withdraw" or c.lex.type != "RETREAT" or x.fact == "negated":
+    if not _withdrawal_act(x):
         return None
     moved = c.info.get("dobj")
     if moved is not None and ea.is_troops(moved):
