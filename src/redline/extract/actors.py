@@ -530,6 +530,16 @@ _GENERIC_TITLES = actor_words("generic_title")
 _STATE_DESCRIPTIONS = actor_words("state_description")
 
 
+def _like_num(doc, word: str) -> bool:
+    """Is ``word`` a number word ("thousand", "12")? Asked of the language's getter, not
+    ``doc.vocab[word]``, which would add a lexeme to the shared vocabulary for every new
+    word asked about."""
+    from spacy.attrs import LIKE_NUM
+
+    getter = doc.vocab.lex_attr_getters.get(LIKE_NUM)
+    return bool(getter(word)) if getter is not None else False
+
+
 def _is_place(ent: Entity) -> bool:
     """A place entity with no state behind it (a city, a strait, a region)."""
     return ent.type in {"GPE", "LOC", "FAC"} and not ent.country
@@ -1179,7 +1189,7 @@ class EntityIndex:
             # ("civil society organizations": the words before the head, then each modifier)
             hit = sector_of_words(before[-2:]) if len(before) > 1 else None
             hit = hit or next(filter(None, (sector_of_words([c.text]) for c in mods)), None)
-        if hit is None and (root.pos_ == "NUM" or doc.vocab[root.lemma_.lower()].like_num):
+        if hit is None and (root.pos_ == "NUM" or _like_num(doc, root.lemma_.lower())):
             # "thousands of Kenyan teachers": a count says nothing of who; what it counts does
             counted = next((p for c in root.children if c.dep_ == "prep" and c.lower_ == "of"
                             for p in c.children if p.dep_ == "pobj" and p.i < span.end), None)

@@ -315,17 +315,19 @@ def subject_of(verb, depth: int = 0):
         if verb.dep_ == "xcomp" and h.pos_ == "ADJ" and h.dep_ in ("acomp", "amod") and h.head != h:
             h = h.head  # "the U.S. is willing to provide", "must be ready to mediate"
         if verb.dep_ == "pcomp":  # "by attacking", "for sending", "the possibility of attacking"
-            if h.lower_ in ("of", "for", "against", "from") and h.head.pos_ == "VERB":
+            if h.lower_ in ("of", "for", "against", "from"):
                 # object control: "accusing India of providing support", "blamed Kyiv for
-                # shelling", "warned Iran against enriching": the verb's object acts
-                obj = next((c for c in h.head.children if c.dep_ == "dobj" and c.i < h.i), None)
-                if obj is not None and looks_actor(obj):
+                # shelling", "warned Iran against enriching": the verb's object acts, also
+                # when the parser hangs the phrase on the object ("the U.N. accused rebels
+                # [of killing civilians]")
+                objs = []
+                if h.head.pos_ == "VERB":
+                    objs.append(next((c for c in h.head.children if c.dep_ == "dobj" and c.i < h.i), None))
+                if h.head.dep_ == "dobj" and h.head.head.pos_ == "VERB":
+                    objs.append(h.head)
+                obj = next((o for o in objs if o is not None and looks_actor(o)), None)
+                if obj is not None:
                     return obj
-            if h.lower_ in ("of", "for", "against", "from") and h.head.dep_ == "dobj" \
-                    and h.head.head.pos_ == "VERB" and looks_actor(h.head):
-                # the same when the parser hangs the phrase on the object: "the U.N.
-                # accused rebels [of killing civilians]"
-                return h.head
             h = h.head
             if h.pos_ in ("NOUN",) and h.dep_ in ("dobj", "pobj", "nsubj", "attr") and h.head != h:
                 h = h.head

@@ -1081,7 +1081,7 @@ def protested_state(events: list) -> None:
         state = _one_state(ev.source)
         if state is None or any(a.sector in STATE_SECTORS for a in ev.source):
             continue
-        ev.target = ev.target + [_implied_at(ev, country_name(state) + IMPLIED, state, sector="GOV")]
+        ev.target = ev.target + [_implied_state(ev, state, sector="GOV")]
 
 
 #: acts whose addressee a story often leaves to its context ("Hungary rejected the plan",
@@ -1281,9 +1281,10 @@ def _implied_at(ev, name: str, country: str, sector=None) -> Actor:
                  end=ev.trigger.end, text=ev.trigger.text)
 
 
-def _implied_state(ev, state: str) -> Actor:
-    """The state ``state`` as an actor the story implies ("Kenya (implied)")."""
-    return _implied_at(ev, country_name(state) + IMPLIED, state)
+def _implied_state(ev, state: str, sector=None) -> Actor:
+    """The state ``state`` as an actor the story implies ("Kenya (implied)"), in
+    ``sector`` if given (its government: "GOV")."""
+    return _implied_at(ev, country_name(state) + IMPLIED, state, sector)
 
 
 def _one_state(actors: list) -> Optional[str]:
