@@ -16,7 +16,7 @@ DATA = pathlib.Path(__file__).resolve().parents[1] / "src" / "redline" / "data"
 SRC = pathlib.Path(__file__).resolve().parents[1] / "src" / "redline"
 
 # classes whose rows the code compares with lexicon keys (multiword) rather than lemmas
-_PHRASE_CLASSES = {"appeal_verb", "open_phrase", "conscripting_verb"}
+_PHRASE_CLASSES = {"appeal_verb", "open_phrase", "conscripting_verb", "courtesy_call", "weapon_use_key"}
 # classes whose rows are a noun or "modifier noun" (checked on the noun of a sentence)
 _NOUN_PHRASE_CLASSES = {"crowd_control_weapon"}
 
@@ -119,8 +119,8 @@ def test_word_class_rows_that_work_with_the_lexicon_can_fire():
     """Rows whose class the code consults together with the trigger's lexicon entry: a
     verb that is no trigger unless the lexicon lists it (skip_verb) must not be listed;
     a light verb must have a type of its own (the light-object rule needs one; a verb
-    without one leaves its event object the trigger); the demand and open-phrase
-    classes are compared with lexicon keys; sure and contact verbs need an entry."""
+    without one leaves its event object the trigger); the demand, open-phrase,
+    courtesy-call and weapon-use classes are compared with lexicon keys; sure and contact verbs need an entry."""
     lex = lexicon()
     verb_keys = {lemma for lemma, pos in lex if pos == "VERB"}
     single = {k for k in verb_keys if " " not in k}
@@ -129,6 +129,8 @@ def test_word_class_rows_that_work_with_the_lexicon_can_fire():
     assert word_class("light_verb") <= single
     assert word_class("appeal_verb") <= verb_keys
     assert word_class("open_phrase") <= verb_keys
+    assert word_class("courtesy_call") <= verb_keys
+    assert len(word_class("weapon_use_key")) == 1 and word_class("weapon_use_key") <= verb_keys
     assert word_class("sure_verb") <= heads
     consult = {k.split(" ")[0] for k in verb_keys if lex[(k, "VERB")].type == "CONSULT"}
     assert word_class("contact_verb") <= consult

@@ -51,6 +51,9 @@ _ENACTING_VERBS = word_class("enacting_verb")
 #: verbs whose event object is the act they do, announce or plan ("launched an attack")
 _GOVERNING_VERBS = ea.NOUN_GOVERNORS | _LIGHT_VERBS
 _INCREASE_VERBS = word_class("increase_verb")
+#: the lexicon key a verb of using takes with a crowd-control weapon (the class holds one row)
+_WEAPON_USE_KEY = (min(word_class("weapon_use_key")), "VERB")
+
 
 class Candidate:
     """One candidate event: ``trigger`` (a token), ``trig_span`` (token span), ``src``/``tgt``
@@ -653,8 +656,8 @@ def _verb_candidate(tok, consumed: set):
     entry = lex_entry(tok, "VERB")
     if entry is None and lem in ea.INSTRUMENT_VERBS and any(
             ch.dep_ == "dobj" and ea.is_crowd_control_weapon(ch) for ch in tok.children):
-        # "police used tear gas on protesters": using force ("use force" is a key of its own)
-        entry = plover.lexicon().get(("use force", "VERB"))
+        # "police used tear gas on protesters": the act of using force (a key of its own)
+        entry = plover.lexicon().get(_WEAPON_USE_KEY)
     if entry is None and lem in _SKIP_VERBS:
         return None  # saying, being, having: the complement carries the event
     if entry is None and lem in _EXPRESSING_VERBS and not any(

@@ -1057,13 +1057,8 @@ def story_counterpart(events: list, index) -> None:
     no country gets "<state> (implied)", pointing at the trigger. A state's own act is
     left alone: the other state of the story was its target only half the time on the
     training stories. Changes ``events`` in place."""
-    for ev in events:
-        if ev.type in UNDIRECTED_TYPES or any(a.country for a in ev.target) or not ev.source:
-            continue
-        state = _one_state(ev.source)
-        if state is None or any(a.sector not in DOMESTIC_SECTORS for a in ev.source):
-            continue
-        ev.target = ev.target + [_implied_state(ev, state)]
+    _aim_at_own_state(events, lambda ev: ev.type not in UNDIRECTED_TYPES and all(
+        a.sector in DOMESTIC_SECTORS for a in ev.source))
 
 
 def protested_state(events: list) -> None:
@@ -1075,13 +1070,20 @@ def protested_state(events: list) -> None:
     ``STATE_SECTORS``: a government's "protest" is a diplomatic one) and whose target
     has no country gets "<state> (implied)", its government, pointing at the trigger.
     Changes ``events`` in place."""
+    _aim_at_own_state(events, lambda ev: ev.type == "PROTEST" and not any(
+        a.sector in STATE_SECTORS for a in ev.source), sector="GOV")
+
+
+def _aim_at_own_state(events: list, applies, sector=None) -> None:
+    """Give each event that ``applies`` to, whose source is of one state and whose
+    target has no country, that state as an implied target (``sector``: which of its
+    bodies)."""
     for ev in events:
-        if ev.type != "PROTEST" or any(a.country for a in ev.target) or not ev.source:
+        if not ev.source or any(a.country for a in ev.target) or not applies(ev):
             continue
         state = _one_state(ev.source)
-        if state is None or any(a.sector in STATE_SECTORS for a in ev.source):
-            continue
-        ev.target = ev.target + [_implied_state(ev, state, sector="GOV")]
+        if state is not None:
+            ev.target = ev.target + [_implied_state(ev, state, sector=sector)]
 
 
 #: acts whose addressee a story often leaves to its context ("Hungary rejected the plan",

@@ -58,6 +58,7 @@ _FORCE_ADJECTIVES = word_class("force_adjective")
 _FORCE_NOUNS = word_class("force_noun")
 _PROMISE_VERBS = word_class("promise_verb")
 _APPEAL_VERBS = word_class("appeal_verb")
+_COURTESY_CALLS = word_class("courtesy_call")
 # "call for X" / "call on Y" say only that something is asked: what (sanctions, talks) decides
 _OPEN_PHRASES = word_class("open_phrase")
 _SURE_VERBS = word_class("sure_verb")
@@ -224,7 +225,7 @@ def call_on_visit(x: TypeContext) -> Optional[str]:
     """"a delegation called on the party president": a courtesy visit (CONSULT), not a
     demand; the demand has its content ("called on X to withdraw")."""
     c, tok = x.cand, x.tok
-    if c.lex is None or c.lex.lemma not in ("call on", "call upon"):
+    if c.lex is None or c.lex.lemma not in _COURTESY_CALLS:
         return None
     content = any(ch.dep_ in ("xcomp", "ccomp", "advcl") for ch in tok.subtree
                   if ch.head.i == tok.i or ch.head.dep_ == "prep")
@@ -559,8 +560,14 @@ def troop_withdrawal(x: TypeContext) -> Optional[str]:
     c = x.cand
     if not x.verb or c.lex is None or c.lex.mode != "withdraw" or x.fact == "negated":
         return None
-    moved = c.info.get("dobj") or next((ch for ch in x.tok.children if ch.dep_ == "nsubjpass"), None)
+    moved = _withdrawn(x)
     return "RETREAT" if moved is not None and ea.is_troops(moved) else None
+
+
+def _withdrawn(x: TypeContext):
+    """What a verb of withdrawing moves: its object, or its passive subject ("300
+    soldiers were withdrawn")."""
+    return x.cand.info.get("dobj") or next((ch for ch in x.tok.children if ch.dep_ == "nsubjpass"), None)
 
 
 def _withdrawal_act(x: TypeContext) -> bool:
@@ -576,10 +583,9 @@ def envoy_withdrawal(x: TypeContext) -> Optional[str]:
     """"Russia withdrew its ambassador from Estonia", "pulled its monitoring mission out
     of Niue": withdrawing envoys (word class ``envoy``) reduces relations (SANCTION,
     CAMEO 161, as recalling them does), not a military withdrawal."""
-    c = x.cand
     if not _withdrawal_act(x):
         return None
-    moved = c.info.get("dobj") or next((ch for ch in x.tok.children if ch.dep_ == "nsubjpass"), None)
+    moved = _withdrawn(x)
     return "SANCTION" if moved is not None and not ea.is_troops(moved) and any(
         h.lemma_.lower() in _ENVOYS for h in _object_heads(moved)) else None
 
