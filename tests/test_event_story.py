@@ -125,3 +125,22 @@ def test_a_measure_on_another_place_is_not_aimed_at_the_own_state(analyse_text):
     art = analyse_text(story)
     assert not [e for e in art.events if e.trigger.text == "eased"
                 and any(a.country == "ISR" and a.name.endswith("(implied)") for a in e.target)]
+
+
+_EMERGENCY_STORY = (
+    "Egypt's president on Monday lifted the state of emergency in Egypt, his office said.\n\n"
+    "The measure had been in force since 2017, after attacks on churches.\n\n"
+    "Rights groups had long called for it to end.\n\n"
+    "Israel on Tuesday lifted restrictions on aid entering Gaza, officials said.\n\n"
+    "The crossings reopened in the morning.\n"
+)
+
+
+def test_a_measure_naming_the_states_own_place_is_still_on_its_own_people(analyse_text):
+    art = analyse_text(_EMERGENCY_STORY)
+    # "the state of emergency in Egypt" names Egypt itself: lifted for its own people
+    lifted = [e for e in _by_trigger(art, "lifted", "CONCEDE") if e.trigger.start < 60]
+    assert lifted and [a.country for a in lifted[0].target] == ["EGY"]
+    # a measure on aid entering another place is not on Israel's own people
+    other = [e for e in art.events if e.trigger.text == "lifted" and e.trigger.start > 60]
+    assert not any(a.country == "ISR" and a.name.endswith("(implied)") for e in other for a in e.target)

@@ -1667,6 +1667,21 @@ def test_a_vow_of_force_threatens_and_an_aim_announces_nothing(analyse_text):
     assert not _find(evs, "THREATEN")
 
 
+def test_a_vow_to_carry_on_attacks_or_to_answer_any_attack_threatens(analyse_text):
+    # the act promised is the object of an unlisted verb of carrying on
+    for text in ["Kabul - The rebels vowed to renew their attacks against government forces.",
+                 "Kabul - The militants vowed to continue their campaign of bombings against the army."]:
+        evs = _events(analyse_text, text)
+        assert [e.type for e in evs if e.trigger.text == "vowed"] == ["THREATEN"], text
+    evs = _events(analyse_text, "Moscow - Russia promised to respond to any attack by NATO.")
+    assert [e.type for e in evs if e.trigger.text == "promised"] == ["THREATEN"]
+    # carrying on cooperation is a promise
+    evs = _events(analyse_text, "Beijing - China vowed to step up its cooperation with Russia.")
+    assert [e.type for e in evs if e.trigger.text == "vowed"] == ["AGREE"]
+    evs = _events(analyse_text, "Moscow - Russia promised to respond to the letter from NATO.")
+    assert "THREATEN" not in [e.type for e in evs if e.trigger.text == "promised"]
+
+
 def test_helping_to_do_something_is_no_aid(analyse_text):
     evs = _events(analyse_text, "Houston - The established Chinese Americans helped fuel the growth of the "
                                 "family's business.")

@@ -1,5 +1,6 @@
-"""The parse stage: subheadings glued to the text (``redline.parse.glued_headings``) and the
-lemmas the model gets wrong (``lemma_fixes.tsv``)."""
+"""The parse stage: subheadings glued to the text (``redline.parse.glued_headings``),
+paragraph breaks (``redline.parse.paragraph_breaks``) and the lemmas the model gets wrong
+(``lemma_fixes.tsv``)."""
 from __future__ import annotations
 
 from redline.model import Article
@@ -44,6 +45,21 @@ def test_subheading_no_longer_hides_the_speaker():
     a = analyse(Article(id="h", text=text))
     q = [q for q in a.quotes if "fear any opposition" in q.text]
     assert q and q[0].speaker is not None and "Rahimi" in (q[0].speaker.name or "")
+
+
+def test_a_blank_line_ends_a_sentence(nlp):
+    # the parser alone read these two paragraphs as one sentence whose subject was
+    # "Nasir al-Wuhayshi. President Abdelaziz Bouteflika"
+    text = ("Algeria's presidential office announced on Thursday that its five-day curfew would be lifted, "
+            "after a six-week pause to allow the military to complete its search for fugitive Al Qaeda "
+            "leader Nasir al-Wuhayshi.\n\nPresident Abdelaziz Bouteflika, who became president following "
+            "the death of his long-time predecessor, lifted the state of emergency in Algeria last month.")
+    sents = [s.text.strip() for s in nlp(text).sents]
+    assert sents[0].endswith("Nasir al-Wuhayshi.")
+    assert sents[1].startswith("President Abdelaziz Bouteflika")
+    # a single line break (wrapped plain text) is no paragraph: the sentence goes on
+    wrapped = "The minister said on Monday that the\nborder would reopen next week."
+    assert len(list(nlp(wrapped).sents)) == 1
 
 
 def test_lemma_fixes_give_irregular_forms_their_verb(nlp):

@@ -113,13 +113,30 @@ def _after_sentence_end(words: list[str], i: int) -> bool:
     return k >= 0 and (words[k] in _SENTENCE_END or (len(words[k]) > 1 and words[k].endswith(".")))
 
 
+def paragraph_breaks(doc):
+    """Sentence starts after blank lines: a paragraph never ends inside a sentence, but
+    the parser, left alone, sometimes reads on across a blank line ("... leader Nasir
+    al-Wuhayshi.\n\nPresident Abdelaziz Bouteflika, who ... lifted the state of
+    emergency": one sentence whose subject was the first paragraph's last words). The
+    word after a whitespace token holding two line breaks starts a sentence (the parser
+    keeps it). A single line break is left alone: wrapped plain text has one inside
+    sentences. Offsets do not change."""
+    if "\n" not in doc.text:
+        return doc
+    for tok in doc[:-1]:
+        if tok.is_space and tok.text.count("\n") >= 2:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
+
+
 @functools.lru_cache(maxsize=1)
 def load_nlp():
     """Load the English pipeline once per process.
 
     Only the components Redline reads are enabled: the tagger, parser (which also
     splits sentences), attribute ruler, lemmatizer and NER; before the parser,
-    :func:`glued_headings` marks the sentence after a glued subheading; after the NER,
+    :func:`glued_headings` marks the sentence after a glued subheading and
+    :func:`paragraph_breaks` the sentence after a blank line; after the NER,
     :func:`redline.entity_labels.fix_entity_labels` corrects the labels the tables know. ``senter`` is disabled in
     the packaged model and stays so, since the parser already sets sentence bounds.
     """
@@ -140,6 +157,9 @@ def load_nlp():
     if "redline_glued_headings" not in Language.factories:
         Language.component("redline_glued_headings", func=glued_headings)
     nlp.add_pipe("redline_glued_headings", before="parser")
+    if "redline_paragraph_breaks" not in Language.factories:
+        Language.component("redline_paragraph_breaks", func=paragraph_breaks)
+    nlp.add_pipe("redline_paragraph_breaks", before="parser")
     if "ner" in nlp.pipe_names:
         from .entity_labels import fix_entity_labels
 

@@ -564,14 +564,14 @@ def _conditional_threat(tok):
     # "Russia will respond to any attack on its territory", "would not tolerate any
     # violation": what one will do to whoever commits any hostile act is a threat too
     for n in [c for c in tok.children if c.dep_ == "dobj"] + [o for _, o in ea.prep_objects(tok, {"to", "against"})]:
-        if any(d.lower_ == "any" for d in n.children) and _hostile_act(n):
+        if any(d.lower_ == "any" for d in n.children) and hostile_act(n):
             makers = [x for x in n.children if x.dep_ == "poss"] + [o for _, o in ea.prep_objects(n, {"by"})]
             maker = next((x for x in makers if ea.looks_actor(x) and x.pos_ != "PRON"), None)
             return _speech_act(tok, src, maker, conditional_threat=True, object_noun=n)
     return None
 
 
-def _hostile_act(noun) -> bool:
+def hostile_act(noun) -> bool:
     """A noun of a hostile act: a lexicon event noun of conflict ("attack", "strike") or
     a reproach ("violation", "provocation")."""
     entry = lex_entry(noun, "NOUN") if noun.pos_ == "NOUN" else None

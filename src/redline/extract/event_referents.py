@@ -1227,16 +1227,22 @@ MEASURE_ACTS = frozenset({"CONCEDE", "RETREAT", "COERCE"})
 _DOMESTIC_MEASURES = word_class("domestic_measure")
 
 
-def _names_measure(doc, obj) -> bool:
-    """Whether the object phrase ``obj`` names a measure a state keeps on its own people
-    ("its curfew", "restrictions on assembly", "the state of emergency"), not one whose
-    phrase names another place or people ("restrictions on aid entering Gaza")."""
+def _names_measure(doc, obj, state: str) -> bool:
+    """Whether the object phrase ``obj`` names a measure ``state`` keeps on its own
+    people ("its curfew", "restrictions on assembly", "the state of emergency in
+    Algeria"), not one whose phrase names another place or people ("restrictions on aid
+    entering Gaza")."""
     root = actor_head(doc, obj)
     if root is None:
         return False
     heads = [root] + [g for p in root.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]
-    if any(t.ent_type_ in ("GPE", "NORP", "LOC") for t in root.subtree):
-        return False  # "restrictions on aid entering Gaza", "the ban on Chinese imports": aimed elsewhere
+    lo, hi = root.left_edge.i, root.right_edge.i + 1
+    for ent in doc.ents:
+        if not (lo <= ent.start < hi) or ent.label_ not in ("GPE", "NORP", "LOC"):
+            continue
+        ref = country(ent.text)
+        if ref is None or ref.iso3 != state:
+            return False  # "restrictions on aid entering Gaza", "the ban on Chinese imports": aimed elsewhere
     return any(t.lemma_.lower() in _DOMESTIC_MEASURES for t in heads)
 
 
@@ -1254,7 +1260,9 @@ def own_state_target(unplaced: list, doc) -> list:
         if state is None:
             continue
         domestic = all(a.sector in DOMESTIC_SECTORS for a in ev.source)
-        measure = ev.type in MEASURE_ACTS and doc is not None and any(_names_measure(doc, o) for o in ev.object)
+        # (a measure may have stayed a target: "the state of emergency" reads as an actor)
+        phrases = list(ev.object) + [a for a in ev.target if not a.country and not a.entity]
+        measure = ev.type in MEASURE_ACTS and doc is not None and any(_names_measure(doc, o, state) for o in phrases)
         if domestic or measure:
             ev.target = [_implied_state(ev, state)]
             out.append(ev)

@@ -31,7 +31,7 @@ from .. import plover
 from ..plover import word_class
 from ._text import is_to_infinitive, sentence_of
 from . import event_actors as ea
-from .event_candidates import stopped_act
+from .event_candidates import hostile_act, stopped_act
 from .event_features import lex_entry
 from .event_filters import actor_head
 from .factuality import is_participle_modifier
@@ -57,6 +57,7 @@ _STOP_NOUNS = word_class("stop_noun")
 _FORCE_ADJECTIVES = word_class("force_adjective")
 _FORCE_NOUNS = word_class("force_noun")
 _PROMISE_VERBS = word_class("promise_verb")
+_RESPONSE_VERBS = word_class("response_verb")
 _APPEAL_VERBS = word_class("appeal_verb")
 _COURTESY_CALLS = word_class("courtesy_call")
 # "call for X" / "call on Y" say only that something is asked: what (sanctions, talks) decides
@@ -265,7 +266,26 @@ def promise_with_act(x: TypeContext) -> Optional[str]:
         if promised is not None or inner is None:
             break
         act, promised = inner, lex_entry(inner, "VERB")
+    if promised is None:
+        # "vowed to renew their attacks", "to continue its campaign of bombings": the act
+        # an unlisted verb carries on is its object's; "promised to respond to any
+        # attack": answering a hostile act is force too
+        promised = next((e for n in _carried_acts(act) if (e := lex_entry(n, "NOUN")) is not None), None)
+        if promised is None and act.lemma_.lower() in _RESPONSE_VERBS and any(
+                hostile_act(o) for _, o in ea.prep_objects(act, {"to"})):
+            return "THREATEN"
     return "THREATEN" if promised is not None and plover.quad(promised.type) == "material conflict" else "AGREE"
+
+
+def _carried_acts(verb) -> list:
+    """The event nouns a verb's object names: the object ("renew their attacks") and,
+    for a noun of a series, what it is of ("their campaign of bombings")."""
+    out = []
+    for o in (ch for ch in verb.children if ch.dep_ == "dobj" and ch.pos_ == "NOUN"):
+        out.append(o)
+        out.extend(g for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+                   for g in p.children if g.dep_ == "pobj" and g.pos_ == "NOUN")
+    return out
 
 
 def call_purpose(x: TypeContext) -> Optional[str]:
