@@ -6,7 +6,8 @@ Reads the gold (a JSON list of stories with ``id``, ``published``, ``persons``,
 them (the records ``redline extract --format jsonl`` writes for the same JSONL records,
 byte for byte), and scores them with ``../shared/eval/score_articles.py``, loaded as it is
 (``--scorer``; its definitions are never re-derived here). The figures are printed by the
-scorer's own ``main``.
+scorer's own ``main``, followed by 95% bootstrap intervals of the event figures (whole
+stories resampled; ``--json`` adds them as ``intervals``): on 10 stories they are wide.
 
 Splits. The last ``HELD_OUT`` (10; ``--held N``) stories of the gold list are the
 held-out split, set aside as the out-of-sample check of issues 13 and 14; the others are
@@ -28,6 +29,7 @@ import time
 from pathlib import Path
 
 from ..training.stories import StoryFileError, story_records
+from .intervals import bootstrap, fmt, ratio_of_sums
 
 HELD_OUT = 10  # the last stories of the gold list, never tuned on
 HIDDEN_NOTE = ("(held-out misses and per-type counts are hidden on purpose, also with -v: "
@@ -246,12 +248,15 @@ def _run(args) -> int:
             out_path = Path(stack.enter_context(tempfile.TemporaryDirectory())) / "out.jsonl"
         out_path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
 
+        outputs = {}
+        for line in lines:
+            o = json.loads(line)
+            outputs[str(o.get("id"))] = o
         if args.json:
-            outputs = {}
-            for line in lines:
-                o = json.loads(line)
-                outputs[str(o.get("id"))] = o
             figures = {name: scorer.score(s, outputs, False)[0] for name, s in groups}
+            for name, s in groups:
+                if s:
+                    figures[name]["intervals"] = story_intervals(scorer, s, outputs)
             print(json.dumps(figures, indent=1))
             return 0
 
@@ -267,4 +272,22 @@ def _run(args) -> int:
                 print(HIDDEN_NOTE)
             # held-out stories (alone or inside "all") never go through the scorer's -v
             _scorer_print(scorer, stories, out_path, verbose=args.misses and not held_inside)
+            ci = story_intervals(scorer, stories, outputs)
+            print("95% intervals, stories resampled: " + "  ".join(
+                f"{k.replace('_', ' ')} {fmt(*v)}" for k, v in ci.items()))
     return 0
+
+
+#: the event figures given an interval: (numerator, denominator) counts of the scorer
+INTERVAL_FIGURES = {"core_event_recall": ("core_found", "core"),
+                    "event_precision": ("pred_events_ok", "pred_events"),
+                    "factuality_right": ("factuality_right", "core_found")}
+
+
+def story_intervals(scorer, stories: list[dict], outputs: dict) -> dict:
+    """95% bootstrap intervals of the event figures, whole stories resampled (the events
+    of a story hang together): how far each figure could move on another set of stories
+    of the same size."""
+    counts = [scorer.score([g], outputs, False)[0]["counts"] for g in stories]
+    return {name: bootstrap(len(counts), ratio_of_sums(counts, num, den))
+            for name, (num, den) in INTERVAL_FIGURES.items()}

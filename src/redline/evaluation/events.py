@@ -6,7 +6,8 @@ gold ``source`` and ``target`` strings (first occurrence in the sentence) best i
 (ties: the first in text order), and its type is the prediction (``NONE`` without an
 event). CONCEDE and RETREAT count as YIELD. Reported: macro-F1 over the 15 gold labels,
 accuracy, dyad+type (the chosen event's actor and recipient both overlap the gold ones
-and the type is right), and a confusion matrix.
+and the type is right), and a confusion matrix. Macro-F1 comes with a 95% bootstrap
+interval over the rows (on the 210 held-out rows it spans about 0.14).
 
 ``--split heldout`` trains on 80% of the rows and scores the fixed 20% (stratified,
 fixed seed) from which no rule is written; ``--split work`` keeps only the 80% (for
@@ -23,6 +24,7 @@ import sys
 import time
 
 from ..plover import EVAL_LABELS, eval_label
+from .intervals import fmt
 
 
 def _overlap(actors, gold) -> float:
@@ -84,17 +86,28 @@ def score_rows(rows, docs) -> dict:
     return {"gold": gold, "pred": pred, "dyad_type": dyad_ok}
 
 
-def metrics(gold, pred, dyad_type: int) -> dict:
+def metrics(gold, pred, dyad_type: int, interval: bool = True) -> dict:
+    """The scores of one run; ``interval``: with a 95% bootstrap interval of macro-F1
+    over the rows (:mod:`redline.evaluation.intervals`)."""
     from sklearn.metrics import accuracy_score, f1_score
 
     from sklearn.metrics import precision_score
 
+    from .intervals import bootstrap
+
     labels = [l for l in EVAL_LABELS if l in set(gold)]
     prec = precision_score(gold, pred, labels=labels, average=None, zero_division=0)
+
+    def macro_f1(idx) -> float:
+        g, p = [gold[i] for i in idx], [pred[i] for i in idx]
+        return float(f1_score(g, p, labels=labels, average="macro", zero_division=0))
+
     return {
         "precision": {l: float(p) for l, p in zip(labels, prec)},
         "n": len(gold),
-        "macro_f1": float(f1_score(gold, pred, labels=labels, average="macro", zero_division=0)),
+        "macro_f1": macro_f1(range(len(gold))),
+        # rows resampled: how far the figure could move on another sample of the same size
+        "macro_f1_ci": bootstrap(len(gold), macro_f1) if interval else None,
         "accuracy": float(accuracy_score(gold, pred)),
         "dyad_type": dyad_type / max(1, len(gold)),
         "none": sum(p == "NONE" for p in pred) / max(1, len(pred)),
@@ -145,7 +158,8 @@ def add_arguments(p):
 
 
 def _fmt(m: dict) -> str:
-    return (f"n={m['n']}  macro-F1={m['macro_f1']:.3f}  accuracy={m['accuracy']:.3f}  "
+    ci = f" (95% CI {fmt(*m['macro_f1_ci'])})" if m.get("macro_f1_ci") else ""
+    return (f"n={m['n']}  macro-F1={m['macro_f1']:.3f}{ci}  accuracy={m['accuracy']:.3f}  "
             f"dyad+type={m['dyad_type']:.3f}  no-event={m['none']:.3f}")
 
 
@@ -276,14 +290,14 @@ def run(args) -> int:
         gold += res["gold"]
         pred += res["pred"]
         dyad += res["dyad_type"]
-        fm = metrics(res["gold"], res["pred"], res["dyad_type"])
+        fm = metrics(res["gold"], res["pred"], res["dyad_type"], interval=False)
         fold_f1.append(fm["macro_f1"])
         bp = baseline_tfidf(tr_rows, [rows[i] for i in te_idx])
         base_pred += bp
         base_gold += res["gold"]
         print(f"fold {k}: {_fmt(fm)}", file=sys.stderr)
     m = metrics(gold, pred, dyad)
-    b = metrics(base_gold, base_pred, 0)
+    b = metrics(base_gold, base_pred, 0, interval=False)
     print(f"Redline {args.cv}-fold CV: {_fmt(m)}  (per-fold macro-F1 "
           + " ".join(f"{x:.3f}" for x in fold_f1) + ")")
     print(f"TF-IDF+LR baseline, same folds (sentence only, actors given): "
