@@ -85,6 +85,17 @@ def test_a_thing_is_no_source(analyse_text, text, monkeypatch):
 
 
 @pytest.mark.parametrize("text", [
+    "An al Qaeda offshoot attacked Yemeni troops on Monday.",
+    "The Islamic State affiliate attacked Nigerian soldiers in Borno.",
+    "The armed wing of Hamas fired rockets at Israel.",
+])
+def test_a_group_named_by_its_parent_organisation_is_a_source(analyse_text, text, monkeypatch):
+    seen = _dropped(analyse_text, text, monkeypatch)
+    assert not any(r == "thing_as_source" for r, _ in seen), seen
+    assert any(e.type == "ASSAULT" for e in _events(analyse_text, text))
+
+
+@pytest.mark.parametrize("text", [
     "The Iranian cargo ship departed China on Monday.",
     "Rubio told reporters aboard a military plane before landing in Jeddah.",
 ])

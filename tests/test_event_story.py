@@ -144,3 +144,26 @@ def test_a_measure_naming_the_states_own_place_is_still_on_its_own_people(analys
     # a measure on aid entering another place is not on Israel's own people
     other = [e for e in art.events if e.trigger.text == "lifted" and e.trigger.start > 60]
     assert not any(a.country == "ISR" and a.name.endswith("(implied)") for e in other for a in e.target)
+
+
+_STRIKE_STORY = (
+    "Nairobi - Kenyan teachers ended their strike on Monday after the government raised their pay.\n\n"
+    "The union said schools would reopen on Tuesday.\n\n"
+    "Activists in Mombasa ended their campaign for a new port on Friday.\n\n"
+    "The ministry of education welcomed the end of the strike.\n\n"
+    "Parents said the children had missed three weeks of lessons.\n"
+)
+
+
+def test_giving_up_ones_own_protest_is_aimed_at_ones_own_government(analyse_text, monkeypatch):
+    from redline.extract import event_none
+
+    # the learned "none" decision is a separate stage: look at what the rules give it
+    monkeypatch.setattr(event_none, "keep", lambda events: events)
+    art = analyse_text(_STRIKE_STORY)
+    ended = [e for e in art.events if e.trigger.text == "ended" and e.trigger.start < 60]
+    assert ended and [(a.country, a.sector) for a in ended[0].target] == [("KEN", "GOV")]
+    assert ended[0].target[0].name.endswith("(implied)")
+    # a campaign is no protest: nothing to yield to
+    campaign = [e for e in art.events if e.trigger.text == "ended" and e.trigger.start > 60]
+    assert not any(a.name.endswith("(implied)") for e in campaign for a in e.target)

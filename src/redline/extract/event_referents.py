@@ -22,6 +22,7 @@ from ..plover import word_class
 from ._text import actor_head, doc_text, sentence_bounds, sentence_of, token_at
 from . import event_actors as ea
 from .actors import sector_of_words
+from .event_features import lex_entry
 from .resolution import STATE_SECTORS, is_state
 
 log = logging.getLogger(__name__)
@@ -1224,6 +1225,9 @@ def names_people(doc, actor: Actor, trigger) -> bool:
 
 #: the acts by which a state eases or imposes one of its own measures on its people
 MEASURE_ACTS = frozenset({"CONCEDE", "RETREAT", "COERCE"})
+#: the types of giving something up
+YIELD_TYPES = frozenset({"CONCEDE", "RETREAT"})
+_LABOUR_WORDS = word_class("labour_word")
 _DOMESTIC_MEASURES = word_class("domestic_measure")
 
 
@@ -1266,7 +1270,29 @@ def own_state_target(unplaced: list, doc) -> list:
         if domestic or measure:
             ev.target = [_implied_state(ev, state)]
             out.append(ev)
+        elif _ends_own_protest(ev, doc, phrases):
+            # "teachers ended their strike": yielded to whom the protest was aimed at,
+            # the protesters' own government (as :func:`protested_state` reads a protest)
+            ev.target = [_implied_state(ev, state, sector="GOV")]
+            out.append(ev)
     return out
+
+
+def _ends_own_protest(ev, doc, phrases: list) -> bool:
+    """Is ``ev`` non-state actors giving up a protest of theirs ("Kenyan teachers ended
+    their strike", "the union called off the demonstrations"): a yielding act whose
+    object is a protest (an event noun of the lexicon typed PROTEST)?"""
+    if ev.type not in YIELD_TYPES or doc is None or any(a.sector in STATE_SECTORS for a in ev.source):
+        return False
+    for o in phrases:
+        head = actor_head(doc, o)
+        entry = lex_entry(head, "NOUN") if head is not None and head.pos_ == "NOUN" else None
+        if entry is not None and entry.type == "PROTEST":
+            return True
+        if head is not None and head.lemma_.lower() == "strike" and any(
+                t.lemma_.lower() in _LABOUR_WORDS for t in sentence_of(head)):
+            return True  # a strike in a sentence about work: a labour strike, no air strike
+    return False
 
 
 def state_named_near(doc, index, places):
