@@ -60,6 +60,28 @@ def test_html_main_text_and_metadata(tmp_path):
     assert a.published == "2024-10-23"
 
 
+BLOCKS = """<html><head><title>Strikes</title></head><body><article><h1>Russia strikes Kyiv</h1>
+<p>Russian missiles struck Kyiv on Monday, officials said. Five people were killed in the attack.</p>
+<h2>Reaction</h2><p>Ukraine condemned the attack<br>and called for new sanctions.</p>
+<ul><li>Germany protested</li><li>France summoned the Russian envoy</li></ul>
+<p>The strikes came after weeks of talks that ended without a deal between the two sides.</p>
+</article></body></html>"""
+
+
+def test_html_blocks_are_paragraphs_and_a_line_break_inside_one_is_kept(tmp_path):
+    from redline.parse import load_nlp
+
+    [a] = one(tmp_path, "blocks.html", BLOCKS)
+    assert a.text.startswith("Russia strikes Kyiv\n\nRussian missiles struck Kyiv")
+    assert "the attack\nand called for new sanctions." in a.text
+    assert "Germany protested\n\n- France" in a.text
+    sents = [s.text.strip() for s in load_nlp()(a.text).sents]
+    # no sentence runs on from a heading or a list item into the next block
+    assert not any("\n\n" in s for s in sents)
+    assert "Russian missiles struck Kyiv on Monday, officials said." in sents
+    assert "Reaction" in sents
+
+
 def test_html_without_body(tmp_path):
     [a] = one(tmp_path, "nobody.html", "<html><head><title>x</title></head></html>")
     assert "no main text" in a.error

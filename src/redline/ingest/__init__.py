@@ -89,7 +89,7 @@ def article_from_html(html: str, id: str, url: Optional[str] = None,
                 notes.append(f"html: nesting deeper than {MAX_HTML_DEPTH} elements flattened to read the text")
     except ValueError as exc:
         return Article(id=id, text="", url=url, error=str(exc))
-    text = (data or {}).get("text") or ""
+    text = paragraph_breaks((data or {}).get("text") or "")
     if not text.strip():
         return Article(id=id, text="", url=url, error="HTML has no main text (no article body found)")
     date = data.get("date")
@@ -106,6 +106,22 @@ def article_from_html(html: str, id: str, url: Optional[str] = None,
         notes=notes,
         meta={"html": True},
     )
+
+
+def paragraph_breaks(text: str) -> str:
+    """The page's text with a blank line between its blocks. trafilatura puts one line
+    break between paragraphs, headings and list items, where a plain-text story has a
+    blank line, and the parser reads on across one line break ("Russia strikes
+    Kyiv\nRussian missiles struck Kyiv ..." became one sentence); a blank line ends a
+    sentence (:func:`redline.parse.paragraph_breaks`). A line that goes on with a
+    lower-case word continues its sentence (a <br> inside it) and keeps its one break."""
+    lines = text.strip("\n").split("\n")
+    out = []
+    for k, line in enumerate(lines):
+        if k:
+            out.append("\n" if line[:1].islower() else "\n\n")
+        out.append(line)
+    return "".join(out)
 
 
 def _main_text(html: str, url: Optional[str]):
