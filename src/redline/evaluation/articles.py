@@ -60,7 +60,8 @@ def add_arguments(p) -> None:
                    help="score only the ids in FILE (one per line or comma-separated; # comments)")
     p.add_argument("-v", "--verbose", dest="misses", action="store_true",
                    help="list the misses like the scorer's -v (never for held-out stories)")
-    p.add_argument("--json", action="store_true", help="print the figures as JSON, one object per split")
+    p.add_argument("--json", action="store_true", help="print the figures as JSON, one object per split (with "
+                   "'intervals': 95%% bootstrap intervals of the event figures)")
     p.add_argument("--out", type=Path, metavar="FILE.jsonl", help="also write the extraction output here")
     p.add_argument("--workers", "-w", type=int, default=1, metavar="N",
                    help="analyse with N processes (default 1)")
