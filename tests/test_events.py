@@ -1682,6 +1682,19 @@ def test_a_vow_to_carry_on_attacks_or_to_answer_any_attack_threatens(analyse_tex
     assert "THREATEN" not in [e.type for e in evs if e.trigger.text == "promised"]
 
 
+def test_a_gerund_after_a_preposition_is_done_by_the_governing_subject(analyse_text):
+    # the parser makes "lifting" the object of "at", as if it were a noun
+    evs = _events(analyse_text, "Washington - The White House hinted at lifting or reducing the sanctions "
+                                "Washington has imposed on Moscow.")
+    lifted = [e for e in evs if e.trigger.text in ("lifting", "reducing")]
+    assert {e.trigger.text for e in lifted} == {"lifting", "reducing"}
+    assert all([a.country for a in e.source] == ["USA"] for e in lifted)
+    # whom the sanctions were imposed on, as the clause on the noun says, is the recipient
+    assert [a.country for e in lifted if e.trigger.text == "reducing" for a in e.target] == ["RUS"]
+    assert _find(_events(analyse_text, "Brussels - The EU will lift the sanctions it imposed on Belarus."),
+                 "CONCEDE", "EUR", "BLR")
+
+
 def test_helping_to_do_something_is_no_aid(analyse_text):
     evs = _events(analyse_text, "Houston - The established Chinese Americans helped fuel the growth of the "
                                 "family's business.")

@@ -307,14 +307,17 @@ def subject_of(verb, depth: int = 0):
         return asked
     if verb.dep_ == "conj" and any(c.dep_ in PASS_SUBJ for c in verb.children):
         return None  # "Police said ..., but no one was killed": a passive with its own subject
-    if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp") and verb.head != verb:
+    # "hinted at lifting the sanctions": the parser may make a gerund after a preposition
+    # its object, as if it were a noun; it is the preposition's complement all the same
+    gerund = verb.dep_ == "pcomp" or (verb.dep_ == "pobj" and verb.tag_ == "VBG" and verb.head.dep_ == "prep")
+    if (verb.dep_ in ("xcomp", "conj", "advcl") or gerund) and verb.head != verb:
         h = verb.head
         said = speech_conjunct(verb)
         if said is not None:
             return subject_of(said, depth + 1)
         if verb.dep_ == "xcomp" and h.pos_ == "ADJ" and h.dep_ in ("acomp", "amod") and h.head != h:
             h = h.head  # "the U.S. is willing to provide", "must be ready to mediate"
-        if verb.dep_ == "pcomp":  # "by attacking", "for sending", "the possibility of attacking"
+        if gerund:  # "by attacking", "for sending", "the possibility of attacking"
             if h.lower_ in ("of", "for", "against", "from"):
                 # object control: "accusing India of providing support", "blamed Kyiv for
                 # shelling", "warned Iran against enriching": the verb's object acts, also

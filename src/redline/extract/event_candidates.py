@@ -578,6 +578,17 @@ def hostile_act(noun) -> bool:
     return (entry is not None and entry.type in _CONFLICT_TYPES) or noun.lemma_.lower() in _REPROACH_NOUNS
 
 
+def _relative_recipient(act):
+    """Whom an act named by a noun is aimed at when only a clause on the noun says it:
+    "lift the sanctions Washington has imposed on Moscow" → Moscow."""
+    for c in act.children:
+        if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB":
+            found = next((o for _, o in ea.prep_objects(c, {"on", "against"}) if ea.looks_actor(o)), None)
+            if found is not None:
+                return found
+    return None
+
+
 def _purpose_recipient(verb, act, src):
     """Whom an act is against when only its purpose says it: "launched an operation to
     flush out al-Shabab" → al-Shabab (the purpose infinitive's recipient)."""
@@ -769,7 +780,7 @@ def _verb_candidate(tok, consumed: set):
         # "rejected Kenya's request", "welcomed Iran's offer": acting on another's act is
         # acting on whoever made it
         tgt = owner or ea.noun_roles(dobj)[1] or next(
-            (o for _, o in ea.prep_objects(dobj, {"on", "against", "to"})), None)
+            (o for _, o in ea.prep_objects(dobj, {"on", "against", "to"})), None) or _relative_recipient(dobj)
         info["object_noun"] = dobj
     if dobj is not None and (tgt is None or (tgt.i == dobj.i and not ea.looks_actor(tgt))):
         tgt = _purpose_recipient(tok, dobj, src) or tgt
