@@ -1695,6 +1695,19 @@ def test_a_gerund_after_a_preposition_is_done_by_the_governing_subject(analyse_t
                  "CONCEDE", "EUR", "BLR")
 
 
+def test_a_share_of_a_group_is_that_group(analyse_text):
+    # "some of", "many of": a quantifier pronoun heads the phrase; what it counts says who
+    evs = _events(analyse_text, "Kharkiv - Some of the Russian soldiers attacked Ukrainian positions.")
+    (att,) = [e for e in evs if e.trigger.text == "attacked"]
+    assert [(a.country, a.sector) for a in att.source] == [("RUS", "MIL")]
+    evs = _events(analyse_text, "Nairobi - Many of the Kenyan protesters attacked police in Nairobi.")
+    assert [(a.country, a.sector) for e in evs if e.trigger.text == "attacked" for a in e.source] == [("KEN", "OPP")]
+    # "its" in the counted phrase is the subject of a clause put before it
+    evs = _events(analyse_text, "Washington - As the White House talks about restoring cooperation with Russia, "
+                                "some of its officials are hinting at lifting the sanctions on Moscow.")
+    assert [a.country for e in evs if e.trigger.text == "lifting" for a in e.source] == ["USA"]
+
+
 def test_helping_to_do_something_is_no_aid(analyse_text):
     evs = _events(analyse_text, "Houston - The established Chinese Americans helped fuel the growth of the "
                                 "family's business.")

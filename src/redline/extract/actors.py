@@ -1114,6 +1114,11 @@ class EntityIndex:
             tok = tok.head
             subj = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i != noun.i
                          and noun not in c.subtree), None)
+            if subj is None:
+                # "As the White House talks about it, some of its officials hint ...": the
+                # subject of a clause put before the phrase
+                subj = next((s for c in tok.children if c.dep_ == "advcl" and c.i < noun.i
+                             for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}), None)
             if subj is not None and subj.pos_ != "PRON":
                 lo, hi = min(t.i for t in subj.subtree), subj.i + 1
                 found = self.actor(self.doc[lo].idx, self.doc[hi - 1].idx + len(self.doc[hi - 1].text))

@@ -252,17 +252,19 @@ def _actor_of(doc, lo, hi, index) -> Optional[Actor]:
         a = index.actor(start, end)
     except Exception:
         log.debug("index.actor failed", exc_info=True)
-    if (a is None or not (a.entity or a.country or a.sector)) and index is not None:
-        # "Hundreds of demonstrators", "dozens of Russian soldiers": a quantifier heads
-        # the phrase, the noun it counts (one the sector table knows) says who they are
-        noun = ea.core(span.root)
-        if noun is not span.root and lo <= noun.i < hi and noun.pos_ == "NOUN" \
-                and sector_of_words([noun.text]) is not None:
-            inner = doc[noun.left_edge.i:noun.right_edge.i + 1]
-            try:
-                a = index.actor(inner.start_char, inner.end_char) or a
-            except Exception:
-                log.debug("index.actor failed", exc_info=True)
+    noun = ea.core(span.root)
+    if index is not None and lo <= noun.i < hi and noun.pos_ == "NOUN" \
+            and sector_of_words([noun.text]) is not None \
+            and (noun.i != span.root.i or a is None or not (a.entity or a.country or a.sector)):
+        # "Hundreds of demonstrators", "dozens of Russian soldiers", "some of the Russian
+        # soldiers": a quantifier heads the phrase, the noun it counts (one the sector
+        # table knows) says who they are (the quantifier itself is of no sector); a phrase
+        # that is no actor may be one with all its words
+        inner = doc[noun.left_edge.i:noun.right_edge.i + 1]
+        try:
+            a = index.actor(inner.start_char, inner.end_char) or a
+        except Exception:
+            log.debug("index.actor failed", exc_info=True)
     if a is not None:
         a.start, a.end, a.text = start, end, doc_text(doc)[start:end]
     return a
@@ -277,13 +279,14 @@ def actors(doc, head, index, quote) -> list[Actor]:
         if hi - lo > 1 and doc[lo].tag_ == "VBN" and doc[lo].dep_ == "amod":
             lo += 1  # "kidnapped schoolgirls": the act done to them is no part of who they are
         span = doc[lo:hi]
-        if len(span) == 1 and span[0].pos_ == "PRON" or (span.root.pos_ == "PRON"):
-            a = _resolve_pronoun(doc, span.root, index, quote)
+        root = span.root
+        counts = ea.core(root).i != root.i  # "some of the Russian soldiers": who they are is counted
+        if (len(span) == 1 and span[0].pos_ == "PRON" or root.pos_ == "PRON") and not counts:
+            a = _resolve_pronoun(doc, root, index, quote)
             if a is None:
                 a = Actor(span.text, None, None, None, span.start_char, span.end_char, span.text)
             out.append(a)
             continue
-        root = span.root
         if root.pos_ == "NOUN" and not root.ent_type_ and ea.is_event_noun(root) and index is not None \
                 and index.at(root.idx, root.idx + len(root.text)) is None:
             # "the 2004 bombing of a French military base killed ...": an act is no actor,
