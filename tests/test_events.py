@@ -55,6 +55,8 @@ def test_word_classes_are_data():
     ("France announced that it would consider new sanctions against Iran.", "SANCTION", "hypothetical"),
     ("Japan's arms supplies to the Philippines will depend on the talks.", "AID", "conditional"),
     ("Poland did not deploy troops to Lithuania.", "MOBILIZE", "negated"),
+    # a determiner of the table ("no") on a word of the chain
+    ("Russia said it had no plans to attack Ukraine.", "ASSAULT", "negated"),
     ("The senator said the United States should consider attacking Iranian forces.", "ASSAULT", "advocated"),
     ("Germany will deliver tanks to Ukraine next month.", "AID", "future"),
     # reported speech shifts "will" back to "would": still a future act, unless a word of

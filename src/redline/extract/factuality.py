@@ -56,8 +56,12 @@ def _local(tok, trigger) -> Optional[str]:
             if k:
                 found.append(k)
             # "going to", "is to"
-        elif c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no"):
+        elif c.dep_ == "neg":
             found.append("negated")
+        elif c.dep_ == "det":
+            k = _cue(c.lower_, "det")  # "took no action"
+            if k:
+                found.append(k)
         elif c.dep_ == "prep" and c.lower_ == "without" and c.i < trigger.i:
             found.append("negated")
     if tok != trigger:
