@@ -57,6 +57,9 @@ def test_word_classes_are_data():
     ("Poland did not deploy troops to Lithuania.", "MOBILIZE", "negated"),
     # a determiner of the table ("no") on a word of the chain
     ("Russia said it had no plans to attack Ukraine.", "ASSAULT", "negated"),
+    # ... and on the object of the act's verb: the act was not done
+    ("Kabul - The army launched no attacks on the rebels.", "ASSAULT", "negated"),
+    ("Berlin - Germany sent no weapons to Ukraine.", "AID", "negated"),
     ("The senator said the United States should consider attacking Iranian forces.", "ASSAULT", "advocated"),
     ("Germany will deliver tanks to Ukraine next month.", "AID", "future"),
     # reported speech shifts "will" back to "would": still a future act, unless a word of

@@ -62,6 +62,12 @@ def _local(tok, trigger) -> Optional[str]:
             k = _cue(c.lower_, "det")  # "took no action"
             if k:
                 found.append(k)
+        elif c.dep_ == "dobj" and tok.pos_ in ("VERB", "AUX"):
+            # "launched no attacks", "made no concessions": the object's determiner
+            # says the act was not done
+            k = next((k for d in c.children if d.dep_ == "det" and (k := _cue(d.lower_, "det"))), None)
+            if k:
+                found.append(k)
         elif c.dep_ == "prep" and c.lower_ == "without" and c.i < trigger.i:
             found.append("negated")
     if tok != trigger:
