@@ -121,11 +121,12 @@ def paragraph_breaks(doc):
     word after a whitespace token holding two line breaks starts a sentence (the parser
     keeps it). A single line break is left alone: wrapped plain text has one inside
     sentences. Offsets do not change."""
-    if "\n" not in doc.text:
-        return doc
-    for tok in doc[:-1]:
-        if tok.is_space and tok.text.count("\n") >= 2:
-            doc[tok.i + 1].is_sent_start = True
+    from spacy.attrs import IS_SPACE
+
+    # only the whitespace tokens are looked at, found in one array read (no Token per word)
+    for i in doc.to_array(IS_SPACE).nonzero()[0].tolist():
+        if i + 1 < len(doc) and doc[i].text.count("\n") >= 2:
+            doc[i + 1].is_sent_start = True
     return doc
 
 

@@ -24,7 +24,7 @@ import sys
 import time
 
 from ..plover import EVAL_LABELS, eval_label
-from .intervals import fmt
+from .intervals import bootstrap, fmt
 
 
 def _overlap(actors, gold) -> float:
@@ -89,11 +89,7 @@ def score_rows(rows, docs) -> dict:
 def metrics(gold, pred, dyad_type: int, interval: bool = True) -> dict:
     """The scores of one run; ``interval``: with a 95% bootstrap interval of macro-F1
     over the rows (:mod:`redline.evaluation.intervals`)."""
-    from sklearn.metrics import accuracy_score, f1_score
-
-    from sklearn.metrics import precision_score
-
-    from .intervals import bootstrap
+    from sklearn.metrics import accuracy_score, f1_score, precision_score
 
     labels = [l for l in EVAL_LABELS if l in set(gold)]
     prec = precision_score(gold, pred, labels=labels, average=None, zero_division=0)

@@ -29,7 +29,7 @@ from typing import Iterator, Optional
 from ..entity_labels import hazard_words
 from ..plover import word_class
 from ..tables import table
-from ._text import is_to_infinitive, per_token
+from ._text import is_to_infinitive, per_token, sentence_of
 from .event_features import lex_type
 
 
@@ -409,6 +409,15 @@ def points_back(noun) -> bool:
     told before ("the attack", "this bombing", "those drills"), not a new one ("an
     attack", "attacks")?"""
     return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in noun.children)
+
+
+LABOUR_WORDS = word_class("labour_word")
+
+
+def about_work(tok) -> bool:
+    """Is ``tok``'s sentence about work, wages or unions (word class ``labour_word``)? A
+    "strike" in it is a labour strike, no air strike."""
+    return any(t.lemma_.lower() in LABOUR_WORDS for t in sentence_of(tok))
 
 
 _CROWD_CONTROL = word_class("crowd_control_weapon")

@@ -1230,7 +1230,6 @@ def names_people(doc, actor: Actor, trigger) -> bool:
 MEASURE_ACTS = frozenset({"CONCEDE", "RETREAT", "COERCE"})
 #: the types of giving something up
 YIELD_TYPES = frozenset({"CONCEDE", "RETREAT"})
-_LABOUR_WORDS = word_class("labour_word")
 _DOMESTIC_MEASURES = word_class("domestic_measure")
 
 
@@ -1292,9 +1291,8 @@ def _ends_own_protest(ev, doc, phrases: list) -> bool:
         entry = lex_entry(head, "NOUN") if head is not None and head.pos_ == "NOUN" else None
         if entry is not None and entry.type == "PROTEST":
             return True
-        if head is not None and head.lemma_.lower() == "strike" and any(
-                t.lemma_.lower() in _LABOUR_WORDS for t in sentence_of(head)):
-            return True  # a strike in a sentence about work: a labour strike, no air strike
+        if head is not None and head.lemma_.lower() == "strike" and ea.about_work(head):
+            return True  # a labour strike, no air strike
     return False
 
 

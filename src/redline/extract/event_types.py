@@ -49,7 +49,6 @@ IRREALIS = frozenset({"future", "hypothetical", "conditional", "advocated"})
 _MOVE_VERBS = word_class("move_verb")
 _AIRLIFT_VERBS = word_class("airlift_verb")
 _CONTACT_VERBS = word_class("contact_verb")
-_LABOUR_WORDS = word_class("labour_word")
 _ENVOYS = word_class("envoy")
 _RELIEF_GOODS = word_class("relief_goods")
 _STOP_VERBS = word_class("stop_verb")
@@ -1074,11 +1073,11 @@ def _labour_strike(c) -> bool:
         # striking at nothing named: workers who strike, or a strike with no phrase that
         # could name a target ("missiles struck in the night" has one)
         who = ea.subject_of(c.trigger)
-        if (who is not None and who.lemma_.lower() in _LABOUR_WORDS) or not any(ch.dep_ == "prep" for ch in kids):
+        if (who is not None and who.lemma_.lower() in ea.LABOUR_WORDS) or not any(ch.dep_ == "prep" for ch in kids):
             noun = c.trigger
     if noun is None or noun.lemma_.lower() != "strike":
         return False
-    return any(t.lemma_.lower() in _LABOUR_WORDS for t in sentence_of(c.trigger))
+    return ea.about_work(c.trigger)
 
 
 def _weapon(tok) -> bool:

@@ -47,6 +47,11 @@ def prevented(trigger) -> bool:
     return _prep_cue(trigger) == "negated"
 
 
+def _det_cues(noun) -> list[str]:
+    """The cue classes of the noun's determiners ("no action")."""
+    return [k for d in noun.children if d.dep_ == "det" and (k := _cue(d.lower_, "det"))]
+
+
 def _local(tok, trigger) -> Optional[str]:
     """Cue class carried by one token of the chain (its auxiliaries, negation, lemma)."""
     found = []
@@ -58,18 +63,13 @@ def _local(tok, trigger) -> Optional[str]:
             # "going to", "is to"
         elif c.dep_ == "neg":
             found.append("negated")
-        elif c.dep_ == "det":
-            k = _cue(c.lower_, "det")  # "took no action"
-            if k:
-                found.append(k)
         elif c.dep_ == "dobj" and tok.pos_ in ("VERB", "AUX"):
             # "launched no attacks", "made no concessions": the object's determiner
             # says the act was not done
-            k = next((k for d in c.children if d.dep_ == "det" and (k := _cue(d.lower_, "det"))), None)
-            if k:
-                found.append(k)
+            found.extend(_det_cues(c))
         elif c.dep_ == "prep" and c.lower_ == "without" and c.i < trigger.i:
             found.append("negated")
+    found.extend(_det_cues(tok))  # "took no action"
     if tok != trigger:
         lem = tok.lemma_.lower()
         if tok.pos_ in ("VERB", "AUX"):
