@@ -3104,3 +3104,14 @@ def test_a_verb_the_parser_took_for_its_objects_modifier_keeps_its_object(analys
                                 "Foreign Ministry officials.")
     assert [(e.type, [a.country for a in e.source], [a.country for a in e.target]) for e in evs] == \
         [("CONSULT", ["KOR"], ["PRK"])], [(e.type, [a.text for a in e.target]) for e in evs]
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Militias burned homes in South Sudan.", "SSD"),
+    ("Local militias attacked several villages in the Central African Republic on Sunday.", "CAF"),
+])
+def test_unqualified_militias_are_the_storys_own(analyse_text, text, country):
+    """Paramilitary forces are armed and local like police or rebels: "militias" with no
+    country of their own belong to the country the story is about."""
+    (ev,) = [e for e in _events(analyse_text, text) if e.type == "ASSAULT"]
+    assert [(a.country, a.sector) for a in ev.source] == [(country, "PRM")]

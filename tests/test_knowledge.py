@@ -225,3 +225,34 @@ def test_iso_inverted_names_are_known_by_their_head():
     assert countries.country("Micronesia").iso3 == "FSM"
     assert countries.country("Korea") is None
     assert countries.country("Iran").iso3 == "IRN"
+
+
+def test_every_sector_an_actor_table_uses_is_a_sector_code():
+    """A sector written in any actor table must be one of ``sector_codes.tsv``, whose kinds
+    the coders read (a typo such as 'MLI' would silently make an actor non-political)."""
+    import csv
+    from pathlib import Path
+
+    from redline import plover
+
+    data = Path(plover.DATA)
+    codes = {r["code"] for r in plover._rows("sector_codes.tsv")}
+    used = {}
+    for path in [data / "sectors.tsv", data / "organisations.tsv", *sorted((data / "actors").glob("*.tsv"))]:
+        lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
+        for row in csv.DictReader(lines, delimiter="\t"):
+            if row.get("sector"):
+                used.setdefault(row["sector"], path.name)
+    assert used, "no sector read: the tables' layout changed"
+    assert {s: f for s, f in used.items() if s not in codes} == {}
+
+
+def test_sector_kinds_are_nested():
+    from redline.plover import sectors_with
+
+    political = sectors_with("political")
+    assert sectors_with("state") <= political and sectors_with("armed") <= political
+    assert "JRN" not in political  # the newsroom's reporting is no political act
+    assert {"MIL", "REB", "PRM"} <= sectors_with("armed") and "GOV" not in sectors_with("armed")
+    with pytest.raises(KeyError):
+        sectors_with("friendly")

@@ -9,7 +9,9 @@ their origin), so the package works without ``../shared``:
   the CAMEO code's Goldstein value (GDELT);
 - ``event_lexicon.tsv`` and ``factuality_cues.tsv``: Redline's own event and cue words;
 - ``event_word_classes.tsv``: the word classes the event extractor consults (verbs that
-  are no event by themselves, reciprocal verbs, actor nouns...).
+  are no event by themselves, reciprocal verbs, actor nouns...);
+- ``sector_codes.tsv``: the actor sector codes and their kinds (political, an organ of
+  state, armed, local), read with :func:`sectors_with`.
 
 >>> score("ASSAULT"), goldstein("190"), cameo_type("163")
 (-9.3, -10.0, 'COERCE')
@@ -54,6 +56,20 @@ def _rows(name: str) -> list[dict]:
         cells += [""] * (len(header) - len(cells))
         out.append({h: c.strip() for h, c in zip(header, cells)})
     return out
+
+
+@functools.lru_cache(maxsize=None)
+def sectors_with(kind: str) -> frozenset[str]:
+    """The sector codes of ``sector_codes.tsv`` flagged ``kind`` (a column: political,
+    state, armed, local); KeyError for an unknown column.
+
+    >>> sorted(sectors_with("state"))
+    ['COP', 'GOV', 'JUD', 'LEG', 'MIL', 'PTY', 'SPY']
+    """
+    rows = _rows("sector_codes.tsv")
+    if kind not in rows[0]:
+        raise KeyError(f"no sector kind {kind!r} in sector_codes.tsv")
+    return frozenset(r["code"] for r in rows if r[kind] == "1")
 
 
 @functools.lru_cache(maxsize=1)

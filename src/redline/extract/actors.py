@@ -22,6 +22,7 @@ from ..countries import (CountryRef, OrgRef, all_country_aliases, all_org_aliase
                          state_of_member)
 from ..entity_labels import label_fixes
 from ..model import Actor, Entity, Mention
+from ..plover import sectors_with
 from ..tables import table, word_class_of
 from ._text import doc_text, sentence_of, token_table
 from .org_kinds import code_without_place, described_kind
@@ -518,14 +519,14 @@ class _Role:
 
 
 #: the sectors of a state's organs (a ruling party's among them)
-STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "SPY", "COP", "PTY"})
+STATE_SECTORS = sectors_with("state")
 # Agent nouns that, unqualified, mean the forces or groups of the story's own state.
-_LOCAL_SECTORS = {"MIL", "COP", "SPY", "REB", "INS", "GOV", "LEG", "JUD", "CVL", "CRM", "OPP", "EDU", "PTY", "BUS"}
+_LOCAL_SECTORS = sectors_with("local")
 _GROUP_NOUNS = actor_words("group_noun")
 _REGIONAL = actor_words("regional_adjective")
 _COLLECTIVE = actor_words("collective_head")
 _ADVERSARIES = actor_words("adversary_head")
-_ARMED_SECTORS = {"REB", "INS", "MIL", "OPP"}
+_ARMED_SECTORS = sectors_with("armed")
 _GENERIC_TITLES = actor_words("generic_title")
 _STATE_DESCRIPTIONS = actor_words("state_description")
 

@@ -26,16 +26,12 @@ from dataclasses import dataclass, field
 from typing import Callable, Optional
 
 from ..model import Actor, Event
-from ..plover import word_class
+from ..plover import sectors_with, word_class
 from . import event_actors as ea
 from ._text import actor_head
 
-# Sectors of political actors (PLOVER manual, table 5.2): governments, armed and security
-# forces, legislators, judges, parties, opposition, rebels, spies, IGOs/NGOs, protesters.
-POLITICAL_SECTORS = frozenset({
-    "GOV", "MIL", "LEG", "JUD", "COP", "SPY", "REB", "OPP", "PTY", "INS", "IGO", "NGO",
-    "UNO", "IMG", "CVL", "ELI", "PRM", "REF", "CRM", "REL", "EDU", "MED", "BUS", "LAB",
-})
+#: sectors of political actors (``sector_codes.tsv``)
+POLITICAL_SECTORS = sectors_with("political")
 # The sector of news media: reporting is the newsroom's work, not a political act
 NEWS_SECTOR = "JRN"
 _GROUP_NOUNS = word_class("group_noun")
@@ -362,7 +358,7 @@ def thing_as_source(event: Event, doc=None, config: FilterConfig = CONFIG) -> bo
 
 
 _TRAVEL_VERBS = word_class("travel_verb")
-_ARMED = {"MIL", "REB", "INS", "IMG", "COP", "SPY"}
+_ARMED = sectors_with("armed")
 
 
 def _troops(doc, actor: Actor) -> bool:

@@ -18,7 +18,7 @@ from typing import Optional
 
 from ..countries import country, country_name
 from ..model import Actor
-from ..plover import word_class
+from ..plover import sectors_with, word_class
 from ._text import actor_head, doc_text, sentence_bounds, sentence_of, token_at
 from . import event_actors as ea
 from .actors import sector_of_words
@@ -893,7 +893,7 @@ def implied_protesters(cand, type_: str, places, story_country: Optional[str] = 
 
 
 #: sectors of armed groups that are not a state's forces
-_ARMED_GROUP_SECTORS = frozenset({"REB", "INS"})
+_ARMED_GROUP_SECTORS = sectors_with("armed") - STATE_SECTORS
 
 
 def implied_attacker(cand, type_: str, index) -> Optional[Actor]:

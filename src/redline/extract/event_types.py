@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Optional
 
 from .. import plover
-from ..plover import word_class
+from ..plover import sectors_with, word_class
 from ._text import is_to_infinitive, sentence_of
 from . import event_actors as ea
 from .event_candidates import hostile_act, stopped_act
@@ -84,7 +84,7 @@ _COMMAND_VERBS = word_class("command_verb")
 #: verbs of permitting ("allow", "permit"): read here (permitted_act) and by event_readings
 PERMISSION_VERBS = word_class("permission_verb")
 _QUOTES_OPEN = {"“", '"', "‘"}
-_ARMED_SECTORS = {"MIL", "REB", "COP", "SPY", "INS", "CRM"}
+_ARMED_SECTORS = sectors_with("armed")
 # nouns of verbal conflict, joint action and meeting: such a noun says what the act is
 _SURE_NOUN_TYPES = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "COOPERATE", "CONSULT"}
 # the readings of a statement, which a verb's own lexicon type does not overrule
