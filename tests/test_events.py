@@ -3115,3 +3115,12 @@ def test_unqualified_militias_are_the_storys_own(analyse_text, text, country):
     country of their own belong to the country the story is about."""
     (ev,) = [e for e in _events(analyse_text, text) if e.type == "ASSAULT"]
     assert [(a.country, a.sector) for a in ev.source] == [(country, "PRM")]
+
+
+def test_a_state_charged_in_what_is_said_is_named_whole(analyse_text):
+    """A speaker tying an attack to a state it names as a place: the accused actor is the
+    state's whole name ("the Central African Republic"), not the word of it the search
+    met first ("Central")."""
+    text = "Local militias attacked several villages in the Central African Republic on Sunday, the United Nations said."
+    (ev,) = [e for e in _events(analyse_text, text) if e.type == "ACCUSE"]
+    assert [(a.text, a.country) for a in ev.target] == [("the Central African Republic", "CAF")]

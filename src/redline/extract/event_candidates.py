@@ -430,6 +430,7 @@ def _speech_accusation(tok):
         state = next((t for t in toks if t.ent_type_ in ("GPE", "NORP") and t.i not in src_ids
                       and t.dep_ in ("pobj", "nsubj", "nsubjpass", "dobj", "amod", "compound", "poss", "conj")),
                      None)
+        state = _entity_head(state) if state is not None else None
         if state is None:
             # "The Taliban barring Bennett ... is one of many signs": a named organisation
             # that is the agent of the hostile act
@@ -445,6 +446,15 @@ def _speech_accusation(tok):
     if state is None:
         return None
     return _speech_act(tok, src, state, blame=True, cross_state=True)
+
+
+def _entity_head(tok):
+    """The head word of the named entity ``tok`` is a word of ("Central" → "Republic" in
+    "the Central African Republic"), so that the actor is the name, not a piece of it;
+    ``tok`` itself outside an entity."""
+    if tok.ent_iob_ == "O":
+        return tok
+    return next((e.root for e in tok.doc.ents if e.start <= tok.i < e.end), tok)
 
 
 def _refers_back(tok) -> bool:
