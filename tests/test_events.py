@@ -3124,3 +3124,29 @@ def test_a_state_charged_in_what_is_said_is_named_whole(analyse_text):
     text = "Local militias attacked several villages in the Central African Republic on Sunday, the United Nations said."
     (ev,) = [e for e in _events(analyse_text, text) if e.type == "ACCUSE"]
     assert [(a.text, a.country) for a in ev.target] == [("the Central African Republic", "CAF")]
+
+
+@pytest.mark.parametrize("text, trigger, expected", [
+    ("Beijing said it would not back down and would retaliate against any attack by the United States.",
+     "retaliate", {"THREATEN": "asserted", "ASSAULT": "future"}),
+    ("Russia did not attack Kyiv but will strike Odesa, officials said.", "strike", {"ASSAULT": "future"}),
+])
+def test_a_conjunct_with_its_own_modal_keeps_it(analyse_text, text, trigger, expected):
+    """"would not back down and would retaliate": the second verb has its own "would" and
+    is not negated by the first's "not" (it was a negated ASSAULT and a REJECT)."""
+    got = {e.type: e.factuality for e in _events(analyse_text, text) if e.trigger.text == trigger}
+    assert {t: got.get(t) for t in expected} == expected
+
+
+@pytest.mark.parametrize("text, type_, source", [
+    ("Russia is opposed to any new sanctions against Iran.", "REJECT", "RUS"),
+    ("Hungary is opposed to the sanctions against Russia.", "REJECT", "HUN"),
+    ("India is committed to supporting Ukraine.", "SUPPORT", "IND"),
+    ("The plan was opposed by the United States.", "REJECT", "USA"),
+])
+def test_a_stance_stated_as_a_passive_is_its_subjects(analyse_text, text, type_, source):
+    """"X is opposed to", "X is committed to": a passive in form whose subject holds the
+    stance and is the actor (the events had no source, their subject read as a patient);
+    a passive with a "by" agent stays one."""
+    evs = [e for e in _events(analyse_text, text) if e.type == type_]
+    assert [a.country for e in evs for a in e.source] == [source]

@@ -260,8 +260,11 @@ def subject_of(verb, depth: int = 0):
                      if not (d < t.head.i < verb.i) and t.pos_ in _NOMINAL]
             if roots:
                 return roots[0]
+    stative = stative_subject(verb)
+    if stative is not None:
+        subjects = [stative]
     for c in subjects:
-        if c.dep_ in SUBJ:
+        if c.dep_ in SUBJ or c is stative:
             if c.lower_ in REL_PRONOUNS:
                 ant = _rel_antecedent(c)
                 if ant is not None:
@@ -479,6 +482,27 @@ def is_passive(verb) -> bool:
     return any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children)
 
 
+_STATIVE_PARTICIPLES = word_class("stative_participle")
+
+
+def stative_subject(verb):
+    """The subject of a participle that states its subject's stance or readiness ("Russia
+    is opposed to new sanctions", "India is committed to supporting Ukraine", "stands
+    prepared to"): a passive in form whose subject is the one who holds the stance, and
+    so the actor; None for a passive with a "by" agent ("was opposed by the U.S.") or any
+    other verb."""
+    if verb.tag_ != "VBN" or verb.lemma_.lower() not in _STATIVE_PARTICIPLES:
+        return None
+    if any(c.dep_ == "agent" for c in verb.children):
+        return None
+    if verb.dep_ == "acomp" and verb.head.lemma_ == "be":
+        # the parser may make the participle the copula's complement
+        return next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    return next((c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")), None) or next(
+        # ... or hang the subject on the auxiliary ("Hungary is opposed": "Hungary" ← "is")
+        (c for a in verb.children if a.dep_ == "auxpass" for c in a.children if c.dep_ == "nsubj"), None)
+
+
 def prep_objects(tok, preps) -> Iterator:
     for c in tok.children:
         if (c.dep_ == "prep" or (c.dep_ == "dative" and c.pos_ == "ADP")) \
@@ -563,7 +587,7 @@ def verb_roles(verb, depth: int = 0) -> tuple[Optional[object], Optional[object]
     """(source head, target head, info) of a verbal trigger."""
     info = {"passive": False, "prep": None, "dobj": None}
     src = tgt = None
-    if is_passive(verb):
+    if is_passive(verb) and stative_subject(verb) is None:
         info["passive"] = True
         for c in verb.children:
             if c.dep_ == "agent":

@@ -171,6 +171,10 @@ def _conditions_complement(verb, condition) -> bool:
                for c in verb.children)
 
 
+def _has_would(verb) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children)
+
+
 def _according_to(doc) -> list[int]:
     """The tokens "according" followed by "to" in ``doc``, found once per doc: every
     candidate event of a sentence asks whether its sentence has one."""
@@ -199,9 +203,12 @@ def _factuality(trigger, in_quote: bool) -> str:
     crossed = False
     described = False  # the chain went through a clause describing a noun
     hypothetical_word = False
+    local_from = None  # the token whose own cues set ``local``
+    own_modality = False  # the last step left a conjunct with its own modal or negation
     while steps < 12:
         steps += 1
-        k = None if crossed else _local(tok, trigger)
+        k = None if crossed or own_modality else _local(tok, trigger)
+        own_modality = False
         if not crossed and tok != trigger and "hypothetical" in (
                 _cue(tok.lemma_.lower(), "verb"), _cue(tok.lemma_.lower(), "noun"), _cue(tok.lemma_.lower(), "adj")):
             hypothetical_word = True  # "would consider", "possible": hypothetical whoever reports it
@@ -210,6 +217,7 @@ def _factuality(trigger, in_quote: bool) -> str:
             # but negation nearer the trigger yields to an outer "should"/"would"
             if local is None or _RANK[k] > _RANK[local]:
                 local = k
+                local_from = tok
         if not crossed and any(
                 c.dep_ == "mark" and _cue(c.lower_, "mark") == "conditional" for c in tok.children):
             conditional = True
@@ -232,11 +240,14 @@ def _factuality(trigger, in_quote: bool) -> str:
             lem = head.lemma_.lower()
             if _cue(lem, "verb") == "reported" and tok.dep_ in ("ccomp", "parataxis"):
                 reported = True
-                if local == "hypothetical" and not hypothetical_word \
-                        and any(c.dep_ == "aux" and c.lower_ == "would" for c in tok.children):
+                modal = local_from if local_from is not None and local_from.dep_ == "conj" \
+                    and local_from.head == tok and _has_would(local_from) else tok
+                if local == "hypothetical" and not hypothetical_word and _has_would(modal):
                     # "Japan announced it would hold talks": reported speech shifts "will" back;
                     # "said it would not give in" is then negated, which outranks future
-                    local = "negated" if any(c.dep_ == "neg" for c in tok.children) else "future"
+                    # (the clause whose "would" it is decides: "would not back down and
+                    # would retaliate" retaliates in the future)
+                    local = "negated" if any(c.dep_ == "neg" for c in modal.children) else "future"
             elif _cue(lem, "verb") in ("hypothetical", "advocated", "conditional") and tok.dep_ == "ccomp":
                 kk = _cue(lem, "verb")
                 if local is None or _RANK[kk] > _RANK[local]:
@@ -254,6 +265,11 @@ def _factuality(trigger, in_quote: bool) -> str:
             # cues of the governing speech clause do not reach into its complement
             # (except its own modality: "would say that" is rare); keep climbing for "reported"
             continue
+        if tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX") and any(
+                c.dep_ in ("aux", "auxpass", "neg") for c in tok.children):
+            # "would not back down and would retaliate": a conjunct with a modal or
+            # negation of its own does not share its first verb's
+            own_modality = True
         if tok.dep_ in ("acl", "relcl"):
             described = True
         k = _prep_cue(tok) if not (crossed or described) else None
