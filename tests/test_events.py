@@ -3150,3 +3150,25 @@ def test_a_stance_stated_as_a_passive_is_its_subjects(analyse_text, text, type_,
     a passive with a "by" agent stays one."""
     evs = [e for e in _events(analyse_text, text) if e.type == type_]
     assert [a.country for e in evs for a in e.source] == [source]
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("The Pentagon announced a new military aid package for Ukraine.", "AID"),
+    ("The European Union adopted a new sanctions package against Russia.", "SANCTION"),
+])
+def test_a_frame_nouns_modifier_names_the_act(analyse_text, text, type_):
+    """"an aid package" is aid and "a sanctions package" sanctions, whatever the
+    classifier makes of "package" (it read the announced aid package as SANCTION)."""
+    assert [e.type for e in _events(analyse_text, text) if e.trigger.text == "package"] == [type_]
+
+
+@pytest.mark.parametrize("text, type_, fact", [
+    ("The EU adopted sanctions against Belarus.", "SANCTION", "asserted"),
+    ("The European Union extended sanctions on Russia for six months.", "SANCTION", "asserted"),
+    ("The European Union adopted a new sanctions package against Russia.", "SANCTION", "asserted"),
+    ("The United States extended military aid to Ukraine.", "AID", "asserted"),
+])
+def test_a_measure_put_into_force_is_done(analyse_text, text, type_, fact):
+    """Sanctions or aid an authority adopts or extends are that measure, in force (they
+    were read as a THREATEN, and "adopted a sanctions package" as a RETREAT)."""
+    assert [(e.type, e.factuality) for e in _events(analyse_text, text)] == [(type_, fact)]

@@ -170,6 +170,39 @@ def phrase_key(x: TypeContext) -> Optional[str]:
     return None
 
 
+_FRAME_NOUNS = word_class("frame_noun")
+
+
+def framed_act(x: TypeContext) -> Optional[str]:
+    """"a military aid package", "a sanctions package", "mediation efforts": a frame noun
+    whose modifier names the act is that act (the classifier, reading the frame noun,
+    took an aid package announced for Ukraine for a sanctions package); only a statement
+    reading of an irrealis act stays."""
+    c = x.cand
+    if (c.kind == "noun" and c.lex is not None and c.trigger.lemma_.lower() in _FRAME_NOUNS
+            and c.lex.lemma != c.trigger.lemma_.lower() and x.type != c.lex.type
+            and not (x.type in STATEMENT_TYPES and x.fact in IRREALIS)):
+        return c.lex.type
+    return None
+
+
+_ENACTING_VERBS = word_class("enacting_verb")
+
+
+def enacted_measure(x: TypeContext) -> Optional[str]:
+    """"The EU adopted sanctions against Belarus", "extended its sanctions on Russia",
+    "approved military aid": a material measure an authority puts into force is that
+    measure done, not a statement about it (the classifier read such sanctions as a
+    THREATEN); one only planned or conditional stays as read."""
+    c = x.cand
+    if (c.kind == "noun" and c.lex is not None and c.trigger.dep_ == "dobj"
+            and c.trigger.head.lemma_.lower() in _ENACTING_VERBS
+            and plover.quad(c.lex.type).startswith("material") and x.type in STATEMENT_TYPES
+            and x.type != c.lex.type and x.fact not in IRREALIS):
+        return c.lex.type
+    return None
+
+
 def sure_verb(x: TypeContext) -> Optional[str]:
     """"mobilised its men", "beefed up its troop presence", "protested the
     assassination", protesters gathering: these verbs say what the act is, whatever the
@@ -813,7 +846,7 @@ def classifier_guess_only(x: TypeContext) -> Optional[str]:
 
 #: the trigger's own words overrule the classifier's label
 LEXICON_RULES = tuple(TypeRule(f.__name__, f) for f in (
-    statement_noun, open_phrase_request, phrase_key, negated_plea, sure_verb, participle_modifier, yield_split,
+    statement_noun, open_phrase_request, phrase_key, framed_act, enacted_measure, negated_plea, sure_verb, participle_modifier, yield_split,
     act_being_stopped))
 #: the sentence and the actors decide; later rules overrule earlier ones
 CONTEXT_RULES = tuple(TypeRule(f.__name__, f) for f in (
