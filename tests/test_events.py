@@ -3172,3 +3172,15 @@ def test_a_measure_put_into_force_is_done(analyse_text, text, type_, fact):
     """Sanctions or aid an authority adopts or extends are that measure, in force (they
     were read as a THREATEN, and "adopted a sanctions package" as a RETREAT)."""
     assert [(e.type, e.factuality) for e in _events(analyse_text, text)] == [(type_, fact)]
+
+
+@pytest.mark.parametrize("text, trigger, type_", [
+    ("The army crushed the uprising in Hama, Syria.", "crushed", "ASSAULT"),
+    ("Protesters set fire to the parliament building in Nairobi.", "set", "ASSAULT"),
+    ("Police quelled protests in Dhaka.", "quelled", "COERCE"),
+    ("Rioters looted shops in Port-au-Prince.", "looted", "COERCE"),
+])
+def test_repression_and_violence_words(analyse_text, text, trigger, type_):
+    """Words of repression and violence the lexicon lacked ("crush", "quell", "set fire",
+    "loot"): no event, or one the classifier guessed."""
+    assert [e.type for e in _events(analyse_text, text) if e.trigger.text == trigger] == [type_]
