@@ -3184,3 +3184,15 @@ def test_repression_and_violence_words(analyse_text, text, trigger, type_):
     """Words of repression and violence the lexicon lacked ("crush", "quell", "set fire",
     "loot"): no event, or one the classifier guessed."""
     assert [e.type for e in _events(analyse_text, text) if e.trigger.text == trigger] == [type_]
+
+
+@pytest.mark.parametrize("text, type_, pair", [
+    ("India and Pakistan traded accusations over the attack in Kashmir.", "ACCUSE", ("IND", "PAK")),
+    ("Israel and Hezbollah traded fire across the border.", "ASSAULT", ("ISR", "LBN")),
+])
+def test_an_exchange_goes_both_ways(analyse_text, text, type_, pair):
+    """"X and Y traded accusations": each side accuses the other (the place of the attack
+    was the recipient, or nothing was coded)."""
+    got = sorted((a.country, b.country) for e in _events(analyse_text, text)
+                 if e.type == type_ and e.trigger.text == "traded" for a in e.source for b in e.target)
+    assert got == sorted([pair, pair[::-1]])

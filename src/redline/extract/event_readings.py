@@ -58,6 +58,7 @@ from .event_types import IRREALIS, PERMISSION_VERBS, STATEMENT_TYPES, TypeContex
 _AID_VERBS = word_class("aid_verb")
 # Reciprocal acts: "A and B met/agreed/signed" is A → B.
 _RECIPROCAL = word_class("reciprocal_verb")
+_MUTUAL = word_class("mutual_verb")
 _ADVOCATING = word_class("advocating_verb")
 _RELEASE_NOUNS = word_class("release_noun")
 _MEETING_NOUNS = word_class("meeting_noun")
@@ -107,7 +108,7 @@ def dyads(x: TypeContext, disabled: frozenset = frozenset()) -> None:
         ea.looks_actor(o) for h in (tok, c.info.get("dobj")) if h is not None
         for _, o in ea.prep_objects(h, {"with"}))
     if "reciprocal_dyad" not in disabled and len(src) >= 2 and not partnered and (
-            all(a.entity is None and a.country is None for a in tgt) or (
+            x.lemma in _MUTUAL or all(a.entity is None and a.country is None for a in tgt) or (
                 # "Trump and Putin agreed to share information on North Korea", "X and Y
                 # reached an agreement": the complement's or the event noun's recipient is
                 # not the reciprocal act's
@@ -224,11 +225,13 @@ def readings(x: TypeContext, disabled: frozenset = frozenset(),
                 and not relayed and _own_statement(x, s):
             f = "asserted"
         out.append(Reading(t, tgt_t, f, s))
-    if ("meeting_both_ways" not in disabled and len(out) == 1 and out[0].type == "CONSULT"
-            and (tok.lemma_.lower() in _RECIPROCAL or tok.lemma_.lower() in _MEETING_NOUNS)
+    if ("meeting_both_ways" not in disabled and len(out) == 1 and (
+            (out[0].type == "CONSULT" and (tok.lemma_.lower() in _RECIPROCAL or tok.lemma_.lower() in _MEETING_NOUNS))
+            or (x.lemma in _MUTUAL and len(x.src) == 1))
             and any(a.country for a in out[0].source) and any(a.country for a in out[0].target)):
-        # "MBS held a meeting with Zelenskyy": a meeting is each side's act, both ways
-        out.append(Reading("CONSULT", list(out[0].source), out[0].factuality, list(out[0].target)))
+        # "MBS held a meeting with Zelenskyy": a meeting is each side's act, both ways;
+        # so is an exchange ("India and Pakistan traded accusations")
+        out.append(Reading(out[0].type, list(out[0].source), out[0].factuality, list(out[0].target)))
     return out
 
 
