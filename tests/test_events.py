@@ -3196,3 +3196,21 @@ def test_an_exchange_goes_both_ways(analyse_text, text, type_, pair):
     got = sorted((a.country, b.country) for e in _events(analyse_text, text)
                  if e.type == type_ and e.trigger.text == "traded" for a in e.source for b in e.target)
     assert got == sorted([pair, pair[::-1]])
+
+
+@pytest.mark.parametrize("text, type_, source", [
+    ("The United States warned Iran against any attack on Israel.", "ASSAULT", "IRN"),
+    ("Washington blamed Tehran for the attack on the embassy.", "ASSAULT", "IRN"),
+    ("Zelenskyy thanked Germany for the military aid to Ukraine.", "AID", "DEU"),
+])
+def test_the_one_charged_thanked_or_warned_does_the_act(analyse_text, text, type_, source):
+    """"blamed Tehran for the attack", "warned Iran against any attack": the object of the
+    speech act is the actor of the act it names (the act had no source)."""
+    evs = [e for e in _events(analyse_text, text) if e.type == type_]
+    assert [a.country for e in evs for a in e.source] == [source]
+
+
+def test_an_act_one_is_protected_against_is_not_the_protected_ones(analyse_text):
+    evs = [e for e in _events(analyse_text, "The army protected civilians against attacks by rebels.")
+           if e.type == "ASSAULT"]
+    assert all(a.text != "civilians" for e in evs for a in e.source)

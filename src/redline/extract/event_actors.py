@@ -850,6 +850,11 @@ def claimant(act):
 _ANNOUNCING_TYPES = frozenset({"THREATEN", "AGREE"})
 
 
+#: the preposition by which a speech act of each type names the act its object did or
+#: may do ("accused X of", "thanked X for", "warned X against")
+_CHARGED_PREPS = {"ACCUSE": {"of", "for"}, "SANCTION": {"for"}, "SUPPORT": {"for"}, "THREATEN": {"against"}}
+
+
 def noun_roles(noun) -> tuple[Optional[object], Optional[object], dict]:
     """(source head, target head, info) of a nominal trigger."""
     info = {"prep": None, "governor": None}
@@ -931,6 +936,14 @@ def noun_roles(noun) -> tuple[Optional[object], Optional[object], dict]:
         # "Suriname is prepared for further cooperation": the parser makes the
         # adjective a passive participle, whose subject is the one disposed
         src = next((c for c in disposed.children if c.dep_ == "nsubjpass"), None)
+    if src is None and noun.dep_ == "pobj" and gov.pos_ == "VERB" \
+            and noun.head.lower_ in _CHARGED_PREPS.get(lex_type(gov, "VERB"), ()):
+        # "accused Kyiv of aggression", "blamed Russia for the attack", "thanked Germany
+        # for its support", "warned Iran against any attack on Israel": the one the
+        # speaker charges, thanks or warns is the act's actor
+        charged = next((c for c in gov.children if c.dep_ == "dobj" and c.i < noun.i and looks_actor(c)), None)
+        if charged is not None:
+            src = charged
     if src is None:
         owner = claimant(noun)
         if owner is not None:  # "the BLA claimed responsibility for the attack"
