@@ -3214,3 +3214,11 @@ def test_an_act_one_is_protected_against_is_not_the_protected_ones(analyse_text)
     evs = [e for e in _events(analyse_text, "The army protected civilians against attacks by rebels.")
            if e.type == "ASSAULT"]
     assert all(a.text != "civilians" for e in evs for a in e.source)
+
+
+def test_who_comes_to_the_victims_help_is_not_the_unsaid_attacker(analyse_text):
+    """"The Indian navy rescued the crew of a hijacked ship": the hijacking's unsaid actor
+    is not the one armed force the sentence names, which rescued its victims."""
+    evs = [e for e in _events(analyse_text, "The Indian navy rescued the crew of a hijacked ship off Somalia.")
+           if e.trigger.text == "hijacked"]
+    assert evs and all(a.country != "IND" for e in evs for a in e.source)

@@ -18,7 +18,7 @@ from typing import Optional
 
 from ..countries import country, country_name
 from ..model import Actor
-from ..plover import sectors_with, word_class
+from ..plover import quad, sectors_with, word_class
 from ._text import actor_head, doc_text, sentence_bounds, sentence_of, token_at
 from . import event_actors as ea
 from .actors import sector_of_words
@@ -939,6 +939,10 @@ def _sentence_force(cand, index) -> Optional[Actor]:
     # whoever tells of the attack ("Afghan police said the blast killed ...") did not do it
     tellers = {t.i for v in tok.ancestors if v.lemma_.lower() in _SPEECH_VERBS
                for s in [ea.subject_of(v)] if s is not None for t in s.subtree}
+    # nor did whoever comes to its victims' help ("the Indian navy rescued the crew of a
+    # hijacked ship")
+    tellers |= {t.i for v in tok.ancestors if v.pos_ == "VERB" and _helps(v)
+                for s in [ea.subject_of(v)] if s is not None for t in s.subtree}
     found = {}
     for t in sentence_of(tok):
         if t.pos_ not in ("NOUN", "PROPN") or t.i in victims or t.i in tellers or t.i == tok.i \
@@ -951,6 +955,12 @@ def _sentence_force(cand, index) -> Optional[Actor]:
         return None
     (a,) = found.values()
     return replace(a, start=tok.idx, end=tok.idx + len(tok.text), text=tok.text)
+
+
+def _helps(verb) -> bool:
+    """Is the verb one of cooperation in the lexicon (rescue, aid, protect...)?"""
+    entry = lex_entry(verb, "VERB")
+    return entry is not None and quad(entry.type).endswith("cooperation")
 
 
 def plea_recipient(cand, type_: str, index, places) -> Optional[Actor]:
