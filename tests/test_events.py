@@ -3233,3 +3233,10 @@ def test_scrambling_jets_is_mobilizing(analyse_text, text):
     left to the models: PLV's annotators code a lone "imposed sanctions" sentence as
     COERCE, the VOA stories' as SANCTION, and each model follows its data.)"""
     assert [e.type for e in _events(analyse_text, text) if e.trigger.text == "scrambled"] == ["MOBILIZE"]
+
+
+def test_a_conditional_threat_made_by_an_alliance_is_a_threat(analyse_text):
+    """"If Russia attacks NATO territory, the alliance will respond": the one announcing
+    (an alliance, a word of cooperation) is not the act announced; it was an AGREE."""
+    evs = _events(analyse_text, "If Russia attacks NATO territory, the alliance will respond.")
+    assert [e.type for e in evs if e.trigger.text == "respond"] == ["THREATEN"]

@@ -364,7 +364,9 @@ def conditional_threat(x: TypeContext) -> Optional[str]:
     if not x.cand.info.get("conditional_threat"):
         return None
     tok = x.cand.trigger
-    condition = {t.i for c in tok.children if c.dep_ == "advcl" for t in c.subtree}
+    # neither the condition nor the one announcing ("the alliance will respond": an
+    # alliance names who responds, not a cooperative act) is the act announced
+    condition = {t.i for c in tok.children if c.dep_ in ("advcl", "nsubj", "nsubjpass") for t in c.subtree}
     acts = [t for t in tok.subtree if t.pos_ in ("VERB", "NOUN") and t.i not in condition]
     entries = [lex_entry(t, t.pos_) for t in acts]
     cooperative = any(e is not None and plover.quad(e.type) in ("verbal cooperation", "material cooperation")
