@@ -3240,3 +3240,10 @@ def test_a_conditional_threat_made_by_an_alliance_is_a_threat(analyse_text):
     (an alliance, a word of cooperation) is not the act announced; it was an AGREE."""
     evs = _events(analyse_text, "If Russia attacks NATO territory, the alliance will respond.")
     assert [e.type for e in evs if e.trigger.text == "respond"] == ["THREATEN"]
+
+
+def test_the_alliance_is_the_body_named_before(analyse_text):
+    """"The alliance agreed ...": a body noun that is also an event noun ("alliance") with
+    "the" stands for the body named before (it was an actor of no country)."""
+    evs = _events(analyse_text, "NATO leaders met in Vilnius. The alliance agreed to send more troops to Poland.")
+    assert [a.country for e in evs if e.trigger.text == "agreed" for a in e.source] == ["IGO"]

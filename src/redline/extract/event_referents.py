@@ -21,7 +21,7 @@ from ..model import Actor
 from ..plover import quad, sectors_with, word_class
 from ._text import actor_head, doc_text, sentence_bounds, sentence_of, token_at
 from . import event_actors as ea
-from .actors import sector_of_words
+from .actors import actor_words, sector_of_words
 from .event_features import lex_entry
 from .resolution import STATE_SECTORS, is_state
 
@@ -290,8 +290,11 @@ def actors(doc, head, index, quote) -> list[Actor]:
         if root.pos_ == "NOUN" and not root.ent_type_ and ea.is_event_noun(root) and index is not None \
                 and index.at(root.idx, root.idx + len(root.text)) is None:
             # "the 2004 bombing of a French military base killed ...": an act is no actor,
-            # whatever states its modifiers name (its own actor is the noun's)
-            out.append(Actor(span.text, None, None, None, span.start_char, span.end_char, span.text))
+            # whatever states its modifiers name (its own actor is the noun's); but "the
+            # alliance", "the coalition" is also the body named before
+            body = _actor_of(doc, lo, hi, index) if _names_body(root) else None
+            out.append(body if body is not None and body.entity else
+                       Actor(span.text, None, None, None, span.start_char, span.end_char, span.text))
             continue
         a = _actor_of(doc, lo, hi, index)
         if a is None or not (a.entity or a.country):
@@ -305,6 +308,15 @@ def actors(doc, head, index, quote) -> list[Actor]:
         out.append(a)
     return out
 
+
+
+_BODY_NOUNS = actor_words("group_noun")
+
+
+def _names_body(noun) -> bool:
+    """"the alliance", "the bloc": a noun of a body of members with the definite article,
+    which stands for the body named before (an event noun too: "alliance")."""
+    return noun.lemma_.lower() in _BODY_NOUNS and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
 
 
 _AUTHORITY_ACTS = word_class("authority_act")
