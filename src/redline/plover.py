@@ -32,15 +32,17 @@ TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )
+#: The types of giving something up, merged into one label (YIELD) by the PLV evaluation.
+YIELD_TYPES = frozenset({"CONCEDE", "RETREAT"})
 #: The 15 labels of the PLV evaluation: CONCEDE and RETREAT are merged into YIELD.
-EVAL_LABELS = tuple(t for t in TYPES if t not in ("CONCEDE", "RETREAT")) + ("YIELD",)
+EVAL_LABELS = tuple(t for t in TYPES if t not in YIELD_TYPES) + ("YIELD",)
 
 
 def eval_label(type_: Optional[str]) -> str:
     """The PLV evaluation label of a PLOVER type (CONCEDE/RETREAT → YIELD, None → NONE)."""
     if not type_:
         return "NONE"
-    return "YIELD" if type_ in ("CONCEDE", "RETREAT") else type_
+    return "YIELD" if type_ in YIELD_TYPES else type_
 
 
 def _rows(name: str) -> list[dict]:
@@ -85,6 +87,11 @@ def types() -> dict[str, dict]:
 def quad(type_: Optional[str]) -> str:
     """The PLOVER quad class of a type ("material conflict", ...), "" if unknown."""
     return types().get(type_, {}).get("quad", "")
+
+
+def cooperative(type_: Optional[str]) -> bool:
+    """Is the type one of cooperation, verbal or material (AGREE ... RETREAT)?"""
+    return quad(type_).endswith("cooperation")
 
 
 def score(type_: str) -> Optional[float]:

@@ -105,6 +105,13 @@ def token_at(doc, pos: int, within: bool = False):
     return tok
 
 
+def entity_of(tok):
+    """The named entity (a span of ``doc.ents``) that ``tok`` is a word of, or None."""
+    if tok.ent_iob_ == "O":
+        return None
+    return next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+
+
 def is_to_infinitive(tok) -> bool:
     """Is ``tok`` a verb with the infinitive marker "to" ("... *to* withdraw")?"""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)

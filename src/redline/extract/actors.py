@@ -527,6 +527,12 @@ _REGIONAL = actor_words("regional_adjective")
 _COLLECTIVE = actor_words("collective_head")
 _ADVERSARIES = actor_words("adversary_head")
 _ARMED_SECTORS = sectors_with("armed")
+
+
+def definite_group_noun(root) -> bool:
+    """"the group", "the alliance", "the bloc": a noun of a body of members
+    (``group_noun``) with the definite article, which stands for the body named before."""
+    return root.lower_ in _GROUP_NOUNS and any(c.lower_ == "the" for c in root.children)
 _GENERIC_TITLES = actor_words("generic_title")
 _STATE_DESCRIPTIONS = actor_words("state_description")
 
@@ -1268,7 +1274,7 @@ class EntityIndex:
                 return Actor(name=state.name, entity=state.id, country=state.country, sector="GOV",
                              start=start, end=end, text=span.text)
         # "the group", "the separatist group": the armed group or organisation named last
-        if root.lower_ in _GROUP_NOUNS and any(c.lower_ == "the" for c in root.children):
+        if definite_group_noun(root):
             antecedent = self.last_before(start, lambda e: e.type == "ORG" and e.country is not None
                                           and (e.sector in _ARMED_SECTORS or root.lower_ != "group"))
             if antecedent is not None:

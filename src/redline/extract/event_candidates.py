@@ -19,7 +19,7 @@ import logging
 
 from .. import plover
 from ..plover import factuality_cues, word_class
-from ._text import is_particle, is_to_infinitive
+from ._text import entity_of, is_particle, is_to_infinitive
 from . import event_actors as ea
 from .event_features import compound_modifier, for_clause_subject, lex_entry
 from .factuality import opens_condition
@@ -452,9 +452,8 @@ def _entity_head(tok):
     """The head word of the named entity ``tok`` is a word of ("Central" → "Republic" in
     "the Central African Republic"), so that the actor is the name, not a piece of it;
     ``tok`` itself outside an entity."""
-    if tok.ent_iob_ == "O":
-        return tok
-    return next((e.root for e in tok.doc.ents if e.start <= tok.i < e.end), tok)
+    ent = entity_of(tok)
+    return ent.root if ent is not None else tok
 
 
 def _refers_back(tok) -> bool:

@@ -18,10 +18,10 @@ from typing import Optional
 
 from ..countries import country, country_name
 from ..model import Actor
-from ..plover import quad, sectors_with, word_class
+from ..plover import YIELD_TYPES, cooperative, sectors_with, word_class
 from ._text import actor_head, doc_text, sentence_bounds, sentence_of, token_at
 from . import event_actors as ea
-from .actors import actor_words, sector_of_words
+from .actors import definite_group_noun, sector_of_words
 from .event_features import lex_entry
 from .resolution import STATE_SECTORS, is_state
 
@@ -292,7 +292,7 @@ def actors(doc, head, index, quote) -> list[Actor]:
             # "the 2004 bombing of a French military base killed ...": an act is no actor,
             # whatever states its modifiers name (its own actor is the noun's); but "the
             # alliance", "the coalition" is also the body named before
-            body = _actor_of(doc, lo, hi, index) if _names_body(root) else None
+            body = _actor_of(doc, lo, hi, index) if definite_group_noun(root) else None
             out.append(body if body is not None and body.entity else
                        Actor(span.text, None, None, None, span.start_char, span.end_char, span.text))
             continue
@@ -308,15 +308,6 @@ def actors(doc, head, index, quote) -> list[Actor]:
         out.append(a)
     return out
 
-
-
-_BODY_NOUNS = actor_words("group_noun")
-
-
-def _names_body(noun) -> bool:
-    """"the alliance", "the bloc": a noun of a body of members with the definite article,
-    which stands for the body named before (an event noun too: "alliance")."""
-    return noun.lemma_.lower() in _BODY_NOUNS and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
 
 
 _AUTHORITY_ACTS = word_class("authority_act")
@@ -972,7 +963,7 @@ def _sentence_force(cand, index) -> Optional[Actor]:
 def _helps(verb) -> bool:
     """Is the verb one of cooperation in the lexicon (rescue, aid, protect...)?"""
     entry = lex_entry(verb, "VERB")
-    return entry is not None and quad(entry.type).endswith("cooperation")
+    return entry is not None and cooperative(entry.type)
 
 
 def plea_recipient(cand, type_: str, index, places) -> Optional[Actor]:
@@ -1250,8 +1241,6 @@ def names_people(doc, actor: Actor, trigger) -> bool:
 
 #: the acts by which a state eases or imposes one of its own measures on its people
 MEASURE_ACTS = frozenset({"CONCEDE", "RETREAT", "COERCE"})
-#: the types of giving something up
-YIELD_TYPES = frozenset({"CONCEDE", "RETREAT"})
 _DOMESTIC_MEASURES = word_class("domestic_measure")
 
 

@@ -245,7 +245,7 @@ def yield_split(x: TypeContext) -> Optional[str]:
     if x.type != "YIELD":
         return None
     c = x.cand
-    if c.lex is not None and c.lex.type in ("CONCEDE", "RETREAT"):
+    if c.lex is not None and c.lex.type in plover.YIELD_TYPES:
         return c.lex.type
     if c.kind == "noun" and c.lex is not None:
         return c.lex.type
@@ -369,9 +369,7 @@ def conditional_threat(x: TypeContext) -> Optional[str]:
     condition = {t.i for c in tok.children if c.dep_ in ("advcl", "nsubj", "nsubjpass") for t in c.subtree}
     acts = [t for t in tok.subtree if t.pos_ in ("VERB", "NOUN") and t.i not in condition]
     entries = [lex_entry(t, t.pos_) for t in acts]
-    cooperative = any(e is not None and plover.quad(e.type) in ("verbal cooperation", "material cooperation")
-                      for e in entries)
-    return "AGREE" if cooperative else "THREATEN"
+    return "AGREE" if any(e is not None and plover.cooperative(e.type) for e in entries) else "THREATEN"
 
 
 def time_ultimatum(x: TypeContext) -> Optional[str]:
@@ -1022,7 +1020,7 @@ def _demands_hostile_act(tok) -> bool:
                 if p.lemma_.lower() in _STOP_NOUNS:
                     stopped = stopped_act(p)
                     if stopped is not None:
-                        return plover.quad(stopped[1].type).endswith("cooperation")
+                        return plover.cooperative(stopped[1].type)
                     return any(ea.looks_actor(o) for _, o in ea.prep_objects(p, {"of", "to"}))
                 if plover.quad(e.type).endswith("conflict"):
                     return True

@@ -400,7 +400,7 @@ def _mode_context(cand, type_: str, fired) -> tuple:
     if type_ == "AID" and "peacekeeping" in fired:
         mode, context, cameo = None, "peacekeeping", "074"
     if cameo is None or plover.cameo_type(cameo) not in (type_, None) and not (
-            type_ in ("CONCEDE", "RETREAT") and plover.cameo_type(cameo) in ("CONCEDE", "RETREAT")):
+            type_ in plover.YIELD_TYPES and plover.cameo_type(cameo) in plover.YIELD_TYPES):
         cameo = plover.default_cameo(type_)
     if mode and mode not in plover.modes().get(type_, set()) and type_ != "AID":
         mode = None if type_ not in ("CONSULT", "MOBILIZE", "ASSAULT", "ACCUSE") else mode

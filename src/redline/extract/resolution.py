@@ -55,7 +55,7 @@ from .actors import PAST_POST, STATE_SECTORS, actor_words, sector_of_words
 from .org_kinds import RESEARCH, code_without_place, described_kind, org_kind
 from ..model import Entity
 from ..tables import table
-from ._text import doc_text, sentence_bounds, sentence_of
+from ._text import doc_text, entity_of, sentence_bounds, sentence_of
 from .places import country_of_major_place, country_of_place_name
 
 
@@ -374,7 +374,7 @@ def _place_at(ctx: "_Context", tok) -> Optional[str]:
     if c is None and ent is not None and ent.type in {"GPE", "LOC"}:
         c = ctx.country_of_name(ent.name)
     if c is None and tok.ent_type_ in {"GPE", "LOC"}:
-        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        ent = entity_of(tok)
         if ent is not None:
             c = ctx.country_of_name(ent.text)
     return c if is_state(c) else None

@@ -171,13 +171,14 @@ def plv_examples(rows, docs, mode: str | None = None):
 
 
 def read_synthetic(path, limit: int | None = None) -> list[dict]:
+    from ..plover import YIELD_TYPES
     from .stories import synthetic_rows
 
     rows = synthetic_rows(path)
     out = []
     for r in rows[:limit]:
         label = r["label"].strip().upper()
-        if label in ("CONCEDE", "RETREAT"):
+        if label in YIELD_TYPES:
             label = "YIELD"
         text = r["text"].strip().split("\n")[0][:600]
         out.append({"text": text, "label": label})
